@@ -1,0 +1,84 @@
+#include "model/client_group.h"
+
+#include <cmath>
+
+#include "sim/assert.h"
+
+namespace model {
+namespace {
+
+// percent / 100 as a threshold out of 2^64; 100 % is 2^64 itself, above every draw.
+sim::UInt128 fraction_of_2_64(double percent) {
+  const long double p = static_cast<long double>(percent) / 100.0L;
+  if (p >= 1.0L) return static_cast<sim::UInt128>(1) << 64;
+  if (p <= 0.0L) return 0;
+  return static_cast<uint64_t>(p * 18446744073709551616.0L);
+}
+
+}  // namespace
+
+ClientGroup::ClientGroup(uint64_t seed, const std::string& region_name,
+                         const ClientGroupConfig& config, const KeySampler& keys,
+                         const sim::Distribution& item_size_bytes, sim::Instant stop)
+    : config_(config),
+      keys_(&keys),
+      item_size_bytes_(&item_size_bytes),
+      stop_(stop),
+      arrivals_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/arrivals")),
+      ops_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/ops")),
+      keys_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/keys")),
+      sizes_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/sizes")),
+      mean_gap_ns_(1e9 / config.rate_per_second) {
+  GTSIM_ASSERT(config.rate_per_second > 0.0);
+  const OperationMix& mix = config.mix;
+  put_below_ = fraction_of_2_64(mix.put_percent);
+  update_below_ = fraction_of_2_64(mix.put_percent + mix.update_percent);
+  delete_below_ = fraction_of_2_64(mix.put_percent + mix.update_percent + mix.delete_percent);
+}
+
+std::optional<sim::Instant> ClientGroup::before_stop(sim::Instant at) const {
+  if (at >= stop_) return std::nullopt;
+  return at;
+}
+
+std::optional<sim::Instant> ClientGroup::first_arrival() {
+  if (config_.arrivals == Arrivals::kConstant) {
+    phase_ns_ = std::llround(arrivals_rng_.uniform01() * mean_gap_ns_);
+    arrival_index_ = 0;
+    return before_stop(sim::Instant::from_ns(phase_ns_));
+  }
+  return before_stop(sim::Instant::from_ns(std::llround(arrivals_rng_.exponential(mean_gap_ns_))));
+}
+
+std::optional<sim::Instant> ClientGroup::next_arrival(sim::Instant now) {
+  if (config_.arrivals == Arrivals::kConstant) {
+    ++arrival_index_;
+    const double offset = static_cast<double>(arrival_index_) * mean_gap_ns_;
+    if (offset >= static_cast<double>(stop_.ns())) return std::nullopt;
+    return before_stop(sim::Instant::from_ns(phase_ns_ + std::llround(offset)));
+  }
+  const double gap = arrivals_rng_.exponential(mean_gap_ns_);
+  if (gap >= static_cast<double>(stop_.ns() - now.ns())) return std::nullopt;
+  return before_stop(now + sim::Duration::nanoseconds(std::llround(gap)));
+}
+
+Request ClientGroup::next_request() {
+  const uint64_t u = ops_rng_.next_u64();
+  Operation op = Operation::kGet;
+  if (u < put_below_) {
+    op = Operation::kPut;
+  } else if (u < update_below_) {
+    op = Operation::kUpdate;
+  } else if (u < delete_below_) {
+    op = Operation::kDelete;
+  }
+  const uint64_t key = keys_->sample(keys_rng_);
+  uint32_t size = 0;
+  if (op == Operation::kPut || op == Operation::kUpdate) {
+    const double bytes = std::round(item_size_bytes_->sample(sizes_rng_));
+    size = bytes < 1.0 ? 1u : bytes > 4294967295.0 ? UINT32_MAX : static_cast<uint32_t>(bytes);
+  }
+  return Request{op, key, size};
+}
+
+}  // namespace model

@@ -1,0 +1,58 @@
+// ClientGroup: one group of clients in one region, as a request generator.
+//
+// It owns its random streams, named "workload/<region>/<group>/<purpose>"
+// (arrivals, ops, keys, sizes), so adding or changing another group or region
+// never changes what this one draws (DESIGN.md law 1). Arrivals are Poisson
+// (exponential gaps) or constant (evenly spaced from a random phase, without
+// accumulating rounding). Traffic runs over [0, stop).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "model/key_sampler.h"
+#include "model/operation.h"
+#include "model/scenario.h"
+#include "sim/int128.h"
+#include "sim/distribution.h"
+#include "sim/random.h"
+#include "sim/time.h"
+
+namespace model {
+
+struct Request {
+  Operation op;
+  uint64_t key;
+  uint32_t size_bytes;  // 0 for reads
+};
+
+class ClientGroup {
+ public:
+  ClientGroup(uint64_t seed, const std::string& region_name, const ClientGroupConfig& config,
+              const KeySampler& keys, const sim::Distribution& item_size_bytes, sim::Instant stop);
+
+  // The first arrival, or nullopt if it falls at or after stop.
+  std::optional<sim::Instant> first_arrival();
+  // The arrival after `now`, or nullopt if it falls at or after stop.
+  std::optional<sim::Instant> next_arrival(sim::Instant now);
+  // What the request arriving now does.
+  Request next_request();
+
+ private:
+  std::optional<sim::Instant> before_stop(sim::Instant at) const;
+
+  ClientGroupConfig config_;
+  const KeySampler* keys_;
+  const sim::Distribution* item_size_bytes_;
+  sim::Instant stop_;
+  sim::Rng arrivals_rng_, ops_rng_, keys_rng_, sizes_rng_;
+  double mean_gap_ns_;
+  // Constant arrivals: arrival n is at phase + n * gap, rounded once.
+  int64_t phase_ns_ = 0;
+  uint64_t arrival_index_ = 0;
+  // Operation mix as cumulative thresholds out of 2^64 (integer ratios).
+  sim::UInt128 put_below_, update_below_, delete_below_;
+};
+
+}  // namespace model

@@ -1,0 +1,56 @@
+// ConflictTracker: turns LWW comparisons into DESIGN.md's conflict metrics.
+//
+// Every time a replica compares an incoming write with the version it holds,
+// the tracker is told who won. From the writes' knowledge vectors
+// (WriteTable::knew) it classifies the loser:
+//   - concurrent with the winner (neither origin had seen the other): the
+//     loser is clobbered; a skew inversion too if it was issued later in true
+//     time than its winner;
+//   - it had seen the winner and still lost (its clock was behind): a causal
+//     inversion;
+//   - the winner had seen it: an ordinary overwrite, nothing to count.
+// Each write is counted at most once per category, however many replicas see
+// it lose. Concurrent pairs are counted where they can all be seen: when a
+// write reaches a replica, every write that replica's region issued to the
+// item since the last one the incoming write's origin knew is concurrent with
+// it; each pair is seen twice (once at each end), so the count is halved.
+// Examples are the first kExamplesMax met, in event order.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/run_result.h"
+#include "model/write_table.h"
+#include "sim/time.h"
+
+namespace model {
+
+class ConflictTracker {
+ public:
+  explicit ConflictTracker(std::vector<std::string> region_names);
+
+  // A replicated `write` arrived at `replica`, whose own region had issued
+  // `own_writes_to_key` writes to the item so far.
+  void on_arrival(WriteTable& writes, WriteSlot write, size_t replica, uint32_t own_writes_to_key);
+
+  // `replica` kept `winner` over `loser` (either may be the incoming write).
+  void on_decided(WriteTable& writes, WriteSlot winner, WriteSlot loser, size_t replica,
+                  sim::Instant now);
+
+  void count_write() { ++result_.writes; }
+
+  ConflictResult result() const;
+
+ private:
+  ConflictExample example(const WriteTable& writes, WriteSlot winner, WriteSlot loser,
+                          size_t replica, sim::Instant now) const;
+  WriteSummary summary(const WriteRecord& write) const;
+
+  std::vector<std::string> region_names_;
+  ConflictResult result_;
+  uint64_t concurrent_pairs_twice_ = 0;
+};
+
+}  // namespace model

@@ -1,0 +1,30 @@
+// Operation: what a client request does to an item.
+//
+// Puts and updates both write a whole new item version (the replicated unit
+// is the item image, research/dynamodb-facts.md section 2); an update of a
+// missing item creates it, as UpdateItem does. A delete writes a tombstone so
+// that an older put arriving later cannot resurrect the item.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace model {
+
+enum class Operation : uint8_t { kPut = 0, kUpdate = 1, kDelete = 2, kGet = 3 };
+
+inline constexpr int kOperationCount = 4;
+
+constexpr std::string_view operation_name(Operation op) {
+  switch (op) {
+    case Operation::kPut: return "put";
+    case Operation::kUpdate: return "update";
+    case Operation::kDelete: return "delete";
+    case Operation::kGet: return "get";
+  }
+  return "?";
+}
+
+constexpr bool is_write(Operation op) { return op != Operation::kGet; }
+
+}  // namespace model

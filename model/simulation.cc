@@ -1,0 +1,398 @@
+#include "model/simulation.h"
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+
+#include "model/client_group.h"
+#include "model/conflict_tracker.h"
+#include "model/key_sampler.h"
+#include "model/lww.h"
+#include "model/region_clock.h"
+#include "sim/assert.h"
+#include "sim/event_queue.h"
+#include "sim/random.h"
+#include "sim/ring_buffer.h"
+
+namespace model {
+namespace {
+
+enum class EventKind : uint8_t {
+  kClientRequest,  // index: client group
+  kScriptedWrite,  // index: scripted write
+  kPoll,           // region: the stream's region
+  kApply,          // region: destination replica; index: write slot
+};
+
+// Small and trivially copyable: the queue moves these by value.
+struct Event {
+  EventKind kind;
+  uint16_t region;
+  uint32_t index;
+};
+
+struct ScriptedWrite {
+  size_t region;
+  sim::Instant at;
+  uint64_t key;
+  Operation op;
+};
+
+std::vector<std::string> region_names(const Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const RegionConfig& region : scenario.regions) names.push_back(region.name);
+  return names;
+}
+
+std::vector<uint16_t> name_ranks(const std::vector<std::string>& names) {
+  std::vector<uint16_t> order(names.size());
+  std::iota(order.begin(), order.end(), uint16_t{0});
+  std::sort(order.begin(), order.end(), [&](uint16_t a, uint16_t b) { return names[a] < names[b]; });
+  std::vector<uint16_t> rank(names.size());
+  for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<uint16_t>(i);
+  return rank;
+}
+
+}  // namespace
+
+class Simulation::World {
+ public:
+  explicit World(const Scenario& scenario);
+
+  void add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op);
+  RunResult run();
+  std::optional<WriteSummary> stored(size_t region, uint64_t key) const;
+
+  Observer* observer_ = nullptr;
+
+ private:
+  void commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes);
+  void apply(size_t replica, WriteSlot incoming, sim::Instant now);
+  void ship(size_t source, WriteSlot write, sim::Instant now);
+  void poll(size_t source, sim::Instant now);
+  void arrive(size_t replica, WriteSlot write, sim::Instant now);
+  sim::Instant next_poll_after(size_t source, sim::Instant now) const;
+  void check_convergence();
+
+  size_t pair(size_t from, size_t to) const { return from * region_count_ + to; }
+  uint32_t* seen(size_t replica, uint64_t key) {
+    return &seen_[(replica * key_count_ + key) * region_count_];
+  }
+
+  const Scenario scenario_;
+  const size_t region_count_;
+  const uint64_t key_count_;
+  const sim::Instant stop_;
+  std::vector<std::string> region_names_;
+  std::vector<RegionClock> clocks_;
+  LwwOrder lww_;
+  WriteTable writes_;
+  ConflictTracker conflicts_;
+  KeySampler keys_;
+  std::vector<ClientGroup> groups_;
+  std::vector<uint16_t> group_region_;
+  std::vector<ScriptedWrite> scripted_;
+
+  // Replica state, dense over (region, key).
+  std::vector<WriteSlot> stored_;          // [replica * keys + key]: the LWW winner
+  std::vector<uint32_t> seen_;             // [(replica * keys + key) * regions + origin]:
+                                           //   newest sequence of origin's writes seen
+  std::vector<int64_t> last_apply_ns_;     // [pair(from, to) * keys + key]: keeps per-item order
+
+  // Replication pipeline, per source region.
+  std::vector<sim::RingBuffer<WriteSlot>> streams_;
+  std::vector<bool> poll_pending_;
+  std::vector<int64_t> poll_phase_ns_;
+  std::vector<sim::Rng> network_rngs_;     // [pair(from, to)]
+  std::vector<sim::Rng> apply_rngs_;       // [pair(from, to)]
+
+  sim::EventQueue<Event> queue_;
+  RunResult result_;
+  uint64_t next_write_id_ = 0;
+  int64_t last_write_ns_ = 0;
+  int64_t last_apply_ns_max_ = 0;
+  bool ran_ = false;
+};
+
+Simulation::World::World(const Scenario& scenario)
+    : scenario_(scenario),
+      region_count_(scenario.region_count()),
+      key_count_(scenario.table.key_count),
+      stop_(sim::Instant::zero() + scenario.duration),
+      region_names_(region_names(scenario)),
+      lww_(name_ranks(region_names_)),
+      writes_(scenario.region_count()),
+      conflicts_(region_names_),
+      keys_(scenario.table.key_count, scenario.table.key_distribution),
+      queue_(4096) {
+  GTSIM_ASSERT(region_count_ >= 1 && region_count_ <= UINT16_MAX);
+  GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);
+  GTSIM_ASSERT(scenario.workload.size() == region_count_);
+  for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
+
+  const uint64_t seed = scenario.seed;
+  for (size_t r = 0; r < region_count_; ++r) {
+    for (const ClientGroupConfig& group : scenario.workload[r]) {
+      groups_.emplace_back(seed, region_names_[r], group, keys_, scenario.table.item_size_bytes, stop_);
+      group_region_.push_back(static_cast<uint16_t>(r));
+    }
+  }
+
+  stored_.assign(region_count_ * key_count_, kNoWrite);
+  seen_.assign(region_count_ * key_count_ * region_count_, 0);
+  last_apply_ns_.assign(region_count_ * region_count_ * key_count_, INT64_MIN);
+
+  const sim::Duration interval = scenario.replication.poll_interval;
+  for (size_t r = 0; r < region_count_; ++r) {
+    streams_.emplace_back(1024);
+    poll_pending_.push_back(false);
+    sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names_[r] + "/poll-phase");
+    poll_phase_ns_.push_back(interval.ns() > 0
+                                 ? static_cast<int64_t>(phase_rng.below(static_cast<uint64_t>(interval.ns())))
+                                 : 0);
+  }
+  for (size_t from = 0; from < region_count_; ++from) {
+    for (size_t to = 0; to < region_count_; ++to) {
+      const std::string link = region_names_[from] + "->" + region_names_[to];
+      network_rngs_.push_back(sim::Rng::stream(seed, "network/" + link));
+      apply_rngs_.push_back(sim::Rng::stream(seed, "replication/apply/" + link));
+    }
+  }
+
+  result_.scenario_name = scenario.name;
+  result_.scenario_file = scenario.file;
+  result_.seed = seed;
+  result_.duration_ns = scenario.duration.ns();
+  result_.regions = region_names_;
+  for (size_t r = 0; r < region_count_; ++r) result_.region_results.push_back(RegionResult{region_names_[r]});
+  for (size_t from = 0; from < region_count_; ++from) {
+    for (size_t to = 0; to < region_count_; ++to) {
+      if (from != to) result_.pairs.push_back(PairResult{region_names_[from], region_names_[to], 0, {}});
+    }
+  }
+}
+
+void Simulation::World::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op) {
+  GTSIM_ASSERT(!ran_ && region < region_count_ && key < key_count_ && is_write(op));
+  scripted_.push_back(ScriptedWrite{region, at, key, op});
+}
+
+RunResult Simulation::World::run() {
+  GTSIM_ASSERT(!ran_);
+  ran_ = true;
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    if (auto first = groups_[g].first_arrival()) {
+      queue_.push(*first, Event{EventKind::kClientRequest, group_region_[g], static_cast<uint32_t>(g)});
+    }
+  }
+  for (size_t i = 0; i < scripted_.size(); ++i) {
+    queue_.push(scripted_[i].at, Event{EventKind::kScriptedWrite, static_cast<uint16_t>(scripted_[i].region),
+                                       static_cast<uint32_t>(i)});
+  }
+
+  uint64_t events = 0;
+  while (!queue_.empty()) {
+    const auto entry = queue_.pop();
+    const sim::Instant now = entry.at;
+    const Event& event = entry.event;
+    ++events;
+    switch (event.kind) {
+      case EventKind::kClientRequest: {
+        ClientGroup& group = groups_[event.index];
+        const Request request = group.next_request();
+        commit(event.region, now, request.op, request.key, request.size_bytes);
+        if (auto next = group.next_arrival(now)) queue_.push(*next, event);
+        break;
+      }
+      case EventKind::kScriptedWrite: {
+        const ScriptedWrite& write = scripted_[event.index];
+        commit(write.region, now, write.op, write.key, 1024);
+        break;
+      }
+      case EventKind::kPoll:
+        poll(event.region, now);
+        break;
+      case EventKind::kApply:
+        arrive(event.region, event.index, now);
+        break;
+    }
+  }
+
+  result_.events = events;
+  result_.peak_live_writes = writes_.peak();
+  result_.conflicts = conflicts_.result();
+  check_convergence();
+  return result_;
+}
+
+void Simulation::World::commit(size_t region, sim::Instant now, Operation op, uint64_t key,
+                               uint32_t size_bytes) {
+  RegionResult& served = result_.region_results[region];
+  ++served.operations[static_cast<int>(op)];
+  if (op == Operation::kGet) return;
+  if (op == Operation::kDelete) {
+    // Deleting an absent item changes nothing, so the stream gets no record.
+    const WriteSlot current = stored_[region * key_count_ + key];
+    if (current == kNoWrite || writes_[current].is_tombstone()) {
+      ++served.noop_deletes;
+      return;
+    }
+  }
+  const WriteSlot slot = writes_.allocate();
+  WriteRecord& write = writes_[slot];
+  writes_.retain(slot);  // held by this commit until it returns
+  uint32_t* region_seen = seen(region, key);
+  write.id = next_write_id_++;
+  write.key = key;
+  write.issued_ns = now.ns();
+  write.timestamp_ns = clocks_[region].read_ns(now);
+  write.sequence = ++region_seen[region];
+  write.size_bytes = size_bytes;
+  write.origin = static_cast<uint16_t>(region);
+  write.op = op;
+  std::copy(region_seen, region_seen + region_count_, writes_.knowledge(slot));
+  served.bytes_written += size_bytes;
+  conflicts_.count_write();
+  last_write_ns_ = now.ns();
+  if (observer_) observer_->on_commit(write, now);
+
+  apply(region, slot, now);
+  if (region_count_ < 2) {
+    // Nothing to replicate to.
+  } else if (scenario_.replication.poll_interval.ns() == 0) {
+    ship(region, slot, now);
+  } else {
+    writes_.retain(slot);  // held by the stream until shipped
+    streams_[region].push_back(slot);
+    if (!poll_pending_[region]) {
+      poll_pending_[region] = true;
+      queue_.push(next_poll_after(region, now), Event{EventKind::kPoll, static_cast<uint16_t>(region), 0});
+    }
+  }
+  writes_.release(slot);
+}
+
+// Last-writer-wins at one replica: keep the winner, tell the tracker.
+void Simulation::World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
+  WriteSlot& current = stored_[replica * key_count_ + writes_[incoming].key];
+  if (current == kNoWrite) {
+    current = incoming;
+    writes_.retain(incoming);
+    return;
+  }
+  if (lww_.supersedes(writes_[incoming], writes_[current])) {
+    conflicts_.on_decided(writes_, incoming, current, replica, now);
+    writes_.release(current);
+    current = incoming;
+    writes_.retain(incoming);
+  } else {
+    conflicts_.on_decided(writes_, current, incoming, replica, now);
+  }
+}
+
+// Sends one stream record to every other replica. Each copy crosses the
+// network and waits its apply time, but is never applied before an earlier
+// record of the same item on the same channel.
+void Simulation::World::ship(size_t source, WriteSlot write, sim::Instant now) {
+  const uint64_t key = writes_[write].key;
+  for (size_t to = 0; to < region_count_; ++to) {
+    if (to == source) continue;
+    const size_t link = pair(source, to);
+    const sim::Duration network = scenario_.latency(source, to).sample(network_rngs_[link]);
+    const sim::Duration apply_time = scenario_.replication.apply_time.sample(apply_rngs_[link]);
+    int64_t at = (now + network + apply_time).ns();
+    int64_t& last = last_apply_ns_[link * key_count_ + key];
+    if (at < last) at = last;
+    last = at;
+    writes_.retain(write);
+    queue_.push(sim::Instant::from_ns(at), Event{EventKind::kApply, static_cast<uint16_t>(to), write});
+  }
+}
+
+// The first poll tick strictly after `now`: ticks are phase + n * interval.
+sim::Instant Simulation::World::next_poll_after(size_t source, sim::Instant now) const {
+  const int64_t interval = scenario_.replication.poll_interval.ns();
+  const int64_t phase = poll_phase_ns_[source];
+  if (now.ns() < phase) return sim::Instant::from_ns(phase);
+  const int64_t ticks = (now.ns() - phase) / interval + 1;
+  return sim::Instant::from_ns(phase + ticks * interval);
+}
+
+void Simulation::World::poll(size_t source, sim::Instant now) {
+  sim::RingBuffer<WriteSlot>& stream = streams_[source];
+  for (uint32_t shipped = 0; shipped < scenario_.replication.batch_size && !stream.empty(); ++shipped) {
+    const WriteSlot write = stream.pop_front();
+    ship(source, write, now);
+    writes_.release(write);
+  }
+  if (stream.empty()) {
+    poll_pending_[source] = false;
+  } else {
+    queue_.push(now + scenario_.replication.poll_interval,
+                Event{EventKind::kPoll, static_cast<uint16_t>(source), 0});
+  }
+}
+
+// A replicated write reaches `replica`: measure its lag, count the writes it
+// is concurrent with, then apply it under LWW.
+void Simulation::World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
+  const WriteRecord& record = writes_[write];
+  const size_t origin = record.origin;
+  PairResult& link = result_.pairs[origin * (region_count_ - 1) + (replica < origin ? replica : replica - 1)];
+  ++link.replicated;
+  link.lag_ns.record(now.ns() - record.issued_ns);
+
+  uint32_t* replica_seen = seen(replica, record.key);
+  conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
+  if (replica_seen[origin] < record.sequence) replica_seen[origin] = record.sequence;
+  apply(replica, write, now);
+  if (observer_) observer_->on_replicated(replica, writes_[write], now);
+  last_apply_ns_max_ = now.ns();
+  writes_.release(write);
+}
+
+// After the drain every replica must hold the same winner of every item.
+void Simulation::World::check_convergence() {
+  ConvergenceResult& convergence = result_.convergence;
+  convergence.last_write_ns = last_write_ns_;
+  convergence.drained_ns = std::max(last_apply_ns_max_, last_write_ns_);
+  convergence.drain_ns = convergence.drained_ns - last_write_ns_;
+  for (uint64_t key = 0; key < key_count_; ++key) {
+    const WriteSlot first = stored_[key];
+    bool written = first != kNoWrite;
+    bool divergent = false;
+    for (size_t r = 1; r < region_count_; ++r) {
+      const WriteSlot other = stored_[r * key_count_ + key];
+      written = written || other != kNoWrite;
+      divergent = divergent || other != first;
+    }
+    convergence.items += written ? 1 : 0;
+    convergence.divergent_items += divergent ? 1 : 0;
+  }
+}
+
+std::optional<WriteSummary> Simulation::World::stored(size_t region, uint64_t key) const {
+  GTSIM_ASSERT(region < region_count_ && key < key_count_);
+  const WriteSlot slot = stored_[region * key_count_ + key];
+  if (slot == kNoWrite) return std::nullopt;
+  const WriteRecord& write = writes_[slot];
+  return WriteSummary{write.id, region_names_[write.origin], write.op, write.issued_ns, write.timestamp_ns};
+}
+
+Simulation::Simulation(const Scenario& scenario) : world_(std::make_unique<World>(scenario)) {}
+Simulation::~Simulation() = default;
+
+void Simulation::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op) {
+  world_->add_scripted_write(region, at, key, op);
+}
+
+void Simulation::set_observer(Observer* observer) { world_->observer_ = observer; }
+
+RunResult Simulation::run() { return world_->run(); }
+
+std::optional<WriteSummary> Simulation::stored(size_t region, uint64_t key) const {
+  return world_->stored(region, key);
+}
+
+}  // namespace model
+

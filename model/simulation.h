@@ -1,0 +1,68 @@
+// Simulation: one run of one scenario on a simulated clock.
+//
+// The world of DESIGN.md, "The model in words": each region's replica accepts
+// client writes at once, stamps them with its own clock, and appends them to
+// its stream; replication polls the stream, ships each record to every other
+// replica over the network and applies it there after an apply time. Every
+// apply, local or replicated, follows last-writer-wins (model/lww.h); the
+// ConflictTracker sees every comparison and measures concurrency, clobbered
+// writes and inversions. Per-item order is kept on every channel: a record
+// is never applied before an earlier record of the same item from the same
+// region (research/dynamodb-facts.md section 1.1); records of different items
+// overtake each other freely.
+//
+// Determinism: the event queue orders by (time, insertion); every random
+// draw comes from a stream named after its purpose; nothing reads the wall
+// clock. An explicit object, never a singleton: runs may share a process.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "model/run_result.h"
+#include "model/scenario.h"
+#include "model/write_table.h"
+#include "sim/time.h"
+
+namespace model {
+
+// Watches a run, for tests and traces. Called synchronously; must not keep
+// references to the records it is shown.
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  // A client write committed at its origin region (before its local apply).
+  virtual void on_commit(const WriteRecord& write, sim::Instant now) = 0;
+  // A replicated write reached `replica` and was applied or rejected there.
+  virtual void on_replicated(size_t replica, const WriteRecord& write, sim::Instant now) = 0;
+};
+
+class Simulation {
+ public:
+  explicit Simulation(const Scenario& scenario);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // A write issued at a given true time, besides the scenario's client traffic:
+  // handcrafted timelines in tests and studies. REQUIRES: before run(),
+  // region < region count, key < table.key_count, op is a write.
+  void add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op);
+
+  void set_observer(Observer* observer);
+
+  // Runs client traffic over [0, duration), then lets replication drain.
+  // REQUIRES: called once.
+  RunResult run();
+
+  // After run(): the winning version `region`'s replica holds for `key`.
+  std::optional<WriteSummary> stored(size_t region, uint64_t key) const;
+
+ private:
+  class World;
+  std::unique_ptr<World> world_;
+};
+
+}  // namespace model

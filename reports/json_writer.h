@@ -1,0 +1,58 @@
+// JsonWriter: builds JSON text with keys in the order they are written.
+//
+// Reports must be byte-stable (DESIGN.md law 1), so there is no map to
+// iterate: the caller's code order is the key order. Integers are exact;
+// strings are escaped per RFC 8259. Two-space indentation and one value per
+// line, so that a `diff` of two reports reads figure by figure.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reports {
+
+class JsonWriter {
+ public:
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view name);
+
+  void value(std::string_view text);
+  void value(const char* text) { value(std::string_view(text)); }
+  void value(int64_t number);
+  void value(uint64_t number);
+  void value(int number) { value(static_cast<int64_t>(number)); }
+  void value(bool flag);
+  // A fixed-point number with `decimals` digits after the point.
+  void fixed(double number, int decimals);
+
+  // Convenience: key then value.
+  template <class T>
+  void field(std::string_view name, const T& v) {
+    key(name);
+    value(v);
+  }
+
+  // The finished document, with a final newline. REQUIRES: all closed.
+  std::string str() const;
+
+ private:
+  void before_value();
+  void newline();
+
+  std::string out_;
+  struct Level {
+    bool is_object;
+    bool empty;
+  };
+  std::vector<Level> levels_;
+  bool after_key_ = false;
+};
+
+std::string json_escape(std::string_view text);
+
+}  // namespace reports

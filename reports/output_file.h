@@ -1,0 +1,16 @@
+// Writing an output file all at once or not at all.
+//
+// The content goes to "<path>.tmp" in the same directory, is flushed, and is
+// renamed over <path>, so a reader (or a crash, or Ctrl-C) never sees half a
+// report (DESIGN.md law 4).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace reports {
+
+// Returns false and sets *error ("cannot write 'out.json': Permission denied") on failure.
+bool write_file_atomically(const std::string& path, std::string_view content, std::string* error);
+
+}  // namespace reports

@@ -1,0 +1,98 @@
+#include "reports/text_report.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+namespace reports {
+namespace {
+
+std::string percent(uint64_t part, uint64_t whole) {
+  if (whole == 0) return "0%";
+  return fmt::format("{:.3g}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+std::string describe(const model::WriteSummary& write) {
+  return fmt::format("{} #{} from {} at {} (clock {})", model::operation_name(write.op), write.id,
+                     write.region, display_duration(write.issued_ns),
+                     display_duration(write.timestamp_ns));
+}
+
+void append_example(std::string& out, std::string_view verb, const model::ConflictExample& e) {
+  out += fmt::format("    key {}: {}\n      {} {} at {} in {}\n", e.key, describe(e.loser), verb,
+                     describe(e.winner), display_duration(e.at_ns), e.replica);
+}
+
+}  // namespace
+
+std::string display_duration(int64_t ns) {
+  const double value = static_cast<double>(ns);
+  const double magnitude = std::fabs(value);
+  if (magnitude < 1e3) return fmt::format("{} ns", ns);
+  if (magnitude < 1e6) return fmt::format("{:.2f} us", value / 1e3);
+  if (magnitude < 1e9) return fmt::format("{:.2f} ms", value / 1e6);
+  if (magnitude < 600e9) return fmt::format("{:.3f} s", value / 1e9);
+  return fmt::format("{:.1f} min", value / 60e9);
+}
+
+std::string text_report(const model::RunResult& result) {
+  std::string out;
+  out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n\n", result.scenario_name,
+                     result.seed, display_duration(result.duration_ns), result.regions.size());
+
+  size_t name_width = 6;
+  for (const std::string& region : result.regions) name_width = std::max(name_width, region.size());
+
+  out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}\n", "region", name_width, "writes",
+                     "puts", "updates", "deletes", "gets");
+  for (const model::RegionResult& region : result.region_results) {
+    out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}\n", region.name, name_width,
+                       region.writes(), region.operations[0], region.operations[1],
+                       region.operations[2], region.operations[3]);
+  }
+
+  const size_t pair_width = 2 * name_width + 4;
+  out += fmt::format("\n{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
+                     "replication lag", pair_width, "writes", "mean", "p50", "p90", "p99", "p99.9",
+                     "max");
+  for (const model::PairResult& pair : result.pairs) {
+    const sim::Histogram& lag = pair.lag_ns;
+    out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
+                       pair.from + " -> " + pair.to, pair_width, pair.replicated,
+                       display_duration(std::llround(lag.mean())),
+                       display_duration(lag.quantile(0.5)), display_duration(lag.quantile(0.9)),
+                       display_duration(lag.quantile(0.99)), display_duration(lag.quantile(0.999)),
+                       display_duration(lag.max()));
+  }
+
+  const model::ConflictResult& c = result.conflicts;
+  out += fmt::format(
+      "\nconflicts  {} writes, {} concurrent with another ({}) in {} concurrent pairs\n"
+      "           {} clobbered by last-writer-wins ({}), {} skew inversions, {} causal inversions\n",
+      c.writes, c.concurrent_writes, percent(c.concurrent_writes, c.writes), c.concurrent_pairs,
+      c.clobbered, percent(c.clobbered, c.writes), c.skew_inversions, c.causal_inversions);
+  if (!c.clobbered_examples.empty()) {
+    out += "  first clobbered write:\n";
+    append_example(out, "lost to", c.clobbered_examples.front());
+  }
+  if (!c.causal_inversion_examples.empty()) {
+    out += "  first causal inversion:\n";
+    append_example(out, "lost to the write it had seen,", c.causal_inversion_examples.front());
+  }
+
+  const model::ConvergenceResult& v = result.convergence;
+  out += fmt::format("\nconvergence  replication drained {} after the last write; {} divergent of {} items\n",
+                     display_duration(v.drain_ns), v.divergent_items, v.items);
+  return out;
+}
+
+std::string text_run_statistics(const RunStatistics& statistics) {
+  const double rate = statistics.wall_seconds > 0.0
+                          ? static_cast<double>(statistics.events) / statistics.wall_seconds
+                          : 0.0;
+  return fmt::format("run          {} events in {:.3f} s wall, {:.2f} M events/s\n", statistics.events,
+                     statistics.wall_seconds, rate / 1e6);
+}
+
+}  // namespace reports

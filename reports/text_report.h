@@ -1,0 +1,26 @@
+// The terminal summary of a run: the figures a user looks for first, aligned
+// and with units, on one screen. Like the JSON report it is a pure function
+// of the result; the run statistics (events, wall time, events per second)
+// are passed in separately because they depend on the machine.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "model/run_result.h"
+
+namespace reports {
+
+struct RunStatistics {
+  uint64_t events = 0;
+  double wall_seconds = 0.0;
+};
+
+std::string text_report(const model::RunResult& result);
+std::string text_run_statistics(const RunStatistics& statistics);
+
+// A duration for people: "43.47 ms", "1.250 s", "812 ns"; three or four
+// significant digits, never exact (the JSON report has the exact value).
+std::string display_duration(int64_t ns);
+
+}  // namespace reports
