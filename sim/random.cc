@@ -1,0 +1,102 @@
+#include "sim/random.h"
+
+#include <cmath>
+
+#include "sim/assert.h"
+
+namespace sim {
+
+namespace {
+
+__extension__ typedef unsigned __int128 Uint128;
+
+constexpr uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+constexpr uint64_t kFnvOffsetBasis = 14695981039346656037ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
+
+// The polar method accepts a point with probability pi/4; 1000 rejections in
+// a row (probability 0.2146^1000) means the generator is broken.
+constexpr int kPolarTriesMax = 1000;
+
+}  // namespace
+
+uint64_t splitmix64(uint64_t& state) {
+  state += 0x9E3779B97F4A7C15ULL;
+  uint64_t z = state;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+uint64_t stable_hash(std::string_view name) {
+  uint64_t hash = kFnvOffsetBasis;
+  for (char c : name) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= kFnvPrime;
+  }
+  return hash;
+}
+
+Rng::Rng(uint64_t seed) {
+  uint64_t state = seed;
+  for (uint64_t& word : s_) word = splitmix64(state);
+}
+
+Rng Rng::stream(uint64_t root_seed, std::string_view name) {
+  // Mix the root seed first so that nearby seeds and the name hash do not
+  // cancel each other by a plain xor.
+  uint64_t state = root_seed;
+  uint64_t mixed = splitmix64(state) ^ stable_hash(name);
+  return Rng(splitmix64(mixed));
+}
+
+uint64_t Rng::next_u64() {
+  const uint64_t result = rotl(s_[1] * 5, 7) * 9;
+  const uint64_t t = s_[1] << 17;
+  s_[2] ^= s_[0];
+  s_[3] ^= s_[1];
+  s_[1] ^= s_[2];
+  s_[0] ^= s_[3];
+  s_[2] ^= t;
+  s_[3] = rotl(s_[3], 45);
+  return result;
+}
+
+double Rng::uniform01() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
+
+double Rng::uniform_open01() {
+  return (static_cast<double>(next_u64() >> 12) + 0.5) * 0x1.0p-52;
+}
+
+uint64_t Rng::below(uint64_t n) {
+  GTSIM_ASSERT(n > 0);
+  Uint128 product = static_cast<Uint128>(next_u64()) * n;
+  uint64_t low = static_cast<uint64_t>(product);
+  if (low < n) {
+    const uint64_t threshold = (uint64_t{0} - n) % n;  // 2^64 mod n
+    while (low < threshold) {
+      product = static_cast<Uint128>(next_u64()) * n;
+      low = static_cast<uint64_t>(product);
+    }
+  }
+  return static_cast<uint64_t>(product >> 64);
+}
+
+double Rng::exponential(double mean) {
+  GTSIM_ASSERT(mean >= 0);
+  return -mean * std::log(uniform_open01());
+}
+
+double Rng::standard_normal() {
+  for (int tries = 0; tries < kPolarTriesMax; ++tries) {
+    const double u = 2.0 * uniform01() - 1.0;
+    const double v = 2.0 * uniform01() - 1.0;
+    const double s = u * u + v * v;
+    if (s > 0.0 && s < 1.0) return u * std::sqrt(-2.0 * std::log(s) / s);
+  }
+  GTSIM_ASSERT(false && "standard_normal: polar method never accepted");
+  return 0.0;
+}
+
+}  // namespace sim

@@ -1,0 +1,64 @@
+// The project's own pseudo-random numbers: SplitMix64 seeding xoshiro256**.
+//
+// Every random consumer owns an Rng stream identified by (root seed, stable
+// name), e.g. Rng::stream(seed, "network/us-east-1->eu-west-1"). A stream's
+// numbers depend only on the root seed and its name, never on how many other
+// streams exist or in which order they were created, so adding a component
+// never shifts the numbers another component draws.
+//
+// Determinism: the generator and every sampling method here are our own code
+// (no std:: distributions, whose output differs between standard libraries).
+// Integer outputs are bit-exact everywhere. uniform01 and uniform_open01 are
+// exact too; exponential and standard_normal use std::log and std::sqrt
+// (sqrt is exactly rounded by IEEE 754; log is from the platform's libm).
+// An Rng is a small value type: copying it forks an identical sequence.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace sim {
+
+// One SplitMix64 step: advances state and returns the next output. Used for
+// seeding and stream derivation.
+uint64_t splitmix64(uint64_t& state);
+
+// 64-bit FNV-1a of the bytes of name (stable across platforms and runs).
+uint64_t stable_hash(std::string_view name);
+
+// xoshiro256** (Blackman and Vigna, 2018).
+class Rng {
+ public:
+  // Seeds the four state words with four SplitMix64 outputs of seed; they can
+  // never be all zero.
+  explicit Rng(uint64_t seed);
+
+  // The stream named name under root_seed.
+  static Rng stream(uint64_t root_seed, std::string_view name);
+
+  uint64_t next_u64();
+
+  // Uniform in [0, 1): 53 random bits, so every value is a multiple of 2^-53.
+  double uniform01();
+
+  // Uniform in (0, 1): never 0 nor 1 (safe for log); multiples of 2^-52 plus 2^-53.
+  double uniform_open01();
+
+  // Uniform in [0, n), unbiased (Lemire's multiply-and-reject method).
+  // REQUIRES: n > 0.
+  uint64_t below(uint64_t n);
+
+  // Exponential with the given mean, by inversion: -mean * log(uniform_open01()).
+  // REQUIRES: mean >= 0.
+  double exponential(double mean);
+
+  // Standard normal N(0, 1) by Marsaglia's polar method (uses only log and
+  // sqrt); the second value of each pair is discarded so that an Rng stays a
+  // plain four-word state.
+  double standard_normal();
+
+ private:
+  uint64_t s_[4];
+};
+
+}  // namespace sim

@@ -1,0 +1,176 @@
+#include "sim/time.h"
+
+#include <array>
+#include <cstddef>
+
+namespace sim {
+
+namespace {
+
+__extension__ typedef unsigned __int128 Uint128;
+
+struct Unit {
+  std::string_view name;
+  int64_t ns;
+};
+
+// Largest first: parse_duration requires parts in this order.
+constexpr std::array<Unit, 6> kUnits = {{
+    {"h", Duration::kNanosecondsPerHour},
+    {"m", Duration::kNanosecondsPerMinute},
+    {"s", Duration::kNanosecondsPerSecond},
+    {"ms", Duration::kNanosecondsPerMillisecond},
+    {"us", Duration::kNanosecondsPerMicrosecond},
+    {"ns", 1},
+}};
+
+// Magnitude of INT64_MIN, the largest magnitude a negative duration can have.
+constexpr uint64_t kMagnitudeNegativeMax = uint64_t{1} << 63;
+constexpr uint64_t kMagnitudePositiveMax = kMagnitudeNegativeMax - 1;
+
+// "<whole>[.<fraction>]<unit>" for magnitude / unit_ns, exact.
+void append_decimal(uint64_t magnitude, uint64_t unit_ns, std::string_view unit, std::string* out) {
+  *out += std::to_string(magnitude / unit_ns);
+  uint64_t remainder = magnitude % unit_ns;
+  if (remainder != 0) {
+    // unit_ns is a power of ten here (s, ms, us), so the fraction is exact.
+    std::string digits;
+    for (uint64_t place = unit_ns / 10; place > 0; place /= 10) {
+      digits += static_cast<char>('0' + remainder / place);
+      remainder %= place;
+    }
+    while (!digits.empty() && digits.back() == '0') digits.pop_back();
+    *out += '.';
+    *out += digits;
+  }
+  *out += unit;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::optional<Duration> fail(std::string* error, std::string reason) {
+  if (error != nullptr) *error = std::move(reason);
+  return std::nullopt;
+}
+
+}  // namespace
+
+double Duration::seconds_f() const { return static_cast<double>(ns_) / 1e9; }
+double Duration::milliseconds_f() const { return static_cast<double>(ns_) / 1e6; }
+
+std::string format_duration(Duration d) {
+  if (d.ns() == 0) return "0s";
+  std::string out;
+  uint64_t magnitude = 0;
+  if (d.ns() < 0) {
+    out += '-';
+    magnitude = uint64_t{0} - static_cast<uint64_t>(d.ns());  // exact even for INT64_MIN
+  } else {
+    magnitude = static_cast<uint64_t>(d.ns());
+  }
+  const uint64_t second_ns = Duration::kNanosecondsPerSecond;
+  if (magnitude >= second_ns && magnitude % second_ns == 0) {
+    uint64_t seconds = magnitude / second_ns;
+    const uint64_t hours = seconds / 3600;
+    const uint64_t minutes = seconds / 60 % 60;
+    seconds %= 60;
+    if (hours != 0) out += std::to_string(hours) + "h";
+    if (minutes != 0) out += std::to_string(minutes) + "m";
+    if (seconds != 0) out += std::to_string(seconds) + "s";
+    return out;
+  }
+  // kUnits[2..5] are s, ms, us, ns: pick the largest not larger than d.
+  for (size_t i = 2; i < kUnits.size(); ++i) {
+    const uint64_t unit_ns = static_cast<uint64_t>(kUnits[i].ns);
+    if (magnitude >= unit_ns || unit_ns == 1) {
+      append_decimal(magnitude, unit_ns, kUnits[i].name, &out);
+      break;
+    }
+  }
+  return out;
+}
+
+std::optional<Duration> parse_duration(std::string_view text, std::string* error) {
+  if (text.empty()) return fail(error, "empty duration");
+  size_t pos = 0;
+  const bool negative = text[0] == '-';
+  if (negative) pos = 1;
+  const uint64_t magnitude_max = negative ? kMagnitudeNegativeMax : kMagnitudePositiveMax;
+
+  // Sum of the parts so far, in ns; kept <= magnitude_max, so 128 bits never overflow.
+  Uint128 total = 0;
+  size_t previous_unit = 0;  // index into kUnits of the last part's unit, + 1
+  bool overflow = false;
+  do {
+    if (pos >= text.size() || !is_digit(text[pos])) {
+      if (pos < text.size() && previous_unit != 0) {
+        return fail(error, std::string("unexpected character '") + text[pos] + "'");
+      }
+      return fail(error, "expected a number");
+    }
+    // Whole part: saturates at 2^64, which already exceeds every limit.
+    Uint128 whole = 0;
+    while (pos < text.size() && is_digit(text[pos])) {
+      whole = whole * 10 + static_cast<unsigned>(text[pos] - '0');
+      if (whole > UINT64_MAX) {
+        whole = Uint128{UINT64_MAX} + 1;
+        overflow = true;
+      }
+      ++pos;
+    }
+    std::string_view fraction;
+    if (pos < text.size() && text[pos] == '.') {
+      ++pos;
+      const size_t start = pos;
+      while (pos < text.size() && is_digit(text[pos])) ++pos;
+      if (pos == start) return fail(error, "expected digits after '.'");
+      fraction = text.substr(start, pos - start);
+      while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+    }
+    const size_t unit_start = pos;
+    while (pos < text.size() && is_letter(text[pos])) ++pos;
+    const std::string_view unit_name = text.substr(unit_start, pos - unit_start);
+    if (unit_name.empty()) {
+      if (pos < text.size()) {
+        return fail(error, std::string("unexpected character '") + text[pos] + "'");
+      }
+      return fail(error, "missing unit");
+    }
+    size_t unit = 0;
+    while (unit < kUnits.size() && kUnits[unit].name != unit_name) ++unit;
+    if (unit == kUnits.size()) {
+      return fail(error, "unknown unit '" + std::string(unit_name) + "'");
+    }
+    if (unit + 1 <= previous_unit) return fail(error, "units must go from larger to smaller");
+    previous_unit = unit + 1;
+    const Uint128 unit_ns = static_cast<Uint128>(kUnits[unit].ns);
+
+    // The fraction must contribute a whole number of ns. Every unit is at most
+    // 3.6e12 ns, so more than 12 significant fraction digits can never be exact.
+    if (fraction.size() > 12) return fail(error, "not a whole number of nanoseconds");
+    Uint128 numerator = 0;
+    Uint128 denominator = 1;
+    for (char c : fraction) {
+      numerator = numerator * 10 + static_cast<unsigned>(c - '0');
+      denominator *= 10;
+    }
+    numerator *= unit_ns;  // < 1e12 * 3.6e12: fits easily
+    if (numerator % denominator != 0) return fail(error, "not a whole number of nanoseconds");
+
+    // whole <= 2^64 and unit_ns < 2^42, so the product fits in 128 bits.
+    total += whole * unit_ns + numerator / denominator;
+    if (total > magnitude_max) {
+      overflow = true;
+      total = Uint128{magnitude_max} + 1;
+    }
+  } while (pos < text.size());
+
+  if (overflow) return fail(error, "overflows 64-bit nanoseconds");
+  const uint64_t magnitude = static_cast<uint64_t>(total);
+  // Two's complement negation in unsigned arithmetic: exact for INT64_MIN.
+  const uint64_t bits = negative ? uint64_t{0} - magnitude : magnitude;
+  return Duration::nanoseconds(static_cast<int64_t>(bits));
+}
+
+}  // namespace sim
