@@ -8,6 +8,7 @@
 #include "model/conflict_tracker.h"
 #include "model/key_sampler.h"
 #include "model/lww.h"
+#include "model/replica_items.h"
 #include "model/region_clock.h"
 #include "sim/assert.h"
 #include "sim/event_queue.h"
@@ -75,9 +76,6 @@ class Simulation::World {
   void check_convergence();
 
   size_t pair(size_t from, size_t to) const { return from * region_count_ + to; }
-  uint32_t* seen(size_t replica, uint64_t key) {
-    return &seen_[(replica * key_count_ + key) * region_count_];
-  }
 
   const Scenario scenario_;
   const size_t region_count_;
@@ -93,11 +91,7 @@ class Simulation::World {
   std::vector<uint16_t> group_region_;
   std::vector<ScriptedWrite> scripted_;
 
-  // Replica state, dense over (region, key).
-  std::vector<WriteSlot> stored_;          // [replica * keys + key]: the LWW winner
-  std::vector<uint32_t> seen_;             // [(replica * keys + key) * regions + origin]:
-                                           //   newest sequence of origin's writes seen
-  std::vector<int64_t> last_apply_ns_;     // [pair(from, to) * keys + key]: keeps per-item order
+  ReplicaItems items_;
 
   // Replication pipeline, per source region.
   std::vector<sim::RingBuffer<WriteSlot>> streams_;
@@ -124,6 +118,7 @@ Simulation::World::World(const Scenario& scenario)
       writes_(scenario.region_count()),
       conflicts_(region_names_),
       keys_(scenario.table.key_count, scenario.table.key_distribution),
+      items_(scenario.region_count(), scenario.table.key_count),
       queue_(4096) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ <= UINT16_MAX);
   GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);
@@ -137,10 +132,6 @@ Simulation::World::World(const Scenario& scenario)
       group_region_.push_back(static_cast<uint16_t>(r));
     }
   }
-
-  stored_.assign(region_count_ * key_count_, kNoWrite);
-  seen_.assign(region_count_ * key_count_ * region_count_, 0);
-  last_apply_ns_.assign(region_count_ * region_count_ * key_count_, INT64_MIN);
 
   const sim::Duration interval = scenario.replication.poll_interval;
   for (size_t r = 0; r < region_count_; ++r) {
@@ -232,7 +223,7 @@ void Simulation::World::commit(size_t region, sim::Instant now, Operation op, ui
   if (op == Operation::kGet) return;
   if (op == Operation::kDelete) {
     // Deleting an absent item changes nothing, so the stream gets no record.
-    const WriteSlot current = stored_[region * key_count_ + key];
+    const WriteSlot current = items_.stored(region, key);
     if (current == kNoWrite || writes_[current].is_tombstone()) {
       ++served.noop_deletes;
       return;
@@ -241,7 +232,7 @@ void Simulation::World::commit(size_t region, sim::Instant now, Operation op, ui
   const WriteSlot slot = writes_.allocate();
   WriteRecord& write = writes_[slot];
   writes_.retain(slot);  // held by this commit until it returns
-  uint32_t* region_seen = seen(region, key);
+  uint32_t* region_seen = items_.seen(region, key);
   write.id = next_write_id_++;
   write.key = key;
   write.issued_ns = now.ns();
@@ -250,7 +241,8 @@ void Simulation::World::commit(size_t region, sim::Instant now, Operation op, ui
   write.size_bytes = size_bytes;
   write.origin = static_cast<uint16_t>(region);
   write.op = op;
-  std::copy(region_seen, region_seen + region_count_, writes_.knowledge(slot));
+  uint32_t* known = writes_.knowledge(slot);
+  for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
   served.bytes_written += size_bytes;
   conflicts_.count_write();
   last_write_ns_ = now.ns();
@@ -274,7 +266,7 @@ void Simulation::World::commit(size_t region, sim::Instant now, Operation op, ui
 
 // Last-writer-wins at one replica: keep the winner, tell the tracker.
 void Simulation::World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
-  WriteSlot& current = stored_[replica * key_count_ + writes_[incoming].key];
+  WriteSlot& current = items_.stored(replica, writes_[incoming].key);
   if (current == kNoWrite) {
     current = incoming;
     writes_.retain(incoming);
@@ -294,16 +286,15 @@ void Simulation::World::apply(size_t replica, WriteSlot incoming, sim::Instant n
 // network and waits its apply time, but is never applied before an earlier
 // record of the same item on the same channel.
 void Simulation::World::ship(size_t source, WriteSlot write, sim::Instant now) {
-  const uint64_t key = writes_[write].key;
+  int64_t* last_apply_ns = items_.last_apply_ns(source, writes_[write].key);
   for (size_t to = 0; to < region_count_; ++to) {
     if (to == source) continue;
     const size_t link = pair(source, to);
     const sim::Duration network = scenario_.latency(source, to).sample(network_rngs_[link]);
     const sim::Duration apply_time = scenario_.replication.apply_time.sample(apply_rngs_[link]);
     int64_t at = (now + network + apply_time).ns();
-    int64_t& last = last_apply_ns_[link * key_count_ + key];
-    if (at < last) at = last;
-    last = at;
+    if (at < last_apply_ns[to]) at = last_apply_ns[to];
+    last_apply_ns[to] = at;
     writes_.retain(write);
     queue_.push(sim::Instant::from_ns(at), Event{EventKind::kApply, static_cast<uint16_t>(to), write});
   }
@@ -342,7 +333,7 @@ void Simulation::World::arrive(size_t replica, WriteSlot write, sim::Instant now
   ++link.replicated;
   link.lag_ns.record(now.ns() - record.issued_ns);
 
-  uint32_t* replica_seen = seen(replica, record.key);
+  uint32_t* replica_seen = items_.seen(replica, record.key);
   conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
   if (replica_seen[origin] < record.sequence) replica_seen[origin] = record.sequence;
   apply(replica, write, now);
@@ -358,11 +349,11 @@ void Simulation::World::check_convergence() {
   convergence.drained_ns = std::max(last_apply_ns_max_, last_write_ns_);
   convergence.drain_ns = convergence.drained_ns - last_write_ns_;
   for (uint64_t key = 0; key < key_count_; ++key) {
-    const WriteSlot first = stored_[key];
+    const WriteSlot first = items_.stored(0, key);
     bool written = first != kNoWrite;
     bool divergent = false;
     for (size_t r = 1; r < region_count_; ++r) {
-      const WriteSlot other = stored_[r * key_count_ + key];
+      const WriteSlot other = items_.stored(r, key);
       written = written || other != kNoWrite;
       divergent = divergent || other != first;
     }
@@ -373,7 +364,7 @@ void Simulation::World::check_convergence() {
 
 std::optional<WriteSummary> Simulation::World::stored(size_t region, uint64_t key) const {
   GTSIM_ASSERT(region < region_count_ && key < key_count_);
-  const WriteSlot slot = stored_[region * key_count_ + key];
+  const WriteSlot slot = items_.stored(region, key);
   if (slot == kNoWrite) return std::nullopt;
   const WriteRecord& write = writes_[slot];
   return WriteSummary{write.id, region_names_[write.origin], write.op, write.issued_ns, write.timestamp_ns};

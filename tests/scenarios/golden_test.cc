@@ -1,0 +1,86 @@
+// Scenario regression: every scenario in scenarios/ (not scenarios/bench/)
+// runs and its JSON report is compared byte for byte with tests/golden/.
+//
+// Regenerate after a deliberate change (and say why in the commit):
+//   GTSIM_UPDATE_GOLDEN=1 ./build/tests/gtsim_tests "[golden]"
+// then review `git diff tests/golden`.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/scenario_loader.h"
+#include "model/simulation.h"
+#include "reports/json_report.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::vector<fs::path> library_scenarios() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(fs::path(GTSIM_SOURCE_DIR) / "scenarios")) {
+    if (entry.is_regular_file() && entry.path().extension() == ".yaml") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The first line that differs, for a readable failure.
+std::string first_difference(const std::string& expected, const std::string& actual) {
+  std::istringstream a(expected), b(actual);
+  std::string line_a, line_b;
+  for (int line = 1;; ++line) {
+    const bool more_a = static_cast<bool>(std::getline(a, line_a));
+    const bool more_b = static_cast<bool>(std::getline(b, line_b));
+    if (!more_a && !more_b) return "identical";
+    if (line_a != line_b || more_a != more_b) {
+      return "line " + std::to_string(line) + ": golden '" + line_a + "' vs run '" + line_b + "'";
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Scenario library: every scenario's JSON report matches its golden file", "[golden]") {
+  const bool update = std::getenv("GTSIM_UPDATE_GOLDEN") != nullptr;
+  const std::vector<fs::path> scenarios = library_scenarios();
+  REQUIRE(!scenarios.empty());
+  for (const fs::path& path : scenarios) {
+    CAPTURE(path.filename().string());
+    const model::LoadResult loaded = model::load_scenario_file(path.string());
+    REQUIRE(loaded.ok());
+    const std::string report = reports::json_report(model::Simulation(*loaded.scenario).run());
+    const fs::path golden = fs::path(GTSIM_SOURCE_DIR) / "tests" / "golden" / (path.stem().string() + ".json");
+    if (update) {
+      std::ofstream(golden, std::ios::binary) << report;
+      continue;
+    }
+    REQUIRE(fs::exists(golden));
+    const std::string expected = read_file(golden);
+    INFO(first_difference(expected, report));
+    CHECK(expected == report);
+  }
+}
+
+TEST_CASE("Scenario library: the same scenario twice gives byte-identical reports; another seed differs") {
+  const model::LoadResult loaded =
+      model::load_scenario_file((fs::path(GTSIM_SOURCE_DIR) / "scenarios" / "quickstart.yaml").string());
+  REQUIRE(loaded.ok());
+  model::Scenario scenario = *loaded.scenario;
+  const std::string first = reports::json_report(model::Simulation(scenario).run());
+  const std::string second = reports::json_report(model::Simulation(scenario).run());
+  CHECK(first == second);
+  scenario.seed += 1;
+  CHECK(reports::json_report(model::Simulation(scenario).run()) != first);
+}
