@@ -1,0 +1,56 @@
+// The scenario loader: YAML text (plus `--set` overrides) in, a validated
+// Scenario or a complete list of Diagnostics out. The schema is documented
+// key by key in scenarios/README.md.
+//
+// Contract (DESIGN.md, law 4): never throws, crashes or hangs on any input.
+// Every problem of a file is reported, not just the first, sorted by
+// (line, column); each names the key path, what was expected, what was found
+// and, for a misspelt word, the nearest valid one. A scenario is returned
+// only when there is no diagnostic at all.
+//
+// Overrides are applied to the YAML tree, in order, before validation: a
+// later one wins. A diagnostic about a node that an override wrote is
+// reported against `--set PATH=VALUE` (line 0) rather than the file.
+//
+// Determinism: a pure function of its inputs (and, for load_scenario_file,
+// the file's bytes); reads no clock and no environment.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/scenario.h"
+
+namespace model {
+
+// One `gtsim run --set PATH=VALUE`: PATH is dot-separated keys, a sequence
+// index as a number (`workload.us-east-1.0.rate`); VALUE is YAML (flow style
+// allowed: `regions=[a, b]`). Missing map keys along PATH are created.
+struct Override {
+  std::string path;
+  std::string value;
+};
+
+struct LoadResult {
+  std::optional<Scenario> scenario;      // set iff diagnostics is empty
+  std::vector<Diagnostic> diagnostics;   // sorted by (line, column)
+  bool ok() const { return scenario.has_value(); }
+};
+
+// Reads and loads the file at path. A file that cannot be read gives one
+// diagnostic with no position ("FILE: error: cannot read: REASON").
+LoadResult load_scenario_file(const std::string& path, const std::vector<Override>& overrides = {});
+
+// Loads YAML text; file_name is used in diagnostics and for the default
+// scenario name (its stem).
+LoadResult load_scenario_text(std::string_view yaml, const std::string& file_name,
+                              const std::vector<Override>& overrides = {});
+
+// Parses "PATH=VALUE", splitting at the first '='. PATH is trimmed of spaces;
+// nullopt when there is no '=', PATH is empty, or a PATH segment is empty.
+std::optional<Override> parse_override(std::string_view text);
+
+}  // namespace model
