@@ -72,13 +72,12 @@ Request ClientGroup::next_request() {
   } else if (u < delete_below_) {
     op = Operation::kDelete;
   }
-  const uint64_t key = keys_->sample(keys_rng_);
-  uint32_t size = 0;
-  if (op == Operation::kPut || op == Operation::kUpdate) {
-    const double bytes = std::round(item_size_bytes_->sample(sizes_rng_));
-    size = bytes < 1.0 ? 1u : bytes > 4294967295.0 ? UINT32_MAX : static_cast<uint32_t>(bytes);
-  }
-  return Request{op, key, size};
+  return Request{op, keys_->sample(keys_rng_)};
+}
+
+uint32_t ClientGroup::next_item_size() {
+  const double bytes = std::round(item_size_bytes_->sample(sizes_rng_));
+  return bytes < 1.0 ? 1u : bytes > 4294967295.0 ? UINT32_MAX : static_cast<uint32_t>(bytes);
 }
 
 }  // namespace model

@@ -24,7 +24,6 @@ namespace model {
 struct Request {
   Operation op;
   uint64_t key;
-  uint32_t size_bytes;  // 0 for reads
 };
 
 class ClientGroup {
@@ -36,8 +35,11 @@ class ClientGroup {
   std::optional<sim::Instant> first_arrival();
   // The arrival after `now`, or nullopt if it falls at or after stop.
   std::optional<sim::Instant> next_arrival(sim::Instant now);
-  // What the request arriving now does.
+  // What the next request does (drawn when it is scheduled, so the item it
+  // touches can be loaded ahead).
   Request next_request();
+  // The size of the item a put or update writes, in bytes (at least 1).
+  uint32_t next_item_size();
 
  private:
   std::optional<sim::Instant> before_stop(sim::Instant at) const;

@@ -55,6 +55,12 @@ class EventQueue {
     return heap_.front().at;
   }
 
+  // The entry pop() would return, without removing it. REQUIRES: !empty().
+  const Entry& peek() const {
+    GTSIM_ASSERT(!heap_.empty());
+    return heap_.front();
+  }
+
   // Removes and returns the entry with the smallest (time, sequence).
   // REQUIRES: !empty().
   Entry pop() {
