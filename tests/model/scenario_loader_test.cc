@@ -217,7 +217,7 @@ TEST_CASE("scenario_loader: overrides change, create and index (--set)") {
   CHECK(s.latency(1, 0).base() == Duration::milliseconds(35));
 }
 
-TEST_CASE("scenario_loader: an override replaces a whole sequence (--set regions=[...])") {
+TEST_CASE("scenario_loader: an override replaces a whole sequence (--set regions=a list)") {
   const Scenario s = load_ok(kMinimal, {{"regions", "[us-east-2, eu-west-1]"}});
   REQUIRE(s.region_count() == 2);
   CHECK(s.regions[0].name == "us-east-2");

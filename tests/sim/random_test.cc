@@ -61,7 +61,7 @@ TEST_CASE("Rng: streams depend only on (seed, name)", "[sim][random]") {
   CHECK(first_values(copy, 4) == first_values(original, 4));
 }
 
-TEST_CASE("Rng: below stays in [0, n) and hits every value (n = 1, 7, 2^63+1)", "[sim][random]") {
+TEST_CASE("Rng: below stays below n and hits every value (n = 1, 7, 2^63+1)", "[sim][random]") {
   Rng rng(1);
   for (int i = 0; i < 100; ++i) CHECK(rng.below(1) == 0);
   std::vector<int> seen(7, 0);
@@ -76,7 +76,7 @@ TEST_CASE("Rng: below stays in [0, n) and hits every value (n = 1, 7, 2^63+1)", 
   for (int i = 0; i < 1'000; ++i) REQUIRE(rng.below(huge) < huge);
 }
 
-TEST_CASE("Rng: uniform01 in [0,1) and uniform_open01 in (0,1) (1e6 draws)", "[sim][random]") {
+TEST_CASE("Rng: uniform01 is below 1 and uniform_open01 is above 0 (1e6 draws)", "[sim][random]") {
   Rng rng(3);
   double sum = 0;
   for (int i = 0; i < 1'000'000; ++i) {
