@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/time.h"
+
 namespace reports {
 namespace {
 
@@ -39,7 +41,8 @@ std::string display_duration(int64_t ns) {
 std::string text_report(const model::RunResult& result) {
   std::string out;
   out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n\n", result.scenario_name,
-                     result.seed, display_duration(result.duration_ns), result.regions.size());
+                     result.seed, sim::format_duration(sim::Duration::nanoseconds(result.duration_ns)),
+                     result.regions.size());
 
   size_t name_width = 6;
   for (const std::string& region : result.regions) name_width = std::max(name_width, region.size());
