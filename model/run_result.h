@@ -75,6 +75,17 @@ struct ConvergenceResult {
   uint64_t divergent_items = 0;   // items whose replicas disagree at the end
 };
 
+enum class StopReason : uint8_t {
+  kCompleted,    // traffic ran its duration and replication drained
+  kMaxEvents,    // RunLimits::max_events reached
+  kStopped,      // RunLimits::should_stop said so (wall-clock guard, interrupt)
+};
+
+struct StopResult {
+  StopReason reason = StopReason::kCompleted;
+  int64_t at_ns = 0;              // true time of the last event processed
+};
+
 struct RunResult {
   std::string scenario_name;
   std::string scenario_file;
@@ -84,7 +95,8 @@ struct RunResult {
   std::vector<RegionResult> region_results;   // in region order
   std::vector<PairResult> pairs;              // from-major, to-minor, skipping from == to
   ConflictResult conflicts;
-  ConvergenceResult convergence;
+  ConvergenceResult convergence;  // meaningful only when stop.reason is kCompleted
+  StopResult stop;
   // Run statistics: deterministic, but reported on the terminal only.
   uint64_t events = 0;
   uint64_t peak_live_writes = 0;

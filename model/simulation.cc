@@ -64,7 +64,7 @@ class Simulation::World {
   explicit World(const Scenario& scenario);
 
   void add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op);
-  RunResult run();
+  RunResult run(const RunLimits& limits);
   std::optional<WriteSummary> stored(size_t region, uint64_t key) const;
 
   Observer* observer_ = nullptr;
@@ -181,7 +181,7 @@ void Simulation::World::add_scripted_write(size_t region, sim::Instant at, uint6
   scripted_.push_back(ScriptedWrite{region, at, key, op});
 }
 
-RunResult Simulation::World::run() {
+RunResult Simulation::World::run(const RunLimits& limits) {
   GTSIM_ASSERT(!ran_);
   ran_ = true;
   held_.reserve(64);
@@ -195,9 +195,19 @@ RunResult Simulation::World::run() {
   }
 
   uint64_t events = 0;
+  sim::Instant now;
   while (!queue_.empty()) {
+    if (events >= limits.max_events) {
+      result_.stop.reason = StopReason::kMaxEvents;
+      break;
+    }
+    if (events % RunLimits::kStopPollEvents == 0 && events > 0 && limits.should_stop &&
+        limits.should_stop()) {
+      result_.stop.reason = StopReason::kStopped;
+      break;
+    }
     const auto entry = queue_.pop();
-    const sim::Instant now = entry.at;
+    now = entry.at;
     const Event& event = entry.event;
     ++events;
     if (!queue_.empty()) prefetch(queue_.peek().event);
@@ -221,7 +231,8 @@ RunResult Simulation::World::run() {
     }
   }
 
-  GTSIM_ASSERT(held_.empty());
+  GTSIM_ASSERT(held_.empty() || result_.stop.reason != StopReason::kCompleted);
+  result_.stop.at_ns = now.ns();
   result_.events = events;
   result_.peak_live_writes = writes_.peak();
   result_.conflicts = conflicts_.result();
@@ -430,7 +441,7 @@ void Simulation::add_scripted_write(size_t region, sim::Instant at, uint64_t key
 
 void Simulation::set_observer(Observer* observer) { world_->observer_ = observer; }
 
-RunResult Simulation::run() { return world_->run(); }
+RunResult Simulation::run(const RunLimits& limits) { return world_->run(limits); }
 
 std::optional<WriteSummary> Simulation::stored(size_t region, uint64_t key) const {
   return world_->stored(region, key);

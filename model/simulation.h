@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -39,6 +40,16 @@ class Observer {
   virtual void on_replicated(size_t replica, const WriteRecord& write, sim::Instant now) = 0;
 };
 
+// Guards on a run (issue 7): a run stopped by one reports what it had.
+struct RunLimits {
+  uint64_t max_events = UINT64_MAX;  // stop after this many events
+  // Polled every kStopPollEvents events; returning true stops the run. For
+  // the wall-clock guard and SIGINT: it decides only whether the run goes
+  // on, never what it computes.
+  std::function<bool()> should_stop;
+  static constexpr uint64_t kStopPollEvents = 65536;
+};
+
 class Simulation {
  public:
   explicit Simulation(const Scenario& scenario);
@@ -53,9 +64,10 @@ class Simulation {
 
   void set_observer(Observer* observer);
 
-  // Runs client traffic over [0, duration), then lets replication drain.
+  // Runs client traffic over [0, duration), then lets replication drain,
+  // unless a limit stops it first (RunResult::stop says which and when).
   // REQUIRES: called once.
-  RunResult run();
+  RunResult run(const RunLimits& limits = {});
 
   // After run(): the winning version `region`'s replica holds for `key`.
   std::optional<WriteSummary> stored(size_t region, uint64_t key) const;
