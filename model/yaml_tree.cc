@@ -1,0 +1,268 @@
+#include "model/yaml_tree.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace model {
+namespace {
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(std::string origin) : origin_(std::move(origin)) {}
+
+  NodePtr root() const { return root_; }
+  bool saw_document() const { return saw_document_; }
+  int document_line() const { return document_line_; }
+  int document_column() const { return document_column_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    saw_document_ = true;
+    document_line_ = mark.line;
+    document_column_ = mark.column;
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    NodePtr node = make(Node::Kind::kNull, mark);
+    // yaml-cpp marks an empty value at the next token, often the next line;
+    // point at its key instead.
+    if (!stack_.empty() && stack_.back()->is_map() && pending_key_.back() != nullptr) {
+      node->line = pending_key_.back()->line;
+      node->column = pending_key_.back()->column;
+    }
+    add(node, anchor);
+  }
+  void OnAlias(const YAML::Mark& /*mark*/, YAML::anchor_t anchor) override {
+    // Shared, not copied: an alias bomb stays small. Overrides copy on write.
+    auto found = anchors_.find(anchor);
+    add(found != anchors_.end() ? found->second : make(Node::Kind::kNull, YAML::Mark()), 0);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                const std::string& value) override {
+    NodePtr node = make(Node::Kind::kScalar, mark);
+    node->text = value;
+    add(node, anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value /*style*/) override {
+    open(make(Node::Kind::kSequence, mark), anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value /*style*/) override {
+    open(make(Node::Kind::kMap, mark), anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  NodePtr make(Node::Kind kind, const YAML::Mark& mark) const {
+    auto node = std::make_shared<Node>();
+    node->kind = kind;
+    node->line = mark.line;
+    node->column = mark.column;
+    node->origin = origin_;
+    return node;
+  }
+  void add(const NodePtr& node, YAML::anchor_t anchor) {
+    if (anchor != 0) anchors_[anchor] = node;
+    if (stack_.empty()) {
+      root_ = node;
+      return;
+    }
+    Node& parent = *stack_.back();
+    if (parent.is_sequence()) {
+      parent.items.push_back(node);
+    } else if (pending_key_.back() == nullptr) {
+      pending_key_.back() = node;
+    } else {
+      parent.entries.emplace_back(pending_key_.back(), node);
+      pending_key_.back() = nullptr;
+    }
+  }
+  void open(const NodePtr& node, YAML::anchor_t anchor) {
+    add(node, anchor);
+    stack_.push_back(node);
+    pending_key_.push_back(nullptr);
+  }
+  void close() {
+    if (stack_.empty()) return;
+    stack_.pop_back();
+    pending_key_.pop_back();
+  }
+
+  std::string origin_;
+  NodePtr root_;
+  std::vector<NodePtr> stack_;        // open collections, innermost last
+  std::vector<NodePtr> pending_key_;  // per open collection: a map key awaiting its value
+  std::map<YAML::anchor_t, NodePtr> anchors_;
+  bool saw_document_ = false;
+  int document_line_ = -1;
+  int document_column_ = -1;
+};
+
+std::optional<size_t> parse_index(std::string_view text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  size_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<size_t>(c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+Diagnostic diagnostic_at(const std::string& file, const std::string& origin, int line, int column,
+                         std::string message) {
+  Diagnostic d;
+  if (!origin.empty() || line < 0) {
+    d.file = origin.empty() ? file : origin;
+  } else {
+    d.file = file;
+    d.line = line + 1;
+    d.column = column + 1;
+  }
+  d.message = std::move(message);
+  return d;
+}
+
+bool parse_yaml(std::string_view text, const std::string& file, const std::string& origin,
+                NodePtr* root, std::vector<Diagnostic>* out) {
+  try {
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    TreeBuilder builder(origin);
+    if (!parser.HandleNextDocument(builder)) return true;  // no document at all
+    *root = builder.root();
+    TreeBuilder second(origin);
+    if (parser.HandleNextDocument(second)) {
+      out->push_back(diagnostic_at(file, origin, second.document_line(), second.document_column(),
+                                   "expected one YAML document, found a second one"));
+      return false;
+    }
+    return true;
+  } catch (const YAML::Exception& e) {
+    out->push_back(diagnostic_at(file, origin, e.mark.line, e.mark.column, "invalid YAML: " + e.msg));
+  } catch (const std::exception& e) {
+    out->push_back(diagnostic_at(file, origin, -1, -1, std::string("invalid YAML: ") + e.what()));
+  }
+  return false;
+}
+
+bool check_tabs(std::string_view text, const std::string& file, std::vector<Diagnostic>* out) {
+  bool found = false;
+  int line = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    for (size_t i = start; i < end && (text[i] == ' ' || text[i] == '\t'); ++i) {
+      if (text[i] == '\t') {
+        out->push_back(diagnostic_at(file, "", line, static_cast<int>(i - start),
+                                     "tab character in indentation; indent YAML with spaces"));
+        found = true;
+        break;
+      }
+    }
+    start = end + 1;
+    ++line;
+  }
+  return !found;
+}
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> segments;
+  size_t start = 0;
+  while (true) {
+    const size_t dot = path.find('.', start);
+    segments.emplace_back(path.substr(start, dot == std::string_view::npos ? dot : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return segments;
+}
+
+namespace {
+
+// Makes *slot, the node at `walked` on the way to an override's target, a
+// node this override may change, and returns the slot of its child named
+// segment; nullptr, with *why set, when there is none.
+NodePtr* step_into(NodePtr* slot, const std::string& segment, const std::string& walked,
+                   const std::string& label, std::string* why) {
+  if (*slot == nullptr || (*slot)->is_null()) {  // created: a map written by this override
+    auto created = std::make_shared<Node>();
+    created->kind = Node::Kind::kMap;
+    created->origin = label;
+    *slot = created;
+  } else {
+    *slot = std::make_shared<Node>(**slot);  // copy on write: the node may be shared by an alias
+  }
+  Node& node = **slot;
+  const std::string shown = walked.empty() ? "the scenario" : "'" + walked + "'";
+  if (node.is_map()) {
+    auto entry = std::find_if(node.entries.begin(), node.entries.end(), [&](const auto& e) {
+      return e.first->is_scalar() && e.first->text == segment;
+    });
+    if (entry == node.entries.end()) {
+      auto key = std::make_shared<Node>();
+      key->kind = Node::Kind::kScalar;
+      key->text = segment;
+      key->origin = label;
+      node.entries.emplace_back(key, nullptr);
+      entry = node.entries.end() - 1;
+    }
+    return &entry->second;
+  }
+  if (node.is_sequence()) {
+    const std::optional<size_t> index = parse_index(segment);
+    if (!index) {
+      *why = shown + " is a sequence; expected an index, found '" + segment + "'";
+      return nullptr;
+    }
+    if (*index >= node.items.size()) {
+      *why = fmt::format("{} has {} item{}, found index {}", shown, node.items.size(),
+                         node.items.size() == 1 ? "" : "s", *index);
+      return nullptr;
+    }
+    return &node.items[*index];
+  }
+  *why = shown + " is a scalar, not a map or a sequence";
+  return nullptr;
+}
+
+}  // namespace
+
+void apply_override(const std::string& path, const std::string& value, NodePtr* root,
+                    std::vector<Diagnostic>* out) {
+  const std::string label = "--set " + path + "=" + value;
+  NodePtr parsed;
+  if (!parse_yaml(value, label, label, &parsed, out)) return;
+  if (parsed == nullptr) {
+    parsed = std::make_shared<Node>();
+    parsed->origin = label;
+  }
+  NodePtr* slot = root;
+  std::string walked;  // the dotted path of *slot
+  for (const std::string& segment : split_path(path)) {
+    std::string why;
+    slot = step_into(slot, segment, walked, label, &why);
+    if (slot == nullptr) {
+      out->push_back(diagnostic_at(label, label, -1, -1, "cannot set '" + path + "': " + why));
+      return;
+    }
+    walked += (walked.empty() ? "" : ".") + segment;
+  }
+  *slot = parsed;
+}
+
+}  // namespace model
