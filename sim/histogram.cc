@@ -37,7 +37,7 @@ void Histogram::record_n(int64_t value, uint64_t n) {
   if (n == 0) return;
   counts_[bucket_index(value)] += n;
   count_ += n;
-  sum_ += static_cast<Uint128>(value) * n;  // < 2^63 * 2^64: fits
+  sum_ += static_cast<UInt128>(value) * n;  // < 2^63 * 2^64: fits
   min_ = std::min(min_, value);
   max_ = std::max(max_, value);
 }
@@ -54,8 +54,8 @@ void Histogram::merge(const Histogram& other) {
 double Histogram::mean() const {
   if (count_ == 0) return 0.0;
   // Split so that the integer part is exact before the one rounding.
-  const Uint128 whole = sum_ / count_;
-  const Uint128 remainder = sum_ % count_;
+  const UInt128 whole = sum_ / count_;
+  const UInt128 remainder = sum_ % count_;
   return static_cast<double>(static_cast<uint64_t>(whole)) +
          static_cast<double>(static_cast<uint64_t>(remainder)) / static_cast<double>(count_);
 }

@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/int128.h"
+
 namespace sim {
 
 class Histogram {
@@ -53,15 +55,13 @@ class Histogram {
   friend bool operator==(const Histogram& a, const Histogram& b);
 
  private:
-  __extension__ typedef unsigned __int128 Uint128;
-
-  static size_t bucket_index(int64_t value);
+    static size_t bucket_index(int64_t value);
   static int64_t bucket_lowest(size_t index);
   static int64_t bucket_width(size_t index);
 
   std::vector<uint64_t> counts_;  // kBucketCount, never resized
   uint64_t count_ = 0;
-  Uint128 sum_ = 0;
+  UInt128 sum_ = 0;
   int64_t min_ = INT64_MAX;  // INT64_MAX while empty
   int64_t max_ = 0;
 };

@@ -3,12 +3,11 @@
 #include <cmath>
 
 #include "sim/assert.h"
+#include "sim/int128.h"
 
 namespace sim {
 
 namespace {
-
-__extension__ typedef unsigned __int128 Uint128;
 
 constexpr uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
@@ -71,12 +70,12 @@ double Rng::uniform_open01() {
 
 uint64_t Rng::below(uint64_t n) {
   GTSIM_ASSERT(n > 0);
-  Uint128 product = static_cast<Uint128>(next_u64()) * n;
+  UInt128 product = static_cast<UInt128>(next_u64()) * n;
   uint64_t low = static_cast<uint64_t>(product);
   if (low < n) {
     const uint64_t threshold = (uint64_t{0} - n) % n;  // 2^64 mod n
     while (low < threshold) {
-      product = static_cast<Uint128>(next_u64()) * n;
+      product = static_cast<UInt128>(next_u64()) * n;
       low = static_cast<uint64_t>(product);
     }
   }

@@ -3,11 +3,11 @@
 #include <array>
 #include <cstddef>
 
+#include "sim/int128.h"
+
 namespace sim {
 
 namespace {
-
-__extension__ typedef unsigned __int128 Uint128;
 
 struct Unit {
   std::string_view name;
@@ -99,7 +99,7 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
   const uint64_t magnitude_max = negative ? kMagnitudeNegativeMax : kMagnitudePositiveMax;
 
   // Sum of the parts so far, in ns; kept <= magnitude_max, so 128 bits never overflow.
-  Uint128 total = 0;
+  UInt128 total = 0;
   size_t previous_unit = 0;  // index into kUnits of the last part's unit, + 1
   bool overflow = false;
   do {
@@ -110,11 +110,11 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
       return fail(error, "expected a number");
     }
     // Whole part: saturates at 2^64, which already exceeds every limit.
-    Uint128 whole = 0;
+    UInt128 whole = 0;
     while (pos < text.size() && is_digit(text[pos])) {
       whole = whole * 10 + static_cast<unsigned>(text[pos] - '0');
       if (whole > UINT64_MAX) {
-        whole = Uint128{UINT64_MAX} + 1;
+        whole = UInt128{UINT64_MAX} + 1;
         overflow = true;
       }
       ++pos;
@@ -144,13 +144,13 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
     }
     if (unit + 1 <= previous_unit) return fail(error, "units must go from larger to smaller");
     previous_unit = unit + 1;
-    const Uint128 unit_ns = static_cast<Uint128>(kUnits[unit].ns);
+    const UInt128 unit_ns = static_cast<UInt128>(kUnits[unit].ns);
 
     // The fraction must contribute a whole number of ns. Every unit is at most
     // 3.6e12 ns, so more than 12 significant fraction digits can never be exact.
     if (fraction.size() > 12) return fail(error, "not a whole number of nanoseconds");
-    Uint128 numerator = 0;
-    Uint128 denominator = 1;
+    UInt128 numerator = 0;
+    UInt128 denominator = 1;
     for (char c : fraction) {
       numerator = numerator * 10 + static_cast<unsigned>(c - '0');
       denominator *= 10;
@@ -162,7 +162,7 @@ std::optional<Duration> parse_duration(std::string_view text, std::string* error
     total += whole * unit_ns + numerator / denominator;
     if (total > magnitude_max) {
       overflow = true;
-      total = Uint128{magnitude_max} + 1;
+      total = UInt128{magnitude_max} + 1;
     }
   } while (pos < text.size());
 
