@@ -23,9 +23,55 @@ struct ClockConfig {
   double drift_ppm = 0.0;     // `drift_ppm`, parts per million, may be negative; default 0
 };
 
+// Target tracking auto scaling for one dimension (reads or writes) of one
+// replica, as Application Auto Scaling does it for DynamoDB
+// (research/dynamodb-facts.md section 4.4): one-minute datapoints of
+// consumed / provisioned; scale out after `scale_out_datapoints` consecutive
+// datapoints above target, scale in after `scale_in_datapoints` below, each
+// to consumed / target within [min, max]; the new capacity takes effect after
+// the alarm delay and the table update.
+struct AutoScalingConfig {
+  bool enabled = false;
+  int64_t min_units = 5;                 // `min`; console default 5
+  int64_t max_units = 40000;             // `max`; default the table quota
+  double target_percent = 70.0;          // `target`: 20 to 90; default 70
+  int scale_out_datapoints = 2;          // fixed by the service
+  int scale_in_datapoints = 15;          // fixed by the service
+  // `alarm_delay`: CloudWatch's delay before the alarm acts ("up to a few
+  // minutes"); default 1m. `update_time`: UpdateTable ("several minutes");
+  // default 2m.
+  sim::Duration alarm_delay = sim::Duration::minutes(1);
+  sim::Duration update_time = sim::Duration::minutes(2);
+};
+
+enum class CapacityMode { kOnDemand, kProvisioned };
+
+// A replica's capacity (section 4): per region, never replicated.
+struct CapacityConfig {
+  CapacityMode mode = CapacityMode::kOnDemand;   // `mode`: on_demand | provisioned
+  // Provisioned: `write_units`, `read_units` per second (WCU, RCU).
+  int64_t write_units = 5;
+  int64_t read_units = 5;
+  // `burst_seconds`: unused capacity kept for bursts; default 300 (section 4.2).
+  int64_t burst_seconds = 300;
+  AutoScalingConfig write_scaling;       // `auto_scaling.write`
+  AutoScalingConfig read_scaling;        // `auto_scaling.read`
+  // On-demand: the rate a new table serves at once (4,000 writes/s and
+  // 12,000 reads/s, section 4.3), or a previous peak's double; the table
+  // cap (40,000 each by default).
+  int64_t on_demand_write_units = 4000;  // `warm_write_units`
+  int64_t on_demand_read_units = 12000;  // `warm_read_units`
+  int64_t table_max_write_units = 40000; // `max_write_units`
+  int64_t table_max_read_units = 40000;  // `max_read_units`
+  // Per-partition ceilings (section 4.2) and the partition size limit.
+  int64_t partition_write_units = 1000;
+  int64_t partition_read_units = 3000;
+};
+
 struct RegionConfig {
   std::string name;           // e.g. "us-east-1"; unique
   ClockConfig clock;
+  CapacityConfig capacity;    // `capacity`; default the scenario's `table.capacity`
 };
 
 // The path from a region's stream to another replica (DESIGN.md, "The model
@@ -65,6 +111,33 @@ struct TableConfig {
 
 enum class Arrivals { kPoisson, kConstant };
 
+enum class ReadConsistency { kEventual, kStrong };
+
+// How clients retry throttled requests: the AWS SDKs' standard mode
+// (research/dynamodb-facts.md section 4.6: attempts, delay =
+// random(0,1) * min(base * 2^(retry-1), max_backoff), a retry quota of 500
+// tokens costing 5 per retry and refunding 1 per first-try success) or
+// legacy mode (10 retries, no quota).
+enum class RetryMode { kStandard, kLegacy };
+
+struct RetryConfig {
+  RetryMode mode = RetryMode::kStandard;      // `mode`
+  int max_attempts = 3;                       // `max_attempts`, including the first
+  sim::Duration base = sim::Duration::seconds(1);          // `base`: throttling base delay
+  sim::Duration max_backoff = sim::Duration::seconds(20);  // `max_backoff`
+  int64_t quota_tokens = 500;                 // `quota`: 0 disables the retry quota
+  int64_t retry_cost = 5;
+  int64_t success_refund = 1;
+  static RetryConfig legacy() {
+    RetryConfig config;
+    config.mode = RetryMode::kLegacy;
+    config.max_attempts = 11;
+    config.base = sim::Duration::milliseconds(500);
+    config.quota_tokens = 0;
+    return config;
+  }
+};
+
 // Operation mix in percent; the loader requires the four to sum to 100.
 struct OperationMix {
   double put_percent = 100.0;
@@ -79,6 +152,22 @@ struct ClientGroupConfig {
   double rate_per_second = 0.0;          // `rate`: requests per second, > 0
   Arrivals arrivals = Arrivals::kPoisson;  // `arrivals`: poisson | constant
   OperationMix mix;                      // `mix`; default 100% put
+  ReadConsistency consistency = ReadConsistency::kEventual;  // `consistency` of gets
+  bool transactional = false;            // `transactional`: units doubled
+  RetryConfig retry;                     // `retry`; default the scenario's `retry`
+};
+
+// Timeline: faults and operator actions at given true times.
+enum class TimelineKind { kOutage, kRecover, kShiftTraffic, kSetCapacity };
+
+struct TimelineEvent {
+  TimelineKind kind = TimelineKind::kOutage;
+  sim::Duration at;                  // `at`: true time from the start of the run
+  size_t region = 0;                 // outage, recover, set_capacity: the region;
+                                     // shift_traffic: whose clients move (`from`)
+  size_t to_region = 0;              // shift_traffic: where they go (`to`)
+  double fraction = 1.0;             // shift_traffic: share of requests moved, 0..1
+  CapacityConfig capacity;           // set_capacity: the new settings
 };
 
 struct Scenario {
@@ -96,6 +185,8 @@ struct Scenario {
   TableConfig table;
   // Client groups per region index (workload[i] may be empty).
   std::vector<std::vector<ClientGroupConfig>> workload;
+  // Faults and operator actions, sorted by `at` (stable).
+  std::vector<TimelineEvent> timeline;
 
   size_t region_count() const { return regions.size(); }
   const sim::LatencyModel& latency(size_t from, size_t to) const {

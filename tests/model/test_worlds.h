@@ -16,7 +16,7 @@ inline model::Scenario make_world(const std::vector<std::string>& names, sim::La
   scenario.name = "test";
   scenario.seed = 7;
   scenario.duration = duration;
-  for (const std::string& name : names) scenario.regions.push_back(model::RegionConfig{name, {}});
+  for (const std::string& name : names) scenario.regions.push_back(model::RegionConfig{name, {}, {}});
   scenario.one_way_latency.assign(names.size() * names.size(), latency);
   scenario.replication.poll_interval = sim::Duration::zero();
   scenario.replication.apply_time = sim::LatencyModel();

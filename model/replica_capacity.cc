@@ -1,0 +1,154 @@
+#include "model/replica_capacity.h"
+
+#include <algorithm>
+
+#include "sim/int128.h"
+
+namespace model {
+namespace {
+
+constexpr int64_t kMilliPerUnit = 1000;
+constexpr uint64_t kPartitionBytesMax = 10ull * 1024 * 1024 * 1024;  // 10 GB (section 4.2)
+constexpr int64_t kOnDemandPeakMemoryNs = 30LL * 60 * 1'000'000'000;  // 30 minutes (section 4.3)
+
+// A fixed, well-mixed hash of an item number (SplitMix64's finalizer).
+uint64_t mix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+}  // namespace
+
+int64_t write_milli_units(uint64_t item_bytes, bool transactional) {
+  const int64_t units = std::max<int64_t>(1, ceil_div(static_cast<int64_t>(item_bytes), 1024));
+  return units * kMilliPerUnit * (transactional ? 2 : 1);
+}
+
+int64_t read_milli_units(uint64_t item_bytes, bool strong, bool transactional) {
+  const int64_t blocks = std::max<int64_t>(1, ceil_div(static_cast<int64_t>(item_bytes), 4096));
+  if (transactional) return blocks * 2 * kMilliPerUnit;
+  return blocks * (strong ? kMilliPerUnit : kMilliPerUnit / 2);
+}
+
+ReplicaCapacity::ReplicaCapacity(const CapacityConfig& config, uint64_t data_bytes, sim::Instant now)
+    : config_(config), data_bytes_(data_bytes) {
+  at(Dimension::kWrite).on_demand_ceiling = config_.on_demand_write_units;
+  at(Dimension::kRead).on_demand_ceiling = config_.on_demand_read_units;
+  resize_partitions(now);
+  configure_buckets(now);
+}
+
+int64_t ReplicaCapacity::table_rate_units(Dimension dimension) const {
+  const bool write = dimension == Dimension::kWrite;
+  if (config_.mode == CapacityMode::kProvisioned) return write ? config_.write_units : config_.read_units;
+  const int64_t cap = write ? config_.table_max_write_units : config_.table_max_read_units;
+  return std::min(at(dimension).on_demand_ceiling, cap);
+}
+
+int64_t ReplicaCapacity::capacity_units(Dimension dimension) const { return table_rate_units(dimension); }
+
+int64_t ReplicaCapacity::table_capacity_milli(Dimension dimension) const {
+  const int64_t second = table_rate_units(dimension) * kMilliPerUnit;
+  if (config_.mode == CapacityMode::kProvisioned) return second * std::max<int64_t>(1, config_.burst_seconds);
+  return second;
+}
+
+void ReplicaCapacity::resize_partitions(sim::Instant now) {
+  // Partitions for throughput and for size; never fewer than before (no merges).
+  const int64_t w = table_rate_units(Dimension::kWrite);
+  const int64_t r = table_rate_units(Dimension::kRead);
+  const int64_t for_throughput = ceil_div(w * config_.partition_read_units + r * config_.partition_write_units,
+                                          config_.partition_write_units * config_.partition_read_units);
+  const uint64_t for_size = (data_bytes_ + kPartitionBytesMax - 1) / kPartitionBytesMax;
+  partitions_ = std::max({partitions_, static_cast<size_t>(std::max<int64_t>(1, for_throughput)),
+                          static_cast<size_t>(for_size)});
+  for (const Dimension dimension : {Dimension::kWrite, Dimension::kRead}) {
+    const int64_t units = dimension == Dimension::kWrite ? config_.partition_write_units
+                                                          : config_.partition_read_units;
+    std::vector<sim::TokenBucket>& buckets = at(dimension).partitions;
+    while (buckets.size() < partitions_) {
+      buckets.emplace_back(now, units * kMilliPerUnit, units * kMilliPerUnit, true);
+    }
+  }
+}
+
+void ReplicaCapacity::configure_buckets(sim::Instant now) {
+  for (const Dimension dimension : {Dimension::kWrite, Dimension::kRead}) {
+    PerDimension& d = at(dimension);
+    const int64_t rate = table_rate_units(dimension) * kMilliPerUnit;
+    if (d.table.capacity_milli() == 0 && d.table.rate_milli_per_second() == 0) {
+      d.table = sim::TokenBucket(now, rate, table_capacity_milli(dimension), true);
+    } else {
+      d.table.reconfigure(now, rate, table_capacity_milli(dimension));
+    }
+  }
+}
+
+size_t ReplicaCapacity::partition_of(uint64_t key) const {
+  return static_cast<size_t>((static_cast<sim::UInt128>(mix(key)) * partitions_) >> 64);
+}
+
+bool ReplicaCapacity::try_consume(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli) {
+  PerDimension& d = at(dimension);
+  sim::TokenBucket& partition = d.partitions[partition_of(key)];
+  if (!d.table.can_take(now, milli) || !partition.can_take(now, milli)) return false;
+  d.table.take(now, milli);
+  partition.take(now, milli);
+  d.consumed_this_second += milli;
+  return true;
+}
+
+sim::Duration ReplicaCapacity::time_until(sim::Instant now, Dimension dimension, uint64_t key,
+                                          int64_t milli) {
+  PerDimension& d = at(dimension);
+  return std::max(d.table.time_until(now, milli), d.partitions[partition_of(key)].time_until(now, milli));
+}
+
+void ReplicaCapacity::reconfigure(sim::Instant now, const CapacityConfig& config) {
+  config_ = config;
+  resize_partitions(now);
+  configure_buckets(now);
+}
+
+void ReplicaCapacity::set_provisioned_units(sim::Instant now, Dimension dimension, int64_t units) {
+  (dimension == Dimension::kWrite ? config_.write_units : config_.read_units) = units;
+  resize_partitions(now);
+  configure_buckets(now);
+}
+
+void ReplicaCapacity::end_second(sim::Instant now) {
+  bool ceiling_moved = false;
+  for (const Dimension dimension : {Dimension::kWrite, Dimension::kRead}) {
+    PerDimension& d = at(dimension);
+    consumed_series_[static_cast<int>(dimension)].push_back(d.consumed_this_second);
+    const int64_t units = ceil_div(d.consumed_this_second, kMilliPerUnit);
+    d.consumed_this_second = 0;
+    if (config_.mode != CapacityMode::kOnDemand) continue;
+    // On demand: the ceiling follows twice the peak reached 30 minutes ago.
+    if (units > d.peak_units) {
+      d.peak_units = units;
+      d.peaks.emplace_back(now.ns(), units);
+    }
+    while (!d.peaks.empty() && d.peaks.front().first <= now.ns() - kOnDemandPeakMemoryNs) {
+      d.settled_peak_units = d.peaks.front().second;
+      d.peaks.pop_front();
+    }
+    const int64_t warm = dimension == Dimension::kWrite ? config_.on_demand_write_units
+                                                        : config_.on_demand_read_units;
+    const int64_t ceiling = std::max(warm, 2 * d.settled_peak_units);
+    if (ceiling != d.on_demand_ceiling) {
+      d.on_demand_ceiling = ceiling;
+      ceiling_moved = true;
+    }
+  }
+  if (ceiling_moved) {
+    resize_partitions(now);
+    configure_buckets(now);
+  }
+}
+
+}  // namespace model

@@ -1,0 +1,95 @@
+// ReplicaCapacity: whether one replica admits a request now, and what it used.
+//
+// research/dynamodb-facts.md section 4, per replica (capacity is never
+// replicated):
+//   - provisioned: a table token bucket per dimension refilled at the
+//     provisioned rate, holding up to burst_seconds of unused capacity
+//     (starts full: the table is taken to have been idle before the run);
+//   - on-demand: a ceiling of max(warm throughput, 2 x the peak per-second
+//     rate reached at least 30 minutes ago), capped by the table maximum,
+//     enforced as a bucket holding one second of the ceiling;
+//   - in both modes, partitions: ceil(write/1000 + read/3000) from the
+//     provisioned (or on-demand ceiling) throughput, and at least
+//     ceil(data / 10 GB); each partition admits at most 1,000 write and 3,000
+//     read units per second (a bucket holding one second of that). Items map
+//     to partitions by a fixed hash; partitions split when throughput rises
+//     above any earlier level and never merge, so a hot key throttles even
+//     when the table has room.
+// Units are milli-units (1 WCU = 1000): exact integer arithmetic throughout.
+// Consumption is tallied per second of true time for the report, for auto
+// scaling's datapoints and for the on-demand peak.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <vector>
+
+#include "model/scenario.h"
+#include "sim/time.h"
+#include "sim/token_bucket.h"
+
+namespace model {
+
+enum class Dimension : uint8_t { kWrite = 0, kRead = 1 };
+
+class ReplicaCapacity {
+ public:
+  ReplicaCapacity(const CapacityConfig& config, uint64_t data_bytes, sim::Instant now);
+
+  // True and consumed if the table and the item's partition both have the
+  // units now; false (nothing consumed) if not: the request is throttled.
+  bool try_consume(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli);
+  // How long until try_consume could succeed (zero if now, Duration::max()
+  // if never, e.g. a request larger than any bucket).
+  sim::Duration time_until(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli);
+
+  // New settings (an operator's change or auto scaling), effective now.
+  void reconfigure(sim::Instant now, const CapacityConfig& config);
+  void set_provisioned_units(sim::Instant now, Dimension dimension, int64_t units);
+
+  // Closes the second ending at `now` (a multiple of one second): records
+  // the second's consumption and, on demand, moves the ceiling.
+  void end_second(sim::Instant now);
+
+  const CapacityConfig& config() const { return config_; }
+  // Units per second currently provisioned, or the on-demand ceiling.
+  int64_t capacity_units(Dimension dimension) const;
+  // Milli-units consumed in each closed second, from the start of the run.
+  const std::vector<int64_t>& consumed_per_second(Dimension dimension) const {
+    return consumed_series_[static_cast<int>(dimension)];
+  }
+  size_t partition_count() const { return partitions_; }
+
+ private:
+  struct PerDimension {
+    sim::TokenBucket table;
+    std::vector<sim::TokenBucket> partitions;
+    int64_t consumed_this_second = 0;     // milli-units
+    int64_t on_demand_ceiling = 0;        // units per second
+    int64_t peak_units = 0;               // highest per-second consumption so far, units
+    int64_t settled_peak_units = 0;       // the highest one reached 30 minutes ago or more
+    std::deque<std::pair<int64_t, int64_t>> peaks;  // newer peaks: (second end ns, units)
+  };
+
+  void configure_buckets(sim::Instant now);
+  void resize_partitions(sim::Instant now);
+  size_t partition_of(uint64_t key) const;
+  int64_t table_rate_units(Dimension dimension) const;
+  int64_t table_capacity_milli(Dimension dimension) const;
+  PerDimension& at(Dimension dimension) { return dimensions_[static_cast<int>(dimension)]; }
+  const PerDimension& at(Dimension dimension) const { return dimensions_[static_cast<int>(dimension)]; }
+
+  CapacityConfig config_;
+  uint64_t data_bytes_;
+  size_t partitions_ = 1;
+  PerDimension dimensions_[2];
+  std::vector<int64_t> consumed_series_[2];
+};
+
+// Capacity units for a request, in milli-units (section 4.1): writes 1 per
+// KB (rounded up), reads 1 per 4 KB, eventually consistent reads half,
+// transactional requests double; at least one unit's worth.
+int64_t write_milli_units(uint64_t item_bytes, bool transactional);
+int64_t read_milli_units(uint64_t item_bytes, bool strong, bool transactional);
+
+}  // namespace model

@@ -1,0 +1,100 @@
+// TokenBucket: admission at a sustained rate with a bounded reserve, exactly.
+//
+// Tokens are milli-units (1 capacity unit = 1000), refilled continuously at
+// rate_milli_per_second and capped at capacity_milli. The level is kept in
+// milli-unit-nanoseconds in a 128-bit integer, so refill is exact: no
+// rounding ever accumulates, however long the run or however many requests.
+// Time only moves forward: every call passes the current instant, which must
+// not be earlier than the previous one.
+//
+// Uses: provisioned capacity with burst (rate = provisioned units, capacity
+// = 300 s of it), per-partition ceilings, the on-demand throughput ceiling.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/assert.h"
+#include "sim/int128.h"
+#include "sim/time.h"
+
+namespace sim {
+
+class TokenBucket {
+ public:
+  TokenBucket() = default;
+  // Starts full (`start_full`) or empty at instant `now`.
+  TokenBucket(Instant now, int64_t rate_milli_per_second, int64_t capacity_milli, bool start_full)
+      : rate_(rate_milli_per_second), capacity_(capacity_milli), updated_(now) {
+    GTSIM_ASSERT(rate_ >= 0 && capacity_ >= 0);
+    level_ = start_full ? scaled(capacity_) : 0;
+  }
+
+  // Takes `milli` tokens if all are there; otherwise takes none.
+  bool try_take(Instant now, int64_t milli) {
+    refill(now);
+    if (level_ < scaled(milli)) return false;
+    level_ -= scaled(milli);
+    return true;
+  }
+  // True if `milli` tokens are there now (takes nothing).
+  bool can_take(Instant now, int64_t milli) {
+    refill(now);
+    return level_ >= scaled(milli);
+  }
+  // Takes `milli` tokens, which must be there (after can_take).
+  void take(Instant now, int64_t milli) {
+    refill(now);
+    GTSIM_ASSERT(level_ >= scaled(milli));
+    level_ -= scaled(milli);
+  }
+
+  // How long until `milli` tokens are there: zero if they are now; the exact
+  // nanoseconds, rounded up, otherwise; Duration::max() if never (rate 0, or
+  // more than the capacity).
+  Duration time_until(Instant now, int64_t milli) {
+    refill(now);
+    const Int128 need = scaled(milli) - level_;
+    if (need <= 0) return Duration::zero();
+    if (rate_ == 0 || milli > capacity_) return Duration::max();
+    const Int128 ns = (need + rate_ - 1) / rate_;
+    return ns > INT64_MAX ? Duration::max() : Duration::nanoseconds(static_cast<int64_t>(ns));
+  }
+
+  // Changes rate and capacity from `now` on; tokens above the new capacity are lost.
+  void reconfigure(Instant now, int64_t rate_milli_per_second, int64_t capacity_milli) {
+    refill(now);
+    GTSIM_ASSERT(rate_milli_per_second >= 0 && capacity_milli >= 0);
+    rate_ = rate_milli_per_second;
+    capacity_ = capacity_milli;
+    if (level_ > scaled(capacity_)) level_ = scaled(capacity_);
+  }
+
+  int64_t rate_milli_per_second() const { return rate_; }
+  int64_t capacity_milli() const { return capacity_; }
+  // Whole milli-units available at `now`.
+  int64_t available_milli(Instant now) {
+    refill(now);
+    return static_cast<int64_t>(level_ / kNanosecondsPerSecond);
+  }
+
+ private:
+  static constexpr int64_t kNanosecondsPerSecond = 1'000'000'000;
+  static Int128 scaled(int64_t milli) { return static_cast<Int128>(milli) * kNanosecondsPerSecond; }
+
+  void refill(Instant now) {
+    GTSIM_ASSERT(now >= updated_);
+    const Int128 cap = scaled(capacity_);
+    if (level_ < cap) {
+      level_ += static_cast<Int128>((now - updated_).ns()) * rate_;
+      if (level_ > cap) level_ = cap;
+    }
+    updated_ = now;
+  }
+
+  int64_t rate_ = 0;       // milli-units per second: adds rate_ to level_ per nanosecond
+  int64_t capacity_ = 0;   // milli-units
+  Int128 level_ = 0;       // milli-units x 1e9
+  Instant updated_;
+};
+
+}  // namespace sim
