@@ -1,19 +1,27 @@
 // gtsim: the command line.
 //
 //   gtsim run FILE [--seed N] [--set PATH=VALUE]... [--json OUT] [--quiet]
+//             [--max-events N] [--max-wall DURATION]
 //   gtsim validate FILE...
 //
-// Exit codes (DESIGN.md law 4): 0 ok, 1 an expectation in the scenario
-// failed, 2 bad input or usage. Diagnostics go to stderr as
-// "file:line:column: error: message"; reports go to stdout or their files.
+// Exit codes (DESIGN.md law 4; README.md "Exit codes"): 0 ok, 1 an
+// expectation in the scenario failed, 2 bad input or usage, 3 a run stopped
+// by --max-events or --max-wall (its reports cover the run up to there),
+// 128 + N a run interrupted by signal N (130 SIGINT, 143 SIGTERM: no report
+// written). Diagnostics go to stderr as "file:line:column: error: message";
+// reports go to stdout or their files.
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "app/interrupt.h"
+#include "model/run_estimate.h"
 #include "model/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
@@ -24,6 +32,8 @@ namespace {
 
 constexpr int kExitOk = 0;
 constexpr int kExitBadInput = 2;
+constexpr int kExitGuard = 3;
+constexpr int kExitSignalBase = 128;
 
 void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics) {
   for (const model::Diagnostic& diagnostic : diagnostics) {
@@ -37,7 +47,23 @@ struct RunOptions {
   std::vector<std::string> sets;
   std::string json_path;
   bool quiet = false;
+  std::optional<uint64_t> max_events;  // --max-events
+  std::string max_wall;                // --max-wall, a duration such as "30s"
 };
+
+// How far a stopped run got, for stderr: "at 12.500 s of 2m simulated traffic (250000 events)".
+std::string how_far(const model::RunResult& result) {
+  return fmt::format("at {} of {} simulated traffic ({} events)", reports::display_duration(result.stop.at_ns),
+                     sim::format_duration(sim::Duration::nanoseconds(result.duration_ns)), result.events);
+}
+
+// Refuses a run the machine cannot finish (model/run_estimate.h); prints why.
+bool refused(const model::Scenario& scenario, const std::string& file, bool bounded) {
+  const std::optional<std::string> reason = model::refuse_run(model::estimate_run(scenario), bounded);
+  if (!reason) return false;
+  std::fprintf(stderr, "%s\n", model::Diagnostic{file, 0, 0, *reason}.to_string().c_str());
+  return true;
+}
 
 int run_command(const RunOptions& options) {
   std::vector<model::Override> overrides;
@@ -49,6 +75,22 @@ int run_command(const RunOptions& options) {
     }
     overrides.push_back(*parsed);
   }
+  if (options.max_events && *options.max_events == 0) {
+    std::fprintf(stderr, "gtsim: error: --max-events expects a positive number of events, found 0\n");
+    return kExitBadInput;
+  }
+  std::optional<sim::Duration> max_wall;
+  if (!options.max_wall.empty()) {
+    std::string reason;
+    max_wall = sim::parse_duration(options.max_wall, &reason);
+    if (!max_wall || max_wall->ns() <= 0) {
+      std::fprintf(stderr,
+                   "gtsim: error: --max-wall expects a positive duration with a unit (ns, us, ms, s, m, h), "
+                   "e.g. '30s'; found '%s'\n",
+                   options.max_wall.c_str());
+      return kExitBadInput;
+    }
+  }
   model::LoadResult loaded = model::load_scenario_file(options.file, overrides);
   if (!loaded.ok()) {
     print_diagnostics(loaded.diagnostics);
@@ -56,15 +98,40 @@ int run_command(const RunOptions& options) {
   }
   model::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
+  if (refused(scenario, options.file, options.max_events || max_wall)) return kExitBadInput;
 
   model::Simulation simulation(scenario);
-  const auto started = std::chrono::steady_clock::now();  // run statistics only, never in a report
-  const model::RunResult result = simulation.run();
+  app::install_interrupt_handlers();
+  // Wall-clock time decides only whether the run goes on, never what it computes.
+  const auto started = std::chrono::steady_clock::now();
+  model::RunLimits limits;
+  if (options.max_events) limits.max_events = *options.max_events;
+  limits.should_stop = [&] {
+    if (app::interrupt_signal() != 0) return true;
+    return max_wall && std::chrono::steady_clock::now() - started >= std::chrono::nanoseconds(max_wall->ns());
+  };
+  const model::RunResult result = simulation.run(limits);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
 
+  if (const int signal_number = app::interrupt_signal(); signal_number != 0) {
+    std::fprintf(stderr, "gtsim: interrupted by %s %s; no report written\n",
+                 app::signal_name(signal_number).c_str(), how_far(result).c_str());
+    return kExitSignalBase + signal_number;
+  }
+  const bool stopped = result.stop.reason != model::StopReason::kCompleted;
+  if (stopped) {
+    const std::string guard = result.stop.reason == model::StopReason::kMaxEvents
+                                  ? fmt::format("--max-events {}", *options.max_events)
+                                  : "--max-wall " + options.max_wall;
+    std::fprintf(stderr, "gtsim: stopped by %s %s; the report covers the run up to there\n", guard.c_str(),
+                 how_far(result).c_str());
+  }
   if (!options.json_path.empty()) {
     std::string error;
-    if (!reports::write_file_atomically(options.json_path, reports::json_report(result), &error)) {
+    app::set_pending_output(options.json_path + ".tmp");
+    const bool written = reports::write_file_atomically(options.json_path, reports::json_report(result), &error);
+    app::set_pending_output("");
+    if (!written) {
       std::fprintf(stderr, "gtsim: error: %s\n", error.c_str());
       return kExitBadInput;
     }
@@ -73,14 +140,16 @@ int run_command(const RunOptions& options) {
     std::fputs(reports::text_report(result).c_str(), stdout);
     std::fputs(reports::text_run_statistics({result.events, wall.count()}).c_str(), stdout);
   }
-  return kExitOk;
+  return stopped ? kExitGuard : kExitOk;
 }
 
 int validate_command(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const std::string& file : files) {
     const model::LoadResult loaded = model::load_scenario_file(file);
-    if (loaded.ok()) {
+    if (loaded.ok() && refused(*loaded.scenario, file, false)) {
+      status = kExitBadInput;
+    } else if (loaded.ok()) {
       std::printf("%s: ok\n", file.c_str());
     } else {
       print_diagnostics(loaded.diagnostics);
@@ -104,6 +173,8 @@ int main(int argc, char** argv) {
   run_app->add_option("--set", run.sets, "Override a scenario value: PATH=VALUE (repeatable)");
   run_app->add_option("--json", run.json_path, "Write the JSON report to this file");
   run_app->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
+  run_app->add_option("--max-events", run.max_events, "Stop the run after N events (exit 3)");
+  run_app->add_option("--max-wall", run.max_wall, "Stop the run after this much wall-clock time, e.g. 30s (exit 3)");
 
   std::vector<std::string> validate_files;
   CLI::App* validate_app = app.add_subcommand("validate", "Check scenarios without running them");

@@ -50,6 +50,18 @@ void write_lag(JsonWriter& json, const sim::Histogram& lag) {
 
 }  // namespace
 
+std::string_view stop_name(model::StopReason reason) {
+  switch (reason) {
+    case model::StopReason::kCompleted:
+      return "completed";
+    case model::StopReason::kMaxEvents:
+      return "max_events";
+    case model::StopReason::kStopped:
+      return "stopped";
+  }
+  return "?";
+}
+
 std::string json_report(const model::RunResult& result) {
   JsonWriter json;
   json.begin_object();
@@ -64,6 +76,13 @@ std::string json_report(const model::RunResult& result) {
   json.begin_array();
   for (const std::string& region : result.regions) json.value(region);
   json.end_array();
+  json.end_object();
+
+  // How the run ended: a run stopped by a guard reports what it had.
+  json.key("run");
+  json.begin_object();
+  json.field("stop", stop_name(result.stop.reason));
+  json.field("stopped_at_ns", result.stop.at_ns);
   json.end_object();
 
   json.key("regions");

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "reports/json_report.h"
 #include "sim/time.h"
 
 namespace reports {
@@ -85,6 +86,11 @@ std::string text_report(const model::RunResult& result) {
   }
 
   const model::ConvergenceResult& v = result.convergence;
+  if (result.stop.reason != model::StopReason::kCompleted) {
+    out += fmt::format("\nconvergence  not measured: the run stopped ({}) at {} simulated\n",
+                       stop_name(result.stop.reason), display_duration(result.stop.at_ns));
+    return out;
+  }
   out += fmt::format("\nconvergence  replication drained {} after the last write; {} divergent of {} items\n",
                      display_duration(v.drain_ns), v.divergent_items, v.items);
   return out;

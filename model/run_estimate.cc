@@ -1,0 +1,57 @@
+#include "model/run_estimate.h"
+
+#include <fmt/format.h>
+
+namespace model {
+namespace {
+
+// As ReplicaItems::block_bytes (model/replica_items.h): a WriteSlot and one
+// seen counter per region, padded to 16, 32 or 64 bytes within a cache line.
+double block_bytes(size_t region_count) {
+  const size_t bytes = 4 + 4 * region_count;
+  if (bytes <= 64) return bytes <= 16 ? 16 : bytes <= 32 ? 32 : 64;
+  return static_cast<double>(bytes);
+}
+
+}  // namespace
+
+RunEstimate estimate_run(const Scenario& scenario) {
+  RunEstimate estimate;
+  const double seconds = static_cast<double>(scenario.duration.ns()) / 1e9;
+  const double other_regions = static_cast<double>(scenario.region_count()) - 1;
+  double writes = 0;
+  for (const std::vector<ClientGroupConfig>& groups : scenario.workload) {
+    for (const ClientGroupConfig& group : groups) {
+      const double requests = group.rate_per_second * (seconds > 0 ? seconds : 0);
+      const double write_share =
+          (group.mix.put_percent + group.mix.update_percent + group.mix.delete_percent) / 100;
+      estimate.requests += requests;
+      writes += requests * write_share;
+    }
+  }
+  const double polls = scenario.replication.poll_interval.ns() > 0 && other_regions > 0 ? writes : 0;
+  estimate.events = estimate.requests + writes * other_regions + polls;
+  estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
+                              static_cast<double>(scenario.table.key_count) *
+                              block_bytes(scenario.region_count());
+  return estimate;
+}
+
+std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded) {
+  if (estimate.item_state_bytes > kItemStateBytesCeiling) {
+    return fmt::format(
+        "the run would need about {:.1f} GiB for item state (regions x keys x block bytes), above the "
+        "limit of {:.0f} GiB; lower 'table.keys' or the number of regions",
+        estimate.item_state_bytes / (1ull << 30), kItemStateBytesCeiling / (1ull << 30));
+  }
+  if (!bounded && estimate.events > kEventsCeiling) {
+    return fmt::format(
+        "the run would process about {:.3g} events ({:.3g} requests, each write applied in every other "
+        "region), above the limit of {:.0e} for an unbounded run; shorten 'duration', lower the rates, "
+        "or bound the run with --max-events or --max-wall",
+        estimate.events, estimate.requests, kEventsCeiling);
+  }
+  return std::nullopt;
+}
+
+}  // namespace model

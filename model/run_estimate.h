@@ -1,0 +1,45 @@
+// RunEstimate: what a run of a validated scenario will cost, known before it
+// starts, so that `gtsim run` can refuse a run the machine cannot finish
+// (DESIGN.md law 4: never a hang) and say why with numbers.
+//
+// Events: every client request is one event; every write is applied in each
+// of the other regions (one event each) and leaves its stream in a poll
+// (at most one event per write):
+//   requests = sum over client groups of rate * duration
+//   events   = requests * (1 + write share * (regions - 1)) + polls
+// The write share is each group's put + update + delete percentage.
+// Item state: one block per (region, key), allocated up front
+// (model/replica_items.h): regions * keys * block bytes.
+//
+// Both are estimates (Poisson arrivals vary, deletes of absent items are not
+// replicated, in-flight writes need memory too); they are for refusing
+// runs orders of magnitude too large, not for predicting run time.
+// Determinism: a pure function of the scenario.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "model/scenario.h"
+
+namespace model {
+
+struct RunEstimate {
+  double requests = 0;          // client requests over the traffic duration
+  double events = 0;            // requests + replicated applies + polls
+  double item_state_bytes = 0;  // per-(region, key) state, allocated before the run
+};
+
+// Refused above these unless a guard bounds the run (events), or always (memory).
+inline constexpr double kEventsCeiling = 1e10;             // ~30 min at 5 M events/s
+inline constexpr double kItemStateBytesCeiling = 8.0 * (1ull << 30);  // 8 GiB
+
+RunEstimate estimate_run(const Scenario& scenario);
+
+// A message explaining why a run must be refused, or nullopt if it may go
+// ahead. `bounded` is true when --max-events or --max-wall bounds the run;
+// the event ceiling then does not apply.
+std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded);
+
+}  // namespace model
