@@ -490,7 +490,7 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
   LoadResult result;
   std::vector<Diagnostic>& out = result.diagnostics;
   NodePtr root;
-  if (!check_tabs(yaml, file_name, &out) || !parse_yaml(yaml, file_name, "", &root, &out)) {
+  if (!check_text(yaml, file_name, &out) || !check_tabs(yaml, file_name, &out) || !parse_yaml(yaml, file_name, "", &root, &out)) {
     sort_diagnostics(&out);
     return result;
   }

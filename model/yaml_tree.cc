@@ -1,5 +1,6 @@
 #include "model/yaml_tree.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -151,12 +152,77 @@ bool parse_yaml(std::string_view text, const std::string& file, const std::strin
       return false;
     }
     return true;
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's message for it is "bad file".
+    out->push_back(diagnostic_at(file, origin, e.mark.line, e.mark.column,
+                                 "invalid YAML: collections nested too deeply"));
   } catch (const YAML::Exception& e) {
     out->push_back(diagnostic_at(file, origin, e.mark.line, e.mark.column, "invalid YAML: " + e.msg));
   } catch (const std::exception& e) {
     out->push_back(diagnostic_at(file, origin, -1, -1, std::string("invalid YAML: ") + e.what()));
   }
   return false;
+}
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence at text[i], or 0 if it is not one
+// (overlong forms, surrogates and code points above U+10FFFF included).
+size_t utf8_sequence_length(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+bool check_text(std::string_view text, const std::string& file, std::vector<Diagnostic>* out) {
+  int line = 0;
+  size_t line_start = 0;
+  for (size_t i = 0; i < text.size();) {
+    const int column = static_cast<int>(i - line_start);
+    if (text[i] == '\0') {
+      out->push_back(diagnostic_at(file, "", line, column,
+                                   "not a text file: found a NUL byte; expected YAML text"));
+      return false;
+    }
+    const size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      out->push_back(diagnostic_at(
+          file, "", line, column,
+          fmt::format("not UTF-8 text: found byte 0x{:02X}; expected YAML text in UTF-8",
+                      static_cast<unsigned char>(text[i]))));
+      return false;
+    }
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+    i += length;
+  }
+  return true;
 }
 
 bool check_tabs(std::string_view text, const std::string& file, std::vector<Diagnostic>* out) {

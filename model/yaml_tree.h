@@ -52,6 +52,10 @@ Diagnostic diagnostic_at(const std::string& file, const std::string& origin, int
 bool parse_yaml(std::string_view text, const std::string& file, const std::string& origin,
                 NodePtr* root, std::vector<Diagnostic>* out);
 
+// A scenario is UTF-8 text: reports the first NUL byte (a binary file) or
+// byte that is not part of well-formed UTF-8, with its place. True if none.
+bool check_text(std::string_view text, const std::string& file, std::vector<Diagnostic>* out);
+
 // YAML forbids tabs in indentation and yaml-cpp's own errors about them are
 // obscure ("illegal map value"): reports each such line. True if none.
 bool check_tabs(std::string_view text, const std::string& file, std::vector<Diagnostic>* out);

@@ -1,0 +1,53 @@
+// Tests for model/run_estimate.h: the estimate's arithmetic and the refusals.
+#include "model/run_estimate.h"
+
+#include <catch2/catch.hpp>
+
+#include "model/scenario_loader.h"
+
+namespace model {
+namespace {
+
+Scenario load(const std::string& yaml) {
+  LoadResult loaded = load_scenario_text(yaml, "s.yaml");
+  REQUIRE(loaded.ok());
+  return *loaded.scenario;
+}
+
+TEST_CASE("estimate_run: requests, replicated applies and polls (3 regions, half writes)") {
+  const Scenario s = load(
+      "duration: 100s\nregions: [us-east-1, eu-west-1, ap-southeast-2]\ntable: {keys: 1000}\n"
+      "workload:\n  us-east-1: [{rate: 10, mix: {put: 50, get: 50}}]\n  eu-west-1: [{rate: 30}]\n");
+  const RunEstimate e = estimate_run(s);
+  CHECK(e.requests == 4000);                        // (10 + 30) * 100
+  CHECK(e.events == 4000 + 3500 * 2 + 3500);        // writes 500 + 3000, each applied in 2 others, polled
+  CHECK(e.item_state_bytes == 3 * 1000 * 16.0);     // 4 + 4 * 3 bytes, padded to 16
+}
+
+TEST_CASE("estimate_run: no polls with poll_interval 0s; no traffic, no events") {
+  const Scenario shipped = load(
+      "duration: 10s\nregions: [us-east-1, eu-west-1]\nreplication: {poll_interval: 0s}\n"
+      "workload:\n  us-east-1: [{rate: 10}]\n");
+  CHECK(estimate_run(shipped).events == 100 + 100);
+  CHECK(estimate_run(load("duration: 10s\nregions: [us-east-1, eu-west-1]\n")).events == 0);
+}
+
+TEST_CASE("refuse_run: events above the ceiling unless bounded; memory always") {
+  RunEstimate e;
+  e.requests = 3e10;
+  e.events = 6e10;
+  REQUIRE(refuse_run(e, false).has_value());
+  CHECK(*refuse_run(e, false) ==
+        "the run would process about 6e+10 events (3e+10 requests, each write applied in every other region), "
+        "above the limit of 1e+10 for an unbounded run; shorten 'duration', lower the rates, or bound the run "
+        "with --max-events or --max-wall");
+  CHECK_FALSE(refuse_run(e, true).has_value());
+  e.item_state_bytes = 16.0 * (1ull << 30);
+  REQUIRE(refuse_run(e, true).has_value());
+  CHECK(*refuse_run(e, true) ==
+        "the run would need about 16.0 GiB for item state (regions x keys x block bytes), above the limit of "
+        "8 GiB; lower 'table.keys' or the number of regions");
+}
+
+}  // namespace
+}  // namespace model
