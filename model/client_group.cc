@@ -1,5 +1,6 @@
 #include "model/client_group.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/assert.h"
@@ -75,9 +76,11 @@ Request ClientGroup::next_request() {
   return Request{op, keys_->sample(keys_rng_)};
 }
 
+// DynamoDB's item size limit is 400 KB (research/dynamodb-facts.md section 4.1).
 uint32_t ClientGroup::next_item_size() {
+  constexpr double kItemBytesMax = 400.0 * 1024.0;
   const double bytes = std::round(item_size_bytes_->sample(sizes_rng_));
-  return bytes < 1.0 ? 1u : bytes > 4294967295.0 ? UINT32_MAX : static_cast<uint32_t>(bytes);
+  return bytes < 1.0 ? 1u : static_cast<uint32_t>(std::min(bytes, kItemBytesMax));
 }
 
 }  // namespace model

@@ -51,10 +51,13 @@ int64_t ReplicaCapacity::table_rate_units(Dimension dimension) const {
 
 int64_t ReplicaCapacity::capacity_units(Dimension dimension) const { return table_rate_units(dimension); }
 
+// A bucket holds at least the largest request (a transactional write of a
+// 400 KB item: 800 units), so every request can eventually be admitted.
 int64_t ReplicaCapacity::table_capacity_milli(Dimension dimension) const {
-  const int64_t second = table_rate_units(dimension) * kMilliPerUnit;
-  if (config_.mode == CapacityMode::kProvisioned) return second * std::max<int64_t>(1, config_.burst_seconds);
-  return second;
+  constexpr int64_t kLargestRequestMilli = 800 * kMilliPerUnit;
+  int64_t milli = table_rate_units(dimension) * kMilliPerUnit;
+  if (config_.mode == CapacityMode::kProvisioned) milli *= std::max<int64_t>(1, config_.burst_seconds);
+  return std::max(milli, kLargestRequestMilli);
 }
 
 void ReplicaCapacity::resize_partitions(sim::Instant now) {

@@ -50,6 +50,65 @@ struct RegionResult {
   uint64_t writes() const {
     return operations[0] + operations[1] + operations[2];
   }
+  // Capacity and clients (requests are counted where they were sent).
+  uint64_t throttle_events = 0;             // client attempts the replica rejected for capacity
+  uint64_t replication_throttle_events = 0; // replicated writes it rejected (they wait and retry)
+  uint64_t retries = 0;                     // client attempts after the first
+  uint64_t client_errors = 0;               // requests that failed after their last attempt
+  uint64_t unavailable_errors = 0;          // requests sent while the region was down
+  sim::Histogram client_latency_ns;         // first attempt to success, retries included
+};
+
+// Per-second figures of one region, from the start of the run to the drain.
+struct RegionSeries {
+  std::vector<int64_t> consumed_write_milli;   // ConsumedWriteCapacityUnits x 1000
+  std::vector<int64_t> consumed_read_milli;    // ConsumedReadCapacityUnits x 1000
+  std::vector<int64_t> provisioned_write_units;  // ProvisionedWriteCapacityUnits (or on-demand ceiling)
+  std::vector<int64_t> provisioned_read_units;
+  std::vector<int64_t> throttle_events;        // client attempts throttled (WriteThrottleEvents + ReadThrottleEvents)
+  std::vector<int64_t> replication_throttle_events;
+  std::vector<int64_t> client_errors;          // ThrottledRequests seen by clients after retries
+  std::vector<int64_t> replication_backlog;    // replicated writes bound here, not yet applied (end of second)
+  // Per minute: client latency quantiles of the requests served in it.
+  std::vector<int64_t> latency_p50_ns;
+  std::vector<int64_t> latency_p99_ns;
+};
+
+// Per-minute figures of one ordered pair, like CloudWatch's.
+struct PairSeries {
+  std::vector<int64_t> replication_latency_mean_ns;  // ReplicationLatency, Average (0: none applied)
+  std::vector<int64_t> replication_latency_max_ns;   // ReplicationLatency, Maximum
+  std::vector<int64_t> pending_replication;          // PendingReplicationCount at each second's end
+};
+
+// A stretch of throttling in one region: from the first second with a
+// throttle event to the last one before a full minute without.
+struct ThrottleWindow {
+  std::string region;
+  int64_t start_ns = 0;
+  int64_t end_ns = 0;                 // end of its last throttled second
+  int64_t throttle_events = 0;        // client attempts throttled in it
+  int64_t replication_throttle_events = 0;
+  int64_t client_errors = 0;
+};
+
+struct ScalingAction {
+  std::string region;
+  std::string dimension;              // "write" | "read"
+  int64_t decided_ns = 0;             // end of the datapoint that fired the alarm
+  int64_t effective_ns = 0;           // when the new capacity applies
+  int64_t from_units = 0;
+  int64_t to_units = 0;
+};
+
+struct OutageResult {
+  std::string region;
+  int64_t failed_ns = 0;
+  int64_t recovered_ns = -1;          // -1: not within the run
+  uint64_t at_risk_writes = 0;        // committed there, not yet applied everywhere
+  int64_t oldest_at_risk_age_ns = 0;  // age of the oldest of them when it failed
+  uint64_t lost_writes = 0;           // never left it (it did not recover)
+  int64_t backlog_drain_ns = -1;      // recovery to the last of its backlog applied; -1: n/a
 };
 
 inline constexpr size_t kExamplesMax = 5;
@@ -96,6 +155,11 @@ struct RunResult {
   std::vector<PairResult> pairs;              // from-major, to-minor, skipping from == to
   ConflictResult conflicts;
   ConvergenceResult convergence;  // meaningful only when stop.reason is kCompleted
+  std::vector<RegionSeries> region_series;    // in region order
+  std::vector<PairSeries> pair_series;        // in `pairs` order
+  std::vector<ThrottleWindow> throttle_windows;  // by region, then time
+  std::vector<ScalingAction> scaling_actions;    // in time order
+  std::vector<OutageResult> outages;             // in time order
   StopResult stop;
   // Run statistics: deterministic, but reported on the terminal only.
   uint64_t events = 0;

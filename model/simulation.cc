@@ -4,10 +4,14 @@
 #include <numeric>
 #include <string>
 
+#include "model/auto_scaler.h"
 #include "model/client_group.h"
+#include "model/client_retry.h"
 #include "model/conflict_tracker.h"
 #include "model/key_sampler.h"
 #include "model/lww.h"
+#include "model/metrics_recorder.h"
+#include "model/replica_capacity.h"
 #include "model/replica_items.h"
 #include "model/region_clock.h"
 #include "sim/assert.h"
@@ -20,9 +24,14 @@ namespace {
 
 enum class EventKind : uint8_t {
   kClientRequest,  // region, key, op: the request; index: client group
+  kRetry,          // region, key, op: the request; index: its RetryState
   kScriptedWrite,  // index: scripted write
   kPoll,           // region: the stream's region
   kApply,          // region: destination replica; key; index: write slot
+  kDrainBacklog,   // region: the replica whose throttled replicated writes may go on
+  kSecondTick,     // closes one second of the series (and each 60th, a minute)
+  kScalingApplied, // index: the scaling action
+  kTimeline,       // index: the timeline event
 };
 
 // Small and trivially copyable (16 bytes): the queue moves these by value.
@@ -41,6 +50,16 @@ struct ScriptedWrite {
   uint64_t key;
   Operation op;
 };
+
+// A client request being retried: what it does and how far it got.
+struct RetryState {
+  uint32_t group;
+  uint16_t target;        // the region it was sent to
+  int attempts;           // made so far
+  int64_t first_attempt_ns;
+};
+
+constexpr int64_t kSecondNs = 1'000'000'000;
 
 std::vector<std::string> region_names(const Scenario& scenario) {
   std::vector<std::string> names;
@@ -70,15 +89,34 @@ class Simulation::World {
   Observer* observer_ = nullptr;
 
  private:
+  // Clients and capacity.
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
+  void client_attempt(const Event& event, sim::Instant now);
+  size_t route(size_t group);
+  int64_t request_milli_units(size_t region, Operation op, uint64_t key, uint32_t size_bytes,
+                              const ClientGroupConfig& group) const;
+  uint32_t stored_size(size_t region, uint64_t key) const;
+  // Writes and replication.
   void commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes);
   void apply(size_t replica, WriteSlot incoming, sim::Instant now);
   void ship(size_t source, WriteSlot write, sim::Instant now);
   void poll(size_t source, sim::Instant now);
   void arrive(size_t replica, WriteSlot write, sim::Instant now);
+  void admit_in_order(size_t replica, WriteSlot write, sim::Instant now);
+  bool admit(size_t replica, WriteSlot write, sim::Instant now);
+  void drain_backlog(size_t replica, sim::Instant now);
+  void schedule_drain(size_t replica, sim::Duration wait, sim::Instant now);
   void deliver(size_t replica, WriteSlot write, sim::Instant now);
+  WriteSlot take_held_successor(size_t replica, uint64_t key, size_t origin);
   sim::Instant next_poll_after(size_t source, sim::Instant now) const;
+  // Time, faults and operators.
+  void second_tick(sim::Instant now);
+  void minute_datapoints(sim::Instant now);
+  void run_timeline(const TimelineEvent& event, sim::Instant now);
+  void fail_region(size_t region, sim::Instant now);
+  void recover_region(size_t region, sim::Instant now);
+  void note_outage_progress(sim::Instant now);
   void check_convergence();
 
   size_t pair(size_t from, size_t to) const { return from * region_count_ + to; }
@@ -94,10 +132,25 @@ class Simulation::World {
   ConflictTracker conflicts_;
   KeySampler keys_;
   std::vector<ClientGroup> groups_;
+  std::vector<const ClientGroupConfig*> group_configs_;
   std::vector<uint16_t> group_region_;
   std::vector<ScriptedWrite> scripted_;
 
   ReplicaItems items_;
+
+  // Clients: where each group's requests go, retries in progress.
+  std::vector<uint16_t> route_to_;             // per group
+  std::vector<sim::UInt128> route_below_;      // per group: share moved, out of 2^64
+  std::vector<sim::Rng> route_rngs_;           // per group
+  std::vector<sim::Rng> retry_rngs_;           // per group
+  std::vector<ClientRetry> retry_budgets_;     // per group
+  std::vector<RetryState> retries_;            // slots, reused through retry_free_
+  std::vector<uint32_t> retry_free_;
+
+  // Capacity, per region: the replica's buckets, its auto scalers.
+  std::vector<ReplicaCapacity> capacity_;
+  std::vector<AutoScaler> scalers_;            // [region * 2 + dimension]
+  std::vector<ScalingAction> pending_scaling_;  // index = event index
 
   // Replication pipeline, per source region.
   std::vector<sim::RingBuffer<WriteSlot>> streams_;
@@ -105,6 +158,11 @@ class Simulation::World {
   std::vector<int64_t> poll_phase_ns_;
   std::vector<sim::Rng> network_rngs_;     // [pair(from, to)]
   std::vector<sim::Rng> apply_rngs_;       // [pair(from, to)]
+  // Per destination: replicated writes waiting for capacity (or recovery).
+  std::vector<sim::RingBuffer<WriteSlot>> backlog_;
+  std::vector<bool> drain_pending_;
+  std::vector<int64_t> inbound_pending_;   // shipped or waiting, not yet applied
+  std::vector<int64_t> pair_pending_;      // [pair]: committed at from, not yet applied at to
 
   // Replicated records that overtook an earlier record of their item.
   struct HeldRecord {
@@ -113,9 +171,18 @@ class Simulation::World {
   };
   std::vector<HeldRecord> held_;
 
+  // Outages, per region.
+  std::vector<bool> down_;
+  std::vector<size_t> last_outage_;        // index into result_.outages, or SIZE_MAX
+  std::vector<uint64_t> at_risk_left_;     // writes at risk at its outage not yet applied everywhere
+  std::vector<uint64_t> parked_left_;      // writes parked for it while down, not yet applied
+  std::vector<bool> draining_;             // recovered, backlog not yet drained
+
   sim::EventQueue<Event> queue_;
+  MetricsRecorder metrics_;
   RunResult result_;
   uint64_t next_write_id_ = 0;
+  uint64_t seconds_closed_ = 0;
   int64_t last_write_ns_ = 0;
   int64_t last_apply_ns_max_ = 0;
   bool ran_ = false;
@@ -132,29 +199,53 @@ Simulation::World::World(const Scenario& scenario)
       conflicts_(region_names_),
       keys_(scenario.table.key_count, scenario.table.key_distribution),
       items_(scenario.region_count(), scenario.table.key_count),
-      queue_(4096) {
-  GTSIM_ASSERT(region_count_ >= 1 && region_count_ <= UINT16_MAX);
+      queue_(4096),
+      metrics_(region_names_) {
+  GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
   GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);
   GTSIM_ASSERT(scenario.workload.size() == region_count_);
   for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
 
   const uint64_t seed = scenario.seed;
   for (size_t r = 0; r < region_count_; ++r) {
-    for (const ClientGroupConfig& group : scenario.workload[r]) {
+    for (const ClientGroupConfig& group : scenario_.workload[r]) {
       groups_.emplace_back(seed, region_names_[r], group, keys_, scenario.table.item_size_bytes, stop_);
+      group_configs_.push_back(&group);
       group_region_.push_back(static_cast<uint16_t>(r));
+      route_to_.push_back(static_cast<uint16_t>(r));
+      route_below_.push_back(0);
+      const std::string name = region_names_[r] + "/" + group.name;
+      route_rngs_.push_back(sim::Rng::stream(seed, "routing/" + name));
+      retry_rngs_.push_back(sim::Rng::stream(seed, "retry/" + name));
+      retry_budgets_.emplace_back(group.retry);
     }
   }
 
+  // Data size, for the partition count: keys x mean item size.
+  const uint64_t data_bytes =
+      static_cast<uint64_t>(static_cast<double>(key_count_) * scenario.table.item_size_bytes.mean());
   const sim::Duration interval = scenario.replication.poll_interval;
   for (size_t r = 0; r < region_count_; ++r) {
+    const CapacityConfig& capacity = scenario.regions[r].capacity;
+    capacity_.emplace_back(capacity, data_bytes, sim::Instant::zero());
+    scalers_.emplace_back(capacity.write_scaling);
+    scalers_.emplace_back(capacity.read_scaling);
     streams_.emplace_back(1024);
+    backlog_.emplace_back(16);
     poll_pending_.push_back(false);
+    drain_pending_.push_back(false);
+    inbound_pending_.push_back(0);
+    down_.push_back(false);
+    last_outage_.push_back(SIZE_MAX);
+    at_risk_left_.push_back(0);
+    parked_left_.push_back(0);
+    draining_.push_back(false);
     sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names_[r] + "/poll-phase");
     poll_phase_ns_.push_back(interval.ns() > 0
                                  ? static_cast<int64_t>(phase_rng.below(static_cast<uint64_t>(interval.ns())))
                                  : 0);
   }
+  pair_pending_.assign(region_count_ * region_count_, 0);
   for (size_t from = 0; from < region_count_; ++from) {
     for (size_t to = 0; to < region_count_; ++to) {
       const std::string link = region_names_[from] + "->" + region_names_[to];
@@ -168,7 +259,10 @@ Simulation::World::World(const Scenario& scenario)
   result_.seed = seed;
   result_.duration_ns = scenario.duration.ns();
   result_.regions = region_names_;
-  for (size_t r = 0; r < region_count_; ++r) result_.region_results.push_back(RegionResult{region_names_[r]});
+  for (size_t r = 0; r < region_count_; ++r) {
+    result_.region_results.emplace_back();
+    result_.region_results.back().name = region_names_[r];
+  }
   for (size_t from = 0; from < region_count_; ++from) {
     for (size_t to = 0; to < region_count_; ++to) {
       if (from != to) result_.pairs.push_back(PairResult{region_names_[from], region_names_[to], 0, {}});
@@ -193,6 +287,11 @@ RunResult Simulation::World::run(const RunLimits& limits) {
     queue_.push(write.at, Event{EventKind::kScriptedWrite, write.op, static_cast<uint16_t>(write.region),
                                 static_cast<uint32_t>(i), write.key});
   }
+  for (size_t i = 0; i < scenario_.timeline.size(); ++i) {
+    queue_.push(sim::Instant::zero() + scenario_.timeline[i].at,
+                Event{EventKind::kTimeline, Operation::kPut, 0, static_cast<uint32_t>(i), 0});
+  }
+  queue_.push(sim::Instant::from_ns(kSecondNs), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});
 
   uint64_t events = 0;
   sim::Instant now;
@@ -212,13 +311,10 @@ RunResult Simulation::World::run(const RunLimits& limits) {
     ++events;
     if (!queue_.empty()) prefetch(queue_.peek().event);
     switch (event.kind) {
-      case EventKind::kClientRequest: {
-        ClientGroup& group = groups_[event.index];
-        const bool writes_item = event.op == Operation::kPut || event.op == Operation::kUpdate;
-        commit(event.region, now, event.op, event.key, writes_item ? group.next_item_size() : 0);
-        if (auto next = group.next_arrival(now)) schedule_request(event.index, *next);
+      case EventKind::kClientRequest:
+      case EventKind::kRetry:
+        client_attempt(event, now);
         break;
-      }
       case EventKind::kScriptedWrite:
         commit(event.region, now, event.op, event.key, 1024);
         break;
@@ -228,17 +324,43 @@ RunResult Simulation::World::run(const RunLimits& limits) {
       case EventKind::kApply:
         arrive(event.region, event.index, now);
         break;
+      case EventKind::kDrainBacklog:
+        drain_pending_[event.region] = false;
+        drain_backlog(event.region, now);
+        break;
+      case EventKind::kSecondTick:
+        second_tick(now);
+        break;
+      case EventKind::kScalingApplied: {
+        const ScalingAction& action = pending_scaling_[event.index];
+        const Dimension dimension = action.dimension == "write" ? Dimension::kWrite : Dimension::kRead;
+        capacity_[event.region].set_provisioned_units(now, dimension, action.to_units);
+        scalers_[event.region * 2 + static_cast<size_t>(dimension)].on_update_applied();
+        result_.scaling_actions.push_back(action);
+        drain_backlog(event.region, now);
+        break;
+      }
+      case EventKind::kTimeline:
+        run_timeline(scenario_.timeline[event.index], now);
+        break;
     }
   }
 
   GTSIM_ASSERT(held_.empty() || result_.stop.reason != StopReason::kCompleted);
+  if (seconds_closed_ % 60 != 0) metrics_.end_minute();
+  metrics_.finish(result_);
   result_.stop.at_ns = now.ns();
   result_.events = events;
   result_.peak_live_writes = writes_.peak();
   result_.conflicts = conflicts_.result();
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (down_[r] && last_outage_[r] != SIZE_MAX) result_.outages[last_outage_[r]].lost_writes = streams_[r].size();
+  }
   check_convergence();
   return result_;
 }
+
+// ---- Clients and capacity -------------------------------------------------
 
 void Simulation::World::schedule_request(size_t group, sim::Instant at) {
   const Request request = groups_[group].next_request();
@@ -250,9 +372,107 @@ void Simulation::World::schedule_request(size_t group, sim::Instant at) {
 // state is rarely in cache. Loading the next event's state while this one
 // runs hides most of that wait. A hint only: it changes no result.
 void Simulation::World::prefetch(const Event& next) const {
-  if (next.kind == EventKind::kApply) writes_.prefetch(next.index);
-  if (next.kind != EventKind::kPoll) items_.prefetch(next.region, next.key);
+  switch (next.kind) {
+    case EventKind::kApply:
+      writes_.prefetch(next.index);
+      items_.prefetch(next.region, next.key);
+      break;
+    case EventKind::kClientRequest:
+    case EventKind::kScriptedWrite:
+      items_.prefetch(next.region, next.key);
+      break;
+    default:
+      break;
+  }
 }
+
+// Which region a request of `group` goes to: its own, or, after a traffic
+// shift, the shift's target for the shifted share of requests.
+size_t Simulation::World::route(size_t group) {
+  const size_t home = group_region_[group];
+  if (route_to_[group] == home) return home;
+  const sim::UInt128 all = static_cast<sim::UInt128>(1) << 64;
+  if (route_below_[group] >= all) return route_to_[group];
+  return route_rngs_[group].next_u64() < route_below_[group] ? route_to_[group] : home;
+}
+
+uint32_t Simulation::World::stored_size(size_t region, uint64_t key) const {
+  const WriteSlot slot = items_.stored(region, key);
+  if (slot == kNoWrite || writes_[slot].is_tombstone()) return 0;
+  return writes_[slot].size_bytes;
+}
+
+int64_t Simulation::World::request_milli_units(size_t region, Operation op, uint64_t key,
+                                               uint32_t size_bytes, const ClientGroupConfig& group) const {
+  switch (op) {
+    case Operation::kGet:
+      return read_milli_units(stored_size(region, key), group.consistency == ReadConsistency::kStrong,
+                              group.transactional);
+    case Operation::kDelete:
+      return write_milli_units(stored_size(region, key), group.transactional);
+    default:
+      return write_milli_units(size_bytes, group.transactional);
+  }
+}
+
+// One attempt of a client request: the first (kClientRequest) or a retry.
+void Simulation::World::client_attempt(const Event& event, sim::Instant now) {
+  const bool first = event.kind == EventKind::kClientRequest;
+  const size_t group = first ? event.index : retries_[event.index].group;
+  const ClientGroupConfig& config = *group_configs_[group];
+  if (first) {
+    if (auto next = groups_[group].next_arrival(now)) schedule_request(group, *next);
+  }
+  const size_t target = first ? route(group) : retries_[event.index].target;
+  RegionResult& served = result_.region_results[target];
+  if (down_[target]) {
+    ++served.unavailable_errors;
+    metrics_.on_client_error(target);
+    if (!first) retry_free_.push_back(event.index);
+    return;
+  }
+  const bool writes_item = event.op == Operation::kPut || event.op == Operation::kUpdate;
+  const uint32_t size = writes_item ? groups_[group].next_item_size() : 0;
+  const Dimension dimension = event.op == Operation::kGet ? Dimension::kRead : Dimension::kWrite;
+  const int64_t milli = request_milli_units(target, event.op, event.key, size, config);
+  const int attempts = first ? 1 : retries_[event.index].attempts;
+  const int64_t first_ns = first ? now.ns() : retries_[event.index].first_attempt_ns;
+
+  if (capacity_[target].try_consume(now, dimension, event.key, milli)) {
+    commit(target, now, event.op, event.key, size);
+    retry_budgets_[group].on_success(attempts);
+    served.client_latency_ns.record(now.ns() - first_ns);
+    metrics_.on_client_success(target, now.ns() - first_ns);
+    if (!first) retry_free_.push_back(event.index);
+    return;
+  }
+  ++served.throttle_events;
+  metrics_.on_throttle(target);
+  if (!retry_budgets_[group].allow_retry(attempts + 1)) {
+    ++served.client_errors;
+    metrics_.on_client_error(target);
+    if (!first) retry_free_.push_back(event.index);
+    return;
+  }
+  ++served.retries;
+  uint32_t slot = first ? 0 : event.index;
+  if (first) {
+    if (retry_free_.empty()) {
+      slot = static_cast<uint32_t>(retries_.size());
+      retries_.push_back(RetryState{});
+    } else {
+      slot = retry_free_.back();
+      retry_free_.pop_back();
+    }
+    retries_[slot] = RetryState{static_cast<uint32_t>(group), static_cast<uint16_t>(target), 1, first_ns};
+  }
+  RetryState& state = retries_[slot];
+  const sim::Duration wait = retry_budgets_[group].backoff(state.attempts, retry_rngs_[group]);
+  ++state.attempts;
+  queue_.push(now + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
+}
+
+// ---- Writes and replication ----------------------------------------------
 
 void Simulation::World::commit(size_t region, sim::Instant now, Operation op, uint64_t key,
                                uint32_t size_bytes) {
@@ -266,6 +486,7 @@ void Simulation::World::commit(size_t region, sim::Instant now, Operation op, ui
       ++served.noop_deletes;
       return;
     }
+    size_bytes = writes_[current].size_bytes;  // a delete costs what the item weighed
   }
   const WriteSlot slot = writes_.allocate();
   WriteRecord& write = writes_[slot];
@@ -279,14 +500,18 @@ void Simulation::World::commit(size_t region, sim::Instant now, Operation op, ui
   write.size_bytes = size_bytes;
   write.origin = static_cast<uint16_t>(region);
   write.op = op;
+  write.undelivered = static_cast<uint16_t>(region_count_ - 1);
   uint32_t* known = writes_.knowledge(slot);
   for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
-  served.bytes_written += size_bytes;
+  if (op != Operation::kDelete) served.bytes_written += size_bytes;
   conflicts_.count_write();
   last_write_ns_ = now.ns();
   if (observer_) observer_->on_commit(write, now);
 
   apply(region, slot, now);
+  for (size_t to = 0; to < region_count_; ++to) {
+    if (to != region) ++pair_pending_[pair(region, to)];
+  }
   if (region_count_ < 2) {
     // Nothing to replicate to.
   } else if (scenario_.replication.poll_interval.ns() == 0) {
@@ -330,6 +555,7 @@ void Simulation::World::ship(size_t source, WriteSlot write, sim::Instant now) {
     const sim::Duration network = scenario_.latency(source, to).sample(network_rngs_[link]);
     const sim::Duration apply_time = scenario_.replication.apply_time.sample(apply_rngs_[link]);
     writes_.retain(write);
+    ++inbound_pending_[to];
     queue_.push(now + network + apply_time,
                 Event{EventKind::kApply, Operation::kPut, static_cast<uint16_t>(to), write, writes_[write].key});
   }
@@ -344,8 +570,13 @@ sim::Instant Simulation::World::next_poll_after(size_t source, sim::Instant now)
   return sim::Instant::from_ns(phase + ticks * interval);
 }
 
+// A region that is down replicates nothing: its stream waits for recovery.
 void Simulation::World::poll(size_t source, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& stream = streams_[source];
+  if (down_[source]) {
+    poll_pending_[source] = false;
+    return;
+  }
   for (uint32_t shipped = 0; shipped < scenario_.replication.batch_size && !stream.empty(); ++shipped) {
     const WriteSlot write = stream.pop_front();
     ship(source, write, now);
@@ -361,7 +592,7 @@ void Simulation::World::poll(size_t source, sim::Instant now) {
 
 // A replicated write reaches `replica`. Records of one item from one origin
 // are applied in order: one that overtook its predecessor is held back and
-// applied right after it, at the predecessor's arrival time.
+// admitted right after the predecessor is applied.
 void Simulation::World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
   const WriteRecord& record = writes_[write];
   const uint32_t applied = items_.seen(replica, record.key)[record.origin];
@@ -370,52 +601,262 @@ void Simulation::World::arrive(size_t replica, WriteSlot write, sim::Instant now
     held_.push_back(HeldRecord{write, static_cast<uint16_t>(replica)});
     return;
   }
-  deliver(replica, write, now);
-  // Release the successors this delivery unblocked, if any were held.
-  for (size_t i = 0; i < held_.size();) {
-    const HeldRecord held = held_[i];
-    const WriteRecord& waiting = writes_[held.write];
-    if (held.replica == replica && waiting.key == record.key && waiting.origin == record.origin &&
-        waiting.sequence == items_.seen(replica, record.key)[record.origin] + 1) {
+  admit_in_order(replica, write, now);
+}
+
+// Admits `write`, then, each time one is applied, the held successor it unblocks.
+void Simulation::World::admit_in_order(size_t replica, WriteSlot write, sim::Instant now) {
+  for (WriteSlot next = write; next != kNoWrite;) {
+    const uint64_t key = writes_[next].key;
+    const size_t origin = writes_[next].origin;
+    if (!admit(replica, next, now)) return;
+    next = take_held_successor(replica, key, origin);
+  }
+}
+
+WriteSlot Simulation::World::take_held_successor(size_t replica, uint64_t key, size_t origin) {
+  if (held_.empty()) return kNoWrite;
+  const uint32_t wanted = items_.seen(replica, key)[origin] + 1;
+  for (size_t i = 0; i < held_.size(); ++i) {
+    const WriteRecord& waiting = writes_[held_[i].write];
+    if (held_[i].replica == replica && waiting.key == key && waiting.origin == origin &&
+        waiting.sequence == wanted) {
+      const WriteSlot found = held_[i].write;
       held_.erase(held_.begin() + static_cast<std::ptrdiff_t>(i));
-      deliver(replica, held.write, now);
-      i = 0;  // a later successor may be held too
-    } else {
-      ++i;
+      return found;
     }
   }
+  return kNoWrite;
+}
+
+// A replicated write consumes write capacity at its destination too
+// (research/dynamodb-facts.md section 4.1). Throttled, it waits and retries,
+// behind any write already waiting there: delayed, never dropped. A replica
+// that is down parks it until recovery. True if it was applied now.
+bool Simulation::World::admit(size_t replica, WriteSlot write, sim::Instant now) {
+  if (down_[replica] || !backlog_[replica].empty()) {
+    backlog_[replica].push_back(write);
+    return false;
+  }
+  const WriteRecord& record = writes_[write];
+  const int64_t milli = write_milli_units(record.size_bytes, false);
+  if (capacity_[replica].try_consume(now, Dimension::kWrite, record.key, milli)) {
+    deliver(replica, write, now);
+    return true;
+  }
+  ++result_.region_results[replica].replication_throttle_events;
+  metrics_.on_replication_throttle(replica);
+  backlog_[replica].push_back(write);
+  schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
+  return false;
+}
+
+void Simulation::World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now) {
+  GTSIM_ASSERT(wait != sim::Duration::max());  // buckets hold at least the largest request
+  if (drain_pending_[replica]) return;
+  drain_pending_[replica] = true;
+  queue_.push(now + wait, Event{EventKind::kDrainBacklog, Operation::kPut, static_cast<uint16_t>(replica), 0, 0});
+}
+
+void Simulation::World::drain_backlog(size_t replica, sim::Instant now) {
+  sim::RingBuffer<WriteSlot>& backlog = backlog_[replica];
+  while (!down_[replica] && !backlog.empty()) {
+    const WriteSlot head = backlog.front();
+    const WriteRecord& record = writes_[head];
+    const int64_t milli = write_milli_units(record.size_bytes, false);
+    if (!capacity_[replica].try_consume(now, Dimension::kWrite, record.key, milli)) {
+      ++result_.region_results[replica].replication_throttle_events;
+      metrics_.on_replication_throttle(replica);
+      schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
+      return;
+    }
+    backlog.pop_front();
+    if (parked_left_[replica] > 0) --parked_left_[replica];
+    const uint64_t key = record.key;
+    const size_t origin = record.origin;
+    deliver(replica, head, now);
+    const WriteSlot successor = take_held_successor(replica, key, origin);
+    if (successor != kNoWrite) admit_in_order(replica, successor, now);
+  }
+  note_outage_progress(now);
 }
 
 // Applies a replicated write at `replica` in its turn: measure its lag, count
 // the writes it is concurrent with, then apply it under LWW.
 void Simulation::World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
-  const WriteRecord& record = writes_[write];
+  WriteRecord& record = writes_[write];
   const size_t origin = record.origin;
   PairResult& link = result_.pairs[origin * (region_count_ - 1) + (replica < origin ? replica : replica - 1)];
+  const int64_t lag = now.ns() - record.issued_ns;
   ++link.replicated;
-  link.lag_ns.record(now.ns() - record.issued_ns);
+  link.lag_ns.record(lag);
+  metrics_.on_replicated(origin, replica, lag);
+  --inbound_pending_[replica];
+  --pair_pending_[pair(origin, replica)];
 
   uint32_t* replica_seen = items_.seen(replica, record.key);
   conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
   apply(replica, write, now);
-  if (observer_) observer_->on_replicated(replica, writes_[write], now);
+  if (observer_) observer_->on_replicated(replica, record, now);
+  GTSIM_ASSERT(record.undelivered > 0);
+  if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
+    --at_risk_left_[origin];
+    note_outage_progress(now);
+  }
   last_apply_ns_max_ = now.ns();
   writes_.release(write);
 }
 
-// After the drain every replica must hold the same winner of every item.
+// ---- Time, faults and operators -------------------------------------------
+
+void Simulation::World::second_tick(sim::Instant now) {
+  ++seconds_closed_;
+  for (size_t r = 0; r < region_count_; ++r) {
+    ReplicaCapacity& capacity = capacity_[r];
+    capacity.end_second(now);
+    metrics_.end_second(r, MetricsRecorder::SecondSample{
+                               capacity.consumed_per_second(Dimension::kWrite).back(),
+                               capacity.consumed_per_second(Dimension::kRead).back(),
+                               capacity.capacity_units(Dimension::kWrite),
+                               capacity.capacity_units(Dimension::kRead), inbound_pending_[r]});
+    if (!backlog_[r].empty() && !drain_pending_[r]) drain_backlog(r, now);
+  }
+  for (size_t from = 0; from < region_count_; ++from) {
+    for (size_t to = 0; to < region_count_; ++to) {
+      if (from != to) metrics_.end_pair_second(from, to, pair_pending_[pair(from, to)]);
+    }
+  }
+  if (seconds_closed_ % 60 == 0) {
+    minute_datapoints(now);
+    metrics_.end_minute();
+  }
+  // Keep time going while traffic runs or anything else is pending.
+  if (now < stop_ || !queue_.empty()) {
+    queue_.push(now + sim::Duration::seconds(1), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});
+  }
+}
+
+// Auto scaling's one-minute datapoints (provisioned replicas only).
+void Simulation::World::minute_datapoints(sim::Instant now) {
+  for (size_t r = 0; r < region_count_; ++r) {
+    ReplicaCapacity& capacity = capacity_[r];
+    if (capacity.config().mode != CapacityMode::kProvisioned) continue;
+    for (const Dimension dimension : {Dimension::kWrite, Dimension::kRead}) {
+      const std::vector<int64_t>& consumed = capacity.consumed_per_second(dimension);
+      int64_t milli = 0;
+      for (size_t i = consumed.size() - std::min<size_t>(60, consumed.size()); i < consumed.size(); ++i) {
+        milli += consumed[i];
+      }
+      const double units_per_second = static_cast<double>(milli) / 60000.0;
+      const int64_t provisioned = capacity.capacity_units(dimension);
+      auto decision = scalers_[r * 2 + static_cast<size_t>(dimension)].on_datapoint(now, units_per_second,
+                                                                                      provisioned);
+      if (!decision) continue;
+      pending_scaling_.push_back(ScalingAction{region_names_[r],
+                                               dimension == Dimension::kWrite ? "write" : "read", now.ns(),
+                                               decision->effective_at.ns(), provisioned, decision->to_units});
+      queue_.push(decision->effective_at,
+                  Event{EventKind::kScalingApplied, Operation::kPut, static_cast<uint16_t>(r),
+                        static_cast<uint32_t>(pending_scaling_.size() - 1), 0});
+    }
+  }
+}
+
+void Simulation::World::run_timeline(const TimelineEvent& event, sim::Instant now) {
+  switch (event.kind) {
+    case TimelineKind::kOutage:
+      if (!down_[event.region]) fail_region(event.region, now);
+      break;
+    case TimelineKind::kRecover:
+      if (down_[event.region]) recover_region(event.region, now);
+      break;
+    case TimelineKind::kShiftTraffic: {
+      const long double share = event.fraction;
+      const sim::UInt128 below = share >= 1.0L ? static_cast<sim::UInt128>(1) << 64
+                                               : static_cast<sim::UInt128>(share * 18446744073709551616.0L);
+      for (size_t g = 0; g < groups_.size(); ++g) {
+        if (group_region_[g] != event.region) continue;
+        route_to_[g] = static_cast<uint16_t>(event.to_region);
+        route_below_[g] = below;
+      }
+      break;
+    }
+    case TimelineKind::kSetCapacity:
+      capacity_[event.region].reconfigure(now, event.capacity);
+      scalers_[event.region * 2].reconfigure(event.capacity.write_scaling);
+      scalers_[event.region * 2 + 1].reconfigure(event.capacity.read_scaling);
+      drain_backlog(event.region, now);
+      break;
+  }
+}
+
+// A region fails: it accepts and replicates nothing. What it had committed
+// but not yet applied everywhere is at risk.
+void Simulation::World::fail_region(size_t region, sim::Instant now) {
+  down_[region] = true;
+  OutageResult outage;
+  outage.region = region_names_[region];
+  outage.failed_ns = now.ns();
+  int64_t oldest = INT64_MAX;
+  std::vector<WriteSlot> at_risk;
+  writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
+    if (write.origin != region || write.undelivered == 0) return;
+    at_risk.push_back(slot);
+    oldest = std::min(oldest, write.issued_ns);
+  });
+  for (const WriteSlot slot : at_risk) writes_[slot].flags |= WriteRecord::kAtRisk;
+  outage.at_risk_writes = at_risk.size();
+  outage.oldest_at_risk_age_ns = at_risk.empty() ? 0 : now.ns() - oldest;
+  at_risk_left_[region] = at_risk.size();
+  draining_[region] = false;
+  last_outage_[region] = result_.outages.size();
+  result_.outages.push_back(outage);
+}
+
+// A region comes back: its stream replicates again, writes parked for it are
+// applied, and LWW decides against what happened meanwhile.
+void Simulation::World::recover_region(size_t region, sim::Instant now) {
+  down_[region] = false;
+  result_.outages[last_outage_[region]].recovered_ns = now.ns();
+  parked_left_[region] = backlog_[region].size();
+  draining_[region] = true;
+  if (!streams_[region].empty() && !poll_pending_[region]) {
+    poll_pending_[region] = true;
+    queue_.push(next_poll_after(region, now),
+                Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
+  }
+  drain_backlog(region, now);
+}
+
+// Records when a recovered region's backlog (its at-risk writes out, the
+// writes parked for it in) is fully applied.
+void Simulation::World::note_outage_progress(sim::Instant now) {
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (!draining_[r] || at_risk_left_[r] > 0 || parked_left_[r] > 0) continue;
+    OutageResult& outage = result_.outages[last_outage_[r]];
+    outage.backlog_drain_ns = now.ns() - outage.recovered_ns;
+    draining_[r] = false;
+  }
+}
+
+// After the drain every live replica must hold the same winner of every item.
 void Simulation::World::check_convergence() {
   ConvergenceResult& convergence = result_.convergence;
   convergence.last_write_ns = last_write_ns_;
   convergence.drained_ns = std::max(last_apply_ns_max_, last_write_ns_);
   convergence.drain_ns = convergence.drained_ns - last_write_ns_;
+  std::vector<size_t> live;
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (!down_[r]) live.push_back(r);
+  }
+  if (live.empty()) return;
   for (uint64_t key = 0; key < key_count_; ++key) {
-    const WriteSlot first = items_.stored(0, key);
+    const WriteSlot first = items_.stored(live[0], key);
     bool written = first != kNoWrite;
     bool divergent = false;
-    for (size_t r = 1; r < region_count_; ++r) {
-      const WriteSlot other = items_.stored(r, key);
+    for (size_t i = 1; i < live.size(); ++i) {
+      const WriteSlot other = items_.stored(live[i], key);
       written = written || other != kNoWrite;
       divergent = divergent || other != first;
     }
@@ -448,4 +889,3 @@ std::optional<WriteSummary> Simulation::stored(size_t region, uint64_t key) cons
 }
 
 }  // namespace model
-

@@ -38,15 +38,17 @@ struct WriteRecord {
   int64_t timestamp_ns = 0;   // the origin clock's reading then: the LWW timestamp
   uint32_t sequence = 0;      // 1-based count of the origin's writes to this key
   uint32_t size_bytes = 0;
-  uint32_t references = 0;    // replicas storing it + deliveries in flight + stream
+  uint16_t references = 0;    // replicas storing it + deliveries in flight + stream
+  uint16_t undelivered = 0;   // other replicas it has not been applied at yet
   uint16_t origin = 0;        // region index
   Operation op = Operation::kPut;
-  uint8_t flags = 0;          // kConcurrent | kClobbered | kSkewInversion | kCausalInversion
+  uint8_t flags = 0;          // kConcurrent | kClobbered | ... | kAtRisk
 
   static constexpr uint8_t kConcurrent = 1;
   static constexpr uint8_t kClobbered = 2;
   static constexpr uint8_t kSkewInversion = 4;
   static constexpr uint8_t kCausalInversion = 8;
+  static constexpr uint8_t kAtRisk = 16;      // not yet everywhere when its region failed
 
   bool is_tombstone() const { return op == Operation::kDelete; }
 };
@@ -90,7 +92,11 @@ class WriteTable {
   // Starts loading a slot ahead of use (a hint; changes nothing).
   void prefetch(WriteSlot slot) const { __builtin_prefetch(address(slot), 1); }
 
-  void retain(WriteSlot slot) { ++record(slot)->references; }
+  void retain(WriteSlot slot) {
+    WriteRecord& write = *record(slot);
+    GTSIM_ASSERT(write.references < UINT16_MAX);
+    ++write.references;
+  }
   void release(WriteSlot slot) {
     WriteRecord& write = *record(slot);
     GTSIM_ASSERT(write.references > 0);
@@ -108,6 +114,15 @@ class WriteTable {
     return knowledge(a)[wb.origin] >= wb.sequence;
   }
   bool concurrent(WriteSlot a, WriteSlot b) const { return !knew(a, b) && !knew(b, a); }
+
+  // Calls f(slot, record) for every live write, in slot order.
+  template <class F>
+  void for_each_live(F&& f) const {
+    for (size_t slot = 0; slot < used_; ++slot) {
+      const WriteRecord& write = *record(static_cast<WriteSlot>(slot));
+      if (write.references > 0) f(static_cast<WriteSlot>(slot), write);
+    }
+  }
 
   size_t live() const { return live_; }
   size_t peak() const { return used_; }

@@ -31,6 +31,14 @@ int64_t Histogram::bucket_width(size_t index) {
   return int64_t{1} << ((index - kSubBucketCount) / kSubBucketCount);
 }
 
+void Histogram::clear() {
+  std::fill(counts_.begin(), counts_.end(), 0);
+  count_ = 0;
+  sum_ = 0;
+  min_ = INT64_MAX;
+  max_ = 0;
+}
+
 void Histogram::record_n(int64_t value, uint64_t n) {
   GTSIM_ASSERT(value >= 0);
   GTSIM_ASSERT(count_ + n >= count_);  // the count never wraps

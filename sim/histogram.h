@@ -35,6 +35,8 @@ class Histogram {
   // Records value n times. REQUIRES: value >= 0.
   void record_n(int64_t value, uint64_t n);
   void merge(const Histogram& other);
+  // Forgets every value (keeps the storage).
+  void clear();
 
   uint64_t count() const { return count_; }
   int64_t min() const { return count_ == 0 ? 0 : min_; }  // 0 when empty

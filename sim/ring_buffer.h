@@ -34,6 +34,12 @@ class RingBuffer {
   }
 
   // REQUIRES: !empty()
+  const T& front() const {
+    GTSIM_ASSERT(size_ > 0);
+    return items_[head_];
+  }
+
+  // REQUIRES: !empty()
   T pop_front() {
     GTSIM_ASSERT(size_ > 0);
     T item = items_[head_];
