@@ -3,6 +3,8 @@
 //   gtsim run FILE [--seed N] [--set PATH=VALUE]... [--json OUT] [--quiet]
 //             [--max-events N] [--max-wall DURATION]
 //   gtsim validate FILE...
+//   gtsim sweep | compare | merge ...   (studies over seeds: app/sweep_command.h,
+//                                        app/compare_command.h, app/merge_command.h)
 //
 // Exit codes (DESIGN.md law 4; README.md "Exit codes"): 0 ok, 1 an
 // expectation in the scenario failed, 2 bad input or usage, 3 a run stopped
@@ -20,7 +22,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "app/compare_command.h"
 #include "app/interrupt.h"
+#include "app/merge_command.h"
+#include "app/sweep_command.h"
 #include "model/run_estimate.h"
 #include "model/scenario_loader.h"
 #include "model/simulation.h"
@@ -180,6 +185,14 @@ int main(int argc, char** argv) {
   CLI::App* validate_app = app.add_subcommand("validate", "Check scenarios without running them");
   validate_app->add_option("files", validate_files, "Scenario YAML files")->required();
 
+  // Studies over many runs (issue 6), each in its own file.
+  app::SweepOptions sweep;
+  CLI::App* sweep_app = app::add_sweep_command(app, &sweep);
+  app::CompareOptions compare;
+  CLI::App* compare_app = app::add_compare_command(app, &compare);
+  app::MergeOptions merge;
+  CLI::App* merge_app = app::add_merge_command(app, &merge);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -191,5 +204,8 @@ int main(int argc, char** argv) {
 
   if (app.got_subcommand(run_app)) return run_command(run);
   if (app.got_subcommand(validate_app)) return validate_command(validate_files);
+  if (app.got_subcommand(sweep_app)) return app::sweep_command(sweep);
+  if (app.got_subcommand(compare_app)) return app::compare_command(compare);
+  if (app.got_subcommand(merge_app)) return app::merge_command(merge);
   return kExitBadInput;
 }

@@ -1,0 +1,58 @@
+#include "app/merge_command.h"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "app/study_command.h"
+#include "reports/study_files.h"
+
+namespace app {
+namespace {
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "gtsim: error: %s\n", message.c_str());
+  return kStudyExitBadInput;
+}
+
+}  // namespace
+
+CLI::App* add_merge_command(CLI::App& app, MergeOptions* options) {
+  CLI::App* command = app.add_subcommand("merge", "Join the output directories of a sharded sweep or compare");
+  command->add_option("shards", options->shard_dirs, "The shards' --out directories")->required();
+  command->add_option("--out", options->out_dir, "Write the joined study here")->required();
+  command->add_flag("-q,--quiet", options->quiet, "Print no table");
+  return command;
+}
+
+int merge_command(const MergeOptions& options) {
+  std::vector<reports::RunRow> rows;
+  std::optional<reports::SweepPlan> study;  // the plan, shard 0/1
+  std::vector<bool> seen;
+  std::string error;
+  for (const std::string& dir : options.shard_dirs) {
+    reports::SweepPlan plan;
+    if (!reports::read_study_dir(dir, &plan, &rows, &error)) return fail(error);
+    const reports::Shard shard = plan.shard;
+    plan.shard = reports::Shard{};
+    if (!study) {
+      study = plan;
+      seen.assign(shard.count, false);
+    } else if (reports::plan_json(plan) != reports::plan_json(*study) || seen.size() != shard.count) {
+      return fail(fmt::format("{} is a shard of another study than {}", dir, options.shard_dirs.front()));
+    }
+    if (seen[shard.index]) return fail(fmt::format("{}: shard {}/{} is given twice", dir, shard.index, shard.count));
+    seen[shard.index] = true;
+  }
+  for (size_t i = 0; i < seen.size(); ++i) {
+    if (!seen[i]) return fail(fmt::format("shard {}/{} is missing", i, seen.size()));
+  }
+  for (size_t run = 0; run < rows.size(); ++run) {
+    if (!rows[run].done) return fail(fmt::format("run {} is missing from shard {}/{}", run, run % seen.size(), seen.size()));
+  }
+  if (!reports::write_study_files(options.out_dir, *study, rows, &error)) return fail(error);
+  if (!options.quiet) std::fputs(reports::study_summary_text(*study, rows).c_str(), stdout);
+  return kStudyExitOk;
+}
+
+}  // namespace app

@@ -1,0 +1,49 @@
+// What `gtsim sweep` and `gtsim compare` share: the options that choose
+// seeds, threads, shard, figures and output directory, their parsing, and
+// the execution of a planned study (load every point, resolve the figures,
+// run on threads with a progress bar, write the files, print the table).
+//
+// Bad input (an invalid point, an unknown figure, a malformed option) is
+// reported before any run starts, with exit code 2.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "reports/sweep_plan.h"
+
+namespace app {
+
+inline constexpr int kStudyExitOk = 0;
+inline constexpr int kStudyExitBadInput = 2;
+
+struct StudyOptions {
+  std::string file;
+  std::string seeds = "10";          // --seeds N (1..N) or A..B
+  unsigned jobs = 0;                 // --jobs; 0: one per hardware thread
+  std::string shard;                 // --shard I/N
+  std::vector<std::string> metrics;  // --metric PATH (repeatable); empty: the defaults
+  std::string out_dir;               // --out DIR
+  bool quiet = false;                // no table on stdout
+};
+
+// Adds the shared options to a subcommand.
+void add_study_options(CLI::App* command, StudyOptions* options);
+
+// "20" -> 1..20, "100..199" -> 100..199. False and *error otherwise.
+bool parse_seeds(std::string_view text, uint64_t* first, uint64_t* last, std::string* error);
+// "2/8" -> {2, 8}. False and *error otherwise.
+bool parse_shard(std::string_view text, reports::Shard* shard, std::string* error);
+// "PATH=V1,V2,..." -> PATH and the values; commas inside [] or {} do not split.
+bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* error);
+
+// Fills the plan's file, seeds and shard from the options, runs it and
+// writes its outputs. Returns the exit code.
+int execute_study(reports::SweepPlan plan, const StudyOptions& options);
+
+}  // namespace app

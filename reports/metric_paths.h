@@ -1,0 +1,54 @@
+// Metric paths: every figure of a run under one stable, dotted name.
+//
+// The single source of report paths (docs/report-paths.md): sweeps select
+// figures with them (`gtsim sweep --metric PATH`), and scenario expectations
+// and `gtsim diff` are to name figures the same way. A path is segments
+// joined by '.': `conflicts.clobbered`, `regions.us-east-1.writes`,
+// `lag.us-east-1->eu-west-1.p99_ns`. Units are last, as in the JSON report.
+//
+// Every figure is an integer (counts, or nanoseconds for names ending in
+// `_ns`), exactly the value the JSON report prints. A new RunResult field
+// gets its path here, appended within its section, never renaming one.
+//
+// Determinism: flatten() is a pure function of the result; figures come in
+// a fixed order (sections as in the JSON report, regions and pairs in
+// scenario order).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/run_result.h"
+
+namespace reports {
+
+struct Figure {
+  std::string path;
+  int64_t value = 0;
+};
+
+// Every figure of the result, in report order.
+std::vector<Figure> flatten(const model::RunResult& result);
+
+// A pattern is a path in which `*` stands for any run of characters other
+// than '.', so `lag.*.p99_ns` names the p99 lag of every pair.
+bool path_matches(std::string_view pattern, std::string_view path);
+
+// The figures a sweep reports when no --metric is given: clobbered and
+// concurrent writes, the p99 lag of every pair, divergent items.
+const std::vector<std::string>& default_metric_patterns();
+
+// Indices into `figures` of those matching any pattern: pattern by pattern,
+// each pattern's matches in figure order, no figure twice. If a pattern
+// matches nothing, returns nullopt and sets *unmatched to it.
+std::optional<std::vector<size_t>> select_figures(const std::vector<Figure>& figures,
+                                                  const std::vector<std::string>& patterns,
+                                                  std::string* unmatched);
+
+// "no figure is named 'X'; did you mean 'Y'?" (the suggestion when one is near).
+std::string unmatched_pattern_message(std::string_view pattern, const std::vector<Figure>& figures);
+
+}  // namespace reports

@@ -1,0 +1,37 @@
+// The tables of a study: per parameter point, each figure's mean and 95 %
+// confidence interval across seeds (sweep); for a comparison, also the
+// paired difference b - a per seed with its interval (common random
+// numbers: both variants of a seed see the same client traffic).
+//
+// Pure functions of the plan and the rows, summed in run order, so the
+// tables are byte-identical whatever the thread count or sharding.
+// Figures ending in _ns are shown in ms on the terminal; the CSV files keep
+// the figure's own unit with three decimals.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reports/statistics.h"
+#include "reports/sweep_plan.h"
+#include "reports/sweep_rows.h"
+
+namespace reports {
+
+// The values of figure `metric` at `point`, one per seed that has it, in seed order.
+std::vector<double> point_values(const SweepPlan& plan, const std::vector<RunRow>& rows, size_t point,
+                                 size_t metric);
+
+std::string sweep_summary_text(const SweepPlan& plan, const std::vector<RunRow>& rows);
+// summary.csv: point, parameters..., figure, n, mean, ci95_half, low, high.
+std::string sweep_summary_csv(const SweepPlan& plan, const std::vector<RunRow>& rows);
+
+// REQUIRES: plan.kind == kCompare (two points).
+std::string compare_summary_text(const SweepPlan& plan, const std::vector<RunRow>& rows);
+// paired.csv: figure, pairs, a_mean, a_ci95_half, b_mean, b_ci95_half, diff_mean, diff_ci95_half, diff_low, diff_high.
+std::string compare_summary_csv(const SweepPlan& plan, const std::vector<RunRow>& rows);
+
+// The paired estimate of b - a for one figure, over the seeds where both have it.
+Estimate paired_estimate(const SweepPlan& plan, const std::vector<RunRow>& rows, size_t metric);
+
+}  // namespace reports

@@ -1,0 +1,130 @@
+#include "reports/sweep_rows.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "reports/json_writer.h"
+#include "sim/assert.h"
+
+namespace reports {
+namespace {
+
+// The JSON report's run.stop words (json_report.cc), kept in step by the row tests.
+constexpr model::StopReason kStopReasons[] = {model::StopReason::kCompleted, model::StopReason::kMaxEvents,
+                                              model::StopReason::kStopped};
+
+std::string_view stop_word(model::StopReason reason) {
+  switch (reason) {
+    case model::StopReason::kCompleted: return "completed";
+    case model::StopReason::kMaxEvents: return "max_events";
+    case model::StopReason::kStopped: return "stopped";
+  }
+  return "?";
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string row_json(const SweepPlan& plan, size_t run, const RunRow& row) {
+  GTSIM_ASSERT(row.done && row.values.size() == plan.metrics.size());
+  // One object a line: JsonWriter indents, so this is written by hand with its escaping.
+  std::string line = fmt::format("{{\"run\": {}, \"point\": {}, \"seed\": {}, \"set\": {{", run,
+                                 plan.point_of(run), plan.seed_of(run));
+  const auto& overrides = plan.points[plan.point_of(run)];
+  for (size_t i = 0; i < overrides.size(); ++i) {
+    line += fmt::format("{}{}: {}", i == 0 ? "" : ", ", json_escape(overrides[i].path),
+                        json_escape(overrides[i].value));
+  }
+  line += fmt::format("}}, \"stop\": {}, \"metrics\": {{", json_escape(stop_word(row.stop)));
+  for (size_t m = 0; m < plan.metrics.size(); ++m) {
+    line += fmt::format("{}{}: ", m == 0 ? "" : ", ", json_escape(plan.metrics[m]));
+    line += row.values[m] ? fmt::format("{}", *row.values[m]) : std::string("null");
+  }
+  line += fmt::format("}}, \"replay\": {}}}\n", json_escape(plan.replay_command(run)));
+  return line;
+}
+
+std::string runs_jsonl(const SweepPlan& plan, const std::vector<RunRow>& rows) {
+  std::string out;
+  for (size_t run = 0; run < rows.size(); ++run) {
+    if (rows[run].done) out += row_json(plan, run, rows[run]);
+  }
+  return out;
+}
+
+std::string runs_csv(const SweepPlan& plan, const std::vector<RunRow>& rows) {
+  std::string out = "run,point,seed";
+  for (const std::string& parameter : plan.parameters) out += fmt::format(",{}", csv_field(parameter));
+  out += ",stop";
+  for (const std::string& metric : plan.metrics) out += fmt::format(",{}", csv_field(metric));
+  out += '\n';
+  for (size_t run = 0; run < rows.size(); ++run) {
+    const RunRow& row = rows[run];
+    if (!row.done) continue;
+    const size_t point = plan.point_of(run);
+    out += fmt::format("{},{},{}", run, point, plan.seed_of(run));
+    for (const std::string& parameter : plan.parameters) {
+      const std::string* value = plan.value_of(point, parameter);
+      out += fmt::format(",{}", value ? csv_field(*value) : std::string());
+    }
+    out += fmt::format(",{}", stop_word(row.stop));
+    for (const auto& value : row.values) out += value ? fmt::format(",{}", *value) : std::string(",");
+    out += '\n';
+  }
+  return out;
+}
+
+bool parse_row_json(const std::string& line, const SweepPlan& plan, size_t* run, RunRow* row,
+                    std::string* error) {
+  try {
+    const YAML::Node node = YAML::Load(line);
+    if (!node.IsMap()) {
+      *error = "not a JSON object";
+      return false;
+    }
+    const uint64_t r = node["run"].as<uint64_t>();
+    if (r >= plan.run_count() || node["point"].as<uint64_t>() != plan.point_of(r) ||
+        node["seed"].as<uint64_t>() != plan.seed_of(r)) {
+      *error = fmt::format("run {} does not belong to this study", r);
+      return false;
+    }
+    const std::string stop = node["stop"].as<std::string>();
+    RunRow parsed;
+    parsed.done = true;
+    bool known = false;
+    for (const model::StopReason reason : kStopReasons) {
+      if (stop == stop_word(reason)) parsed.stop = reason, known = true;
+    }
+    if (!known) {
+      *error = fmt::format("unknown stop '{}'", stop);
+      return false;
+    }
+    const YAML::Node metrics = node["metrics"];
+    if (!metrics.IsMap() || metrics.size() != plan.metrics.size()) {
+      *error = "its metrics are not the study's";
+      return false;
+    }
+    for (const std::string& metric : plan.metrics) {
+      const YAML::Node value = metrics[metric];
+      if (!value) {
+        *error = fmt::format("figure '{}' is missing", metric);
+        return false;
+      }
+      parsed.values.push_back(value.IsNull() ? std::nullopt : std::optional<int64_t>(value.as<int64_t>()));
+    }
+    *run = r;
+    *row = std::move(parsed);
+    return true;
+  } catch (const YAML::Exception& e) {
+    *error = fmt::format("not a valid row: {}", e.what());
+    return false;
+  }
+}
+
+}  // namespace reports

@@ -1,0 +1,89 @@
+// reports/metric_paths.h: the names of a run's figures, patterns, selection.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "model/scenario_loader.h"
+#include "model/simulation.h"
+#include "reports/metric_paths.h"
+
+namespace {
+
+model::RunResult small_run() {
+  const model::LoadResult loaded = model::load_scenario_text(
+      "duration: 2s\nregions: [us-east-1, eu-west-1]\ntable: {keys: 100}\n"
+      "workload:\n  us-east-1: [{rate: 100}]\n  eu-west-1: [{rate: 50}]\n",
+      "paths.yaml");
+  REQUIRE(loaded.ok());
+  return model::Simulation(*loaded.scenario).run();
+}
+
+const reports::Figure* find(const std::vector<reports::Figure>& figures, const std::string& path) {
+  for (const reports::Figure& figure : figures) {
+    if (figure.path == path) return &figure;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Metric paths: every figure of a run has its documented name and value") {
+  const model::RunResult result = small_run();
+  const std::vector<reports::Figure> figures = reports::flatten(result);
+  REQUIRE(find(figures, "conflicts.clobbered") != nullptr);
+  CHECK(find(figures, "conflicts.clobbered")->value == static_cast<int64_t>(result.conflicts.clobbered));
+  CHECK(find(figures, "conflicts.writes")->value == static_cast<int64_t>(result.conflicts.writes));
+  CHECK(find(figures, "regions.us-east-1.writes")->value == static_cast<int64_t>(result.region_results[0].writes()));
+  CHECK(find(figures, "regions.eu-west-1.gets")->value ==
+        static_cast<int64_t>(result.region_results[1].operations[3]));
+  CHECK(find(figures, "lag.us-east-1->eu-west-1.p99_ns")->value == result.pairs[0].lag_ns.quantile(0.99));
+  CHECK(find(figures, "lag.eu-west-1->us-east-1.max_ns")->value == result.pairs[1].lag_ns.max());
+  CHECK(find(figures, "convergence.divergent_items")->value == 0);
+  // Unique names, and the order of the JSON report: regions, lag, conflicts, convergence.
+  for (size_t i = 0; i < figures.size(); ++i) {
+    for (size_t j = i + 1; j < figures.size(); ++j) CHECK(figures[i].path != figures[j].path);
+  }
+  CHECK(figures.front().path == "regions.us-east-1.writes");
+  CHECK(figures.back().path == "convergence.divergent_items");
+}
+
+TEST_CASE("Metric paths: '*' matches within one segment only") {
+  using reports::path_matches;
+  CHECK(path_matches("conflicts.clobbered", "conflicts.clobbered"));
+  CHECK_FALSE(path_matches("conflicts.clobbered", "conflicts.clobbered_x"));
+  CHECK(path_matches("lag.*.p99_ns", "lag.us-east-1->eu-west-1.p99_ns"));
+  CHECK_FALSE(path_matches("lag.*.p99_ns", "lag.us-east-1->eu-west-1.p999_ns"));
+  CHECK(path_matches("lag.us-east-1->*.p*_ns", "lag.us-east-1->eu-west-1.p50_ns"));
+  CHECK(path_matches("regions.*.writes", "regions.eu-west-1.writes"));
+  CHECK_FALSE(path_matches("*.writes", "regions.eu-west-1.writes"));
+  CHECK(path_matches("conflicts.*", "conflicts.writes"));
+  CHECK_FALSE(path_matches("conflicts.*", "conflicts"));
+  CHECK(path_matches("*", "x"));
+}
+
+TEST_CASE("Metric paths: selection keeps pattern order, no figure twice, and names a miss") {
+  const std::vector<reports::Figure> figures = reports::flatten(small_run());
+  std::string unmatched;
+  const auto selected =
+      reports::select_figures(figures, {"convergence.divergent_items", "lag.*.p99_ns", "lag.us-east-1->*.p99_ns"},
+                              &unmatched);
+  REQUIRE(selected);
+  REQUIRE(selected->size() == 3);
+  CHECK(figures[(*selected)[0]].path == "convergence.divergent_items");
+  CHECK(figures[(*selected)[1]].path == "lag.us-east-1->eu-west-1.p99_ns");
+  CHECK(figures[(*selected)[2]].path == "lag.eu-west-1->us-east-1.p99_ns");
+
+  CHECK_FALSE(reports::select_figures(figures, {"conflicts.clobered"}, &unmatched));
+  CHECK(unmatched == "conflicts.clobered");
+  CHECK(reports::unmatched_pattern_message(unmatched, figures) ==
+        "no figure is named 'conflicts.clobered'; did you mean 'conflicts.clobbered'?");
+}
+
+TEST_CASE("Metric paths: the default patterns all match a two-region run") {
+  std::string unmatched;
+  const auto selected =
+      reports::select_figures(reports::flatten(small_run()), reports::default_metric_patterns(), &unmatched);
+  REQUIRE(selected);
+  CHECK(selected->size() == 5);
+}
