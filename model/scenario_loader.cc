@@ -31,6 +31,10 @@ bool is_region_name(std::string_view name) {
 
 constexpr uint64_t kKeyCountMax = 100'000'000;
 constexpr double kRateMax = 10'000'000;
+// One request per 1,000,000 s (278h): below it the mean gap between requests
+// (1e9 / rate ns) no longer fits in 64-bit nanoseconds with room for the
+// exponential tail (found by fuzzing: 1e-300 made an arrival time overflow).
+constexpr double kRateMin = 0.000001;
 constexpr double kDriftPpmMax = 1'000'000;
 
 // The checker: walks the tree once, section by section, collecting every
@@ -396,6 +400,9 @@ class Checker : public ValueChecker {
         ok = false;
       } else if (!(*rate > 0)) {
         error(*v, rpath + ": must be positive, found " + v->text);
+        ok = false;
+      } else if (*rate < kRateMin) {
+        error(*v, rpath + ": must be at least 0.000001 requests per second, found " + v->text);
         ok = false;
       } else if (*rate > kRateMax) {
         error(*v, rpath + ": must be at most 10000000 requests per second, found " + v->text);
