@@ -1,5 +1,7 @@
 #include "model/run_estimate.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace model {
@@ -19,18 +21,26 @@ RunEstimate estimate_run(const Scenario& scenario) {
   RunEstimate estimate;
   const double seconds = static_cast<double>(scenario.duration.ns()) / 1e9;
   const double other_regions = static_cast<double>(scenario.region_count()) - 1;
+  const double poll_ns = static_cast<double>(scenario.replication.poll_interval.ns());
   double writes = 0;
+  estimate.simulated_ns = static_cast<double>(scenario.duration.ns());
   for (const std::vector<ClientGroupConfig>& groups : scenario.workload) {
+    double region_writes = 0;
     for (const ClientGroupConfig& group : groups) {
       const double requests = group.rate_per_second * (seconds > 0 ? seconds : 0);
       const double write_share =
           (group.mix.put_percent + group.mix.update_percent + group.mix.delete_percent) / 100;
       estimate.requests += requests;
-      writes += requests * write_share;
+      region_writes += requests * write_share;
+    }
+    writes += region_writes;
+    if (poll_ns > 0 && other_regions > 0) {
+      const double drained_ns = region_writes / scenario.replication.batch_size * poll_ns;
+      estimate.simulated_ns = std::max(estimate.simulated_ns, drained_ns);
     }
   }
-  const double polls = scenario.replication.poll_interval.ns() > 0 && other_regions > 0 ? writes : 0;
-  estimate.events = estimate.requests + writes * other_regions + polls;
+  const double polls = poll_ns > 0 && other_regions > 0 ? writes : 0;
+  estimate.events = estimate.requests + writes * other_regions + polls + estimate.simulated_ns / 1e9;
   estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
                               static_cast<double>(scenario.table.key_count) *
                               block_bytes(scenario.region_count());
@@ -43,6 +53,13 @@ std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded)
         "the run would need about {:.1f} GiB for item state (regions x keys x block bytes), above the "
         "limit of {:.0f} GiB; lower 'table.keys' or the number of regions",
         estimate.item_state_bytes / (1ull << 30), kItemStateBytesCeiling / (1ull << 30));
+  }
+  if (estimate.simulated_ns > kSimulatedNsCeiling) {
+    return fmt::format(
+        "the run would simulate about {:.3g}h (its streams ship at most 'replication.batch_size' records "
+        "per 'replication.poll_interval'), above the limit of 100000h; raise the batch size, shorten the "
+        "poll interval or lower the rates",
+        estimate.simulated_ns / 3600e9);
   }
   if (!bounded && estimate.events > kEventsCeiling) {
     return fmt::format(

@@ -4,10 +4,14 @@
 //
 // Events: every client request is one event; every write is applied in each
 // of the other regions (one event each) and leaves its stream in a poll
-// (at most one event per write):
+// (at most one event per write); the series close one tick per simulated
+// second:
 //   requests = sum over client groups of rate * duration
-//   events   = requests * (1 + write share * (regions - 1)) + polls
+//   events   = requests * (1 + write share * (regions - 1)) + polls + seconds
 // The write share is each group's put + update + delete percentage.
+// Simulated time: the traffic's duration, or longer when a region writes
+// faster than its stream ships (batch_size records per poll_interval): its
+// stream then needs writes / batch_size polls to drain.
 // Item state: one block per (region, key), allocated up front
 // (model/replica_items.h): regions * keys * block bytes.
 //
@@ -29,17 +33,20 @@ struct RunEstimate {
   double requests = 0;          // client requests over the traffic duration
   double events = 0;            // requests + replicated applies + polls
   double item_state_bytes = 0;  // per-(region, key) state, allocated before the run
+  double simulated_ns = 0;      // traffic plus the time streams need to drain
 };
 
 // Refused above these unless a guard bounds the run (events), or always (memory).
 inline constexpr double kEventsCeiling = 1e10;             // ~30 min at 5 M events/s
 inline constexpr double kItemStateBytesCeiling = 8.0 * (1ull << 30);  // 8 GiB
+// 100,000 hours, far below int64 nanoseconds' 2.5 million: always refused.
+inline constexpr double kSimulatedNsCeiling = 100'000 * 3600e9;
 
 RunEstimate estimate_run(const Scenario& scenario);
 
 // A message explaining why a run must be refused, or nullopt if it may go
 // ahead. `bounded` is true when --max-events or --max-wall bounds the run;
-// the event ceiling then does not apply.
+// the event ceiling then does not apply (memory and simulated time always do).
 std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded);
 
 }  // namespace model

@@ -20,7 +20,9 @@ TEST_CASE("estimate_run: requests, replicated applies and polls (3 regions, half
       "workload:\n  us-east-1: [{rate: 10, mix: {put: 50, get: 50}}]\n  eu-west-1: [{rate: 30}]\n");
   const RunEstimate e = estimate_run(s);
   CHECK(e.requests == 4000);                        // (10 + 30) * 100
-  CHECK(e.events == 4000 + 3500 * 2 + 3500);        // writes 500 + 3000, each applied in 2 others, polled
+  CHECK(e.events == 4000 + 3500 * 2 + 3500 + 100);  // writes 500 + 3000, each applied in 2 others,
+                                                    // polled; a tick per simulated second
+  CHECK(e.simulated_ns == 100e9);
   CHECK(e.item_state_bytes == 3 * 1000 * 16.0);     // 4 + 4 * 3 bytes, padded to 16
 }
 
@@ -28,8 +30,23 @@ TEST_CASE("estimate_run: no polls with poll_interval 0s; no traffic, no events")
   const Scenario shipped = load(
       "duration: 10s\nregions: [us-east-1, eu-west-1]\nreplication: {poll_interval: 0s}\n"
       "workload:\n  us-east-1: [{rate: 10}]\n");
-  CHECK(estimate_run(shipped).events == 100 + 100);
-  CHECK(estimate_run(load("duration: 10s\nregions: [us-east-1, eu-west-1]\n")).events == 0);
+  CHECK(estimate_run(shipped).events == 100 + 100 + 10);
+  CHECK(estimate_run(load("duration: 10s\nregions: [us-east-1, eu-west-1]\n")).events == 10);
+}
+
+// Found by probing beside the fuzzer: 10,000 writes shipped one per 1000h poll
+// would simulate 10 million hours (a tick per second: a hang, then int64 overflow).
+TEST_CASE("estimate_run: a stream that ships slower than it is written drains for longer (batch 1, poll 1000h)") {
+  const Scenario s = load(
+      "duration: 10s\nregions: [us-east-1, eu-west-1]\nreplication: {poll_interval: 1000h, batch_size: 1}\n"
+      "workload:\n  us-east-1: [{rate: 1000}]\n");
+  const RunEstimate e = estimate_run(s);
+  CHECK(e.simulated_ns == 10000 * 3600e12);
+  REQUIRE(refuse_run(e, true).has_value());
+  CHECK(*refuse_run(e, true) ==
+        "the run would simulate about 1e+07h (its streams ship at most 'replication.batch_size' records per "
+        "'replication.poll_interval'), above the limit of 100000h; raise the batch size, shorten the poll "
+        "interval or lower the rates");
 }
 
 TEST_CASE("refuse_run: events above the ceiling unless bounded; memory always") {
