@@ -51,13 +51,14 @@ int64_t ReplicaCapacity::table_rate_units(Dimension dimension) const {
 
 int64_t ReplicaCapacity::capacity_units(Dimension dimension) const { return table_rate_units(dimension); }
 
-// A bucket holds at least the largest request (a transactional write of a
-// 400 KB item: 800 units), so every request can eventually be admitted.
+// Provisioned: burst_seconds of unused capacity (0: no burst, one unit);
+// on demand: one second of the ceiling.
 int64_t ReplicaCapacity::table_capacity_milli(Dimension dimension) const {
-  constexpr int64_t kLargestRequestMilli = 800 * kMilliPerUnit;
-  int64_t milli = table_rate_units(dimension) * kMilliPerUnit;
-  if (config_.mode == CapacityMode::kProvisioned) milli *= std::max<int64_t>(1, config_.burst_seconds);
-  return std::max(milli, kLargestRequestMilli);
+  const int64_t second = table_rate_units(dimension) * kMilliPerUnit;
+  if (config_.mode == CapacityMode::kProvisioned) {
+    return config_.burst_seconds == 0 ? kMilliPerUnit : second * config_.burst_seconds;
+  }
+  return second;
 }
 
 void ReplicaCapacity::resize_partitions(sim::Instant now) {

@@ -59,6 +59,8 @@ class ReplicaCapacity {
     return consumed_series_[static_cast<int>(dimension)];
   }
   size_t partition_count() const { return partitions_; }
+  // Which partition holds `key` (a fixed hash; changes only when partitions split).
+  size_t partition_of(uint64_t key) const;
 
  private:
   struct PerDimension {
@@ -73,7 +75,6 @@ class ReplicaCapacity {
 
   void configure_buckets(sim::Instant now);
   void resize_partitions(sim::Instant now);
-  size_t partition_of(uint64_t key) const;
   int64_t table_rate_units(Dimension dimension) const;
   int64_t table_capacity_milli(Dimension dimension) const;
   PerDimension& at(Dimension dimension) { return dimensions_[static_cast<int>(dimension)]; }

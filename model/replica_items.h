@@ -5,7 +5,9 @@
 // one per array (with 100,000 keys the state is far larger than the caches):
 //   - the LWW winner the replica stores (a WriteSlot, or kNoWrite);
 //   - seen[origin]: the newest per-item sequence number of origin's writes
-//     this region has applied or rejected (its knowledge of the item).
+//     this region has applied or rejected (its knowledge of the item);
+//   - admitted[origin]: the newest one that has reached this replica in
+//     order (applied, or waiting for capacity behind earlier ones).
 // Blocks are padded to 16, 32 or 64 bytes when they fit in a 64-byte line,
 // on a 64-byte aligned base, so such a block never straddles two lines.
 #pragma once
@@ -22,14 +24,14 @@ namespace model {
 class ReplicaItems {
  public:
   ReplicaItems(size_t region_count, uint64_t key_count)
-      : key_count_(key_count), stride_(block_bytes(region_count)) {
+      : region_count_(region_count), key_count_(key_count), stride_(block_bytes(region_count)) {
     const size_t bytes = region_count * key_count * stride_;
     storage_.reset(static_cast<std::byte*>(::operator new[](bytes, std::align_val_t{64})));
     for (size_t region = 0; region < region_count; ++region) {
       for (uint64_t key = 0; key < key_count; ++key) {
         std::byte* at = block(region, key);
         new (at) WriteSlot{kNoWrite};
-        for (size_t r = 0; r < region_count; ++r) new (at + 4 + 4 * r) uint32_t{0};
+        for (size_t r = 0; r < 2 * region_count; ++r) new (at + 4 + 4 * r) uint32_t{0};
       }
     }
   }
@@ -47,6 +49,8 @@ class ReplicaItems {
   uint32_t* seen(size_t region, uint64_t key) {
     return std::launder(reinterpret_cast<uint32_t*>(block(region, key) + 4));
   }
+  // admitted[origin] for origin in [0, region count).
+  uint32_t* admitted(size_t region, uint64_t key) { return seen(region, key) + region_count_; }
 
  private:
   struct AlignedDelete {
@@ -54,7 +58,7 @@ class ReplicaItems {
   };
 
   static size_t block_bytes(size_t region_count) {
-    const size_t bytes = 4 + 4 * region_count;
+    const size_t bytes = 4 + 8 * region_count;
     if (bytes <= 64) return bytes <= 16 ? 16 : bytes <= 32 ? 32 : 64;
     return bytes;
   }
@@ -63,6 +67,7 @@ class ReplicaItems {
     return storage_.get() + (region * key_count_ + key) * stride_;
   }
 
+  size_t region_count_;
   uint64_t key_count_;
   size_t stride_;
   std::unique_ptr<std::byte[], AlignedDelete> storage_;

@@ -57,6 +57,11 @@ struct RegionResult {
   uint64_t client_errors = 0;               // requests that failed after their last attempt
   uint64_t unavailable_errors = 0;          // requests sent while the region was down
   sim::Histogram client_latency_ns;         // first attempt to success, retries included
+  // Capacity at the end of the run.
+  std::string capacity_mode;                // "on_demand" | "provisioned"
+  int64_t write_units = 0;                  // provisioned, or the on-demand ceiling
+  int64_t read_units = 0;
+  uint64_t partitions = 0;
 };
 
 // Per-second figures of one region, from the start of the run to the drain.

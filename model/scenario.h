@@ -107,6 +107,10 @@ struct TableConfig {
   KeyDistribution key_distribution;  // `key_distribution`; default uniform
   // `item_size`: bytes per written item; default constant 1KB (1024 bytes).
   sim::Distribution item_size_bytes = sim::Distribution::constant(1024.0);
+  // `prepopulated`: every item exists before the run, identical in every
+  // replica, with the median item size (reads and deletes of it cost what it
+  // weighs); default false: the table starts empty.
+  bool prepopulated = false;
 };
 
 enum class Arrivals { kPoisson, kConstant };

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "model/region_catalogue.h"
+#include "model/scenario_operations.h"
 #include "model/scenario_values.h"
 #include "model/yaml_tree.h"
 
@@ -30,6 +31,7 @@ bool is_region_name(std::string_view name) {
 }
 
 constexpr uint64_t kKeyCountMax = 100'000'000;
+constexpr double kItemBytesMax = 400.0 * 1024.0;  // DynamoDB's item size limit
 constexpr double kRateMax = 10'000'000;
 // One request per 1,000,000 s (278h): below it the mean gap between requests
 // (1e9 / rate ns) no longer fits in 64-bit nanoseconds with room for the
@@ -46,7 +48,8 @@ class Checker : public ValueChecker {
 
   std::optional<Scenario> scenario(const Node& root, const std::string& stem) {
     static const std::vector<std::string> kKeys = {"name",    "description", "seed",  "duration", "regions",
-                                                   "network", "replication", "table", "workload"};
+                                                   "network", "replication", "table", "retry",    "workload",
+                                                   "timeline"};
     Scenario s;
     s.file = file();
     s.name = stem;
@@ -70,8 +73,11 @@ class Checker : public ValueChecker {
     latencies(get(root, "network"), &s);
     if (const Node* n = get(root, "replication")) replication(*n, &s.replication);
     if (const Node* n = get(root, "table")) table(*n, &s.table);
+    region_capacities(&s);
+    if (const Node* n = get(root, "retry")) operations_.retry(*n, "retry", &default_retry_);
     s.workload.resize(s.regions.size());
     if (const Node* n = get(root, "workload")) workload(*n, &s);
+    if (const Node* n = get(root, "timeline")) operations_.timeline(*n, &s);
     return s;
   }
 
@@ -80,7 +86,7 @@ class Checker : public ValueChecker {
       mismatch(n, "regions", "a sequence");
       return;
     }
-    static const std::vector<std::string> kKeys = {"name", "clock"};
+    static const std::vector<std::string> kKeys = {"name", "clock", "capacity"};
     static const std::vector<std::string> kClockKeys = {"offset", "drift_ppm"};
     for (size_t i = 0; i < n.items.size(); ++i) {
       const Node& item = *n.items[i];
@@ -126,6 +132,7 @@ class Checker : public ValueChecker {
         continue;
       }
       s->regions.push_back(region);
+      region_capacity_nodes_.push_back(item.is_map() ? get(item, "capacity") : nullptr);
       region_nodes_.push_back(name_node);
       region_paths_.push_back(path);
       region_names_.push_back(region.name);
@@ -298,14 +305,40 @@ class Checker : public ValueChecker {
   }
 
   void table(const Node& n, TableConfig* t) {
-    static const std::vector<std::string> kKeys = {"keys", "key_distribution", "item_size"};
+    static const std::vector<std::string> kKeys = {"keys", "key_distribution", "item_size", "prepopulated",
+                                                   "capacity"};
     if (!check_map(n, "table", &kKeys)) return;
+    if (const Node* v = get(n, "capacity")) operations_.capacity(*v, "table.capacity", &default_capacity_);
     if (const Node* v = get(n, "keys")) {
       if (auto k = integer(*v, "table.keys", 1, kKeyCountMax)) t->key_count = *k;
     }
     if (const Node* v = get(n, "key_distribution")) key_distribution(*v, &t->key_distribution);
+    if (const Node* v = get(n, "prepopulated")) {
+      if (v->is_scalar() && (v->text == "true" || v->text == "false")) {
+        t->prepopulated = v->text == "true";
+      } else {
+        mismatch(*v, "table.prepopulated", "true or false");
+      }
+    }
     if (const Node* v = get(n, "item_size")) {
-      if (auto d = distribution(*v, "table.item_size", Quantity::kSize)) t->item_size_bytes = *d;
+      if (auto d = distribution(*v, "table.item_size", Quantity::kSize)) {
+        // Draws above the limit are cut to it; a typical item above it is an error.
+        if (d->quantile(0.5) > kItemBytesMax) {
+          error(*v, "table.item_size: items are at most 400KB in DynamoDB, found " + describe(*v));
+        } else {
+          t->item_size_bytes = *d;
+        }
+      }
+    }
+  }
+
+  // Each replica's capacity: table.capacity, overlaid by the region's own.
+  void region_capacities(Scenario* s) {
+    for (size_t r = 0; r < s->regions.size(); ++r) {
+      s->regions[r].capacity = default_capacity_;
+      if (const Node* n = region_capacity_nodes_[r]) {
+        operations_.capacity(*n, join(region_paths_[r], "capacity"), &s->regions[r].capacity);
+      }
     }
   }
 
@@ -364,7 +397,7 @@ class Checker : public ValueChecker {
       for (size_t i = 0; i < groups->items.size(); ++i) {
         std::optional<ClientGroupConfig> group = client_group(*groups->items[i], index(path, i));
         if (!group || !region) continue;
-        if (group->name.empty()) group->name = key->text + "/" + std::to_string(i);
+        if (group->name.empty()) group->name = std::to_string(i);
         std::vector<ClientGroupConfig>& list = s->workload[*region];
         const bool clash = std::any_of(list.begin(), list.end(),
                                        [&](const ClientGroupConfig& g) { return g.name == group->name; });
@@ -378,10 +411,31 @@ class Checker : public ValueChecker {
   }
 
   std::optional<ClientGroupConfig> client_group(const Node& n, const std::string& path) {
-    static const std::vector<std::string> kKeys = {"name", "rate", "arrivals", "mix"};
+    static const std::vector<std::string> kKeys = {"name", "rate",          "arrivals", "mix",
+                                                   "consistency", "transactional", "retry"};
     if (!check_map(n, path, &kKeys, {"rate"}, "a client group map with at least 'rate'")) return std::nullopt;
     ClientGroupConfig g;
+    g.retry = default_retry_;
     bool ok = true;
+    if (const Node* v = get(n, "consistency")) {
+      static const std::vector<std::string> kModes = {"eventual", "strong"};
+      if (v->is_scalar() && (v->text == "eventual" || v->text == "strong")) {
+        g.consistency = v->text == "strong" ? ReadConsistency::kStrong : ReadConsistency::kEventual;
+      } else {
+        error(*v, join(path, "consistency") + ": expected 'eventual' or 'strong', found " + describe(*v) +
+                      (v->is_scalar() ? did_you_mean(v->text, kModes) : ""));
+        ok = false;
+      }
+    }
+    if (const Node* v = get(n, "transactional")) {
+      if (v->is_scalar() && (v->text == "true" || v->text == "false")) {
+        g.transactional = v->text == "true";
+      } else {
+        mismatch(*v, join(path, "transactional"), "true or false");
+        ok = false;
+      }
+    }
+    if (const Node* v = get(n, "retry")) ok = operations_.retry(*v, join(path, "retry"), &g.retry) && ok;
     if (const Node* v = get(n, "name")) {
       const std::optional<std::string> name = string(*v, join(path, "name"));
       if (name && name->empty()) {
@@ -467,6 +521,12 @@ class Checker : public ValueChecker {
   }
 
  private:
+  OperationsChecker operations_{file(), diagnostics(), [this](const Node& n, const std::string& path) {
+                                   return region_ref(n, path);
+                                 }};
+  CapacityConfig default_capacity_;             // table.capacity
+  RetryConfig default_retry_;                   // the top-level retry
+  std::vector<const Node*> region_capacity_nodes_;  // regions[i].capacity, or null
   std::vector<std::string> declared_;           // every scalar name under `regions`, valid or not
   std::vector<std::string> region_names_;       // valid, unique, in order: index = region index
   std::vector<const Node*> region_nodes_;       // the name node of each valid region

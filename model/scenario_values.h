@@ -43,6 +43,7 @@ class ValueChecker {
   ValueChecker(std::string file, std::vector<Diagnostic>* out) : file_(std::move(file)), out_(out) {}
 
   const std::string& file() const { return file_; }
+  std::vector<Diagnostic>* diagnostics() const { return out_; }
 
   void error(const Node& at, std::string message);
 

@@ -175,12 +175,12 @@ class Simulation::World {
   std::vector<bool> down_;
   std::vector<size_t> last_outage_;        // index into result_.outages, or SIZE_MAX
   std::vector<uint64_t> at_risk_left_;     // writes at risk at its outage not yet applied everywhere
-  std::vector<uint64_t> parked_left_;      // writes parked for it while down, not yet applied
   std::vector<bool> draining_;             // recovered, backlog not yet drained
 
   sim::EventQueue<Event> queue_;
   MetricsRecorder metrics_;
   RunResult result_;
+  uint32_t prepopulated_item_bytes_ = 0;   // 0: the table starts empty
   uint64_t next_write_id_ = 0;
   uint64_t seconds_closed_ = 0;
   int64_t last_write_ns_ = 0;
@@ -221,6 +221,10 @@ Simulation::World::World(const Scenario& scenario)
     }
   }
 
+  if (scenario.table.prepopulated) {
+    prepopulated_item_bytes_ = static_cast<uint32_t>(
+        std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
+  }
   // Data size, for the partition count: keys x mean item size.
   const uint64_t data_bytes =
       static_cast<uint64_t>(static_cast<double>(key_count_) * scenario.table.item_size_bytes.mean());
@@ -238,7 +242,6 @@ Simulation::World::World(const Scenario& scenario)
     down_.push_back(false);
     last_outage_.push_back(SIZE_MAX);
     at_risk_left_.push_back(0);
-    parked_left_.push_back(0);
     draining_.push_back(false);
     sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names_[r] + "/poll-phase");
     poll_phase_ns_.push_back(interval.ns() > 0
@@ -355,6 +358,12 @@ RunResult Simulation::World::run(const RunLimits& limits) {
   result_.conflicts = conflicts_.result();
   for (size_t r = 0; r < region_count_; ++r) {
     if (down_[r] && last_outage_[r] != SIZE_MAX) result_.outages[last_outage_[r]].lost_writes = streams_[r].size();
+    RegionResult& region = result_.region_results[r];
+    const ReplicaCapacity& capacity = capacity_[r];
+    region.capacity_mode = capacity.config().mode == CapacityMode::kProvisioned ? "provisioned" : "on_demand";
+    region.write_units = capacity.capacity_units(Dimension::kWrite);
+    region.read_units = capacity.capacity_units(Dimension::kRead);
+    region.partitions = capacity.partition_count();
   }
   check_convergence();
   return result_;
@@ -396,9 +405,12 @@ size_t Simulation::World::route(size_t group) {
   return route_rngs_[group].next_u64() < route_below_[group] ? route_to_[group] : home;
 }
 
+// What the item weighs in a replica: 0 if absent; a never-written item of a
+// prepopulated table weighs the median item size.
 uint32_t Simulation::World::stored_size(size_t region, uint64_t key) const {
   const WriteSlot slot = items_.stored(region, key);
-  if (slot == kNoWrite || writes_[slot].is_tombstone()) return 0;
+  if (slot == kNoWrite) return prepopulated_item_bytes_;
+  if (writes_[slot].is_tombstone()) return 0;
   return writes_[slot].size_bytes;
 }
 
@@ -481,12 +493,11 @@ void Simulation::World::commit(size_t region, sim::Instant now, Operation op, ui
   if (op == Operation::kGet) return;
   if (op == Operation::kDelete) {
     // Deleting an absent item changes nothing, so the stream gets no record.
-    const WriteSlot current = items_.stored(region, key);
-    if (current == kNoWrite || writes_[current].is_tombstone()) {
+    size_bytes = stored_size(region, key);  // a delete costs what the item weighed
+    if (size_bytes == 0) {
       ++served.noop_deletes;
       return;
     }
-    size_bytes = writes_[current].size_bytes;  // a delete costs what the item weighed
   }
   const WriteSlot slot = writes_.allocate();
   WriteRecord& write = writes_[slot];
@@ -591,32 +602,33 @@ void Simulation::World::poll(size_t source, sim::Instant now) {
 }
 
 // A replicated write reaches `replica`. Records of one item from one origin
-// are applied in order: one that overtook its predecessor is held back and
-// admitted right after the predecessor is applied.
+// are admitted in order: one that overtook its predecessor on the network is
+// held back and admitted right after the predecessor.
 void Simulation::World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
   const WriteRecord& record = writes_[write];
-  const uint32_t applied = items_.seen(replica, record.key)[record.origin];
-  if (record.sequence != applied + 1) {
-    GTSIM_ASSERT(record.sequence > applied + 1);
+  const uint32_t admitted = items_.admitted(replica, record.key)[record.origin];
+  if (record.sequence != admitted + 1) {
+    GTSIM_ASSERT(record.sequence > admitted + 1);
     held_.push_back(HeldRecord{write, static_cast<uint16_t>(replica)});
     return;
   }
   admit_in_order(replica, write, now);
 }
 
-// Admits `write`, then, each time one is applied, the held successor it unblocks.
+// Admits `write`, then the held successors it unblocks, in order.
 void Simulation::World::admit_in_order(size_t replica, WriteSlot write, sim::Instant now) {
   for (WriteSlot next = write; next != kNoWrite;) {
     const uint64_t key = writes_[next].key;
     const size_t origin = writes_[next].origin;
-    if (!admit(replica, next, now)) return;
+    items_.admitted(replica, key)[origin] = writes_[next].sequence;
+    admit(replica, next, now);
     next = take_held_successor(replica, key, origin);
   }
 }
 
 WriteSlot Simulation::World::take_held_successor(size_t replica, uint64_t key, size_t origin) {
   if (held_.empty()) return kNoWrite;
-  const uint32_t wanted = items_.seen(replica, key)[origin] + 1;
+  const uint32_t wanted = items_.admitted(replica, key)[origin] + 1;
   for (size_t i = 0; i < held_.size(); ++i) {
     const WriteRecord& waiting = writes_[held_[i].write];
     if (held_[i].replica == replica && waiting.key == key && waiting.origin == origin &&
@@ -652,7 +664,7 @@ bool Simulation::World::admit(size_t replica, WriteSlot write, sim::Instant now)
 }
 
 void Simulation::World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now) {
-  GTSIM_ASSERT(wait != sim::Duration::max());  // buckets hold at least the largest request
+  GTSIM_ASSERT(wait != sim::Duration::max());  // only a zero rate never refills
   if (drain_pending_[replica]) return;
   drain_pending_[replica] = true;
   queue_.push(now + wait, Event{EventKind::kDrainBacklog, Operation::kPut, static_cast<uint16_t>(replica), 0, 0});
@@ -671,12 +683,7 @@ void Simulation::World::drain_backlog(size_t replica, sim::Instant now) {
       return;
     }
     backlog.pop_front();
-    if (parked_left_[replica] > 0) --parked_left_[replica];
-    const uint64_t key = record.key;
-    const size_t origin = record.origin;
     deliver(replica, head, now);
-    const WriteSlot successor = take_held_successor(replica, key, origin);
-    if (successor != kNoWrite) admit_in_order(replica, successor, now);
   }
   note_outage_progress(now);
 }
@@ -819,7 +826,6 @@ void Simulation::World::fail_region(size_t region, sim::Instant now) {
 void Simulation::World::recover_region(size_t region, sim::Instant now) {
   down_[region] = false;
   result_.outages[last_outage_[region]].recovered_ns = now.ns();
-  parked_left_[region] = backlog_[region].size();
   draining_[region] = true;
   if (!streams_[region].empty() && !poll_pending_[region]) {
     poll_pending_[region] = true;
@@ -829,11 +835,13 @@ void Simulation::World::recover_region(size_t region, sim::Instant now) {
   drain_backlog(region, now);
 }
 
-// Records when a recovered region's backlog (its at-risk writes out, the
-// writes parked for it in) is fully applied.
+// Records when a recovered region's backlog is drained: its at-risk writes
+// applied everywhere, and its queue of replicated writes waiting for
+// capacity empty for the first time (with incoming rate r and capacity C, a
+// queue of B takes B / (C - r)).
 void Simulation::World::note_outage_progress(sim::Instant now) {
   for (size_t r = 0; r < region_count_; ++r) {
-    if (!draining_[r] || at_risk_left_[r] > 0 || parked_left_[r] > 0) continue;
+    if (!draining_[r] || at_risk_left_[r] > 0 || !backlog_[r].empty()) continue;
     OutageResult& outage = result_.outages[last_outage_[r]];
     outage.backlog_drain_ns = now.ns() - outage.recovered_ns;
     draining_[r] = false;

@@ -1,5 +1,6 @@
 #include "reports/json_report.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "reports/json_writer.h"
@@ -62,6 +63,140 @@ std::string_view stop_name(model::StopReason reason) {
   return "?";
 }
 
+namespace {
+
+void write_latency(JsonWriter& json, const sim::Histogram& latency) {
+  json.begin_object();
+  json.field("count", latency.count());
+  json.field("p50", latency.quantile(0.50));
+  json.field("p99", latency.quantile(0.99));
+  json.field("max", latency.max());
+  json.end_object();
+}
+
+// Per-minute views of per-second series (the last minute may be partial).
+std::vector<int64_t> per_minute(const std::vector<int64_t>& seconds, bool sum) {
+  std::vector<int64_t> minutes;
+  for (size_t start = 0; start < seconds.size(); start += 60) {
+    const size_t end = std::min(seconds.size(), start + 60);
+    int64_t value = 0;
+    for (size_t i = start; i < end; ++i) value = sum ? value + seconds[i] : std::max(value, seconds[i]);
+    minutes.push_back(value);
+  }
+  return minutes;
+}
+
+void write_capacity_events(JsonWriter& json, const model::RunResult& result) {
+  json.key("throttle_windows");
+  json.begin_array();
+  for (const model::ThrottleWindow& w : result.throttle_windows) {
+    json.begin_object();
+    json.field("region", w.region);
+    json.field("start_ns", w.start_ns);
+    json.field("end_ns", w.end_ns);
+    json.field("throttle_events", w.throttle_events);
+    json.field("replication_throttle_events", w.replication_throttle_events);
+    json.field("client_errors", w.client_errors);
+    json.end_object();
+  }
+  json.end_array();
+
+  json.key("scaling_actions");
+  json.begin_array();
+  for (const model::ScalingAction& a : result.scaling_actions) {
+    json.begin_object();
+    json.field("region", a.region);
+    json.field("dimension", a.dimension);
+    json.field("decided_ns", a.decided_ns);
+    json.field("effective_ns", a.effective_ns);
+    json.field("from_units", a.from_units);
+    json.field("to_units", a.to_units);
+    json.end_object();
+  }
+  json.end_array();
+
+  json.key("outages");
+  json.begin_array();
+  for (const model::OutageResult& o : result.outages) {
+    json.begin_object();
+    json.field("region", o.region);
+    json.field("failed_ns", o.failed_ns);
+    json.field("recovered_ns", o.recovered_ns);
+    json.field("at_risk_writes", o.at_risk_writes);
+    json.field("oldest_at_risk_age_ns", o.oldest_at_risk_age_ns);
+    json.field("lost_writes", o.lost_writes);
+    json.field("backlog_drain_ns", o.backlog_drain_ns);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_series(JsonWriter& json, const model::RunResult& result) {
+  json.key("series");
+  json.begin_object();
+  for (const bool minutes : {false, true}) {
+    json.key(minutes ? "per_minute" : "per_second");
+    json.begin_object();
+    json.key("regions");
+    json.begin_array();
+    for (size_t r = 0; r < result.region_series.size(); ++r) {
+      const model::RegionSeries& s = result.region_series[r];
+      json.begin_object();
+      json.field("name", result.regions[r]);
+      const auto counts = [&](std::string_view name, const std::vector<int64_t>& v) {
+        json.key(name);
+        json.compact_array(minutes ? per_minute(v, true) : v);
+      };
+      const auto units = [&](std::string_view name, const std::vector<int64_t>& milli) {
+        json.key(name);
+        json.compact_milli_array(minutes ? per_minute(milli, true) : milli, 1);
+      };
+      const auto levels = [&](std::string_view name, const std::vector<int64_t>& v) {
+        json.key(name);
+        json.compact_array(minutes ? per_minute(v, false) : v);
+      };
+      units("consumed_write_units", s.consumed_write_milli);
+      units("consumed_read_units", s.consumed_read_milli);
+      levels("provisioned_write_units", s.provisioned_write_units);
+      levels("provisioned_read_units", s.provisioned_read_units);
+      counts("throttle_events", s.throttle_events);
+      counts("replication_throttle_events", s.replication_throttle_events);
+      counts("client_errors", s.client_errors);
+      levels("replication_backlog", s.replication_backlog);
+      if (minutes) {
+        json.key("latency_p50_ns");
+        json.compact_array(s.latency_p50_ns);
+        json.key("latency_p99_ns");
+        json.compact_array(s.latency_p99_ns);
+      }
+      json.end_object();
+    }
+    json.end_array();
+    json.key("pairs");
+    json.begin_array();
+    for (size_t i = 0; i < result.pair_series.size(); ++i) {
+      const model::PairSeries& s = result.pair_series[i];
+      json.begin_object();
+      json.field("from", result.pairs[i].from);
+      json.field("to", result.pairs[i].to);
+      json.key("pending_replication");
+      json.compact_array(minutes ? per_minute(s.pending_replication, false) : s.pending_replication);
+      if (minutes) {
+        json.key("replication_latency_mean_ns");
+        json.compact_array(s.replication_latency_mean_ns);
+        json.key("replication_latency_max_ns");
+        json.compact_array(s.replication_latency_max_ns);
+      }
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_object();
+}
+
+}  // namespace
+
 std::string json_report(const model::RunResult& result) {
   JsonWriter json;
   json.begin_object();
@@ -97,6 +232,23 @@ std::string json_report(const model::RunResult& result) {
     }
     json.field("noop_deletes", region.noop_deletes);
     json.field("bytes_written", region.bytes_written);
+    json.key("capacity");
+    json.begin_object();
+    json.field("mode", region.capacity_mode);
+    json.field("write_units", region.write_units);
+    json.field("read_units", region.read_units);
+    json.field("partitions", region.partitions);
+    json.end_object();
+    json.key("clients");
+    json.begin_object();
+    json.field("throttle_events", region.throttle_events);
+    json.field("retries", region.retries);
+    json.field("client_errors", region.client_errors);
+    json.field("unavailable_errors", region.unavailable_errors);
+    json.key("latency_ns");
+    write_latency(json, region.client_latency_ns);
+    json.end_object();
+    json.field("replication_throttle_events", region.replication_throttle_events);
     json.end_object();
   }
   json.end_array();
@@ -133,6 +285,7 @@ std::string json_report(const model::RunResult& result) {
   json.end_object();
 
   const model::ConvergenceResult& convergence = result.convergence;
+  write_capacity_events(json, result);
   json.key("convergence");
   json.begin_object();
   json.field("last_write_ns", convergence.last_write_ns);
@@ -142,6 +295,7 @@ std::string json_report(const model::RunResult& result) {
   json.field("divergent_items", convergence.divergent_items);
   json.end_object();
 
+  write_series(json, result);
   json.end_object();
   return json.str();
 }

@@ -116,6 +116,26 @@ void JsonWriter::fixed(double number, int decimals) {
   out_ += text;
 }
 
+void JsonWriter::compact_array(const std::vector<int64_t>& numbers) {
+  before_value();
+  out_ += '[';
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    if (i > 0) out_ += ", ";
+    out_ += fmt::format("{}", numbers[i]);
+  }
+  out_ += ']';
+}
+
+void JsonWriter::compact_milli_array(const std::vector<int64_t>& milli, int decimals) {
+  before_value();
+  out_ += '[';
+  for (size_t i = 0; i < milli.size(); ++i) {
+    if (i > 0) out_ += ", ";
+    out_ += fmt::format("{:.{}f}", static_cast<double>(milli[i]) / 1000.0, decimals);
+  }
+  out_ += ']';
+}
+
 std::string JsonWriter::str() const {
   GTSIM_ASSERT(levels_.empty() && !after_key_);
   return out_ + "\n";

@@ -30,6 +30,12 @@ class JsonWriter {
   // A fixed-point number with `decimals` digits after the point.
   void fixed(double number, int decimals);
 
+  // A whole array of integers on one line: series stay one line each, so a
+  // diff of two reports shows which series changed.
+  void compact_array(const std::vector<int64_t>& numbers);
+  // The same for milli-values printed with `decimals` decimals (value / 1000).
+  void compact_milli_array(const std::vector<int64_t>& milli, int decimals);
+
   // Convenience: key then value.
   template <class T>
   void field(std::string_view name, const T& v) {

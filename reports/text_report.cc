@@ -1,5 +1,6 @@
 #include "reports/text_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -83,6 +84,45 @@ std::string text_report(const model::RunResult& result) {
   if (!c.causal_inversion_examples.empty()) {
     out += "  first causal inversion:\n";
     append_example(out, "lost to the write it had seen,", c.causal_inversion_examples.front());
+  }
+
+  out += "\n";
+  out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", "capacity",
+                     name_width, "mode", "W units", "R units", "throttled", "repl.thr.", "retries",
+                     "errors", "lat. p50", "lat. p99");
+  for (const model::RegionResult& region : result.region_results) {
+    out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", region.name,
+                       name_width, region.capacity_mode, region.write_units, region.read_units,
+                       region.throttle_events, region.replication_throttle_events, region.retries,
+                       region.client_errors + region.unavailable_errors,
+                       display_duration(region.client_latency_ns.quantile(0.5)),
+                       display_duration(region.client_latency_ns.quantile(0.99)));
+  }
+  for (const model::ThrottleWindow& w : result.throttle_windows) {
+    out += fmt::format("  throttling in {} from {} to {}: {} client attempts and {} replicated writes throttled, "
+                       "{} client errors\n",
+                       w.region, display_duration(w.start_ns), display_duration(w.end_ns), w.throttle_events,
+                       w.replication_throttle_events, w.client_errors);
+  }
+  if (!result.scaling_actions.empty()) {
+    out += fmt::format("  auto scaling: {} actions", result.scaling_actions.size());
+    const size_t shown = std::min<size_t>(result.scaling_actions.size(), 4);
+    for (size_t i = 0; i < shown; ++i) {
+      const model::ScalingAction& a = result.scaling_actions[i];
+      out += fmt::format("{} {} {} {}->{} at {}", i == 0 ? ":" : ";", a.region, a.dimension, a.from_units,
+                         a.to_units, display_duration(a.effective_ns));
+    }
+    out += shown < result.scaling_actions.size() ? "; ... (all in the JSON report)\n" : "\n";
+  }
+  for (const model::OutageResult& o : result.outages) {
+    out += fmt::format("  outage of {} at {}: {} writes at risk (oldest {} old), ", o.region,
+                       display_duration(o.failed_ns), o.at_risk_writes, display_duration(o.oldest_at_risk_age_ns));
+    if (o.recovered_ns < 0) {
+      out += fmt::format("not recovered: {} writes lost\n", o.lost_writes);
+    } else {
+      out += fmt::format("recovered at {}, backlog drained {}\n", display_duration(o.recovered_ns),
+                         o.backlog_drain_ns < 0 ? std::string("never") : "after " + display_duration(o.backlog_drain_ns));
+    }
   }
 
   const model::ConvergenceResult& v = result.convergence;

@@ -7,6 +7,10 @@
 // Time only moves forward: every call passes the current instant, which must
 // not be earlier than the previous one.
 //
+// A request larger than the whole capacity is admitted when the bucket is
+// full and leaves it in debt (a negative level), so it is charged in full and
+// the average rate still holds.
+//
 // Uses: provisioned capacity with burst (rate = provisioned units, capacity
 // = 300 s of it), per-partition ceilings, the on-demand throughput ceiling.
 #pragma once
@@ -29,33 +33,30 @@ class TokenBucket {
     level_ = start_full ? scaled(capacity_) : 0;
   }
 
-  // Takes `milli` tokens if all are there; otherwise takes none.
+  // Takes `milli` tokens if they are there; otherwise takes none.
   bool try_take(Instant now, int64_t milli) {
-    refill(now);
-    if (level_ < scaled(milli)) return false;
+    if (!can_take(now, milli)) return false;
     level_ -= scaled(milli);
     return true;
   }
-  // True if `milli` tokens are there now (takes nothing).
+  // True if a request of `milli` may be admitted now (takes nothing).
   bool can_take(Instant now, int64_t milli) {
     refill(now);
-    return level_ >= scaled(milli);
+    return level_ >= scaled(admission_threshold(milli));
   }
-  // Takes `milli` tokens, which must be there (after can_take).
+  // Takes `milli` tokens; REQUIRES can_take(now, milli).
   void take(Instant now, int64_t milli) {
-    refill(now);
-    GTSIM_ASSERT(level_ >= scaled(milli));
+    GTSIM_ASSERT(can_take(now, milli));
     level_ -= scaled(milli);
   }
 
-  // How long until `milli` tokens are there: zero if they are now; the exact
-  // nanoseconds, rounded up, otherwise; Duration::max() if never (rate 0, or
-  // more than the capacity).
+  // How long until a request of `milli` may be admitted: zero if now; the
+  // exact nanoseconds, rounded up, otherwise; Duration::max() if never (rate 0).
   Duration time_until(Instant now, int64_t milli) {
     refill(now);
-    const Int128 need = scaled(milli) - level_;
+    const Int128 need = scaled(admission_threshold(milli)) - level_;
     if (need <= 0) return Duration::zero();
-    if (rate_ == 0 || milli > capacity_) return Duration::max();
+    if (rate_ == 0) return Duration::max();
     const Int128 ns = (need + rate_ - 1) / rate_;
     return ns > INT64_MAX ? Duration::max() : Duration::nanoseconds(static_cast<int64_t>(ns));
   }
@@ -71,7 +72,7 @@ class TokenBucket {
 
   int64_t rate_milli_per_second() const { return rate_; }
   int64_t capacity_milli() const { return capacity_; }
-  // Whole milli-units available at `now`.
+  // Whole milli-units available at `now` (negative while in debt).
   int64_t available_milli(Instant now) {
     refill(now);
     return static_cast<int64_t>(level_ / kNanosecondsPerSecond);
@@ -80,6 +81,7 @@ class TokenBucket {
  private:
   static constexpr int64_t kNanosecondsPerSecond = 1'000'000'000;
   static Int128 scaled(int64_t milli) { return static_cast<Int128>(milli) * kNanosecondsPerSecond; }
+  int64_t admission_threshold(int64_t milli) const { return milli < capacity_ ? milli : capacity_; }
 
   void refill(Instant now) {
     GTSIM_ASSERT(now >= updated_);
@@ -93,7 +95,7 @@ class TokenBucket {
 
   int64_t rate_ = 0;       // milli-units per second: adds rate_ to level_ per nanosecond
   int64_t capacity_ = 0;   // milli-units
-  Int128 level_ = 0;       // milli-units x 1e9
+  Int128 level_ = 0;       // milli-units x 1e9; negative after an oversized request
   Instant updated_;
 };
 

@@ -141,7 +141,7 @@ workload:
   CHECK(writers.mix.delete_percent == 5.0);
   CHECK(writers.mix.get_percent == 5.0);
   const ClientGroupConfig& unnamed = s.workload[0][1];
-  CHECK(unnamed.name == "us-east-1/1");
+  CHECK(unnamed.name == "1");
   CHECK(unnamed.arrivals == Arrivals::kPoisson);
   CHECK(unnamed.mix.put_percent == 100.0);
   CHECK(unnamed.mix.get_percent == 0.0);
@@ -295,7 +295,7 @@ TEST_CASE("scenario_loader: all problems of a file, sorted by position") {
 
 TEST_CASE("scenario_loader: unknown key without a near word lists the valid ones") {
   CHECK(errors(std::string(kMinimal) + "table: {colour: red}\n") ==
-        Lines{"s.yaml:3:9: error: unknown key 'colour' in table; expected one of 'keys', 'key_distribution', 'item_size'"});
+        Lines{"s.yaml:3:9: error: unknown key 'colour' in table; expected one of 'keys', 'key_distribution', 'item_size', 'prepopulated', 'capacity'"});
 }
 
 TEST_CASE("scenario_loader: durations must be positive, bounded and whole") {
@@ -442,11 +442,11 @@ TEST_CASE("scenario_loader: workload regions, arrivals and mix") {
 TEST_CASE("scenario_loader: alias and non-scalar keys do not crash") {
   CHECK(errors("x: &a [1, 2]\ny: &b [*a, *a, *a]\n? [k]\n: 1\n") ==
         Lines{"s.yaml:1:1: error: unknown key 'x' at the top level; expected one of 'name', 'description', 'seed', "
-              "'duration', 'regions', 'network', 'replication', 'table', 'workload'",
+              "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline'",
               "s.yaml:1:1: error: missing required key 'duration' at the top level",
               "s.yaml:1:1: error: missing required key 'regions' at the top level",
               "s.yaml:2:1: error: unknown key 'y' at the top level; expected one of 'name', 'description', 'seed', "
-              "'duration', 'regions', 'network', 'replication', 'table', 'workload'",
+              "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline'",
               "s.yaml:3:3: error: expected a key name, found a sequence"});
 }
 

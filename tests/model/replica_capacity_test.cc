@@ -1,0 +1,113 @@
+// Capacity of one replica: units, burst, partitions, the on-demand ceiling.
+#include <catch2/catch.hpp>
+
+#include "model/replica_capacity.h"
+
+using model::CapacityConfig;
+using model::CapacityMode;
+using model::Dimension;
+using model::ReplicaCapacity;
+
+namespace {
+sim::Instant at_ms(int64_t ms) { return sim::Instant::from_ns(ms * 1'000'000); }
+
+CapacityConfig provisioned(int64_t write_units, int64_t read_units, int64_t burst_seconds) {
+  CapacityConfig config;
+  config.mode = CapacityMode::kProvisioned;
+  config.write_units = write_units;
+  config.read_units = read_units;
+  config.burst_seconds = burst_seconds;
+  return config;
+}
+
+// Offers `rate` one-unit writes per second to `key` for `seconds`; returns how many were admitted.
+int64_t offer(ReplicaCapacity& capacity, uint64_t key, int rate, int seconds, int64_t start_ms = 0) {
+  int64_t admitted = 0;
+  for (int i = 0; i < rate * seconds; ++i) {
+    const int64_t ns = start_ms * 1'000'000 + static_cast<int64_t>(i) * 1'000'000'000 / rate;
+    admitted += capacity.try_consume(sim::Instant::from_ns(ns), Dimension::kWrite, key, 1000) ? 1 : 0;
+  }
+  return admitted;
+}
+}  // namespace
+
+TEST_CASE("Capacity units: writes per KB, reads per 4 KB, eventual half, transactional double") {
+  CHECK(model::write_milli_units(1, false) == 1000);
+  CHECK(model::write_milli_units(1024, false) == 1000);
+  CHECK(model::write_milli_units(1025, false) == 2000);
+  CHECK(model::write_milli_units(2048, true) == 4000);
+  CHECK(model::read_milli_units(0, false, false) == 500);   // a missing item still costs
+  CHECK(model::read_milli_units(4096, true, false) == 1000);
+  CHECK(model::read_milli_units(8192, false, false) == 1000);
+  CHECK(model::read_milli_units(8192, true, false) == 2000);
+  CHECK(model::read_milli_units(8192, false, true) == 4000);
+}
+
+TEST_CASE("Capacity: provisioned burst admits 300 s of unused capacity, then the provisioned rate") {
+  // 100 GB of data: 10 partitions, so no partition's 1,000-unit ceiling binds.
+  ReplicaCapacity capacity(provisioned(5, 5, 300), 100ull * 1024 * 1024 * 1024, sim::Instant::zero());
+  REQUIRE(capacity.partition_count() == 10);
+  int64_t admitted = 0;
+  for (uint64_t i = 0; i < 1600; ++i) {
+    admitted += capacity.try_consume(sim::Instant::zero(), Dimension::kWrite, i, 1000) ? 1 : 0;
+  }
+  CHECK(admitted == 1500);
+  // Then exactly 5 per second: one unit every 200 ms, 49 in [0, 9.99 s].
+  CHECK(offer(capacity, 1, 100, 10) == 49);
+}
+
+TEST_CASE("Capacity: without burst, exactly the provisioned rate (burst_seconds 0)") {
+  ReplicaCapacity capacity(provisioned(100, 100, 0), 0, sim::Instant::zero());
+  // The bucket holds one unit: the one it starts with, then one every 10 ms up to 9.99 s.
+  CHECK(offer(capacity, 3, 1000, 10) == 1000);
+}
+
+TEST_CASE("Capacity: a single hot key throttles at 1,000 WCU/s while the table has room (on demand)") {
+  ReplicaCapacity capacity(CapacityConfig{}, 0, sim::Instant::zero());
+  REQUIRE(capacity.capacity_units(Dimension::kWrite) == 4000);
+  REQUIRE(capacity.partition_count() == 8);  // 4,000 / 1,000 + 12,000 / 3,000
+  // 1,500 writes/s to one key for 10 s: its partition admits the 1,000 units
+  // it starts with, then one per millisecond up to the last request at 9.9993 s.
+  const int64_t hot = offer(capacity, 42, 1500, 10);
+  CHECK(hot == 10'999);
+  // At the instant of the last hot request the table still has room: keys on
+  // other partitions all go through, keys sharing the hot key's partition
+  // are throttled with it.
+  const sim::Instant last_request = sim::Instant::from_ns(14'999LL * 1'000'000'000 / 1500);
+  int other_partitions = 0;
+  int same_partition = 0;
+  for (uint64_t key = 1000; key < 1100; ++key) {
+    const bool admitted = capacity.try_consume(last_request, Dimension::kWrite, key, 1000);
+    if (capacity.partition_of(key) == capacity.partition_of(42)) {
+      CHECK_FALSE(admitted);
+      ++same_partition;
+    } else {
+      CHECK(admitted);
+      ++other_partitions;
+    }
+  }
+  CHECK(same_partition > 0);
+  CHECK(other_partitions > 0);
+}
+
+TEST_CASE("Capacity: partitions follow throughput and size, and never merge") {
+  ReplicaCapacity capacity(provisioned(2500, 6000, 300), 25ull * 1024 * 1024 * 1024, sim::Instant::zero());
+  CHECK(capacity.partition_count() == 5);  // ceil(2500/1000 + 6000/3000) = 5 > ceil(25 GB / 10 GB) = 3
+  capacity.set_provisioned_units(at_ms(1000), Dimension::kWrite, 9000);
+  CHECK(capacity.partition_count() == 11);
+  capacity.set_provisioned_units(at_ms(2000), Dimension::kWrite, 10);
+  CHECK(capacity.partition_count() == 11);
+}
+
+TEST_CASE("Capacity: on demand serves 4,000 writes/s new, and twice a peak once it has held 30 minutes") {
+  ReplicaCapacity capacity(CapacityConfig{}, 0, sim::Instant::zero());
+  // A peak of 3,000 units in second 1 (spread over keys so no partition limits it).
+  for (uint64_t i = 0; i < 3000; ++i) REQUIRE(capacity.try_consume(at_ms(500), Dimension::kWrite, i, 1000));
+  capacity.end_second(at_ms(1000));
+  CHECK(capacity.capacity_units(Dimension::kWrite) == 4000);
+  for (int64_t s = 2; s <= 1800; ++s) capacity.end_second(at_ms(s * 1000));
+  CHECK(capacity.capacity_units(Dimension::kWrite) == 4000);  // 29 min 59 s after the peak
+  capacity.end_second(at_ms(1801 * 1000));
+  CHECK(capacity.capacity_units(Dimension::kWrite) == 6000);  // 30 min after it
+  CHECK(capacity.partition_count() == 10);                   // 6,000 / 1,000 + 12,000 / 3,000
+}
