@@ -50,6 +50,8 @@ struct RunLimits {
   static constexpr uint64_t kStopPollEvents = 65536;
 };
 
+class World;
+
 class Simulation {
  public:
   explicit Simulation(const Scenario& scenario);
@@ -73,7 +75,6 @@ class Simulation {
   std::optional<WriteSummary> stored(size_t region, uint64_t key) const;
 
  private:
-  class World;
   std::unique_ptr<World> world_;
 };
 

@@ -1,0 +1,242 @@
+#include "model/world.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "sim/assert.h"
+
+namespace model {
+namespace {
+
+std::vector<std::string> region_names(const Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const RegionConfig& region : scenario.regions) names.push_back(region.name);
+  return names;
+}
+
+std::vector<uint16_t> name_ranks(const std::vector<std::string>& names) {
+  std::vector<uint16_t> order(names.size());
+  std::iota(order.begin(), order.end(), uint16_t{0});
+  std::sort(order.begin(), order.end(), [&](uint16_t a, uint16_t b) { return names[a] < names[b]; });
+  std::vector<uint16_t> rank(names.size());
+  for (size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<uint16_t>(i);
+  return rank;
+}
+
+}  // namespace
+
+World::World(const Scenario& scenario)
+    : scenario_(scenario),
+      region_count_(scenario.region_count()),
+      key_count_(scenario.table.key_count),
+      stop_(sim::Instant::zero() + scenario.duration),
+      region_names_(region_names(scenario)),
+      lww_(name_ranks(region_names_)),
+      writes_(scenario.region_count()),
+      conflicts_(region_names_),
+      keys_(scenario.table.key_count, scenario.table.key_distribution),
+      items_(scenario.region_count(), scenario.table.key_count),
+      queue_(4096),
+      metrics_(region_names_) {
+  GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
+  GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);
+  GTSIM_ASSERT(scenario.workload.size() == region_count_);
+  for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
+
+  const uint64_t seed = scenario.seed;
+  for (size_t r = 0; r < region_count_; ++r) {
+    for (const ClientGroupConfig& group : scenario_.workload[r]) {
+      groups_.emplace_back(seed, region_names_[r], group, keys_, scenario.table.item_size_bytes, stop_);
+      group_configs_.push_back(&group);
+      group_region_.push_back(static_cast<uint16_t>(r));
+      route_to_.push_back(static_cast<uint16_t>(r));
+      route_below_.push_back(0);
+      const std::string name = region_names_[r] + "/" + group.name;
+      route_rngs_.push_back(sim::Rng::stream(seed, "routing/" + name));
+      retry_rngs_.push_back(sim::Rng::stream(seed, "retry/" + name));
+      retry_budgets_.emplace_back(group.retry);
+    }
+  }
+
+  if (scenario.table.prepopulated) {
+    prepopulated_item_bytes_ = static_cast<uint32_t>(
+        std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
+  }
+  // Data size, for the partition count: keys x mean item size.
+  const uint64_t data_bytes =
+      static_cast<uint64_t>(static_cast<double>(key_count_) * scenario.table.item_size_bytes.mean());
+  const sim::Duration interval = scenario.replication.poll_interval;
+  for (size_t r = 0; r < region_count_; ++r) {
+    const CapacityConfig& capacity = scenario.regions[r].capacity;
+    capacity_.emplace_back(capacity, data_bytes, sim::Instant::zero());
+    scalers_.emplace_back(capacity.write_scaling);
+    scalers_.emplace_back(capacity.read_scaling);
+    streams_.emplace_back(1024);
+    backlog_.emplace_back(16);
+    poll_pending_.push_back(false);
+    drain_pending_.push_back(false);
+    inbound_pending_.push_back(0);
+    down_.push_back(false);
+    last_outage_.push_back(SIZE_MAX);
+    at_risk_left_.push_back(0);
+    draining_.push_back(false);
+    sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names_[r] + "/poll-phase");
+    poll_phase_ns_.push_back(interval.ns() > 0
+                                 ? static_cast<int64_t>(phase_rng.below(static_cast<uint64_t>(interval.ns())))
+                                 : 0);
+  }
+  pair_pending_.assign(region_count_ * region_count_, 0);
+  for (size_t from = 0; from < region_count_; ++from) {
+    for (size_t to = 0; to < region_count_; ++to) {
+      const std::string link = region_names_[from] + "->" + region_names_[to];
+      network_rngs_.push_back(sim::Rng::stream(seed, "network/" + link));
+      apply_rngs_.push_back(sim::Rng::stream(seed, "replication/apply/" + link));
+    }
+  }
+
+  result_.scenario_name = scenario.name;
+  result_.scenario_file = scenario.file;
+  result_.seed = seed;
+  result_.duration_ns = scenario.duration.ns();
+  result_.regions = region_names_;
+  for (size_t r = 0; r < region_count_; ++r) {
+    result_.region_results.emplace_back();
+    result_.region_results.back().name = region_names_[r];
+  }
+  for (size_t from = 0; from < region_count_; ++from) {
+    for (size_t to = 0; to < region_count_; ++to) {
+      if (from != to) result_.pairs.push_back(PairResult{region_names_[from], region_names_[to], 0, {}});
+    }
+  }
+}
+
+void World::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op) {
+  GTSIM_ASSERT(!ran_ && region < region_count_ && key < key_count_ && is_write(op));
+  scripted_.push_back(ScriptedWrite{region, at, key, op});
+}
+
+RunResult World::run(const RunLimits& limits) {
+  GTSIM_ASSERT(!ran_);
+  ran_ = true;
+  held_.reserve(64);
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    if (auto first = groups_[g].first_arrival()) schedule_request(g, *first);
+  }
+  for (size_t i = 0; i < scripted_.size(); ++i) {
+    const ScriptedWrite& write = scripted_[i];
+    queue_.push(write.at, Event{EventKind::kScriptedWrite, write.op, static_cast<uint16_t>(write.region),
+                                static_cast<uint32_t>(i), write.key});
+  }
+  for (size_t i = 0; i < scenario_.timeline.size(); ++i) {
+    queue_.push(sim::Instant::zero() + scenario_.timeline[i].at,
+                Event{EventKind::kTimeline, Operation::kPut, 0, static_cast<uint32_t>(i), 0});
+  }
+  queue_.push(sim::Instant::from_ns(kSecondNs), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});
+
+  uint64_t events = 0;
+  sim::Instant now;
+  while (!queue_.empty()) {
+    if (events >= limits.max_events) {
+      result_.stop.reason = StopReason::kMaxEvents;
+      break;
+    }
+    if (events % RunLimits::kStopPollEvents == 0 && events > 0 && limits.should_stop &&
+        limits.should_stop()) {
+      result_.stop.reason = StopReason::kStopped;
+      break;
+    }
+    const auto entry = queue_.pop();
+    now = entry.at;
+    const Event& event = entry.event;
+    ++events;
+    if (!queue_.empty()) prefetch(queue_.peek().event);
+    switch (event.kind) {
+      case EventKind::kClientRequest:
+      case EventKind::kRetry:
+        client_attempt(event, now);
+        break;
+      case EventKind::kScriptedWrite:
+        commit(event.region, now, event.op, event.key, 1024);
+        break;
+      case EventKind::kPoll:
+        poll(event.region, now);
+        break;
+      case EventKind::kApply:
+        arrive(event.region, event.index, now);
+        break;
+      case EventKind::kDrainBacklog:
+        drain_pending_[event.region] = false;
+        drain_backlog(event.region, now);
+        break;
+      case EventKind::kSecondTick:
+        second_tick(now);
+        break;
+      case EventKind::kScalingApplied: {
+        const ScalingAction& action = pending_scaling_[event.index];
+        const Dimension dimension = action.dimension == "write" ? Dimension::kWrite : Dimension::kRead;
+        capacity_[event.region].set_provisioned_units(now, dimension, action.to_units);
+        scalers_[event.region * 2 + static_cast<size_t>(dimension)].on_update_applied();
+        result_.scaling_actions.push_back(action);
+        drain_backlog(event.region, now);
+        break;
+      }
+      case EventKind::kTimeline:
+        run_timeline(scenario_.timeline[event.index], now);
+        break;
+    }
+  }
+
+  GTSIM_ASSERT(held_.empty() || result_.stop.reason != StopReason::kCompleted);
+  if (seconds_closed_ % 60 != 0) metrics_.end_minute();
+  metrics_.finish(result_);
+  result_.stop.at_ns = now.ns();
+  result_.events = events;
+  result_.peak_live_writes = writes_.peak();
+  result_.conflicts = conflicts_.result();
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (down_[r] && last_outage_[r] != SIZE_MAX) result_.outages[last_outage_[r]].lost_writes = streams_[r].size();
+    RegionResult& region = result_.region_results[r];
+    const ReplicaCapacity& capacity = capacity_[r];
+    region.capacity_mode = capacity.config().mode == CapacityMode::kProvisioned ? "provisioned" : "on_demand";
+    region.write_units = capacity.capacity_units(Dimension::kWrite);
+    region.read_units = capacity.capacity_units(Dimension::kRead);
+    region.partitions = capacity.partition_count();
+  }
+  check_convergence();
+  return result_;
+}
+
+// After the drain every live replica must hold the same winner of every item.
+void World::check_convergence() {
+  ConvergenceResult& convergence = result_.convergence;
+  convergence.last_write_ns = last_write_ns_;
+  convergence.drained_ns = std::max(last_apply_ns_max_, last_write_ns_);
+  convergence.drain_ns = convergence.drained_ns - last_write_ns_;
+  std::vector<size_t> live;
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (!down_[r]) live.push_back(r);
+  }
+  if (live.empty()) return;
+  for (uint64_t key = 0; key < key_count_; ++key) {
+    const WriteSlot first = items_.stored(live[0], key);
+    bool written = first != kNoWrite;
+    bool divergent = false;
+    for (size_t i = 1; i < live.size(); ++i) {
+      const WriteSlot other = items_.stored(live[i], key);
+      written = written || other != kNoWrite;
+      divergent = divergent || other != first;
+    }
+    convergence.items += written ? 1 : 0;
+    convergence.divergent_items += divergent ? 1 : 0;
+  }
+}
+
+std::optional<WriteSummary> World::stored(size_t region, uint64_t key) const {
+  GTSIM_ASSERT(region < region_count_ && key < key_count_);
+  const WriteSlot slot = items_.stored(region, key);
+  if (slot == kNoWrite) return std::nullopt;
+  const WriteRecord& write = writes_[slot];
+  return WriteSummary{write.id, region_names_[write.origin], write.op, write.issued_ns, write.timestamp_ns};
+}
+
+}  // namespace model

@@ -1,0 +1,189 @@
+// World: the state and event handlers of one simulation run.
+//
+// Internal to the simulation: Simulation (model/simulation.h) owns one and is
+// the only interface users and reports see. Its handlers are spread over
+// files by concern, all sharing this declaration:
+//   world.cc              construction, the event loop, convergence
+//   world_clients.cc      client requests, routing, capacity, retries
+//   world_replication.cc  commits, LWW applies, streams, shipping, queues
+//   world_faults.cc       one-second ticks, auto scaling, timeline, outages
+// See model/simulation.h for the model and its determinism contract.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/auto_scaler.h"
+#include "model/client_group.h"
+#include "model/client_retry.h"
+#include "model/conflict_tracker.h"
+#include "model/key_sampler.h"
+#include "model/lww.h"
+#include "model/metrics_recorder.h"
+#include "model/region_clock.h"
+#include "model/replica_capacity.h"
+#include "model/replica_items.h"
+#include "model/run_result.h"
+#include "model/scenario.h"
+#include "model/simulation.h"
+#include "model/write_table.h"
+#include "sim/event_queue.h"
+#include "sim/int128.h"
+#include "sim/random.h"
+#include "sim/ring_buffer.h"
+#include "sim/time.h"
+
+namespace model {
+
+enum class EventKind : uint8_t {
+  kClientRequest,  // region, key, op: the request; index: client group
+  kRetry,          // region, key, op: the request; index: its RetryState
+  kScriptedWrite,  // index: scripted write
+  kPoll,           // region: the stream's region
+  kApply,          // region: destination replica; key; index: write slot
+  kDrainBacklog,   // region: the replica whose throttled replicated writes may go on
+  kSecondTick,     // closes one second of the series (and each 60th, a minute)
+  kScalingApplied, // index: the scaling action
+  kTimeline,       // index: the timeline event
+};
+
+// Small and trivially copyable (16 bytes): the queue moves these by value.
+// The key rides along so the loop can load an item's state one event ahead.
+struct Event {
+  EventKind kind;
+  Operation op;
+  uint16_t region;
+  uint32_t index;
+  uint64_t key;
+};
+
+struct ScriptedWrite {
+  size_t region;
+  sim::Instant at;
+  uint64_t key;
+  Operation op;
+};
+
+// A client request being retried: what it does and how far it got.
+struct RetryState {
+  uint32_t group;
+  uint16_t target;        // the region it was sent to
+  int attempts;           // made so far
+  int64_t first_attempt_ns;
+};
+
+inline constexpr int64_t kSecondNs = 1'000'000'000;
+
+class World {
+ public:
+  explicit World(const Scenario& scenario);
+
+  void add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op);
+  RunResult run(const RunLimits& limits);
+  std::optional<WriteSummary> stored(size_t region, uint64_t key) const;
+
+  Observer* observer_ = nullptr;  // set through Simulation::set_observer
+
+ private:
+  // Clients and capacity.
+  void schedule_request(size_t group, sim::Instant at);
+  void prefetch(const Event& next) const;
+  void client_attempt(const Event& event, sim::Instant now);
+  size_t route(size_t group);
+  int64_t request_milli_units(size_t region, Operation op, uint64_t key, uint32_t size_bytes,
+                              const ClientGroupConfig& group) const;
+  uint32_t stored_size(size_t region, uint64_t key) const;
+  // Writes and replication.
+  void commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes);
+  void apply(size_t replica, WriteSlot incoming, sim::Instant now);
+  void ship(size_t source, WriteSlot write, sim::Instant now);
+  void poll(size_t source, sim::Instant now);
+  void arrive(size_t replica, WriteSlot write, sim::Instant now);
+  void admit_in_order(size_t replica, WriteSlot write, sim::Instant now);
+  bool admit(size_t replica, WriteSlot write, sim::Instant now);
+  void drain_backlog(size_t replica, sim::Instant now);
+  void schedule_drain(size_t replica, sim::Duration wait, sim::Instant now);
+  void deliver(size_t replica, WriteSlot write, sim::Instant now);
+  WriteSlot take_held_successor(size_t replica, uint64_t key, size_t origin);
+  sim::Instant next_poll_after(size_t source, sim::Instant now) const;
+  // Time, faults and operators.
+  void second_tick(sim::Instant now);
+  void minute_datapoints(sim::Instant now);
+  void run_timeline(const TimelineEvent& event, sim::Instant now);
+  void fail_region(size_t region, sim::Instant now);
+  void recover_region(size_t region, sim::Instant now);
+  void note_outage_progress(sim::Instant now);
+  void check_convergence();
+
+  size_t pair(size_t from, size_t to) const { return from * region_count_ + to; }
+
+  const Scenario scenario_;
+  const size_t region_count_;
+  const uint64_t key_count_;
+  const sim::Instant stop_;
+  std::vector<std::string> region_names_;
+  std::vector<RegionClock> clocks_;
+  LwwOrder lww_;
+  WriteTable writes_;
+  ConflictTracker conflicts_;
+  KeySampler keys_;
+  std::vector<ClientGroup> groups_;
+  std::vector<const ClientGroupConfig*> group_configs_;
+  std::vector<uint16_t> group_region_;
+  std::vector<ScriptedWrite> scripted_;
+
+  ReplicaItems items_;
+
+  // Clients: where each group's requests go, retries in progress.
+  std::vector<uint16_t> route_to_;             // per group
+  std::vector<sim::UInt128> route_below_;      // per group: share moved, out of 2^64
+  std::vector<sim::Rng> route_rngs_;           // per group
+  std::vector<sim::Rng> retry_rngs_;           // per group
+  std::vector<ClientRetry> retry_budgets_;     // per group
+  std::vector<RetryState> retries_;            // slots, reused through retry_free_
+  std::vector<uint32_t> retry_free_;
+
+  // Capacity, per region: the replica's buckets, its auto scalers.
+  std::vector<ReplicaCapacity> capacity_;
+  std::vector<AutoScaler> scalers_;            // [region * 2 + dimension]
+  std::vector<ScalingAction> pending_scaling_;  // index = event index
+
+  // Replication pipeline, per source region.
+  std::vector<sim::RingBuffer<WriteSlot>> streams_;
+  std::vector<bool> poll_pending_;
+  std::vector<int64_t> poll_phase_ns_;
+  std::vector<sim::Rng> network_rngs_;     // [pair(from, to)]
+  std::vector<sim::Rng> apply_rngs_;       // [pair(from, to)]
+  // Per destination: replicated writes waiting for capacity (or recovery).
+  std::vector<sim::RingBuffer<WriteSlot>> backlog_;
+  std::vector<bool> drain_pending_;
+  std::vector<int64_t> inbound_pending_;   // shipped or waiting, not yet applied
+  std::vector<int64_t> pair_pending_;      // [pair]: committed at from, not yet applied at to
+
+  // Replicated records that overtook an earlier record of their item.
+  struct HeldRecord {
+    WriteSlot write;
+    uint16_t replica;
+  };
+  std::vector<HeldRecord> held_;
+
+  // Outages, per region.
+  std::vector<bool> down_;
+  std::vector<size_t> last_outage_;        // index into result_.outages, or SIZE_MAX
+  std::vector<uint64_t> at_risk_left_;     // writes at risk at its outage not yet applied everywhere
+  std::vector<bool> draining_;             // recovered, backlog not yet drained
+
+  sim::EventQueue<Event> queue_;
+  MetricsRecorder metrics_;
+  RunResult result_;
+  uint32_t prepopulated_item_bytes_ = 0;   // 0: the table starts empty
+  uint64_t next_write_id_ = 0;
+  uint64_t seconds_closed_ = 0;
+  int64_t last_write_ns_ = 0;
+  int64_t last_apply_ns_max_ = 0;
+  bool ran_ = false;
+};
+
+}  // namespace model

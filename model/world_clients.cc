@@ -1,0 +1,122 @@
+#include "model/world.h"
+
+#include <algorithm>
+
+#include "sim/assert.h"
+
+namespace model {
+
+void World::schedule_request(size_t group, sim::Instant at) {
+  const Request request = groups_[group].next_request();
+  queue_.push(at, Event{EventKind::kClientRequest, request.op, group_region_[group],
+                        static_cast<uint32_t>(group), request.key});
+}
+
+// Memory, not arithmetic, bounds this loop: with many keys an event's item
+// state is rarely in cache. Loading the next event's state while this one
+// runs hides most of that wait. A hint only: it changes no result.
+void World::prefetch(const Event& next) const {
+  switch (next.kind) {
+    case EventKind::kApply:
+      writes_.prefetch(next.index);
+      items_.prefetch(next.region, next.key);
+      break;
+    case EventKind::kClientRequest:
+    case EventKind::kScriptedWrite:
+      items_.prefetch(next.region, next.key);
+      break;
+    default:
+      break;
+  }
+}
+
+// Which region a request of `group` goes to: its own, or, after a traffic
+// shift, the shift's target for the shifted share of requests.
+size_t World::route(size_t group) {
+  const size_t home = group_region_[group];
+  if (route_to_[group] == home) return home;
+  const sim::UInt128 all = static_cast<sim::UInt128>(1) << 64;
+  if (route_below_[group] >= all) return route_to_[group];
+  return route_rngs_[group].next_u64() < route_below_[group] ? route_to_[group] : home;
+}
+
+// What the item weighs in a replica: 0 if absent; a never-written item of a
+// prepopulated table weighs the median item size.
+uint32_t World::stored_size(size_t region, uint64_t key) const {
+  const WriteSlot slot = items_.stored(region, key);
+  if (slot == kNoWrite) return prepopulated_item_bytes_;
+  if (writes_[slot].is_tombstone()) return 0;
+  return writes_[slot].size_bytes;
+}
+
+int64_t World::request_milli_units(size_t region, Operation op, uint64_t key,
+                                               uint32_t size_bytes, const ClientGroupConfig& group) const {
+  switch (op) {
+    case Operation::kGet:
+      return read_milli_units(stored_size(region, key), group.consistency == ReadConsistency::kStrong,
+                              group.transactional);
+    case Operation::kDelete:
+      return write_milli_units(stored_size(region, key), group.transactional);
+    default:
+      return write_milli_units(size_bytes, group.transactional);
+  }
+}
+
+// One attempt of a client request: the first (kClientRequest) or a retry.
+void World::client_attempt(const Event& event, sim::Instant now) {
+  const bool first = event.kind == EventKind::kClientRequest;
+  const size_t group = first ? event.index : retries_[event.index].group;
+  const ClientGroupConfig& config = *group_configs_[group];
+  if (first) {
+    if (auto next = groups_[group].next_arrival(now)) schedule_request(group, *next);
+  }
+  const size_t target = first ? route(group) : retries_[event.index].target;
+  RegionResult& served = result_.region_results[target];
+  if (down_[target]) {
+    ++served.unavailable_errors;
+    metrics_.on_client_error(target);
+    if (!first) retry_free_.push_back(event.index);
+    return;
+  }
+  const bool writes_item = event.op == Operation::kPut || event.op == Operation::kUpdate;
+  const uint32_t size = writes_item ? groups_[group].next_item_size() : 0;
+  const Dimension dimension = event.op == Operation::kGet ? Dimension::kRead : Dimension::kWrite;
+  const int64_t milli = request_milli_units(target, event.op, event.key, size, config);
+  const int attempts = first ? 1 : retries_[event.index].attempts;
+  const int64_t first_ns = first ? now.ns() : retries_[event.index].first_attempt_ns;
+
+  if (capacity_[target].try_consume(now, dimension, event.key, milli)) {
+    commit(target, now, event.op, event.key, size);
+    retry_budgets_[group].on_success(attempts);
+    served.client_latency_ns.record(now.ns() - first_ns);
+    metrics_.on_client_success(target, now.ns() - first_ns);
+    if (!first) retry_free_.push_back(event.index);
+    return;
+  }
+  ++served.throttle_events;
+  metrics_.on_throttle(target);
+  if (!retry_budgets_[group].allow_retry(attempts + 1)) {
+    ++served.client_errors;
+    metrics_.on_client_error(target);
+    if (!first) retry_free_.push_back(event.index);
+    return;
+  }
+  ++served.retries;
+  uint32_t slot = first ? 0 : event.index;
+  if (first) {
+    if (retry_free_.empty()) {
+      slot = static_cast<uint32_t>(retries_.size());
+      retries_.push_back(RetryState{});
+    } else {
+      slot = retry_free_.back();
+      retry_free_.pop_back();
+    }
+    retries_[slot] = RetryState{static_cast<uint32_t>(group), static_cast<uint16_t>(target), 1, first_ns};
+  }
+  RetryState& state = retries_[slot];
+  const sim::Duration wait = retry_budgets_[group].backoff(state.attempts, retry_rngs_[group]);
+  ++state.attempts;
+  queue_.push(now + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
+}
+
+}  // namespace model

@@ -1,0 +1,140 @@
+#include "model/world.h"
+
+#include <algorithm>
+
+#include "sim/assert.h"
+
+namespace model {
+
+void World::second_tick(sim::Instant now) {
+  ++seconds_closed_;
+  for (size_t r = 0; r < region_count_; ++r) {
+    ReplicaCapacity& capacity = capacity_[r];
+    capacity.end_second(now);
+    metrics_.end_second(r, MetricsRecorder::SecondSample{
+                               capacity.consumed_per_second(Dimension::kWrite).back(),
+                               capacity.consumed_per_second(Dimension::kRead).back(),
+                               capacity.capacity_units(Dimension::kWrite),
+                               capacity.capacity_units(Dimension::kRead), inbound_pending_[r]});
+    if (!backlog_[r].empty() && !drain_pending_[r]) drain_backlog(r, now);
+  }
+  for (size_t from = 0; from < region_count_; ++from) {
+    for (size_t to = 0; to < region_count_; ++to) {
+      if (from != to) metrics_.end_pair_second(from, to, pair_pending_[pair(from, to)]);
+    }
+  }
+  if (seconds_closed_ % 60 == 0) {
+    minute_datapoints(now);
+    metrics_.end_minute();
+  }
+  // Keep time going while traffic runs or anything else is pending.
+  if (now < stop_ || !queue_.empty()) {
+    queue_.push(now + sim::Duration::seconds(1), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});
+  }
+}
+
+// Auto scaling's one-minute datapoints (provisioned replicas only).
+void World::minute_datapoints(sim::Instant now) {
+  for (size_t r = 0; r < region_count_; ++r) {
+    ReplicaCapacity& capacity = capacity_[r];
+    if (capacity.config().mode != CapacityMode::kProvisioned) continue;
+    for (const Dimension dimension : {Dimension::kWrite, Dimension::kRead}) {
+      const std::vector<int64_t>& consumed = capacity.consumed_per_second(dimension);
+      int64_t milli = 0;
+      for (size_t i = consumed.size() - std::min<size_t>(60, consumed.size()); i < consumed.size(); ++i) {
+        milli += consumed[i];
+      }
+      const double units_per_second = static_cast<double>(milli) / 60000.0;
+      const int64_t provisioned = capacity.capacity_units(dimension);
+      auto decision = scalers_[r * 2 + static_cast<size_t>(dimension)].on_datapoint(now, units_per_second,
+                                                                                      provisioned);
+      if (!decision) continue;
+      pending_scaling_.push_back(ScalingAction{region_names_[r],
+                                               dimension == Dimension::kWrite ? "write" : "read", now.ns(),
+                                               decision->effective_at.ns(), provisioned, decision->to_units});
+      queue_.push(decision->effective_at,
+                  Event{EventKind::kScalingApplied, Operation::kPut, static_cast<uint16_t>(r),
+                        static_cast<uint32_t>(pending_scaling_.size() - 1), 0});
+    }
+  }
+}
+
+void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
+  switch (event.kind) {
+    case TimelineKind::kOutage:
+      if (!down_[event.region]) fail_region(event.region, now);
+      break;
+    case TimelineKind::kRecover:
+      if (down_[event.region]) recover_region(event.region, now);
+      break;
+    case TimelineKind::kShiftTraffic: {
+      const long double share = event.fraction;
+      const sim::UInt128 below = share >= 1.0L ? static_cast<sim::UInt128>(1) << 64
+                                               : static_cast<sim::UInt128>(share * 18446744073709551616.0L);
+      for (size_t g = 0; g < groups_.size(); ++g) {
+        if (group_region_[g] != event.region) continue;
+        route_to_[g] = static_cast<uint16_t>(event.to_region);
+        route_below_[g] = below;
+      }
+      break;
+    }
+    case TimelineKind::kSetCapacity:
+      capacity_[event.region].reconfigure(now, event.capacity);
+      scalers_[event.region * 2].reconfigure(event.capacity.write_scaling);
+      scalers_[event.region * 2 + 1].reconfigure(event.capacity.read_scaling);
+      drain_backlog(event.region, now);
+      break;
+  }
+}
+
+// A region fails: it accepts and replicates nothing. What it had committed
+// but not yet applied everywhere is at risk.
+void World::fail_region(size_t region, sim::Instant now) {
+  down_[region] = true;
+  OutageResult outage;
+  outage.region = region_names_[region];
+  outage.failed_ns = now.ns();
+  int64_t oldest = INT64_MAX;
+  std::vector<WriteSlot> at_risk;
+  writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
+    if (write.origin != region || write.undelivered == 0) return;
+    at_risk.push_back(slot);
+    oldest = std::min(oldest, write.issued_ns);
+  });
+  for (const WriteSlot slot : at_risk) writes_[slot].flags |= WriteRecord::kAtRisk;
+  outage.at_risk_writes = at_risk.size();
+  outage.oldest_at_risk_age_ns = at_risk.empty() ? 0 : now.ns() - oldest;
+  at_risk_left_[region] = at_risk.size();
+  draining_[region] = false;
+  last_outage_[region] = result_.outages.size();
+  result_.outages.push_back(outage);
+}
+
+// A region comes back: its stream replicates again, writes parked for it are
+// applied, and LWW decides against what happened meanwhile.
+void World::recover_region(size_t region, sim::Instant now) {
+  down_[region] = false;
+  result_.outages[last_outage_[region]].recovered_ns = now.ns();
+  draining_[region] = true;
+  if (!streams_[region].empty() && !poll_pending_[region]) {
+    poll_pending_[region] = true;
+    queue_.push(next_poll_after(region, now),
+                Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
+  }
+  drain_backlog(region, now);
+}
+
+// Records when a recovered region's backlog is drained: its at-risk writes
+// applied everywhere, and its queue of replicated writes waiting for
+// capacity empty for the first time (with incoming rate r and capacity C, a
+// queue of B takes B / (C - r)).
+void World::note_outage_progress(sim::Instant now) {
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (!draining_[r] || at_risk_left_[r] > 0 || !backlog_[r].empty()) continue;
+    OutageResult& outage = result_.outages[last_outage_[r]];
+    outage.backlog_drain_ns = now.ns() - outage.recovered_ns;
+    draining_[r] = false;
+  }
+}
+
+}  // namespace model

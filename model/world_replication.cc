@@ -1,0 +1,238 @@
+#include "model/world.h"
+
+#include <algorithm>
+
+#include "sim/assert.h"
+
+namespace model {
+
+void World::commit(size_t region, sim::Instant now, Operation op, uint64_t key,
+                               uint32_t size_bytes) {
+  RegionResult& served = result_.region_results[region];
+  ++served.operations[static_cast<int>(op)];
+  if (op == Operation::kGet) return;
+  if (op == Operation::kDelete) {
+    // Deleting an absent item changes nothing, so the stream gets no record.
+    size_bytes = stored_size(region, key);  // a delete costs what the item weighed
+    if (size_bytes == 0) {
+      ++served.noop_deletes;
+      return;
+    }
+  }
+  const WriteSlot slot = writes_.allocate();
+  WriteRecord& write = writes_[slot];
+  writes_.retain(slot);  // held by this commit until it returns
+  uint32_t* region_seen = items_.seen(region, key);
+  write.id = next_write_id_++;
+  write.key = key;
+  write.issued_ns = now.ns();
+  write.timestamp_ns = clocks_[region].read_ns(now);
+  write.sequence = ++region_seen[region];
+  write.size_bytes = size_bytes;
+  write.origin = static_cast<uint16_t>(region);
+  write.op = op;
+  write.undelivered = static_cast<uint16_t>(region_count_ - 1);
+  uint32_t* known = writes_.knowledge(slot);
+  for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
+  if (op != Operation::kDelete) served.bytes_written += size_bytes;
+  conflicts_.count_write();
+  last_write_ns_ = now.ns();
+  if (observer_) observer_->on_commit(write, now);
+
+  apply(region, slot, now);
+  for (size_t to = 0; to < region_count_; ++to) {
+    if (to != region) ++pair_pending_[pair(region, to)];
+  }
+  if (region_count_ < 2) {
+    // Nothing to replicate to.
+  } else if (scenario_.replication.poll_interval.ns() == 0) {
+    ship(region, slot, now);
+  } else {
+    writes_.retain(slot);  // held by the stream until shipped
+    streams_[region].push_back(slot);
+    if (!poll_pending_[region]) {
+      poll_pending_[region] = true;
+      queue_.push(next_poll_after(region, now),
+                  Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
+    }
+  }
+  writes_.release(slot);
+}
+
+// Last-writer-wins at one replica: keep the winner, tell the tracker.
+void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
+  WriteSlot& current = items_.stored(replica, writes_[incoming].key);
+  if (current == kNoWrite) {
+    current = incoming;
+    writes_.retain(incoming);
+    return;
+  }
+  if (lww_.supersedes(writes_[incoming], writes_[current])) {
+    conflicts_.on_decided(writes_, incoming, current, replica, now);
+    writes_.release(current);
+    current = incoming;
+    writes_.retain(incoming);
+  } else {
+    conflicts_.on_decided(writes_, current, incoming, replica, now);
+  }
+}
+
+// Sends one stream record to every other replica; each copy crosses the
+// network and waits its apply time (arrive() keeps per-item order).
+void World::ship(size_t source, WriteSlot write, sim::Instant now) {
+  for (size_t to = 0; to < region_count_; ++to) {
+    if (to == source) continue;
+    const size_t link = pair(source, to);
+    const sim::Duration network = scenario_.latency(source, to).sample(network_rngs_[link]);
+    const sim::Duration apply_time = scenario_.replication.apply_time.sample(apply_rngs_[link]);
+    writes_.retain(write);
+    ++inbound_pending_[to];
+    queue_.push(now + network + apply_time,
+                Event{EventKind::kApply, Operation::kPut, static_cast<uint16_t>(to), write, writes_[write].key});
+  }
+}
+
+// The first poll tick strictly after `now`: ticks are phase + n * interval.
+sim::Instant World::next_poll_after(size_t source, sim::Instant now) const {
+  const int64_t interval = scenario_.replication.poll_interval.ns();
+  const int64_t phase = poll_phase_ns_[source];
+  if (now.ns() < phase) return sim::Instant::from_ns(phase);
+  const int64_t ticks = (now.ns() - phase) / interval + 1;
+  return sim::Instant::from_ns(phase + ticks * interval);
+}
+
+// A region that is down replicates nothing: its stream waits for recovery.
+void World::poll(size_t source, sim::Instant now) {
+  sim::RingBuffer<WriteSlot>& stream = streams_[source];
+  if (down_[source]) {
+    poll_pending_[source] = false;
+    return;
+  }
+  for (uint32_t shipped = 0; shipped < scenario_.replication.batch_size && !stream.empty(); ++shipped) {
+    const WriteSlot write = stream.pop_front();
+    ship(source, write, now);
+    writes_.release(write);
+  }
+  if (stream.empty()) {
+    poll_pending_[source] = false;
+  } else {
+    queue_.push(now + scenario_.replication.poll_interval,
+                Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(source), 0, 0});
+  }
+}
+
+// A replicated write reaches `replica`. Records of one item from one origin
+// are admitted in order: one that overtook its predecessor on the network is
+// held back and admitted right after the predecessor.
+void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
+  const WriteRecord& record = writes_[write];
+  const uint32_t admitted = items_.admitted(replica, record.key)[record.origin];
+  if (record.sequence != admitted + 1) {
+    GTSIM_ASSERT(record.sequence > admitted + 1);
+    held_.push_back(HeldRecord{write, static_cast<uint16_t>(replica)});
+    return;
+  }
+  admit_in_order(replica, write, now);
+}
+
+// Admits `write`, then the held successors it unblocks, in order.
+void World::admit_in_order(size_t replica, WriteSlot write, sim::Instant now) {
+  for (WriteSlot next = write; next != kNoWrite;) {
+    const uint64_t key = writes_[next].key;
+    const size_t origin = writes_[next].origin;
+    items_.admitted(replica, key)[origin] = writes_[next].sequence;
+    admit(replica, next, now);
+    next = take_held_successor(replica, key, origin);
+  }
+}
+
+WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin) {
+  if (held_.empty()) return kNoWrite;
+  const uint32_t wanted = items_.admitted(replica, key)[origin] + 1;
+  for (size_t i = 0; i < held_.size(); ++i) {
+    const WriteRecord& waiting = writes_[held_[i].write];
+    if (held_[i].replica == replica && waiting.key == key && waiting.origin == origin &&
+        waiting.sequence == wanted) {
+      const WriteSlot found = held_[i].write;
+      held_.erase(held_.begin() + static_cast<std::ptrdiff_t>(i));
+      return found;
+    }
+  }
+  return kNoWrite;
+}
+
+// A replicated write consumes write capacity at its destination too
+// (research/dynamodb-facts.md section 4.1). Throttled, it waits and retries,
+// behind any write already waiting there: delayed, never dropped. A replica
+// that is down parks it until recovery. True if it was applied now.
+bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
+  if (down_[replica] || !backlog_[replica].empty()) {
+    backlog_[replica].push_back(write);
+    return false;
+  }
+  const WriteRecord& record = writes_[write];
+  const int64_t milli = write_milli_units(record.size_bytes, false);
+  if (capacity_[replica].try_consume(now, Dimension::kWrite, record.key, milli)) {
+    deliver(replica, write, now);
+    return true;
+  }
+  ++result_.region_results[replica].replication_throttle_events;
+  metrics_.on_replication_throttle(replica);
+  backlog_[replica].push_back(write);
+  schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
+  return false;
+}
+
+void World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now) {
+  GTSIM_ASSERT(wait != sim::Duration::max());  // only a zero rate never refills
+  if (drain_pending_[replica]) return;
+  drain_pending_[replica] = true;
+  queue_.push(now + wait, Event{EventKind::kDrainBacklog, Operation::kPut, static_cast<uint16_t>(replica), 0, 0});
+}
+
+void World::drain_backlog(size_t replica, sim::Instant now) {
+  sim::RingBuffer<WriteSlot>& backlog = backlog_[replica];
+  while (!down_[replica] && !backlog.empty()) {
+    const WriteSlot head = backlog.front();
+    const WriteRecord& record = writes_[head];
+    const int64_t milli = write_milli_units(record.size_bytes, false);
+    if (!capacity_[replica].try_consume(now, Dimension::kWrite, record.key, milli)) {
+      ++result_.region_results[replica].replication_throttle_events;
+      metrics_.on_replication_throttle(replica);
+      schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
+      return;
+    }
+    backlog.pop_front();
+    deliver(replica, head, now);
+  }
+  note_outage_progress(now);
+}
+
+// Applies a replicated write at `replica` in its turn: measure its lag, count
+// the writes it is concurrent with, then apply it under LWW.
+void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
+  WriteRecord& record = writes_[write];
+  const size_t origin = record.origin;
+  PairResult& link = result_.pairs[origin * (region_count_ - 1) + (replica < origin ? replica : replica - 1)];
+  const int64_t lag = now.ns() - record.issued_ns;
+  ++link.replicated;
+  link.lag_ns.record(lag);
+  metrics_.on_replicated(origin, replica, lag);
+  --inbound_pending_[replica];
+  --pair_pending_[pair(origin, replica)];
+
+  uint32_t* replica_seen = items_.seen(replica, record.key);
+  conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
+  replica_seen[origin] = record.sequence;
+  apply(replica, write, now);
+  if (observer_) observer_->on_replicated(replica, record, now);
+  GTSIM_ASSERT(record.undelivered > 0);
+  if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
+    --at_risk_left_[origin];
+    note_outage_progress(now);
+  }
+  last_apply_ns_max_ = now.ns();
+  writes_.release(write);
+}
+
+}  // namespace model
