@@ -28,7 +28,7 @@ class Flattener {
 
 std::vector<Figure> flatten(const model::RunResult& result) {
   std::vector<Figure> figures;
-  figures.reserve(32 + 10 * result.region_results.size() + 10 * result.pairs.size());
+  figures.reserve(32 + 20 * result.region_results.size() + 10 * result.pairs.size());
   Flattener f(&figures);
 
   for (const model::RegionResult& region : result.region_results) {
@@ -40,6 +40,14 @@ std::vector<Figure> flatten(const model::RunResult& result) {
     }
     f.add(prefix + "noop_deletes", region.noop_deletes);
     f.add(prefix + "bytes_written", region.bytes_written);
+    f.add(prefix + "throttle_events", region.throttle_events);
+    f.add(prefix + "replication_throttle_events", region.replication_throttle_events);
+    f.add(prefix + "retries", region.retries);
+    f.add(prefix + "client_errors", region.client_errors);
+    f.add(prefix + "unavailable_errors", region.unavailable_errors);
+    f.add(prefix + "client_latency_p50_ns", region.client_latency_ns.quantile(0.50));
+    f.add(prefix + "client_latency_p99_ns", region.client_latency_ns.quantile(0.99));
+    f.add(prefix + "client_latency_max_ns", region.client_latency_ns.max());
   }
 
   for (const model::PairResult& pair : result.pairs) {

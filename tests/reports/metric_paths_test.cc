@@ -40,6 +40,10 @@ TEST_CASE("Metric paths: every figure of a run has its documented name and value
   CHECK(find(figures, "lag.us-east-1->eu-west-1.p99_ns")->value == result.pairs[0].lag_ns.quantile(0.99));
   CHECK(find(figures, "lag.eu-west-1->us-east-1.max_ns")->value == result.pairs[1].lag_ns.max());
   CHECK(find(figures, "convergence.divergent_items")->value == 0);
+  CHECK(find(figures, "regions.eu-west-1.throttle_events")->value ==
+        static_cast<int64_t>(result.region_results[1].throttle_events));
+  CHECK(find(figures, "regions.us-east-1.client_latency_p99_ns")->value ==
+        result.region_results[0].client_latency_ns.quantile(0.99));
   // Unique names, and the order of the JSON report: regions, lag, conflicts, convergence.
   for (size_t i = 0; i < figures.size(); ++i) {
     for (size_t j = i + 1; j < figures.size(); ++j) CHECK(figures[i].path != figures[j].path);
