@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "model/expectation.h"
 #include "model/region_catalogue.h"
 #include "model/scenario_operations.h"
 #include "model/scenario_values.h"
@@ -49,7 +50,7 @@ class Checker : public ValueChecker {
   std::optional<Scenario> scenario(const Node& root, const std::string& stem) {
     static const std::vector<std::string> kKeys = {"name",    "description", "seed",  "duration", "regions",
                                                    "network", "replication", "table", "retry",    "workload",
-                                                   "timeline"};
+                                                   "timeline", "expect"};
     Scenario s;
     s.file = file();
     s.name = stem;
@@ -576,6 +577,12 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
   Checker checker(file_name, &out);
   std::optional<Scenario> scenario = checker.scenario(*root, std::filesystem::path(file_name).stem().string());
   sort_diagnostics(&out);
+  // `expect:` lines are read apart (model/expectation.h): their paths are
+  // checked against the report's figures by the caller.
+  if (const Node* n = ValueChecker::get(*root, "expect")) {
+    result.expectations = parse_expectations(*n, file_name, &out);
+    sort_diagnostics(&out);
+  }
   if (out.empty()) result.scenario = std::move(scenario);
   return result;
 }

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/expectation.h"
 #include "model/scenario.h"
 
 namespace model {
@@ -37,6 +38,9 @@ struct Override {
 struct LoadResult {
   std::optional<Scenario> scenario;      // set iff diagnostics is empty
   std::vector<Diagnostic> diagnostics;   // sorted by (line, column)
+  // The `expect:` lines, well-formed but with paths not yet checked
+  // (reports/expectation_check.h).
+  std::vector<Expectation> expectations;
   bool ok() const { return scenario.has_value(); }
 };
 

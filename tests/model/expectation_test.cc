@@ -1,0 +1,76 @@
+#include "model/expectation.h"
+
+#include <catch2/catch.hpp>
+
+#include "model/scenario_loader.h"
+
+namespace model {
+namespace {
+
+TEST_CASE("Expectation: parses PATH OP VALUE with integers and durations") {
+  std::string error;
+  auto e = parse_expectation("lag.us-east-1->eu-west-1.p99_ns < 1s", &error);
+  REQUIRE(e);
+  CHECK(e->path == "lag.us-east-1->eu-west-1.p99_ns");
+  CHECK(e->comparison == Comparison::kLess);
+  CHECK(e->value == 1'000'000'000);
+  CHECK(e->is_duration);
+  e = parse_expectation("  conflicts.clobbered   ==   0 ", &error);
+  REQUIRE(e);
+  CHECK(e->text == "conflicts.clobbered   ==   0");
+  CHECK(e->value == 0);
+  CHECK(!e->is_duration);
+  for (const char* op : {"<", "<=", ">", ">=", "==", "!="}) {
+    CHECK(comparison_symbol(parse_expectation(std::string("a ") + op + " 1", &error)->comparison) == op);
+  }
+}
+
+TEST_CASE("Expectation: holds compares actual with expected") {
+  CHECK(holds(Comparison::kLess, 1, 2));
+  CHECK(!holds(Comparison::kLess, 2, 2));
+  CHECK(holds(Comparison::kLessEqual, 2, 2));
+  CHECK(holds(Comparison::kGreater, 3, 2));
+  CHECK(holds(Comparison::kGreaterEqual, 2, 2));
+  CHECK(holds(Comparison::kEqual, 0, 0));
+  CHECK(holds(Comparison::kNotEqual, 1, 0));
+}
+
+TEST_CASE("Expectation: malformed lines are rejected with what was expected") {
+  std::string error;
+  CHECK(!parse_expectation("conflicts.clobbered==0", &error));
+  CHECK(error.find("spaces around it") != std::string::npos);
+  CHECK(!parse_expectation("conflicts.clobbered =< 0", &error));
+  CHECK(!parse_expectation("lag.a->b.p99_ns < 1 s", &error));
+  CHECK(!parse_expectation("lag.a->b.p99_ns < fast", &error));
+  CHECK(error == "expected an integer or a duration with a unit (ns, us, ms, s, m, h) after '<', found 'fast'");
+}
+
+TEST_CASE("Expectation: the loader accepts expect: and reports bad lines at their place") {
+  const std::string yaml =
+      "duration: 1m\n"
+      "regions: [us-east-1, eu-west-1]\n"
+      "expect:\n"
+      "  - conflicts.clobbered == 0\n"
+      "  - lag.us-east-1->eu-west-1.p99_ns < 1s\n";
+  LoadResult loaded = load_scenario_text(yaml, "s.yaml");
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded.expectations.size() == 2);
+  CHECK(loaded.expectations[1].line == 5);
+  CHECK(loaded.expectations[1].column == 5);
+  CHECK(loaded.expectations[1].file == "s.yaml");
+
+  loaded = load_scenario_text(yaml + "  - clobbered is zero\n", "s.yaml");
+  REQUIRE(!loaded.ok());
+  REQUIRE(loaded.diagnostics.size() == 1);
+  CHECK(loaded.diagnostics[0].to_string() ==
+        "s.yaml:6:5: error: expect[2]: expected 'PATH OP VALUE' with OP one of <, <=, >, >=, ==, != and spaces "
+        "around it, e.g. 'conflicts.clobbered == 0'; found 'clobbered is zero'");
+
+  loaded = load_scenario_text("duration: 1m\nregions: [us-east-1, eu-west-1]\nexpect: clobbered\n", "s.yaml");
+  REQUIRE(loaded.diagnostics.size() == 1);
+  CHECK(loaded.diagnostics[0].to_string() ==
+        "s.yaml:3:9: error: expect: expected a sequence of 'PATH OP VALUE' lines, found 'clobbered'");
+}
+
+}  // namespace
+}  // namespace model
