@@ -1,4 +1,5 @@
-// Regression tests for what fuzzing found (tests/fuzz/, docs/robustness.md):
+// Regression tests for what fuzzing, and probing beside it, found
+// (tests/fuzz/, docs/robustness.md):
 // each input that crashed, hung or leaked, and what it must give now.
 #include <string>
 #include <vector>
