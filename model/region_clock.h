@@ -1,9 +1,12 @@
 // RegionClock: what a region's clock reads at a true instant.
 //
-// local = true + offset + true * drift_ppb / 1e9, in integer nanoseconds with
-// a 128-bit intermediate, so a reading is exact and identical on every
-// machine. LWW timestamps come from the origin region's clock (DESIGN.md),
-// which is how clock skew turns into lost writes.
+// Piecewise linear in true time: from an anchor (true t0, local l0) the clock
+// runs at 1 + drift_ppm / 1e6: local = l0 + (t - t0) + (t - t0) * drift_ppb /
+// 1e9, in integer nanoseconds with a 128-bit intermediate, so a reading is
+// exact and identical on every machine. A step moves the reading at once; a
+// drift change re-anchors, so the reading stays continuous. LWW timestamps
+// come from the origin region's clock (DESIGN.md), which is how clock skew
+// turns into lost writes.
 #pragma once
 
 #include <cmath>
@@ -19,18 +22,37 @@ class RegionClock {
  public:
   RegionClock() = default;
   explicit RegionClock(const ClockConfig& config)
-      : offset_ns_(config.offset.ns()),
-        drift_ppb_(static_cast<int64_t>(std::llround(config.drift_ppm * 1000.0))) {}
+      : anchor_local_ns_(config.offset.ns()), drift_ppb_(ppb(config.drift_ppm)) {}
 
   // The clock's reading at true time `now`, in nanoseconds of its own epoch.
   int64_t read_ns(sim::Instant now) const {
-    const sim::Int128 drift = static_cast<sim::Int128>(now.ns()) * drift_ppb_ / 1'000'000'000;
-    return now.ns() + offset_ns_ + static_cast<int64_t>(drift);
+    const int64_t elapsed = now.ns() - anchor_true_ns_;
+    const sim::Int128 drift = static_cast<sim::Int128>(elapsed) * drift_ppb_ / 1'000'000'000;
+    return anchor_local_ns_ + elapsed + static_cast<int64_t>(drift);
+  }
+
+  // The reading jumps by `by` at `now` (an NTP step, a leap, an operator).
+  void step(sim::Instant now, sim::Duration by) {
+    reanchor(now);
+    anchor_local_ns_ += by.ns();
+  }
+
+  // From `now` on the clock runs at 1 + drift_ppm / 1e6.
+  void set_drift(sim::Instant now, double drift_ppm) {
+    reanchor(now);
+    drift_ppb_ = ppb(drift_ppm);
   }
 
  private:
-  int64_t offset_ns_ = 0;
-  int64_t drift_ppb_ = 0;  // parts per billion, from the scenario's drift_ppm
+  static int64_t ppb(double ppm) { return static_cast<int64_t>(std::llround(ppm * 1000.0)); }
+  void reanchor(sim::Instant now) {
+    anchor_local_ns_ = read_ns(now);
+    anchor_true_ns_ = now.ns();
+  }
+
+  int64_t anchor_true_ns_ = 0;
+  int64_t anchor_local_ns_ = 0;
+  int64_t drift_ppb_ = 0;  // parts per billion
 };
 
 }  // namespace model

@@ -114,6 +114,8 @@ struct OutageResult {
   int64_t oldest_at_risk_age_ns = 0;  // age of the oldest of them when it failed
   uint64_t lost_writes = 0;           // never left it (it did not recover)
   int64_t backlog_drain_ns = -1;      // recovery to the last of its backlog applied; -1: n/a
+  int64_t left_group_ns = -1;         // when it left the replication group (down > 20 h); -1: it did not
+  uint64_t divergent_items = 0;       // items it holds differently from the group at the end, if it left
 };
 
 inline constexpr size_t kExamplesMax = 5;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/distribution.h"
@@ -161,17 +162,30 @@ struct ClientGroupConfig {
   RetryConfig retry;                     // `retry`; default the scenario's `retry`
 };
 
-// Timeline: faults and operator actions at given true times.
-enum class TimelineKind { kOutage, kRecover, kShiftTraffic, kSetCapacity };
+// Timeline: faults and operator actions at given true times. The loader
+// expands compound actions (a failover, a replication pause, a degraded
+// link's end) into these primitive events.
+enum class TimelineKind {
+  kOutage, kRecover, kShiftTraffic, kSetCapacity,
+  kCutLinks,       // records cannot cross `links` until they are restored
+  kRestoreLinks,   // `links` carry records again; what waited crosses now
+  kSetLatency,     // `links` take `latency` from now on
+  kClockStep,      // the region's clock jumps by `clock_step`
+  kClockDrift,     // the region's clock runs at `drift_ppm` from now on
+};
 
 struct TimelineEvent {
   TimelineKind kind = TimelineKind::kOutage;
   sim::Duration at;                  // `at`: true time from the start of the run
-  size_t region = 0;                 // outage, recover, set_capacity: the region;
+  size_t region = 0;                 // outage, recover, set_capacity, clock: the region;
                                      // shift_traffic: whose clients move (`from`)
   size_t to_region = 0;              // shift_traffic: where they go (`to`)
   double fraction = 1.0;             // shift_traffic: share of requests moved, 0..1
   CapacityConfig capacity;           // set_capacity: the new settings
+  std::vector<std::pair<size_t, size_t>> links;  // cut, restore, set_latency: (from, to) pairs
+  sim::LatencyModel latency;         // set_latency
+  sim::Duration clock_step;          // clock_step
+  double drift_ppm = 0.0;            // clock_drift
 };
 
 struct Scenario {

@@ -1,6 +1,7 @@
 #include "model/scenario_operations.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -160,6 +161,10 @@ void OperationsChecker::timeline(const Node& n, Scenario* s) {
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return at[a] < at[b]; });
   std::vector<CapacityConfig> current;
   for (const RegionConfig& region : s->regions) current.push_back(region.capacity);
+  region_count_ = s->regions.size();
+  latency_of_ = [s](size_t from, size_t to) {
+    return s->one_way_latency.empty() ? sim::LatencyModel() : s->latency(from, to);
+  };
   std::vector<TimelineEvent> events;
   for (const size_t i : order) {
     std::vector<TimelineEvent> also;
@@ -174,9 +179,13 @@ void OperationsChecker::timeline(const Node& n, Scenario* s) {
 std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, const std::string& path,
                                                                std::vector<CapacityConfig>* current,
                                                                std::vector<TimelineEvent>* also) {
-  static const std::vector<std::string> kKeys = {"at", "outage", "failover", "recover", "shift_traffic",
-                                                 "set_capacity"};
-  static const std::vector<std::string> kActions = {"outage", "recover", "shift_traffic", "set_capacity"};
+  static const std::vector<std::string> kKeys = {
+      "at",        "outage",      "failover",     "recover",           "shift_traffic", "set_capacity",
+      "partition", "isolate",     "heal",         "degrade_link",      "pause_replication",
+      "clock_step", "clock_drift"};
+  static const std::vector<std::string> kActions = {
+      "outage",    "recover", "shift_traffic", "set_capacity",      "partition", "isolate",
+      "heal",      "degrade_link", "pause_replication", "clock_step", "clock_drift"};
   if (!check_map(n, path, &kKeys, {"at"}, "an event map, e.g. {at: 10m, outage: us-east-1}")) return std::nullopt;
   TimelineEvent event;
   const Node* at = get(n, "at");
@@ -253,6 +262,100 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
     }
     return event;
   }
+  if (action == "partition" || action == "isolate" || action == "heal") {
+    event.kind = action == "heal" ? TimelineKind::kRestoreLinks : TimelineKind::kCutLinks;
+    if (!links(body, bpath, action != "partition", &event.links)) return std::nullopt;
+    return event;
+  }
+  if (action == "degrade_link") {
+    static const std::vector<std::string> kDegradeKeys = {"between", "from", "to", "latency", "duration"};
+    if (!check_map(body, bpath, &kDegradeKeys, {"latency", "duration"},
+                   "a map, e.g. {between: [a, b], latency: 300ms, duration: 5m}")) {
+      return std::nullopt;
+    }
+    Node link_part = body;
+    link_part.entries.erase(std::remove_if(link_part.entries.begin(), link_part.entries.end(),
+                                           [](const auto& e) {
+                                             return e.first->is_scalar() &&
+                                                    (e.first->text == "latency" || e.first->text == "duration");
+                                           }),
+                            link_part.entries.end());
+    const std::optional<sim::LatencyModel> degraded = latency(*get(body, "latency"), join(bpath, "latency"));
+    const std::optional<sim::Duration> lasting = duration(*get(body, "duration"), join(bpath, "duration"), Sign::kPositive);
+    if (!links(link_part, bpath, false, &event.links) || !degraded || !lasting) return std::nullopt;
+    event.kind = TimelineKind::kSetLatency;
+    event.latency = *degraded;
+    // The end restores each direction's own latency (the scenario's).
+    for (const auto& [from, to] : event.links) {
+      TimelineEvent restore;
+      restore.kind = TimelineKind::kSetLatency;
+      restore.at = event.at + *lasting;
+      restore.links = {{from, to}};
+      restore.latency = latency_of_(from, to);
+      also->push_back(restore);
+    }
+    return event;
+  }
+  if (action == "pause_replication") {
+    static const std::vector<std::string> kPauseKeys = {"region", "duration", "takes_hold_after"};
+    if (!check_map(body, bpath, &kPauseKeys, {"region", "duration"},
+                   "a map, e.g. {region: eu-west-1, duration: 10m, takes_hold_after: 2m}")) {
+      return std::nullopt;
+    }
+    const std::optional<size_t> region = resolve_(*get(body, "region"), join(bpath, "region"));
+    const std::optional<sim::Duration> lasting = duration(*get(body, "duration"), join(bpath, "duration"), Sign::kPositive);
+    sim::Duration hold;
+    if (const Node* v = get(body, "takes_hold_after")) {
+      const std::optional<sim::Duration> d = duration(*v, join(bpath, "takes_hold_after"), Sign::kNonNegative);
+      if (!d) return std::nullopt;
+      hold = *d;
+    }
+    if (!region || !lasting) return std::nullopt;
+    if (hold >= *lasting) {
+      error(body, bpath + ": takes_hold_after must be shorter than the duration");
+      return std::nullopt;
+    }
+    // Replication into and out of the region stops once the pause takes hold
+    // and resumes where it stopped at the end (research: section 6.1).
+    event.kind = TimelineKind::kCutLinks;
+    event.at = event.at + hold;
+    event.links = all_links_of(*region);
+    TimelineEvent resume;
+    resume.kind = TimelineKind::kRestoreLinks;
+    resume.at = event.at - hold + *lasting;
+    resume.links = event.links;
+    also->push_back(resume);
+    return event;
+  }
+  if (action == "clock_step" || action == "clock_drift") {
+    const bool step = action == "clock_step";
+    static const std::vector<std::string> kStepKeys = {"region", "by"};
+    static const std::vector<std::string> kDriftKeys = {"region", "drift_ppm"};
+    if (!check_map(body, bpath, step ? &kStepKeys : &kDriftKeys, step ? kStepKeys : kDriftKeys,
+                   step ? "a map, e.g. {region: eu-west-1, by: -500ms}" : "a map, e.g. {region: eu-west-1, drift_ppm: 50}")) {
+      return std::nullopt;
+    }
+    const std::optional<size_t> region = resolve_(*get(body, "region"), join(bpath, "region"));
+    if (!region) return std::nullopt;
+    event.region = *region;
+    if (step) {
+      const std::optional<sim::Duration> by = duration(*get(body, "by"), join(bpath, "by"), Sign::kAny);
+      if (!by) return std::nullopt;
+      event.kind = TimelineKind::kClockStep;
+      event.clock_step = *by;
+    } else {
+      const Node& v = *get(body, "drift_ppm");
+      const std::optional<double> ppm = number(v, join(bpath, "drift_ppm"));
+      if (!ppm) return std::nullopt;
+      if (std::fabs(*ppm) > 1e6) {
+        error(v, join(bpath, "drift_ppm") + ": must be between -1000000 and 1000000, found " + v.text);
+        return std::nullopt;
+      }
+      event.kind = TimelineKind::kClockDrift;
+      event.drift_ppm = *ppm;
+    }
+    return event;
+  }
   // set_capacity: {region: R, <capacity keys>}
   event.kind = TimelineKind::kSetCapacity;
   if (!body.is_map()) {
@@ -277,6 +380,78 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
   event.region = *region;
   event.capacity = config;
   return event;
+}
+
+std::vector<std::pair<size_t, size_t>> OperationsChecker::all_links_of(size_t region) const {
+  std::vector<std::pair<size_t, size_t>> links;
+  for (size_t other = 0; other < region_count_; ++other) {
+    if (other == region) continue;
+    links.emplace_back(region, other);
+    links.emplace_back(other, region);
+  }
+  return links;
+}
+
+// The directed links a partition, isolation or heal names: {between: [a, b]}
+// (both ways), {from: a, to: b} (one way), or, where `region_allowed`, a
+// region name (every link to and from it) or `all` (every link).
+bool OperationsChecker::links(const Node& n, const std::string& path, bool region_allowed,
+                              std::vector<std::pair<size_t, size_t>>* out) {
+  if (n.is_scalar() && region_allowed) {
+    if (n.text == "all") {
+      for (size_t from = 0; from < region_count_; ++from) {
+        for (size_t to = 0; to < region_count_; ++to) {
+          if (from != to) out->emplace_back(from, to);
+        }
+      }
+      return true;
+    }
+    const std::optional<size_t> region = resolve_(n, path);
+    if (!region) return false;
+    *out = all_links_of(*region);
+    return true;
+  }
+  static const std::vector<std::string> kKeys = {"between", "from", "to"};
+  if (!check_map(n, path, &kKeys, {}, region_allowed ? "a region, 'all', or a map with 'between' or 'from' and 'to'"
+                                                       : "a map with 'between' or 'from' and 'to'")) {
+    return false;
+  }
+  const Node* between = get(n, "between");
+  const Node* from = get(n, "from");
+  const Node* to = get(n, "to");
+  if (between != nullptr && (from != nullptr || to != nullptr)) {
+    error(n, path + ": expected either 'between' or 'from' and 'to', not both");
+    return false;
+  }
+  if (between != nullptr) {
+    if (!between->is_sequence() || between->items.size() != 2) {
+      mismatch(*between, join(path, "between"), "two region names");
+      return false;
+    }
+    const std::optional<size_t> a = resolve_(*between->items[0], index(join(path, "between"), 0));
+    const std::optional<size_t> b = resolve_(*between->items[1], index(join(path, "between"), 1));
+    if (!a || !b) return false;
+    if (*a == *b) {
+      error(*between, join(path, "between") + ": expected two different regions, found '" + between->items[0]->text + "' twice");
+      return false;
+    }
+    out->emplace_back(*a, *b);
+    out->emplace_back(*b, *a);
+    return true;
+  }
+  if (from == nullptr || to == nullptr) {
+    error(n, "missing required key 'between' (or 'from' and 'to') in " + path);
+    return false;
+  }
+  const std::optional<size_t> a = resolve_(*from, join(path, "from"));
+  const std::optional<size_t> b = resolve_(*to, join(path, "to"));
+  if (!a || !b) return false;
+  if (*a == *b) {
+    error(*to, join(path, "to") + ": expected two different regions, found '" + to->text + "' as both 'from' and 'to'");
+    return false;
+  }
+  out->emplace_back(*a, *b);
+  return true;
 }
 
 }  // namespace model

@@ -35,8 +35,13 @@ class OperationsChecker : public ValueChecker {
   std::optional<int64_t> units(const Node& n, const std::string& path, int64_t min, int64_t max);
   std::optional<TimelineEvent> timeline_event(const Node& n, const std::string& path,
                                               std::vector<CapacityConfig>* current, std::vector<TimelineEvent>* also);
+  bool links(const Node& n, const std::string& path, bool region_allowed,
+             std::vector<std::pair<size_t, size_t>>* out);
+  std::vector<std::pair<size_t, size_t>> all_links_of(size_t region) const;
 
   RegionResolver resolve_;
+  size_t region_count_ = 0;
+  std::function<sim::LatencyModel(size_t, size_t)> latency_of_;
 };
 
 }  // namespace model

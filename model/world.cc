@@ -80,12 +80,16 @@ World::World(const Scenario& scenario)
     last_outage_.push_back(SIZE_MAX);
     at_risk_left_.push_back(0);
     draining_.push_back(false);
+    left_.push_back(false);
     sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names_[r] + "/poll-phase");
     poll_phase_ns_.push_back(interval.ns() > 0
                                  ? static_cast<int64_t>(phase_rng.below(static_cast<uint64_t>(interval.ns())))
                                  : 0);
   }
   pair_pending_.assign(region_count_ * region_count_, 0);
+  cut_.assign(region_count_ * region_count_, false);
+  latency_ = scenario.one_way_latency;
+  for (size_t i = 0; i < region_count_ * region_count_; ++i) link_parked_.emplace_back(4);
   for (size_t from = 0; from < region_count_; ++from) {
     for (size_t to = 0; to < region_count_; ++to) {
       const std::string link = region_names_[from] + "->" + region_names_[to];
@@ -118,7 +122,7 @@ void World::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Ope
 RunResult World::run(const RunLimits& limits) {
   GTSIM_ASSERT(!ran_);
   ran_ = true;
-  held_.reserve(64);
+  held_.reserve(1024);
   for (size_t g = 0; g < groups_.size(); ++g) {
     if (auto first = groups_[g].first_arrival()) schedule_request(g, *first);
   }
@@ -135,7 +139,7 @@ RunResult World::run(const RunLimits& limits) {
 
   uint64_t events = 0;
   sim::Instant now;
-  while (!queue_.empty()) {
+  while (queue_.size() > leave_checks_pending_) {
     if (events >= limits.max_events) {
       result_.stop.reason = StopReason::kMaxEvents;
       break;
@@ -183,6 +187,10 @@ RunResult World::run(const RunLimits& limits) {
       case EventKind::kTimeline:
         run_timeline(scenario_.timeline[event.index], now);
         break;
+      case EventKind::kLeaveCheck:
+        --leave_checks_pending_;
+        if (down_[event.region] && last_outage_[event.region] == event.index) leave_group(event.region, now);
+        break;
     }
   }
 
@@ -194,7 +202,9 @@ RunResult World::run(const RunLimits& limits) {
   result_.peak_live_writes = writes_.peak();
   result_.conflicts = conflicts_.result();
   for (size_t r = 0; r < region_count_; ++r) {
-    if (down_[r] && last_outage_[r] != SIZE_MAX) result_.outages[last_outage_[r]].lost_writes = streams_[r].size();
+    if (down_[r] && !left_[r] && last_outage_[r] != SIZE_MAX) {
+      result_.outages[last_outage_[r]].lost_writes = streams_[r].size();
+    }
     RegionResult& region = result_.region_results[r];
     const ReplicaCapacity& capacity = capacity_[r];
     region.capacity_mode = capacity.config().mode == CapacityMode::kProvisioned ? "provisioned" : "on_demand";
@@ -214,7 +224,7 @@ void World::check_convergence() {
   convergence.drain_ns = convergence.drained_ns - last_write_ns_;
   std::vector<size_t> live;
   for (size_t r = 0; r < region_count_; ++r) {
-    if (!down_[r]) live.push_back(r);
+    if (!down_[r] && !left_[r]) live.push_back(r);
   }
   if (live.empty()) return;
   for (uint64_t key = 0; key < key_count_; ++key) {
@@ -228,6 +238,15 @@ void World::check_convergence() {
     }
     convergence.items += written ? 1 : 0;
     convergence.divergent_items += divergent ? 1 : 0;
+  }
+  // A replica that left the group diverges from it: by how much.
+  for (OutageResult& outage : result_.outages) {
+    if (outage.left_group_ns < 0) continue;
+    const auto region = static_cast<size_t>(
+        std::find(region_names_.begin(), region_names_.end(), outage.region) - region_names_.begin());
+    for (uint64_t key = 0; key < key_count_; ++key) {
+      outage.divergent_items += items_.stored(region, key) != items_.stored(live[0], key) ? 1 : 0;
+    }
   }
 }
 

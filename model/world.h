@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/auto_scaler.h"
@@ -47,6 +48,7 @@ enum class EventKind : uint8_t {
   kSecondTick,     // closes one second of the series (and each 60th, a minute)
   kScalingApplied, // index: the scaling action
   kTimeline,       // index: the timeline event
+  kLeaveCheck,     // region: whose outage may have lasted past the 20-hour limit; index: the outage
 };
 
 // Small and trivially copyable (16 bytes): the queue moves these by value.
@@ -113,6 +115,10 @@ class World {
   void minute_datapoints(sim::Instant now);
   void run_timeline(const TimelineEvent& event, sim::Instant now);
   void fail_region(size_t region, sim::Instant now);
+  void leave_group(size_t region, sim::Instant now);
+  void restore_link(size_t from, size_t to, sim::Instant now);
+  void send(size_t from, size_t to, WriteSlot write, sim::Instant now);
+  void abandon_delivery(size_t to, WriteSlot write, sim::Instant now);
   void recover_region(size_t region, sim::Instant now);
   void note_outage_progress(sim::Instant now);
   void check_convergence();
@@ -161,19 +167,26 @@ class World {
   std::vector<bool> drain_pending_;
   std::vector<int64_t> inbound_pending_;   // shipped or waiting, not yet applied
   std::vector<int64_t> pair_pending_;      // [pair]: committed at from, not yet applied at to
+  // Network faults, per ordered pair: a cut link holds its records until it is restored.
+  std::vector<bool> cut_;
+  std::vector<sim::RingBuffer<WriteSlot>> link_parked_;
+  std::vector<sim::LatencyModel> latency_;  // the scenario's, changed by degrade_link
 
-  // Replicated records that overtook an earlier record of their item.
-  struct HeldRecord {
-    WriteSlot write;
-    uint16_t replica;
-  };
-  std::vector<HeldRecord> held_;
+  // Replicated records that overtook an earlier record of their item, by
+  // held_key(replica, origin, key). Only looked up, never iterated in an
+  // order that matters, so a hash map keeps runs deterministic.
+  std::unordered_multimap<uint64_t, WriteSlot> held_;
+  uint64_t held_key(size_t replica, size_t origin, uint64_t key) const {
+    return (key * region_count_ + origin) * region_count_ + replica;
+  }
 
   // Outages, per region.
   std::vector<bool> down_;
   std::vector<size_t> last_outage_;        // index into result_.outages, or SIZE_MAX
   std::vector<uint64_t> at_risk_left_;     // writes at risk at its outage not yet applied everywhere
   std::vector<bool> draining_;             // recovered, backlog not yet drained
+  std::vector<bool> left_;                 // left the replication group (unreachable > 20 h)
+  size_t leave_checks_pending_ = 0;        // kLeaveCheck events queued: they alone do not keep a run going
 
   sim::EventQueue<Event> queue_;
   MetricsRecorder metrics_;

@@ -5,6 +5,12 @@
 #include "sim/assert.h"
 
 namespace model {
+namespace {
+
+// research/dynamodb-facts.md section 5 and modelling implication 19.
+const sim::Duration kLeaveGroupAfter = sim::Duration::hours(20);
+
+}  // namespace
 
 void World::second_tick(sim::Instant now) {
   ++seconds_closed_;
@@ -28,7 +34,7 @@ void World::second_tick(sim::Instant now) {
     metrics_.end_minute();
   }
   // Keep time going while traffic runs or anything else is pending.
-  if (now < stop_ || !queue_.empty()) {
+  if (now < stop_ || queue_.size() > leave_checks_pending_) {
     queue_.push(now + sim::Duration::seconds(1), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});
   }
 }
@@ -84,6 +90,67 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
       scalers_[event.region * 2 + 1].reconfigure(event.capacity.read_scaling);
       drain_backlog(event.region, now);
       break;
+    case TimelineKind::kCutLinks:
+      for (const auto& [from, to] : event.links) cut_[pair(from, to)] = true;
+      break;
+    case TimelineKind::kRestoreLinks:
+      for (const auto& [from, to] : event.links) restore_link(from, to, now);
+      break;
+    case TimelineKind::kSetLatency:
+      for (const auto& [from, to] : event.links) latency_[pair(from, to)] = event.latency;
+      break;
+    case TimelineKind::kClockStep:
+      clocks_[event.region].step(now, event.clock_step);
+      break;
+    case TimelineKind::kClockDrift:
+      clocks_[event.region].set_drift(now, event.drift_ppm);
+      break;
+  }
+}
+
+// A healed link sends what waited on it, oldest first.
+void World::restore_link(size_t from, size_t to, sim::Instant now) {
+  const size_t link = pair(from, to);
+  if (!cut_[link]) return;
+  cut_[link] = false;
+  sim::RingBuffer<WriteSlot>& parked = link_parked_[link];
+  while (!parked.empty()) send(from, to, parked.pop_front(), now);
+}
+
+// A replica unreachable for longer than the service's limit leaves the
+// replication group (research/dynamodb-facts.md section 5: a Region disabled
+// for more than 20 hours): what it had not replicated is lost, what was bound
+// for it is dropped, and from then on it replicates nothing either way.
+void World::leave_group(size_t region, sim::Instant now) {
+  left_[region] = true;
+  OutageResult& outage = result_.outages[last_outage_[region]];
+  outage.left_group_ns = now.ns();
+  outage.lost_writes = streams_[region].size();
+  for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
+    const WriteSlot write = stream.pop_front();
+    for (size_t to = 0; to < region_count_; ++to) {
+      if (to != region) abandon_delivery(to, write, now);
+    }
+    writes_.release(write);
+  }
+  const auto drop = [&](WriteSlot write) {
+    --inbound_pending_[region];
+    abandon_delivery(region, write, now);
+    writes_.release(write);
+  };
+  while (!backlog_[region].empty()) drop(backlog_[region].pop_front());
+  for (auto it = held_.begin(); it != held_.end();) {
+    if (it->first % region_count_ == region) {
+      drop(it->second);
+      it = held_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  for (size_t from = 0; from < region_count_; ++from) {
+    if (from == region) continue;
+    sim::RingBuffer<WriteSlot>& parked = link_parked_[pair(from, region)];
+    while (!parked.empty()) drop(parked.pop_front());
   }
 }
 
@@ -108,6 +175,9 @@ void World::fail_region(size_t region, sim::Instant now) {
   draining_[region] = false;
   last_outage_[region] = result_.outages.size();
   result_.outages.push_back(outage);
+  ++leave_checks_pending_;
+  queue_.push(now + kLeaveGroupAfter, Event{EventKind::kLeaveCheck, Operation::kPut, static_cast<uint16_t>(region),
+                                            static_cast<uint32_t>(last_outage_[region]), 0});
 }
 
 // A region comes back: its stream replicates again, writes parked for it are

@@ -77,19 +77,44 @@ void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
   }
 }
 
-// Sends one stream record to every other replica; each copy crosses the
-// network and waits its apply time (arrive() keeps per-item order).
+// Sends one stream record to every other replica in the group; each copy
+// crosses the network and waits its apply time (arrive() keeps per-item
+// order). A region that left the group replicates nothing and gets nothing.
 void World::ship(size_t source, WriteSlot write, sim::Instant now) {
   for (size_t to = 0; to < region_count_; ++to) {
     if (to == source) continue;
-    const size_t link = pair(source, to);
-    const sim::Duration network = scenario_.latency(source, to).sample(network_rngs_[link]);
-    const sim::Duration apply_time = scenario_.replication.apply_time.sample(apply_rngs_[link]);
+    if (left_[source] || left_[to]) {
+      abandon_delivery(to, write, now);
+      continue;
+    }
     writes_.retain(write);
     ++inbound_pending_[to];
-    queue_.push(now + network + apply_time,
-                Event{EventKind::kApply, Operation::kPut, static_cast<uint16_t>(to), write, writes_[write].key});
+    send(source, to, write, now);
   }
+}
+
+// `write` will never be applied at `to` (one of them left the group).
+void World::abandon_delivery(size_t to, WriteSlot write, sim::Instant now) {
+  WriteRecord& record = writes_[write];
+  --pair_pending_[pair(record.origin, to)];
+  GTSIM_ASSERT(record.undelivered > 0);
+  if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
+    --at_risk_left_[record.origin];
+    note_outage_progress(now);
+  }
+}
+
+// Puts one copy on the link from -> to, or parks it there while the link is cut.
+void World::send(size_t from, size_t to, WriteSlot write, sim::Instant now) {
+  const size_t link = pair(from, to);
+  if (cut_[link]) {
+    link_parked_[link].push_back(write);
+    return;
+  }
+  const sim::Duration network = latency_[link].sample(network_rngs_[link]);
+  const sim::Duration apply_time = scenario_.replication.apply_time.sample(apply_rngs_[link]);
+  queue_.push(now + network + apply_time,
+              Event{EventKind::kApply, Operation::kPut, static_cast<uint16_t>(to), write, writes_[write].key});
 }
 
 // The first poll tick strictly after `now`: ticks are phase + n * interval.
@@ -126,10 +151,15 @@ void World::poll(size_t source, sim::Instant now) {
 // held back and admitted right after the predecessor.
 void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
   const WriteRecord& record = writes_[write];
+  const size_t link = pair(record.origin, replica);
+  if (cut_[link]) {  // the link was cut while it was on the way: resent after the heal
+    link_parked_[link].push_back(write);
+    return;
+  }
   const uint32_t admitted = items_.admitted(replica, record.key)[record.origin];
   if (record.sequence != admitted + 1) {
     GTSIM_ASSERT(record.sequence > admitted + 1);
-    held_.push_back(HeldRecord{write, static_cast<uint16_t>(replica)});
+    held_.emplace(held_key(replica, record.origin, record.key), write);
     return;
   }
   admit_in_order(replica, write, now);
@@ -149,12 +179,11 @@ void World::admit_in_order(size_t replica, WriteSlot write, sim::Instant now) {
 WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin) {
   if (held_.empty()) return kNoWrite;
   const uint32_t wanted = items_.admitted(replica, key)[origin] + 1;
-  for (size_t i = 0; i < held_.size(); ++i) {
-    const WriteRecord& waiting = writes_[held_[i].write];
-    if (held_[i].replica == replica && waiting.key == key && waiting.origin == origin &&
-        waiting.sequence == wanted) {
-      const WriteSlot found = held_[i].write;
-      held_.erase(held_.begin() + static_cast<std::ptrdiff_t>(i));
+  const auto [first, last] = held_.equal_range(held_key(replica, origin, key));
+  for (auto it = first; it != last; ++it) {
+    if (writes_[it->second].sequence == wanted) {
+      const WriteSlot found = it->second;
+      held_.erase(it);
       return found;
     }
   }

@@ -126,6 +126,8 @@ void write_capacity_events(JsonWriter& json, const model::RunResult& result) {
     json.field("oldest_at_risk_age_ns", o.oldest_at_risk_age_ns);
     json.field("lost_writes", o.lost_writes);
     json.field("backlog_drain_ns", o.backlog_drain_ns);
+    json.field("left_group_ns", o.left_group_ns);
+    json.field("divergent_items", o.divergent_items);
     json.end_object();
   }
   json.end_array();

@@ -117,7 +117,10 @@ std::string text_report(const model::RunResult& result) {
   for (const model::OutageResult& o : result.outages) {
     out += fmt::format("  outage of {} at {}: {} writes at risk (oldest {} old), ", o.region,
                        display_duration(o.failed_ns), o.at_risk_writes, display_duration(o.oldest_at_risk_age_ns));
-    if (o.recovered_ns < 0) {
+    if (o.left_group_ns >= 0) {
+      out += fmt::format("left the group at {} (down over 20 h): {} writes lost, {} items divergent at the end\n",
+                         display_duration(o.left_group_ns), o.lost_writes, o.divergent_items);
+    } else if (o.recovered_ns < 0) {
       out += fmt::format("not recovered: {} writes lost\n", o.lost_writes);
     } else {
       out += fmt::format("recovered at {}, backlog drained {}\n", display_duration(o.recovered_ns),

@@ -5,7 +5,7 @@
 using model::ClientRetry;
 using model::RetryConfig;
 
-TEST_CASE("Retries: standard mode makes at most 3 attempts, backoff within [0, min(base 2^(n-1), 20 s))") {
+TEST_CASE("Retries: standard mode makes at most 3 attempts, backoff below min(base 2^(n-1), 20 s)") {
   ClientRetry retry(RetryConfig{});
   CHECK(retry.allow_retry(2));
   CHECK(retry.allow_retry(3));

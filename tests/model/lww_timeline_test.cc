@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "model/region_clock.h"
 #include "model/simulation.h"
 #include "tests/model/test_worlds.h"
 
@@ -169,4 +170,14 @@ TEST_CASE("Replication: records of one item keep their order on a jittery channe
   // Held-back records arrive together with the one they waited for, so some
   // arrival times repeat: proof that the jitter did try to reorder them.
   CHECK(std::adjacent_find(order.times_ns.begin(), order.times_ns.end()) != order.times_ns.end());
+}
+
+TEST_CASE("RegionClock: steps jump, drift changes keep the reading continuous") {
+  model::RegionClock clock(model::ClockConfig{ms(10), 1000.0});  // +10 ms, 1000 ppm fast
+  CHECK(clock.read_ns(at_ms(1000)) == 1'011'000'000);             // 1 s + 10 ms + 1 ms
+  clock.step(at_ms(1000), ms(-500));
+  CHECK(clock.read_ns(at_ms(1000)) == 511'000'000);
+  clock.set_drift(at_ms(2000), 0.0);
+  CHECK(clock.read_ns(at_ms(2000)) == 1'512'000'000);             // + 1 s + 1 ms of drift
+  CHECK(clock.read_ns(at_ms(3000)) == 2'512'000'000);             // no more drift
 }
