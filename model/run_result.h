@@ -35,11 +35,31 @@ struct ConflictExample {
 };
 
 // Every ordered region pair from -> to: writes of `from` replicated into `to`.
+// t-visibility: reads in `to` bucketed by the age of `from`'s latest write to
+// the item (bucket i holds ages in [grid[i], grid[i+1])), and how many of
+// them found that write already applied in `to`.
+inline constexpr int64_t kVisibilityGridNs[] = {
+    0,           10'000'000,    50'000'000,    100'000'000,    200'000'000,    500'000'000,
+    1'000'000'000, 2'000'000'000, 5'000'000'000, 10'000'000'000, 30'000'000'000, 60'000'000'000};
+inline constexpr size_t kVisibilityBuckets = sizeof(kVisibilityGridNs) / sizeof(kVisibilityGridNs[0]);
+
 struct PairResult {
   std::string from;
   std::string to;
   uint64_t replicated = 0;    // writes applied (or rejected by LWW) at `to`
   sim::Histogram lag_ns;      // applied at `to` minus committed at `from`, true time
+  uint64_t visibility_reads[kVisibilityBuckets] = {};
+  uint64_t visibility_seen[kVisibilityBuckets] = {};
+};
+
+// Read-your-writes of one client group's sessions, per redirect delay.
+struct SessionResult {
+  std::string region;           // where the sessions write
+  std::string group;
+  std::string read_region;      // where they read back
+  std::vector<int64_t> delay_ns;
+  std::vector<uint64_t> reads;       // per delay
+  std::vector<uint64_t> violations;  // reads that did not see the session's own write
 };
 
 struct RegionResult {
@@ -57,6 +77,11 @@ struct RegionResult {
   uint64_t client_errors = 0;               // requests that failed after their last attempt
   uint64_t unavailable_errors = 0;          // requests sent while the region was down
   sim::Histogram client_latency_ns;         // first attempt to success, retries included
+  // Reads served here: stale if an LWW-newer version of the item had been
+  // committed anywhere before the read (DESIGN.md); staleness is that
+  // newest version's age at the read.
+  uint64_t stale_reads = 0;
+  sim::Histogram staleness_ns;
   // Capacity at the end of the run.
   std::string capacity_mode;                // "on_demand" | "provisioned"
   int64_t write_units = 0;                  // provisioned, or the on-demand ceiling
@@ -167,6 +192,7 @@ struct RunResult {
   std::vector<ThrottleWindow> throttle_windows;  // by region, then time
   std::vector<ScalingAction> scaling_actions;    // in time order
   std::vector<OutageResult> outages;             // in time order
+  std::vector<SessionResult> sessions;           // per client group with sessions, in group order
   StopResult stop;
   // Run statistics: deterministic, but reported on the terminal only.
   uint64_t events = 0;

@@ -151,6 +151,17 @@ struct OperationMix {
   double get_percent = 0.0;
 };
 
+// Client sessions that read from another region after writing (a user
+// bounced between regions, a redirect): after a write, with probability
+// `redirect` the session reads the item back in `read_region` after one of
+// `delays` (chosen uniformly). Measures read-your-writes violations.
+struct SessionConfig {
+  bool enabled = false;
+  double redirect_fraction = 0.0;        // `redirect`: percentage of writes followed by a read elsewhere
+  size_t read_region = 0;                // `read_region`
+  std::vector<sim::Duration> delays;     // `delays`: at least one, each >= 0
+};
+
 // One client group in one region: a stream of requests to that region's replica.
 struct ClientGroupConfig {
   std::string name;                      // `name`; default "<region>/<index>"
@@ -160,6 +171,7 @@ struct ClientGroupConfig {
   ReadConsistency consistency = ReadConsistency::kEventual;  // `consistency` of gets
   bool transactional = false;            // `transactional`: units doubled
   RetryConfig retry;                     // `retry`; default the scenario's `retry`
+  SessionConfig sessions;                // `sessions`; default none
 };
 
 // Timeline: faults and operator actions at given true times. The loader

@@ -413,7 +413,7 @@ class Checker : public ValueChecker {
 
   std::optional<ClientGroupConfig> client_group(const Node& n, const std::string& path) {
     static const std::vector<std::string> kKeys = {"name", "rate",          "arrivals", "mix",
-                                                   "consistency", "transactional", "retry"};
+                                                   "consistency", "transactional", "retry", "sessions"};
     if (!check_map(n, path, &kKeys, {"rate"}, "a client group map with at least 'rate'")) return std::nullopt;
     ClientGroupConfig g;
     g.retry = default_retry_;
@@ -437,6 +437,7 @@ class Checker : public ValueChecker {
       }
     }
     if (const Node* v = get(n, "retry")) ok = operations_.retry(*v, join(path, "retry"), &g.retry) && ok;
+    if (const Node* v = get(n, "sessions")) ok = operations_.sessions(*v, join(path, "sessions"), &g.sessions) && ok;
     if (const Node* v = get(n, "name")) {
       const std::optional<std::string> name = string(*v, join(path, "name"));
       if (name && name->empty()) {

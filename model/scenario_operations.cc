@@ -140,6 +140,34 @@ bool OperationsChecker::retry(const Node& n, const std::string& path, RetryConfi
   return ok;
 }
 
+bool OperationsChecker::sessions(const Node& n, const std::string& path, SessionConfig* out) {
+  static const std::vector<std::string> kKeys = {"redirect", "read_region", "delays"};
+  if (!check_map(n, path, &kKeys, kKeys, "a map, e.g. {redirect: 20%, read_region: eu-west-1, delays: [0s, 1s]}")) {
+    return false;
+  }
+  SessionConfig config;
+  config.enabled = true;
+  const std::optional<double> redirect = percentage(*get(n, "redirect"), join(path, "redirect"));
+  const std::optional<size_t> region = resolve_(*get(n, "read_region"), join(path, "read_region"));
+  const Node& delays = *get(n, "delays");
+  bool ok = redirect.has_value() && region.has_value();
+  if (!delays.is_sequence() || delays.items.empty()) {
+    mismatch(delays, join(path, "delays"), "a non-empty sequence of durations");
+    ok = false;
+  } else {
+    for (size_t i = 0; i < delays.items.size(); ++i) {
+      const std::optional<sim::Duration> d =
+          duration(*delays.items[i], index(join(path, "delays"), i), Sign::kNonNegative);
+      if (d) config.delays.push_back(*d); else ok = false;
+    }
+  }
+  if (!ok) return false;
+  config.redirect_fraction = *redirect;
+  config.read_region = *region;
+  *out = config;
+  return true;
+}
+
 void OperationsChecker::timeline(const Node& n, Scenario* s) {
   if (!n.is_sequence()) {
     mismatch(n, "timeline", "a sequence of events");

@@ -26,6 +26,8 @@ class OperationsChecker : public ValueChecker {
   bool capacity(const Node& n, const std::string& path, CapacityConfig* c);
   // `retry:` at `path`, overlaid on *r.
   bool retry(const Node& n, const std::string& path, RetryConfig* r);
+  // A client group's `sessions:` (read-your-writes redirects).
+  bool sessions(const Node& n, const std::string& path, SessionConfig* out);
   // `timeline:`: events sorted by time (stable). Capacity changes overlay the
   // region's settings as of that point in the timeline.
   void timeline(const Node& n, Scenario* s);

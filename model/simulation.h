@@ -59,9 +59,10 @@ class Simulation {
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
-  // A write issued at a given true time, besides the scenario's client traffic:
-  // handcrafted timelines in tests and studies. REQUIRES: before run(),
-  // region < region count, key < table.key_count, op is a write.
+  // A request (a write, or a get) at a given true time, besides the
+  // scenario's client traffic, served without capacity checks: handcrafted
+  // timelines in tests and studies. REQUIRES: before run(), region < region
+  // count, key < table.key_count.
   void add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op);
 
   void set_observer(Observer* observer);

@@ -55,6 +55,19 @@ World::World(const Scenario& scenario)
       route_rngs_.push_back(sim::Rng::stream(seed, "routing/" + name));
       retry_rngs_.push_back(sim::Rng::stream(seed, "retry/" + name));
       retry_budgets_.emplace_back(group.retry);
+      session_rngs_.push_back(sim::Rng::stream(seed, "sessions/" + name));
+      group_session_.push_back(-1);
+      if (group.sessions.enabled) {
+        group_session_.back() = static_cast<int32_t>(result_.sessions.size());
+        SessionResult session;
+        session.region = region_names_[r];
+        session.group = group.name;
+        session.read_region = region_names_[group.sessions.read_region];
+        for (const sim::Duration delay : group.sessions.delays) session.delay_ns.push_back(delay.ns());
+        session.reads.assign(group.sessions.delays.size(), 0);
+        session.violations.assign(group.sessions.delays.size(), 0);
+        result_.sessions.push_back(session);
+      }
     }
   }
 
@@ -87,6 +100,7 @@ World::World(const Scenario& scenario)
                                  : 0);
   }
   pair_pending_.assign(region_count_ * region_count_, 0);
+  newest_.assign(key_count_, kNoWrite);
   cut_.assign(region_count_ * region_count_, false);
   latency_ = scenario.one_way_latency;
   for (size_t i = 0; i < region_count_ * region_count_; ++i) link_parked_.emplace_back(4);
@@ -115,7 +129,7 @@ World::World(const Scenario& scenario)
 }
 
 void World::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op) {
-  GTSIM_ASSERT(!ran_ && region < region_count_ && key < key_count_ && is_write(op));
+  GTSIM_ASSERT(!ran_ && region < region_count_ && key < key_count_);
   scripted_.push_back(ScriptedWrite{region, at, key, op});
 }
 
@@ -186,6 +200,9 @@ RunResult World::run(const RunLimits& limits) {
       }
       case EventKind::kTimeline:
         run_timeline(scenario_.timeline[event.index], now);
+        break;
+      case EventKind::kSessionRead:
+        session_read(event.index, event.region, event.key);
         break;
       case EventKind::kLeaveCheck:
         --leave_checks_pending_;

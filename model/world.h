@@ -49,6 +49,15 @@ enum class EventKind : uint8_t {
   kScalingApplied, // index: the scaling action
   kTimeline,       // index: the timeline event
   kLeaveCheck,     // region: whose outage may have lasted past the 20-hour limit; index: the outage
+  kSessionRead,    // region: where a session reads its own write back; key; index: its SessionRead
+};
+
+// A session's read-back of its own write, waiting for its redirect delay.
+struct SessionRead {
+  uint32_t session;       // index into result sessions
+  uint32_t delay;         // index into its delays
+  uint32_t sequence;      // the write's per-item sequence number
+  uint16_t home;          // where it was written
 };
 
 // Small and trivially copyable (16 bytes): the queue moves these by value.
@@ -98,7 +107,12 @@ class World {
                               const ClientGroupConfig& group) const;
   uint32_t stored_size(size_t region, uint64_t key) const;
   // Writes and replication.
-  void commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes);
+  // Serves a request that capacity admitted; returns the write's per-item
+  // sequence number, or 0 if nothing was written (a get, a no-op delete).
+  uint32_t commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes);
+  void observe_read(size_t region, uint64_t key, sim::Instant now);
+  void maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now);
+  void session_read(uint32_t slot, size_t region, uint64_t key);
   void apply(size_t replica, WriteSlot incoming, sim::Instant now);
   void ship(size_t source, WriteSlot write, sim::Instant now);
   void poll(size_t source, sim::Instant now);
@@ -148,6 +162,11 @@ class World {
   std::vector<sim::Rng> route_rngs_;           // per group
   std::vector<sim::Rng> retry_rngs_;           // per group
   std::vector<ClientRetry> retry_budgets_;     // per group
+  std::vector<int32_t> group_session_;         // per group: index into result_.sessions, or -1
+  std::vector<sim::Rng> session_rngs_;         // per group
+  std::vector<SessionRead> session_reads_;     // slots, reused through session_free_
+  std::vector<uint32_t> session_free_;
+  std::vector<WriteSlot> newest_;              // per key: the LWW-newest write committed anywhere
   std::vector<RetryState> retries_;            // slots, reused through retry_free_
   std::vector<uint32_t> retry_free_;
 

@@ -86,7 +86,8 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   const int64_t first_ns = first ? now.ns() : retries_[event.index].first_attempt_ns;
 
   if (capacity_[target].try_consume(now, dimension, event.key, milli)) {
-    commit(target, now, event.op, event.key, size);
+    const uint32_t sequence = commit(target, now, event.op, event.key, size);
+    if (sequence > 0 && group_session_[group] >= 0) maybe_redirect_session(group, target, event.key, sequence, now);
     retry_budgets_[group].on_success(attempts);
     served.client_latency_ns.record(now.ns() - first_ns);
     metrics_.on_client_success(target, now.ns() - first_ns);
@@ -117,6 +118,59 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   const sim::Duration wait = retry_budgets_[group].backoff(state.attempts, retry_rngs_[group]);
   ++state.attempts;
   queue_.push(now + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
+}
+
+// After a session's write, maybe its next read goes to another region.
+void World::maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now) {
+  const SessionConfig& sessions = group_configs_[group]->sessions;
+  sim::Rng& rng = session_rngs_[group];
+  if (rng.uniform01() * 100.0 >= sessions.redirect_fraction) return;
+  const uint32_t delay = static_cast<uint32_t>(rng.below(sessions.delays.size()));
+  uint32_t slot;
+  if (session_free_.empty()) {
+    slot = static_cast<uint32_t>(session_reads_.size());
+    session_reads_.emplace_back();
+  } else {
+    slot = session_free_.back();
+    session_free_.pop_back();
+  }
+  session_reads_[slot] = SessionRead{static_cast<uint32_t>(group_session_[group]), delay, sequence,
+                                     static_cast<uint16_t>(home)};
+  queue_.push(now + sessions.delays[delay],
+              Event{EventKind::kSessionRead, Operation::kGet, static_cast<uint16_t>(sessions.read_region), slot, key});
+}
+
+// The read-back: a violation unless the read region has applied the write.
+void World::session_read(uint32_t slot, size_t region, uint64_t key) {
+  const SessionRead read = session_reads_[slot];
+  session_free_.push_back(slot);
+  SessionResult& session = result_.sessions[read.session];
+  ++session.reads[read.delay];
+  const bool seen = region == read.home || items_.seen(region, key)[read.home] >= read.sequence;
+  if (!seen) ++session.violations[read.delay];
+}
+
+// A get served at `region`: stale if a newer version had been committed
+// anywhere, and, for each other region, whether its latest write is visible.
+void World::observe_read(size_t region, uint64_t key, sim::Instant now) {
+  RegionResult& served = result_.region_results[region];
+  const WriteSlot newest = newest_[key];
+  if (newest != kNoWrite && items_.stored(region, key) != newest) {
+    ++served.stale_reads;
+    served.staleness_ns.record(now.ns() - writes_[newest].issued_ns);
+  }
+  const uint32_t* seen = items_.seen(region, key);
+  for (size_t from = 0; from < region_count_; ++from) {
+    if (from == region) continue;
+    const int64_t last = items_.last_commit_ns(from, key);
+    if (last == INT64_MIN) continue;
+    const int64_t age = now.ns() - last;
+    size_t bucket = 0;
+    while (bucket + 1 < kVisibilityBuckets && kVisibilityGridNs[bucket + 1] <= age) ++bucket;
+    PairResult& link = result_.pairs[from * (region_count_ - 1) + (region < from ? region : region - 1)];
+    ++link.visibility_reads[bucket];
+    if (seen[from] >= items_.seen(from, key)[from]) ++link.visibility_seen[bucket];
+  }
 }
 
 }  // namespace model

@@ -6,17 +6,19 @@
 
 namespace model {
 
-void World::commit(size_t region, sim::Instant now, Operation op, uint64_t key,
-                               uint32_t size_bytes) {
+uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes) {
   RegionResult& served = result_.region_results[region];
   ++served.operations[static_cast<int>(op)];
-  if (op == Operation::kGet) return;
+  if (op == Operation::kGet) {
+    observe_read(region, key, now);
+    return 0;
+  }
   if (op == Operation::kDelete) {
     // Deleting an absent item changes nothing, so the stream gets no record.
     size_bytes = stored_size(region, key);  // a delete costs what the item weighed
     if (size_bytes == 0) {
       ++served.noop_deletes;
-      return;
+      return 0;
     }
   }
   const WriteSlot slot = writes_.allocate();
@@ -40,6 +42,13 @@ void World::commit(size_t region, sim::Instant now, Operation op, uint64_t key,
   if (observer_) observer_->on_commit(write, now);
 
   apply(region, slot, now);
+  items_.last_commit_ns(region, key) = now.ns();
+  WriteSlot& newest = newest_[key];
+  if (newest == kNoWrite || lww_.supersedes(write, writes_[newest])) {
+    if (newest != kNoWrite) writes_.release(newest);
+    newest = slot;
+    writes_.retain(slot);
+  }
   for (size_t to = 0; to < region_count_; ++to) {
     if (to != region) ++pair_pending_[pair(region, to)];
   }
@@ -56,7 +65,9 @@ void World::commit(size_t region, sim::Instant now, Operation op, uint64_t key,
                   Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
     }
   }
+  const uint32_t sequence = write.sequence;
   writes_.release(slot);
+  return sequence;
 }
 
 // Last-writer-wins at one replica: keep the winner, tell the tracker.

@@ -251,6 +251,12 @@ std::string json_report(const model::RunResult& result) {
     write_latency(json, region.client_latency_ns);
     json.end_object();
     json.field("replication_throttle_events", region.replication_throttle_events);
+    json.key("reads");
+    json.begin_object();
+    json.field("stale_reads", region.stale_reads);
+    json.key("staleness_ns");
+    write_latency(json, region.staleness_ns);
+    json.end_object();
     json.end_object();
   }
   json.end_array();
@@ -264,6 +270,16 @@ std::string json_report(const model::RunResult& result) {
     json.field("replicated", pair.replicated);
     json.key("lag_ns");
     write_lag(json, pair.lag_ns);
+    json.key("visibility");
+    json.begin_array();
+    for (size_t i = 0; i < model::kVisibilityBuckets; ++i) {
+      json.begin_object();
+      json.field("age_from_ns", model::kVisibilityGridNs[i]);
+      json.field("reads", pair.visibility_reads[i]);
+      json.field("seen", pair.visibility_seen[i]);
+      json.end_object();
+    }
+    json.end_array();
     json.end_object();
   }
   json.end_array();
@@ -288,6 +304,26 @@ std::string json_report(const model::RunResult& result) {
 
   const model::ConvergenceResult& convergence = result.convergence;
   write_capacity_events(json, result);
+  json.key("sessions");
+  json.begin_array();
+  for (const model::SessionResult& session : result.sessions) {
+    json.begin_object();
+    json.field("region", session.region);
+    json.field("group", session.group);
+    json.field("read_region", session.read_region);
+    json.key("by_delay");
+    json.begin_array();
+    for (size_t i = 0; i < session.delay_ns.size(); ++i) {
+      json.begin_object();
+      json.field("delay_ns", session.delay_ns[i]);
+      json.field("reads", session.reads[i]);
+      json.field("violations", session.violations[i]);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
   json.key("convergence");
   json.begin_object();
   json.field("last_write_ns", convergence.last_write_ns);

@@ -128,6 +128,27 @@ std::string text_report(const model::RunResult& result) {
     }
   }
 
+  uint64_t reads = 0;
+  for (const model::RegionResult& region : result.region_results) reads += region.operations[3];
+  if (reads > 0) {
+    out += "\nreads      ";
+    for (size_t i = 0; i < result.region_results.size(); ++i) {
+      const model::RegionResult& region = result.region_results[i];
+      out += fmt::format("{}{} {} stale of {} (p99 staleness {})", i == 0 ? "" : "; ", region.name,
+                         region.stale_reads, region.operations[3],
+                         display_duration(region.staleness_ns.quantile(0.99)));
+    }
+    out += "\n";
+  }
+  for (const model::SessionResult& session : result.sessions) {
+    out += fmt::format("  read-your-writes, {} {} reading in {}:", session.region, session.group, session.read_region);
+    for (size_t i = 0; i < session.delay_ns.size(); ++i) {
+      out += fmt::format(" after {} {}/{}", display_duration(session.delay_ns[i]), session.violations[i],
+                         session.reads[i]);
+    }
+    out += " violations\n";
+  }
+
   const model::ConvergenceResult& v = result.convergence;
   if (result.stop.reason != model::StopReason::kCompleted) {
     out += fmt::format("\nconvergence  not measured: the run stopped ({}) at {} simulated\n",

@@ -24,7 +24,8 @@ const sim::Instant kFarStop = sim::Instant::from_ns(sim::Duration::hours(1000).n
 ClientGroupConfig config(double rate_per_second, Arrivals arrivals, const OperationMix& mix = {}) {
   // Aggregate initialisation: assigning "g" to name trips GCC 12's bogus
   // -Wrestrict (GCC bug 105329) at -O2.
-  return ClientGroupConfig{"g", rate_per_second, arrivals, mix, ReadConsistency::kEventual, false, RetryConfig{}};
+  return ClientGroupConfig{"g", rate_per_second, arrivals, mix, ReadConsistency::kEventual, false, RetryConfig{},
+                           SessionConfig{}};
 }
 
 // A group of uniform requests over 1000 keys (the sampler and sizes must
