@@ -44,9 +44,9 @@ class TokenBucket {
     refill(now);
     return level_ >= scaled(admission_threshold(milli));
   }
-  // Takes `milli` tokens; REQUIRES can_take(now, milli).
+  // Takes `milli` tokens; REQUIRES can_take(now, milli) just returned true.
   void take(Instant now, int64_t milli) {
-    GTSIM_ASSERT(can_take(now, milli));
+    GTSIM_ASSERT(now == updated_ && level_ >= scaled(admission_threshold(milli)));
     level_ -= scaled(milli);
   }
 
@@ -84,7 +84,8 @@ class TokenBucket {
   int64_t admission_threshold(int64_t milli) const { return milli < capacity_ ? milli : capacity_; }
 
   void refill(Instant now) {
-    GTSIM_ASSERT(now >= updated_);
+    if (now == updated_) return;
+    GTSIM_ASSERT(now > updated_);
     const Int128 cap = scaled(capacity_);
     if (level_ < cap) {
       level_ += static_cast<Int128>((now - updated_).ns()) * rate_;
