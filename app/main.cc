@@ -1,8 +1,10 @@
 // gtsim: the command line.
 //
-//   gtsim run FILE [--seed N] [--set PATH=VALUE]... [--json OUT] [--quiet]
-//             [--max-events N] [--max-wall DURATION]
+//   gtsim run FILE [--seed N] [--set PATH=VALUE]... [--json OUT] [--csv DIR]
+//             [--html OUT] [--quiet] [--max-events N] [--max-wall DURATION]
 //   gtsim validate FILE...
+//   gtsim list [DIR]                    (app/list_command.h)
+//   gtsim diff A.json B.json [--tolerance SPEC]...   (app/diff_command.h)
 //   gtsim sweep | compare | merge ...   (studies over seeds: app/sweep_command.h,
 //                                        app/compare_command.h, app/merge_command.h)
 //
@@ -12,9 +14,11 @@
 // 128 + N a run interrupted by signal N (130 SIGINT, 143 SIGTERM: no report
 // written). Diagnostics go to stderr as "file:line:column: error: message";
 // reports go to stdout or their files.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,19 +27,26 @@
 #include <fmt/format.h>
 
 #include "app/compare_command.h"
+#include "app/diff_command.h"
 #include "app/interrupt.h"
+#include "app/list_command.h"
 #include "app/merge_command.h"
 #include "app/sweep_command.h"
 #include "model/run_estimate.h"
 #include "model/scenario_loader.h"
 #include "model/simulation.h"
+#include "reports/csv_report.h"
+#include "reports/expectation_check.h"
+#include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/output_file.h"
 #include "reports/text_report.h"
+#include "reports/timeline_marks.h"
 
 namespace {
 
 constexpr int kExitOk = 0;
+constexpr int kExitExpectationFailed = 1;
 constexpr int kExitBadInput = 2;
 constexpr int kExitGuard = 3;
 constexpr int kExitSignalBase = 128;
@@ -51,6 +62,8 @@ struct RunOptions {
   std::optional<uint64_t> seed;
   std::vector<std::string> sets;
   std::string json_path;
+  std::string csv_dir;
+  std::string html_path;
   bool quiet = false;
   std::optional<uint64_t> max_events;  // --max-events
   std::string max_wall;                // --max-wall, a duration such as "30s"
@@ -67,6 +80,46 @@ bool refused(const model::Scenario& scenario, const std::string& file, bool boun
   const std::optional<std::string> reason = model::refuse_run(model::estimate_run(scenario), bounded);
   if (!reason) return false;
   std::fprintf(stderr, "%s\n", model::Diagnostic{file, 0, 0, *reason}.to_string().c_str());
+  return true;
+}
+
+// An expectation naming no figure is bad input, found before the run.
+bool bad_expectations(const model::LoadResult& loaded) {
+  const std::vector<model::Diagnostic> diagnostics =
+      reports::check_expectation_paths(loaded.expectations, *loaded.scenario);
+  print_diagnostics(diagnostics);
+  return !diagnostics.empty();
+}
+
+// Writes one output all at once or not at all; prints why on failure.
+bool write_output(const std::string& path, const std::string& content) {
+  std::string error;
+  app::set_pending_output(path + ".tmp");
+  const bool written = reports::write_file_atomically(path, content, &error);
+  app::set_pending_output("");
+  if (!written) std::fprintf(stderr, "gtsim: error: %s\n", error.c_str());
+  return written;
+}
+
+// The --json, --csv and --html outputs that were asked for.
+bool write_outputs(const RunOptions& options, const model::Scenario& scenario, const model::RunResult& result) {
+  if (!options.json_path.empty() && !write_output(options.json_path, reports::json_report(result))) return false;
+  if (!options.csv_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.csv_dir, ec);
+    if (ec) {
+      std::fprintf(stderr, "gtsim: error: cannot create directory '%s': %s\n", options.csv_dir.c_str(),
+                   ec.message().c_str());
+      return false;
+    }
+    for (const reports::CsvFile& file : reports::csv_report(result)) {
+      if (!write_output((std::filesystem::path(options.csv_dir) / file.name).string(), file.content)) return false;
+    }
+  }
+  if (!options.html_path.empty() &&
+      !write_output(options.html_path, reports::html_report(result, reports::timeline_marks(scenario)))) {
+    return false;
+  }
   return true;
 }
 
@@ -103,6 +156,7 @@ int run_command(const RunOptions& options) {
   }
   model::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
+  if (bad_expectations(loaded)) return kExitBadInput;
   if (refused(scenario, options.file, options.max_events || max_wall)) return kExitBadInput;
 
   model::Simulation simulation(scenario);
@@ -131,28 +185,26 @@ int run_command(const RunOptions& options) {
     std::fprintf(stderr, "gtsim: stopped by %s %s; the report covers the run up to there\n", guard.c_str(),
                  how_far(result).c_str());
   }
-  if (!options.json_path.empty()) {
-    std::string error;
-    app::set_pending_output(options.json_path + ".tmp");
-    const bool written = reports::write_file_atomically(options.json_path, reports::json_report(result), &error);
-    app::set_pending_output("");
-    if (!written) {
-      std::fprintf(stderr, "gtsim: error: %s\n", error.c_str());
-      return kExitBadInput;
-    }
-  }
+  if (!write_outputs(options, scenario, result)) return kExitBadInput;
+  const std::vector<reports::ExpectationOutcome> outcomes =
+      reports::evaluate_expectations(loaded.expectations, result);
+  const bool failed = std::any_of(outcomes.begin(), outcomes.end(),
+                                  [](const reports::ExpectationOutcome& o) { return !o.passed; });
   if (!options.quiet) {
     std::fputs(reports::text_report(result).c_str(), stdout);
     std::fputs(reports::text_run_statistics({result.events, wall.count()}).c_str(), stdout);
   }
-  return stopped ? kExitGuard : kExitOk;
+  // Failed expectations are printed even with --quiet: that is not success.
+  if (!options.quiet || failed) std::fputs(reports::expectation_summary(outcomes).c_str(), stdout);
+  if (stopped) return kExitGuard;
+  return failed ? kExitExpectationFailed : kExitOk;
 }
 
 int validate_command(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const std::string& file : files) {
     const model::LoadResult loaded = model::load_scenario_file(file);
-    if (loaded.ok() && refused(*loaded.scenario, file, false)) {
+    if (loaded.ok() && (bad_expectations(loaded) || refused(*loaded.scenario, file, false))) {
       status = kExitBadInput;
     } else if (loaded.ok()) {
       std::printf("%s: ok\n", file.c_str());
@@ -177,6 +229,8 @@ int main(int argc, char** argv) {
   run_app->add_option("--seed", run.seed, "Override the scenario's seed");
   run_app->add_option("--set", run.sets, "Override a scenario value: PATH=VALUE (repeatable)");
   run_app->add_option("--json", run.json_path, "Write the JSON report to this file");
+  run_app->add_option("--csv", run.csv_dir, "Write the CSV time series into this directory, one file per metric");
+  run_app->add_option("--html", run.html_path, "Write the HTML report with charts to this file");
   run_app->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
   run_app->add_option("--max-events", run.max_events, "Stop the run after N events (exit 3)");
   run_app->add_option("--max-wall", run.max_wall, "Stop the run after this much wall-clock time, e.g. 30s (exit 3)");
@@ -192,6 +246,11 @@ int main(int argc, char** argv) {
   CLI::App* compare_app = app::add_compare_command(app, &compare);
   app::MergeOptions merge;
   CLI::App* merge_app = app::add_merge_command(app, &merge);
+  // Reading and reviewing (issue 5).
+  app::ListOptions list;
+  CLI::App* list_app = app::add_list_command(app, &list);
+  app::DiffOptions diff;
+  CLI::App* diff_app = app::add_diff_command(app, &diff);
 
   try {
     app.parse(argc, argv);
@@ -207,5 +266,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(sweep_app)) return app::sweep_command(sweep);
   if (app.got_subcommand(compare_app)) return app::compare_command(compare);
   if (app.got_subcommand(merge_app)) return app::merge_command(merge);
+  if (app.got_subcommand(list_app)) return app::list_command(list);
+  if (app.got_subcommand(diff_app)) return app::diff_command(diff);
   return kExitBadInput;
 }

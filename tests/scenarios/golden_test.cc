@@ -36,18 +36,28 @@ std::vector<fs::path> library_scenarios() {
   return files;
 }
 
-// The first line that differs, for a readable failure.
-std::string first_difference(const std::string& expected, const std::string& actual) {
+// A readable failure: the first differing lines (up to kShown), each with
+// its line number and the golden and new text, and how to accept the change.
+std::string first_differences(const std::string& expected, const std::string& actual) {
+  constexpr int kShown = 8;
   std::istringstream a(expected), b(actual);
-  std::string line_a, line_b;
+  std::string out, line_a, line_b;
+  int differing = 0;
   for (int line = 1;; ++line) {
     const bool more_a = static_cast<bool>(std::getline(a, line_a));
     const bool more_b = static_cast<bool>(std::getline(b, line_b));
-    if (!more_a && !more_b) return "identical";
-    if (line_a != line_b || more_a != more_b) {
-      return "line " + std::to_string(line) + ": golden '" + line_a + "' vs run '" + line_b + "'";
-    }
+    if (!more_a && !more_b) break;
+    if (more_a && more_b && line_a == line_b) continue;
+    if (++differing > kShown) continue;
+    out += "  line " + std::to_string(line) + ":\n";
+    out += "    - golden " + (more_a ? line_a : std::string("(end of file)")) + "\n";
+    out += "    + run    " + (more_b ? line_b : std::string("(end of file)")) + "\n";
   }
+  if (differing == 0) return "identical";
+  if (differing > kShown) out += "  ... and " + std::to_string(differing - kShown) + " more differing lines\n";
+  return std::to_string(differing) + " lines differ from the golden file:\n" + out +
+         "If the change is deliberate: GTSIM_UPDATE_GOLDEN=1 ./build/tests/gtsim_tests \"[golden]\", then review "
+         "`git diff tests/golden` (or `gtsim diff OLD.json NEW.json`, figure by figure).";
 }
 
 }  // namespace
@@ -68,7 +78,7 @@ TEST_CASE("Scenario library: every scenario's JSON report matches its golden fil
     }
     REQUIRE(fs::exists(golden));
     const std::string expected = read_file(golden);
-    INFO(first_difference(expected, report));
+    INFO(first_differences(expected, report));
     CHECK(expected == report);
   }
 }

@@ -1,0 +1,90 @@
+#include "reports/csv_report.h"
+
+#include <algorithm>
+#include <functional>
+
+#include <fmt/format.h>
+
+namespace reports {
+namespace {
+
+using Column = std::vector<int64_t>;
+using Format = std::function<std::string(int64_t)>;
+
+std::string integer(int64_t v) { return fmt::format("{}", v); }
+
+// Milli-units with one decimal, printed exactly as the JSON report prints them.
+std::string milli_one_decimal(int64_t milli) { return fmt::format("{:.1f}", static_cast<double>(milli) / 1000.0); }
+
+// Nanoseconds as exact milliseconds (CloudWatch's unit for ReplicationLatency).
+std::string ns_as_ms(int64_t ns) {
+  const int64_t magnitude = ns < 0 ? -ns : ns;
+  return fmt::format("{}{}.{:06}", ns < 0 ? "-" : "", magnitude / 1000000, magnitude % 1000000);
+}
+
+CsvFile table(std::string name, int64_t step_s, const std::vector<std::string>& headers,
+              const std::vector<const Column*>& columns, const Format& format) {
+  CsvFile file{std::move(name), "time_s"};
+  for (const std::string& header : headers) file.content += "," + header;
+  file.content += "\n";
+  size_t rows = 0;
+  for (const Column* column : columns) rows = std::max(rows, column->size());
+  for (size_t row = 0; row < rows; ++row) {
+    file.content += fmt::format("{}", static_cast<int64_t>(row) * step_s);
+    for (const Column* column : columns) {
+      file.content += ",";
+      if (row < column->size()) file.content += format((*column)[row]);
+    }
+    file.content += "\n";
+  }
+  return file;
+}
+
+}  // namespace
+
+std::vector<CsvFile> csv_report(const model::RunResult& result) {
+  std::vector<CsvFile> files;
+  const std::vector<std::string>& regions = result.regions;
+  const auto per_region = [&](std::string name, Column model::RegionSeries::*member, const Format& format) {
+    std::vector<const Column*> columns;
+    for (const model::RegionSeries& s : result.region_series) columns.push_back(&(s.*member));
+    files.push_back(table(std::move(name), 1, regions, columns, format));
+  };
+  per_region("ConsumedWriteCapacityUnits.csv", &model::RegionSeries::consumed_write_milli, milli_one_decimal);
+  per_region("ConsumedReadCapacityUnits.csv", &model::RegionSeries::consumed_read_milli, milli_one_decimal);
+  per_region("ProvisionedWriteCapacityUnits.csv", &model::RegionSeries::provisioned_write_units, integer);
+  per_region("ProvisionedReadCapacityUnits.csv", &model::RegionSeries::provisioned_read_units, integer);
+  per_region("ThrottleEvents.csv", &model::RegionSeries::throttle_events, integer);
+  per_region("ReplicationThrottleEvents.csv", &model::RegionSeries::replication_throttle_events, integer);
+  per_region("ClientErrors.csv", &model::RegionSeries::client_errors, integer);
+  per_region("ReplicationBacklog.csv", &model::RegionSeries::replication_backlog, integer);
+
+  std::vector<std::string> pairs;
+  for (const model::PairResult& pair : result.pairs) pairs.push_back(pair.from + "->" + pair.to);
+  std::vector<const Column*> pending;
+  for (const model::PairSeries& s : result.pair_series) pending.push_back(&s.pending_replication);
+  files.push_back(table("PendingReplicationCount.csv", 1, pairs, pending, integer));
+
+  std::vector<std::string> latency_headers;
+  std::vector<const Column*> latency;
+  for (size_t i = 0; i < result.pair_series.size(); ++i) {
+    latency_headers.push_back(pairs[i] + " Average");
+    latency_headers.push_back(pairs[i] + " Maximum");
+    latency.push_back(&result.pair_series[i].replication_latency_mean_ns);
+    latency.push_back(&result.pair_series[i].replication_latency_max_ns);
+  }
+  files.push_back(table("ReplicationLatency.csv", 60, latency_headers, latency, ns_as_ms));
+
+  std::vector<std::string> client_headers;
+  std::vector<const Column*> client;
+  for (size_t r = 0; r < result.region_series.size(); ++r) {
+    client_headers.push_back(regions[r] + " p50");
+    client_headers.push_back(regions[r] + " p99");
+    client.push_back(&result.region_series[r].latency_p50_ns);
+    client.push_back(&result.region_series[r].latency_p99_ns);
+  }
+  files.push_back(table("ClientLatency.csv", 60, client_headers, client, ns_as_ms));
+  return files;
+}
+
+}  // namespace reports

@@ -1,0 +1,128 @@
+#include "reports/expectation_check.h"
+
+#include <algorithm>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "model/nearest_word.h"
+#include "model/yaml_tree.h"
+#include "reports/metric_paths.h"
+#include "reports/text_report.h"
+#include "sim/assert.h"
+
+namespace reports {
+namespace {
+
+bool ends_with_ns(const std::string& path) {
+  return path.size() >= 3 && path.compare(path.size() - 3, 3, "_ns") == 0;
+}
+
+std::string display_value(const std::string& path, int64_t value) {
+  if (!ends_with_ns(path)) return fmt::format("{}", value);
+  return fmt::format("{} ({} ns)", display_duration(value), value);
+}
+
+// The nearest path by spelling, or else one ending in the same figure
+// that shares most of the other segments: 'clobbered' finds
+// 'conflicts.clobbered', 'throttle.eu-west-1.client_errors' finds
+// 'regions.eu-west-1.client_errors'.
+std::optional<std::string> nearest_path(const std::string& path, const std::vector<std::string>& paths) {
+  if (auto near = model::nearest_word(path, paths)) return near;
+  const std::vector<std::string> segments = model::split_path(path);
+  std::optional<std::string> best;
+  size_t best_shared = 0;
+  for (const std::string& candidate : paths) {
+    const std::vector<std::string> theirs = model::split_path(candidate);
+    if (theirs.back() != segments.back()) continue;
+    size_t shared = 1;
+    for (size_t i = 0; i + 1 < segments.size(); ++i) {
+      shared += std::find(theirs.begin(), theirs.end(), segments[i]) != theirs.end() ? 1 : 0;
+    }
+    if (shared > best_shared) {
+      best = candidate;
+      best_shared = shared;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions) {
+  // A run with no traffic has every figure a real run has: flatten() names
+  // them, so the paths cannot drift from the report's.
+  model::RunResult skeleton;
+  skeleton.regions = regions;
+  for (const std::string& from : regions) {
+    model::RegionResult region;
+    region.name = from;
+    skeleton.region_results.push_back(region);
+    for (const std::string& to : regions) {
+      if (from == to) continue;
+      model::PairResult pair;
+      pair.from = from;
+      pair.to = to;
+      skeleton.pairs.push_back(pair);
+    }
+  }
+  std::vector<std::string> paths;
+  for (const Figure& figure : flatten(skeleton)) paths.push_back(figure.path);
+  return paths;
+}
+
+std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
+                                                       const model::Scenario& scenario) {
+  std::vector<std::string> regions;
+  for (const model::RegionConfig& region : scenario.regions) regions.push_back(region.name);
+  const std::vector<std::string> paths = metric_paths_for(regions);
+  std::vector<model::Diagnostic> diagnostics;
+  for (const model::Expectation& e : expectations) {
+    const auto fail = [&](std::string message) {
+      diagnostics.push_back(model::Diagnostic{e.file, e.line, e.column, std::move(message)});
+    };
+    bool known = false;
+    for (const std::string& path : paths) known = known || path == e.path;
+    if (!known) {
+      std::string message = fmt::format("expect: no figure is named '{}'", e.path);
+      if (auto near = nearest_path(e.path, paths)) message += fmt::format("; did you mean '{}'?", *near);
+      fail(message + " (docs/report-paths.md)");
+    } else if (e.is_duration && !ends_with_ns(e.path)) {
+      fail(fmt::format("expect: '{}' is a count, found a duration '{}'", e.path, e.text));
+    } else if (!e.is_duration && e.value != 0 && ends_with_ns(e.path)) {
+      fail(fmt::format("expect: '{}' is a duration: write the value with a unit, e.g. '1s' or '250ms'", e.path));
+    }
+  }
+  return diagnostics;
+}
+
+std::vector<ExpectationOutcome> evaluate_expectations(const std::vector<model::Expectation>& expectations,
+                                                      const model::RunResult& result) {
+  const std::vector<Figure> figures = flatten(result);
+  std::vector<ExpectationOutcome> outcomes;
+  for (const model::Expectation& e : expectations) {
+    const Figure* figure = nullptr;
+    for (const Figure& f : figures) {
+      if (f.path == e.path) figure = &f;
+    }
+    GTSIM_ASSERT(figure != nullptr);
+    outcomes.push_back(ExpectationOutcome{&e, figure->value, model::holds(e.comparison, figure->value, e.value)});
+  }
+  return outcomes;
+}
+
+std::string expectation_summary(const std::vector<ExpectationOutcome>& outcomes) {
+  if (outcomes.empty()) return "";
+  size_t held = 0;
+  for (const ExpectationOutcome& o : outcomes) held += o.passed ? 1 : 0;
+  std::string out = fmt::format("\nexpect       {} of {} held{}\n", held, outcomes.size(),
+                                held == outcomes.size() ? "" : "; FAILED:");
+  for (const ExpectationOutcome& o : outcomes) {
+    if (o.passed) continue;
+    out += fmt::format("  FAILED  {}: actual {}\n", o.expectation->text,
+                       display_value(o.expectation->path, o.actual));
+  }
+  return out;
+}
+
+}  // namespace reports

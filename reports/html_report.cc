@@ -1,0 +1,269 @@
+#include "reports/html_report.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "reports/json_report.h"
+#include "reports/svg_chart.h"
+#include "reports/text_report.h"
+#include "sim/time.h"
+
+namespace reports {
+namespace {
+
+constexpr const char* kStyle = R"(
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1f2937;margin:24px auto;max-width:1140px;padding:0 16px;background:#fff}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
+.meta{color:#4b5563;margin-bottom:12px}.meta b{color:#111827}
+table{border-collapse:collapse;margin:6px 0 10px;font-variant-numeric:tabular-nums}
+th,td{padding:3px 10px;border-bottom:1px solid #eef0f3;text-align:right;white-space:nowrap}
+th{background:#f8fafc;font-weight:600;color:#374151}td:first-child,th:first-child{text-align:left}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:10px 18px}
+.charts.three{grid-template-columns:repeat(3,1fr);gap:10px 12px}svg.chart{width:100%;height:auto}
+svg.chart{background:#fff;border:1px solid #e5e7eb;border-radius:6px}
+svg .title{font-size:13px;font-weight:600;fill:#111827}svg .unit{font-weight:400;fill:#6b7280}
+svg .tick{font-size:10.5px;fill:#6b7280}svg .legend{font-size:11px;fill:#374151}
+svg .grid{stroke:#eef0f3}svg .axis{stroke:#9ca3af}
+svg .mark line{stroke:#6b7280;stroke-dasharray:3 3}svg .mark circle{fill:#fde68a;stroke:#b45309}
+svg .mark text{font-size:10px;font-weight:600;fill:#78350f}
+table.timeline td:last-child,table.timeline th:last-child{text-align:left}
+.note{color:#6b7280;font-size:12.5px}.bad{color:#b91c1c;font-weight:600}
+)";
+
+// Checks the page after load: every chart has data, no table is empty.
+constexpr const char* kSelfCheck = R"(
+addEventListener('load', function () {
+  var charts = document.querySelectorAll('svg.chart');
+  var bad = [];
+  charts.forEach(function (svg, i) {
+    if (!svg.querySelector('polyline, rect, g')) bad.push('chart ' + i + ' is empty');
+  });
+  document.querySelectorAll('table').forEach(function (t, i) {
+    if (t.rows.length < 2) bad.push('table ' + i + ' is empty');
+  });
+  document.documentElement.setAttribute('data-self-check',
+    bad.length ? 'failed: ' + bad.join('; ') : 'ok ' + charts.length + ' charts');
+});
+)";
+
+std::string esc(const std::string& text) { return html_escape(text); }
+
+std::string duration(int64_t ns) { return esc(display_duration(ns)); }
+
+// A time in the run as a clock reading: "7:00", "1:05:30", "0:02.250".
+std::string clock(int64_t ns) {
+  const int64_t ms = ns / 1'000'000;
+  const int64_t s = ms / 1000, m = s / 60, h = m / 60;
+  std::string out = h > 0 ? fmt::format("{}:{:02}:{:02}", h, m % 60, s % 60) : fmt::format("{}:{:02}", m, s % 60);
+  if (ms % 1000 != 0) out += fmt::format(".{:03}", ms % 1000);
+  return out;
+}
+
+std::string row(const std::vector<std::string>& cells, bool header = false) {
+  std::string out = "<tr>";
+  for (const std::string& cell : cells) out += header ? "<th>" + cell + "</th>" : "<td>" + cell + "</td>";
+  return out + "</tr>\n";
+}
+
+std::vector<double> doubles(const std::vector<int64_t>& v, double scale) {
+  std::vector<double> out;
+  out.reserve(v.size());
+  for (int64_t x : v) out.push_back(static_cast<double>(x) * scale);
+  return out;
+}
+
+std::string summary(const model::RunResult& result) {
+  std::string out = "<h2>Regions</h2>\n<table>\n";
+  out += row({"region", "writes", "gets", "capacity", "W units", "R units", "throttled", "repl. throttled",
+              "retries", "client errors", "unavailable", "latency p99"},
+             true);
+  for (const model::RegionResult& r : result.region_results) {
+    out += row({esc(r.name), fmt::format("{}", r.writes()), fmt::format("{}", r.operations[3]), esc(r.capacity_mode),
+                fmt::format("{}", r.write_units), fmt::format("{}", r.read_units), fmt::format("{}", r.throttle_events),
+                fmt::format("{}", r.replication_throttle_events), fmt::format("{}", r.retries),
+                fmt::format("{}", r.client_errors), fmt::format("{}", r.unavailable_errors),
+                duration(r.client_latency_ns.quantile(0.99))});
+  }
+  out += "</table>\n<h2>Replication lag</h2>\n<table>\n";
+  out += row({"from &rarr; to", "writes", "mean", "p50", "p90", "p99", "p99.9", "max"}, true);
+  for (const model::PairResult& p : result.pairs) {
+    const sim::Histogram& lag = p.lag_ns;
+    out += row({esc(p.from + " → " + p.to), fmt::format("{}", p.replicated), duration(std::llround(lag.mean())),
+                duration(lag.quantile(0.5)), duration(lag.quantile(0.9)), duration(lag.quantile(0.99)),
+                duration(lag.quantile(0.999)), duration(lag.max())});
+  }
+  const model::ConflictResult& c = result.conflicts;
+  out += "</table>\n<h2>Conflicts and convergence</h2>\n<table>\n";
+  out += row({"writes", "concurrent", "clobbered", "skew inversions", "causal inversions", "items", "divergent",
+              "drain after last write"},
+             true);
+  const bool completed = result.stop.reason == model::StopReason::kCompleted;
+  out += row({fmt::format("{}", c.writes), fmt::format("{}", c.concurrent_writes), fmt::format("{}", c.clobbered),
+              fmt::format("{}", c.skew_inversions), fmt::format("{}", c.causal_inversions),
+              fmt::format("{}", result.convergence.items),
+              completed ? fmt::format("{}", result.convergence.divergent_items) : "not measured",
+              completed ? duration(result.convergence.drain_ns) : "not measured"});
+  out += "</table>\n";
+  if (!result.outages.empty()) {
+    out += "<h2>Outages</h2>\n<table>\n";
+    out += row({"region", "failed", "recovered", "at risk", "oldest at risk", "lost", "backlog drained after"}, true);
+    for (const model::OutageResult& o : result.outages) {
+      out += row({esc(o.region), clock(o.failed_ns), o.recovered_ns < 0 ? "no" : clock(o.recovered_ns),
+                  fmt::format("{}", o.at_risk_writes), duration(o.oldest_at_risk_age_ns),
+                  fmt::format("{}", o.lost_writes), o.backlog_drain_ns < 0 ? "n/a" : duration(o.backlog_drain_ns)});
+    }
+    out += "</table>\n";
+  }
+  if (!result.throttle_windows.empty()) {
+    out += "<h2>Throttling windows</h2>\n<table>\n";
+    out += row({"region", "from", "to", "client attempts throttled", "replicated writes throttled", "client errors"},
+               true);
+    for (const model::ThrottleWindow& w : result.throttle_windows) {
+      out += row({esc(w.region), clock(w.start_ns), clock(w.end_ns), fmt::format("{}", w.throttle_events),
+                  fmt::format("{}", w.replication_throttle_events), fmt::format("{}", w.client_errors)});
+    }
+    out += "</table>\n";
+  }
+  if (!result.scaling_actions.empty()) {
+    out += "<h2>Auto scaling</h2>\n<table>\n";
+    out += row({"region", "dimension", "decided", "effective", "from", "to"}, true);
+    for (const model::ScalingAction& a : result.scaling_actions) {
+      out += row({esc(a.region), esc(a.dimension), clock(a.decided_ns), clock(a.effective_ns),
+                  fmt::format("{}", a.from_units), fmt::format("{}", a.to_units)});
+    }
+    out += "</table>\n";
+  }
+  return out;
+}
+
+// The second after the last change of any series (at least the traffic's
+// duration): a run that goes on long after the action (a region down for
+// good, waiting out the 20-hour limit) would otherwise squash every chart.
+size_t seconds_shown(const model::RunResult& result) {
+  size_t last = static_cast<size_t>(result.duration_ns / 1'000'000'000);
+  const auto scan = [&](const std::vector<int64_t>& v) {
+    for (size_t i = v.size(); i-- > 1;) {
+      if (v[i] != v[i - 1]) {
+        last = std::max(last, i + 1);
+        return;
+      }
+    }
+  };
+  for (const model::RegionSeries& s : result.region_series) {
+    for (const auto* v : {&s.consumed_write_milli, &s.consumed_read_milli, &s.provisioned_write_units,
+                          &s.provisioned_read_units, &s.throttle_events, &s.replication_throttle_events,
+                          &s.client_errors, &s.replication_backlog}) {
+      scan(*v);
+    }
+  }
+  for (const model::PairSeries& s : result.pair_series) scan(s.pending_replication);
+  return last + last / 20 + 1;  // a margin after it
+}
+
+std::vector<double> head(std::vector<double> values, size_t n) {
+  if (values.size() > n) values.resize(n);
+  return values;
+}
+
+std::string charts(const model::RunResult& result, const std::vector<ChartMark>& marks, size_t shown_s) {
+  const size_t shown_min = (shown_s + 59) / 60;
+  const auto doubles = [&](const std::vector<int64_t>& v, double scale, bool minutes = false) {
+    return head(reports::doubles(v, scale), minutes ? shown_min : shown_s);
+  };
+  std::string out = "<h2>Replication latency per minute (ReplicationLatency)</h2>\n<div class=\"charts\">\n";
+  for (size_t i = 0; i < result.pair_series.size(); ++i) {
+    const model::PairSeries& s = result.pair_series[i];
+    int64_t max_ns = 0;
+    for (int64_t v : s.replication_latency_max_ns) max_ns = std::max(max_ns, v);
+    const bool seconds = max_ns >= 2'000'000'000;
+    const double scale = seconds ? 1e-9 : 1e-6;
+    Chart chart{result.pairs[i].from + " → " + result.pairs[i].to, seconds ? "s" : "ms", 60, {}, marks};
+    chart.lines.push_back({"average", doubles(s.replication_latency_mean_ns, scale, true), 0, false, false});
+    chart.lines.push_back({"maximum", doubles(s.replication_latency_max_ns, scale, true), 1, true, false});
+    out += svg_chart(chart);
+  }
+  out += "</div>\n<h2>Replication backlog</h2>\n<div class=\"charts\">\n";
+  Chart backlog{"Replicated writes waiting, by destination", "writes", 1, {}, marks};
+  for (size_t r = 0; r < result.region_series.size(); ++r) {
+    backlog.lines.push_back(
+        {result.regions[r], doubles(result.region_series[r].replication_backlog, 1), static_cast<int>(r), false, false});
+  }
+  out += svg_chart(backlog);
+  Chart pending{"PendingReplicationCount, by pair", "writes", 1, {}, marks};
+  for (size_t i = 0; i < result.pair_series.size(); ++i) {
+    pending.lines.push_back({result.pairs[i].from + "→" + result.pairs[i].to,
+                             doubles(result.pair_series[i].pending_replication, 1), static_cast<int>(i), false, false});
+  }
+  out += svg_chart(pending);
+  out += "</div>\n<h2>Capacity and throttling per region</h2>\n<div class=\"charts three\">\n";
+  for (size_t r = 0; r < result.region_series.size(); ++r) {
+    const model::RegionSeries& s = result.region_series[r];
+    const std::string& name = result.regions[r];
+    Chart writes{name + ": write capacity", "units/s", 1, {}, marks};
+    writes.lines.push_back({"consumed", doubles(s.consumed_write_milli, 1e-3), 0, false, false});
+    writes.lines.push_back({"provisioned", doubles(s.provisioned_write_units, 1), 1, true, false});
+    writes.width = 370;
+    out += svg_chart(writes);
+    Chart reads{name + ": read capacity", "units/s", 1, {}, marks};
+    reads.lines.push_back({"consumed", doubles(s.consumed_read_milli, 1e-3), 2, false, false});
+    reads.lines.push_back({"provisioned", doubles(s.provisioned_read_units, 1), 1, true, false});
+    reads.width = 370;
+    out += svg_chart(reads);
+    Chart throttles{name + ": throttling", "per second", 1, {}, marks};
+    throttles.lines.push_back({"client attempts throttled", doubles(s.throttle_events, 1), 3, false, true});
+    throttles.lines.push_back({"replicated writes throttled", doubles(s.replication_throttle_events, 1), 4, false, false});
+    throttles.lines.push_back({"client errors", doubles(s.client_errors, 1), 1, false, false});
+    throttles.width = 370;
+    out += svg_chart(throttles);
+  }
+  return out + "</div>\n";
+}
+
+}  // namespace
+
+std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline) {
+  std::vector<ChartMark> marks;
+  for (size_t i = 0; i < timeline.size(); ++i) {
+    marks.push_back({static_cast<double>(timeline[i].at_ns) / 1e9, timeline[i].label, static_cast<int>(i + 1)});
+  }
+  std::string regions;
+  for (const std::string& r : result.regions) regions += (regions.empty() ? "" : ", ") + esc(r);
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += fmt::format("<title>gtsim: {} (seed {})</title>\n<style>{}</style>\n</head>\n<body>\n",
+                     esc(result.scenario_name), result.seed, kStyle);
+  out += fmt::format("<h1>gtsim: {}</h1>\n<div class=\"meta\">seed <b>{}</b> &middot; traffic <b>{}</b> &middot; "
+                     "regions <b>{}</b> &middot; run {}</div>\n",
+                     esc(result.scenario_name), result.seed,
+                     esc(sim::format_duration(sim::Duration::nanoseconds(result.duration_ns))), regions,
+                     result.stop.reason == model::StopReason::kCompleted
+                         ? std::string("completed")
+                         : fmt::format("<span class=\"bad\">stopped ({}) at {}</span>",
+                                       stop_name(result.stop.reason), duration(result.stop.at_ns)));
+  if (!timeline.empty()) {
+    out += "<table class=\"timeline\">\n" + row({"#", "at", "timeline"}, true);
+    for (size_t i = 0; i < timeline.size(); ++i) {
+      out += row({fmt::format("{}", i + 1), clock(timeline[i].at_ns),
+                  esc(timeline[i].label)});
+    }
+    out += "</table>\n";
+  }
+  out += summary(result);
+  const size_t shown_s = seconds_shown(result);
+  out += charts(result, marks, shown_s);
+  size_t run_s = 0;
+  for (const model::RegionSeries& s : result.region_series) run_s = std::max(run_s, s.replication_backlog.size());
+  out += "<p class=\"note\">Charts of per-second series longer than 10 minutes show the largest value of each "
+         "stretch, so peaks survive.";
+  if (shown_s < run_s) {
+    out += fmt::format(" The charts end at {}, after the last change of any series; the run went on to {}.",
+                       clock(static_cast<int64_t>(shown_s) * 1'000'000'000),
+                       clock(static_cast<int64_t>(run_s) * 1'000'000'000));
+  }
+  out += " Every figure, exactly: the JSON report (<code>--json</code>).</p>\n";
+  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", kSelfCheck);
+  return out;
+}
+
+}  // namespace reports

@@ -1,0 +1,26 @@
+// The HTML report of a run (`gtsim run --html FILE`): one self-contained
+// file that opens offline (no script, font, style sheet or image from
+// elsewhere). At the top the scenario, seed and timeline; then the summary
+// tables (regions, replication lag, conflicts, capacity events,
+// convergence) and SVG charts (reports/svg_chart.h): replication latency per
+// pair per minute, the replication backlog, and consumed vs provisioned
+// capacity and throttles per region, each with the timeline drawn on it.
+//
+// A small inline script checks the page once it has loaded (every chart
+// drawn, no empty table) and records the result in <html data-self-check>,
+// which tests/reports/html_check.sh reads in headless Chromium.
+//
+// A pure function of its arguments: same scenario and seed, same bytes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/run_result.h"
+#include "reports/timeline_marks.h"
+
+namespace reports {
+
+std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline);
+
+}  // namespace reports

@@ -1,0 +1,290 @@
+#include "reports/report_diff.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "reports/json_report.h"
+#include "reports/text_report.h"
+#include "sim/time.h"
+
+namespace reports {
+namespace {
+
+class Reader {
+ public:
+  Reader(std::vector<Figure>* out, std::string* error) : out_(out), error_(error) {}
+
+  // Adds the integer at the dotted `field` path inside `object` as `path`.
+  bool add(const std::string& path, const JsonValue& object, std::string_view field) {
+    const JsonValue* v = &object;
+    size_t start = 0;
+    while (v != nullptr && start <= field.size()) {
+      const size_t dot = std::min(field.find('.', start), field.size());
+      v = v->find(field.substr(start, dot - start));
+      start = dot + 1;
+    }
+    const std::optional<int64_t> value = v == nullptr ? std::nullopt : v->as_int64();
+    if (!value) {
+      *error_ = fmt::format("'{}' is missing or not an integer", path);
+      return false;
+    }
+    out_->push_back(Figure{path, *value});
+    return true;
+  }
+
+ private:
+  std::vector<Figure>* out_;
+  std::string* error_;
+};
+
+const JsonValue* member(const JsonValue& v, std::string_view key, JsonValue::Kind kind) {
+  const JsonValue* m = v.find(key);
+  return m != nullptr && m->kind == kind ? m : nullptr;
+}
+
+std::string name_of(const JsonValue& v, std::string_view key) {
+  const JsonValue* m = v.find(key);
+  return m != nullptr && m->kind == JsonValue::Kind::kString ? m->text : std::string();
+}
+
+bool same(const JsonValue& a, const JsonValue& b) {
+  if (a.kind != b.kind || a.boolean != b.boolean || a.text != b.text || a.items.size() != b.items.size() ||
+      a.members.size() != b.members.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.items.size(); ++i) {
+    if (!same(a.items[i], b.items[i])) return false;
+  }
+  for (size_t i = 0; i < a.members.size(); ++i) {
+    if (a.members[i].first != b.members[i].first || !same(a.members[i].second, b.members[i].second)) return false;
+  }
+  return true;
+}
+
+bool ends_with_ns(std::string_view path) { return path.size() >= 3 && path.substr(path.size() - 3) == "_ns"; }
+
+std::string show(const std::string& path, std::optional<int64_t> v) {
+  if (!v) return "(absent)";
+  return ends_with_ns(path) ? display_duration(*v) : fmt::format("{}", *v);
+}
+
+}  // namespace
+
+std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, std::string* error) {
+  const JsonValue* version = report.find("schema_version");
+  if (report.kind != JsonValue::Kind::kObject || version == nullptr || !version->as_int64()) {
+    *error = "not a gtsim JSON report (no schema_version)";
+    return std::nullopt;
+  }
+  if (*version->as_int64() != kJsonSchemaVersion) {
+    *error = fmt::format("schema_version {} (this gtsim reads {})", *version->as_int64(), kJsonSchemaVersion);
+    return std::nullopt;
+  }
+  std::vector<Figure> figures;
+  Reader r(&figures, error);
+  const JsonValue* regions = member(report, "regions", JsonValue::Kind::kArray);
+  const JsonValue* pairs = member(report, "replication", JsonValue::Kind::kArray);
+  const JsonValue* conflicts = member(report, "conflicts", JsonValue::Kind::kObject);
+  const JsonValue* convergence = member(report, "convergence", JsonValue::Kind::kObject);
+  if (!regions || !pairs || !conflicts || !convergence) {
+    *error = "not a gtsim JSON report (regions, replication, conflicts or convergence missing)";
+    return std::nullopt;
+  }
+  // The same order and names as flatten() in reports/metric_paths.cc.
+  static const std::pair<const char*, const char*> kRegion[] = {
+      {"writes", "writes"},
+      {"puts", "puts"},
+      {"updates", "updates"},
+      {"deletes", "deletes"},
+      {"gets", "gets"},
+      {"noop_deletes", "noop_deletes"},
+      {"bytes_written", "bytes_written"},
+      {"throttle_events", "clients.throttle_events"},
+      {"replication_throttle_events", "replication_throttle_events"},
+      {"retries", "clients.retries"},
+      {"client_errors", "clients.client_errors"},
+      {"unavailable_errors", "clients.unavailable_errors"},
+      {"client_latency_p50_ns", "clients.latency_ns.p50"},
+      {"client_latency_p99_ns", "clients.latency_ns.p99"},
+      {"client_latency_max_ns", "clients.latency_ns.max"}};
+  for (const JsonValue& region : regions->items) {
+    const std::string prefix = "regions." + name_of(region, "name") + ".";
+    for (const auto& [path, field] : kRegion) {
+      if (!r.add(prefix + path, region, field)) return std::nullopt;
+    }
+  }
+  static const std::pair<const char*, const char*> kPair[] = {
+      {"replicated", "replicated"}, {"mean_ns", "lag_ns.mean"}, {"min_ns", "lag_ns.min"}, {"p50_ns", "lag_ns.p50"},
+      {"p90_ns", "lag_ns.p90"},     {"p99_ns", "lag_ns.p99"},   {"p999_ns", "lag_ns.p999"}, {"max_ns", "lag_ns.max"}};
+  for (const JsonValue& pair : pairs->items) {
+    const std::string prefix = "lag." + name_of(pair, "from") + "->" + name_of(pair, "to") + ".";
+    for (const auto& [path, field] : kPair) {
+      if (!r.add(prefix + path, pair, field)) return std::nullopt;
+    }
+  }
+  for (const char* field : {"writes", "concurrent_pairs", "concurrent_writes", "clobbered", "skew_inversions",
+                            "causal_inversions"}) {
+    if (!r.add(std::string("conflicts.") + field, *conflicts, field)) return std::nullopt;
+  }
+  for (const char* field : {"last_write_ns", "drained_ns", "drain_ns", "items", "divergent_items"}) {
+    if (!r.add(std::string("convergence.") + field, *convergence, field)) return std::nullopt;
+  }
+  return figures;
+}
+
+std::optional<Tolerance> parse_tolerance(std::string_view text, std::string* error) {
+  Tolerance t;
+  std::string_view value = text;
+  if (const size_t eq = text.find('='); eq != std::string_view::npos) {
+    t.pattern = std::string(text.substr(0, eq));
+    value = text.substr(eq + 1);
+  }
+  const auto bad = [&] {
+    *error = fmt::format("--tolerance expects [PATTERN=]VALUE with VALUE a percentage ('2%'), a duration "
+                         "('5ms') or an integer ('10'); found '{}'",
+                         text);
+    return std::nullopt;
+  };
+  if (t.pattern.empty() || value.empty()) return bad();
+  if (value.back() == '%') {
+    const std::string number(value.substr(0, value.size() - 1));
+    char* end = nullptr;
+    t.percent = std::strtod(number.c_str(), &end);
+    if (number.empty() || *end != '\0' || !(t.percent >= 0) || !std::isfinite(t.percent)) return bad();
+    return t;
+  }
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), t.absolute);
+  if (ec == std::errc() && end == value.data() + value.size() && t.absolute >= 0) return t;
+  std::string reason;
+  const std::optional<sim::Duration> d = sim::parse_duration(value, &reason);
+  if (!d || d->ns() < 0) return bad();
+  t.absolute = d->ns();
+  return t;
+}
+
+ReportDiff diff_reports(const JsonValue& a, const JsonValue& b, const std::vector<Tolerance>& tolerances) {
+  std::string error;
+  const std::vector<Figure> fa = *figures_from_report(a, &error);
+  const std::vector<Figure> fb = *figures_from_report(b, &error);
+  ReportDiff diff;
+  diff.exact = tolerances.empty();
+  const auto within = [&](const std::string& path, int64_t x, int64_t y) {
+    const double gap = std::fabs(static_cast<double>(y) - static_cast<double>(x));
+    for (const Tolerance& t : tolerances) {
+      if (t.pattern != "*" && !path_matches(t.pattern, path)) continue;
+      if (gap <= static_cast<double>(t.absolute) || gap <= t.percent / 100.0 * std::fabs(static_cast<double>(x))) {
+        return true;
+      }
+    }
+    return x == y;
+  };
+  for (const Figure& x : fa) {
+    ++diff.figures;
+    const Figure* y = nullptr;
+    for (const Figure& f : fb) {
+      if (f.path == x.path) y = &f;
+    }
+    if (y == nullptr) {
+      diff.changes.push_back({x.path, x.value, std::nullopt});
+    } else if (!within(x.path, x.value, y->value)) {
+      diff.changes.push_back({x.path, x.value, y->value});
+    }
+  }
+  for (const Figure& y : fb) {
+    bool in_a = false;
+    for (const Figure& x : fa) in_a = in_a || x.path == y.path;
+    if (!in_a) diff.changes.push_back({y.path, std::nullopt, y.value});
+  }
+  for (const char* part : {"throttle_windows", "scaling_actions", "outages", "run"}) {
+    const JsonValue* pa = a.find(part);
+    const JsonValue* pb = b.find(part);
+    if ((pa == nullptr) != (pb == nullptr) || (pa != nullptr && !same(*pa, *pb))) diff.other_parts.push_back(part);
+  }
+  const JsonValue* ca = a.find("conflicts");
+  const JsonValue* cb = b.find("conflicts");
+  if (ca && cb && ca->find("examples") && cb->find("examples") && !same(*ca->find("examples"), *cb->find("examples"))) {
+    diff.other_parts.push_back("conflicts.examples");
+  }
+  const JsonValue* sa = a.find("series");
+  const JsonValue* sb = b.find("series");
+  if (sa && sb && !same(*sa, *sb)) {
+    const size_t before = diff.other_parts.size();
+    for (const char* interval : {"per_second", "per_minute"}) {
+      const JsonValue* ia = sa->find(interval);
+      const JsonValue* ib = sb->find(interval);
+      if (!ia || !ib || same(*ia, *ib)) continue;
+      // Name each differing series: series.per_minute.regions.eu-west-1.throttle_events.
+      for (const char* group : {"regions", "pairs"}) {
+        const JsonValue* ga = ia->find(group);
+        const JsonValue* gb = ib->find(group);
+        if (!ga || !gb) continue;
+        for (size_t i = 0; i < ga->items.size() && i < gb->items.size(); ++i) {
+          const JsonValue& ea = ga->items[i];
+          const JsonValue& eb = gb->items[i];
+          const std::string who = ea.find("name") ? name_of(ea, "name") : name_of(ea, "from") + "->" + name_of(ea, "to");
+          for (const auto& [key, value] : ea.members) {
+            const JsonValue* other = eb.find(key);
+            if (!other || !same(value, *other)) {
+              diff.other_parts.push_back(fmt::format("series.{}.{}.{}.{}", interval, group, who, key));
+            }
+          }
+        }
+      }
+    }
+    if (diff.other_parts.size() == before) diff.other_parts.push_back("series");
+  }
+  const JsonValue* scenario_a = a.find("scenario");
+  const JsonValue* scenario_b = b.find("scenario");
+  if (scenario_a && scenario_b) {
+    if (name_of(*scenario_a, "name") != name_of(*scenario_b, "name")) {
+      diff.notes.push_back(fmt::format("scenarios differ: '{}' vs '{}'", name_of(*scenario_a, "name"),
+                                       name_of(*scenario_b, "name")));
+    }
+    const JsonValue* seed_a = scenario_a->find("seed");
+    const JsonValue* seed_b = scenario_b->find("seed");
+    if (seed_a && seed_b && seed_a->text != seed_b->text) {
+      diff.notes.push_back(fmt::format("seeds differ: {} vs {}", seed_a->text, seed_b->text));
+    }
+  }
+  return diff;
+}
+
+std::string format_report_diff(const ReportDiff& diff, std::string_view name_a, std::string_view name_b) {
+  std::string out;
+  for (const std::string& note : diff.notes) out += "note: " + note + "\n";
+  if (diff.changes.empty() && diff.other_parts.empty()) {
+    return out + fmt::format("{} and {}: all {} figures equal{}\n", name_a, name_b, diff.figures,
+                             diff.exact ? "" : " within tolerance");
+  }
+  size_t width = 6;
+  for (const FigureChange& c : diff.changes) width = std::max(width, c.path.size());
+  if (!diff.changes.empty()) {
+    out += fmt::format("{:<{}}  {:>14}  {:>14}  {:>9}\n", "figure", width, "A", "B", "change");
+    for (const FigureChange& c : diff.changes) {
+      std::string change = "";
+      if (c.a && c.b && *c.a != 0) {
+        change = fmt::format("{:+.1f}%", 100.0 * (static_cast<double>(*c.b) - static_cast<double>(*c.a)) /
+                                             std::fabs(static_cast<double>(*c.a)));
+      } else if (c.a && c.b) {
+        change = "from 0";
+      }
+      out += fmt::format("{:<{}}  {:>14}  {:>14}  {:>9}\n", c.path, width, show(c.path, c.a), show(c.path, c.b),
+                         change);
+    }
+  }
+  constexpr size_t kPartsShown = 6;
+  for (size_t i = 0; i < diff.other_parts.size() && i < kPartsShown; ++i) {
+    out += "differs (not a figure): " + diff.other_parts[i] + "\n";
+  }
+  if (diff.other_parts.size() > kPartsShown) {
+    out += fmt::format("differs (not a figure): ... and {} more\n", diff.other_parts.size() - kPartsShown);
+  }
+  out += fmt::format("{} of {} figures differ between {} (A) and {} (B)\n", diff.changes.size(), diff.figures, name_a,
+                     name_b);
+  return out;
+}
+
+}  // namespace reports

@@ -1,0 +1,171 @@
+#include "reports/svg_chart.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace reports {
+namespace {
+
+constexpr double kPlotHeight = 170;
+constexpr double kLeft = 52, kRight = 14, kTop = 34, kAxis = 30, kLegendRow = 16;
+constexpr const char* kPalette[] = {"#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563"};
+
+// 1, 2 or 5 times a power of ten, at least value / 4.
+double nice_step(double max) {
+  if (max <= 0) return 1;
+  const double raw = max / 4;
+  const double power = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0}) {
+    if (m * power >= raw) return m * power;
+  }
+  return 10 * power;
+}
+
+std::string number(double v) {
+  if (v == 0) return "0";
+  const double a = std::fabs(v);
+  if (a >= 1e6) return fmt::format("{:g}M", v / 1e6);
+  if (a >= 1e4) return fmt::format("{:g}k", v / 1e3);
+  return fmt::format("{:g}", v);
+}
+
+// The largest value of each stretch of `factor` values.
+std::vector<double> reduce(const std::vector<double>& values, size_t factor) {
+  if (factor <= 1) return values;
+  std::vector<double> out;
+  for (size_t i = 0; i < values.size(); i += factor) {
+    out.push_back(*std::max_element(values.begin() + static_cast<std::ptrdiff_t>(i),
+                                    values.begin() + static_cast<std::ptrdiff_t>(std::min(values.size(), i + factor))));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string svg_chart(const Chart& chart) {
+  size_t points = 1;
+  double y_max = 0;
+  for (const ChartLine& line : chart.lines) {
+    points = std::max(points, line.values.size());
+    for (double v : line.values) y_max = std::max(y_max, v);
+  }
+  const size_t factor = (points + kMaxPoints - 1) / kMaxPoints;
+  const double step_s = chart.step_s * static_cast<double>(factor);
+  const double x_span_s = std::max(chart.step_s * static_cast<double>(points), 60.0);
+  const double y_step = nice_step(y_max);
+  const double y_top = std::max(y_step, std::ceil(y_max / y_step) * y_step);
+  // Legend entries flow into rows under the axis.
+  const double kWidth = chart.width;
+  std::vector<std::pair<double, double>> legend_at;  // (x, row)
+  double lx = kLeft, rows = 1;
+  for (const ChartLine& line : chart.lines) {
+    const double w = 28 + 6.2 * static_cast<double>(line.label.size());
+    if (lx + w > kWidth - kRight && lx > kLeft) {
+      lx = kLeft;
+      rows += 1;
+    }
+    legend_at.emplace_back(lx, rows);
+    lx += w;
+  }
+  const double kHeight = kTop + kPlotHeight + kAxis + rows * kLegendRow + 4;
+  const double plot_w = kWidth - kLeft - kRight, plot_h = kPlotHeight;
+  const auto x = [&](double s) { return kLeft + plot_w * s / x_span_s; };
+  const auto y = [&](double v) { return kTop + plot_h * (1 - v / y_top); };
+
+  std::string svg = fmt::format(
+      "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
+      "xmlns=\"http://www.w3.org/2000/svg\">\n",
+      kWidth, kHeight, kWidth, kHeight);
+  svg += fmt::format("<text class=\"title\" x=\"{}\" y=\"18\">{}<tspan class=\"unit\"> {}</tspan></text>\n", kLeft,
+                     html_escape(chart.title), html_escape(chart.unit));
+  // Grid and axes.
+  for (double v = 0; v <= y_top + y_step / 2; v += y_step) {
+    svg += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>"
+                       "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                       kLeft, kWidth - kRight, y(v), y(v), kLeft - 6, y(v) + 4, number(v));
+  }
+  const double x_step_min = nice_step(x_span_s / 60.0 * 4 / 6);
+  for (double m = 0; m * 60 <= x_span_s + 1e-9; m += x_step_min) {
+    svg += fmt::format("<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>"
+                       "<text class=\"tick\" x=\"{0:.1f}\" y=\"{3:.1f}\" text-anchor=\"middle\">{4}</text>\n",
+                       x(m * 60), kTop + plot_h, kTop + plot_h + 4, kTop + plot_h + 16, number(m));
+  }
+  svg += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">min</text>\n", kLeft - 6,
+                     kTop + plot_h + 16);
+  svg += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>\n", kLeft,
+                     kWidth - kRight, kTop + plot_h);
+
+  // Timeline marks under the data.
+  double last_badge = -1e9;
+  for (const ChartMark& mark : chart.marks) {
+    const double mx = x(mark.at_s);
+    // Badges of close marks sit side by side; the lines stay exact.
+    const double bx = std::max(mx, last_badge + 15);
+    last_badge = bx;
+    svg += fmt::format("<g class=\"mark\"><title>{}</title><line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{:.1f}\"/>"
+                       "<circle cx=\"{:.1f}\" cy=\"{}\" r=\"7\"/><text x=\"{:.1f}\" y=\"{}\" "
+                       "text-anchor=\"middle\">{}</text></g>\n",
+                       html_escape(mark.label), mx, mx, kTop, kTop + plot_h, bx, kTop - 8, bx, kTop - 4, mark.number);
+  }
+
+  // Data.
+  for (const ChartLine& line : chart.lines) {
+    const std::vector<double> values = reduce(line.values, factor);
+    const char* color = kPalette[static_cast<size_t>(line.color) % std::size(kPalette)];
+    if (line.bars) {
+      const double w = std::max(1.0, plot_w * step_s / x_span_s);
+      svg += fmt::format("<g fill=\"{}\" fill-opacity=\"0.55\">", color);
+      for (size_t i = 0; i < values.size(); ++i) {
+        if (values[i] <= 0) continue;
+        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>",
+                           x(static_cast<double>(i) * step_s), y(values[i]), w, kTop + plot_h - y(values[i]));
+      }
+      svg += "</g>\n";
+      continue;
+    }
+    svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\"{} points=\"", color,
+                       line.dashed ? " stroke-dasharray=\"5 3\"" : "");
+    for (size_t i = 0; i < values.size(); ++i) {
+      svg += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "" : " ", x((static_cast<double>(i) + 0.5) * step_s), y(values[i]));
+    }
+    svg += "\"/>\n";
+  }
+
+  // Legend under the axis.
+  for (size_t i = 0; i < chart.lines.size(); ++i) {
+    const ChartLine& line = chart.lines[i];
+    const char* color = kPalette[static_cast<size_t>(line.color) % std::size(kPalette)];
+    const double x0 = legend_at[i].first;
+    const double ly = kTop + plot_h + kAxis + legend_at[i].second * kLegendRow - 4;
+    if (line.bars) {
+      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"8\" fill=\"{}\" fill-opacity=\"0.55\"/>",
+                         x0, ly - 7, color);
+    } else {
+      svg += fmt::format("<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
+                         "stroke-width=\"2\"{}/>",
+                         x0, x0 + 14, ly - 3, ly - 3, color, line.dashed ? " stroke-dasharray=\"4 2\"" : "");
+    }
+    svg += fmt::format("<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x0 + 18, ly,
+                       html_escape(line.label));
+  }
+  svg += "</svg>\n";
+  return svg;
+}
+
+}  // namespace reports

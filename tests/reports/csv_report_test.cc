@@ -1,0 +1,58 @@
+// reports/csv_report.h: one file per series family, a row per interval.
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include "model/scenario_loader.h"
+#include "model/simulation.h"
+#include "reports/csv_report.h"
+
+namespace {
+
+model::RunResult small_run() {
+  const model::LoadResult loaded = model::load_scenario_text(
+      "duration: 90s\nregions: [us-east-1, eu-west-1]\ntable: {keys: 100}\n"
+      "workload:\n  us-east-1: [{rate: 100}]\n  eu-west-1: [{rate: 50}]\n",
+      "csv.yaml");
+  REQUIRE(loaded.ok());
+  return model::Simulation(*loaded.scenario).run();
+}
+
+const reports::CsvFile& file(const std::vector<reports::CsvFile>& files, const std::string& name) {
+  for (const reports::CsvFile& f : files) {
+    if (f.name == name) return f;
+  }
+  FAIL("no " << name);
+  return files.front();
+}
+
+size_t lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("CSV report: CloudWatch-named files, a column per region or pair, a row per interval") {
+  const model::RunResult result = small_run();
+  const std::vector<reports::CsvFile> files = reports::csv_report(result);
+  std::vector<std::string> names;
+  for (const reports::CsvFile& f : files) names.push_back(f.name);
+  CHECK(names == std::vector<std::string>{"ConsumedWriteCapacityUnits.csv", "ConsumedReadCapacityUnits.csv",
+                                          "ProvisionedWriteCapacityUnits.csv", "ProvisionedReadCapacityUnits.csv",
+                                          "ThrottleEvents.csv", "ReplicationThrottleEvents.csv", "ClientErrors.csv",
+                                          "ReplicationBacklog.csv", "PendingReplicationCount.csv",
+                                          "ReplicationLatency.csv", "ClientLatency.csv"});
+  const reports::CsvFile& consumed = file(files, "ConsumedWriteCapacityUnits.csv");
+  CHECK(consumed.content.rfind("time_s,us-east-1,eu-west-1\n0,", 0) == 0);
+  CHECK(lines(consumed.content) == 1 + result.region_series[0].consumed_write_milli.size());
+  const reports::CsvFile& pending = file(files, "PendingReplicationCount.csv");
+  CHECK(pending.content.rfind("time_s,us-east-1->eu-west-1,eu-west-1->us-east-1\n", 0) == 0);
+  const reports::CsvFile& latency = file(files, "ReplicationLatency.csv");
+  CHECK(latency.content.rfind("time_s,us-east-1->eu-west-1 Average,us-east-1->eu-west-1 Maximum,"
+                              "eu-west-1->us-east-1 Average,eu-west-1->us-east-1 Maximum\n0,",
+                              0) == 0);
+  CHECK(latency.content.find("\n60,") != std::string::npos);
+  // Milliseconds, exact: the first minute's average of us-east-1 -> eu-west-1.
+  const int64_t mean_ns = result.pair_series[0].replication_latency_mean_ns[0];
+  CHECK(latency.content.find(fmt::format("\n0,{}.{:06},", mean_ns / 1000000, mean_ns % 1000000)) !=
+        std::string::npos);
+  CHECK(reports::csv_report(result)[0].content == consumed.content);
+}

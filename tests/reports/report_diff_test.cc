@@ -1,0 +1,110 @@
+// reports/report_diff.h and reports/json_value.h: reports read back as
+// figures, and what changed between two of them.
+#include <catch2/catch.hpp>
+
+#include "model/scenario_loader.h"
+#include "model/simulation.h"
+#include "reports/json_report.h"
+#include "reports/report_diff.h"
+
+namespace {
+
+model::RunResult run(const std::string& file, const std::vector<model::Override>& overrides) {
+  const model::LoadResult loaded = model::load_scenario_file(std::string(GTSIM_SOURCE_DIR) + "/" + file, overrides);
+  REQUIRE(loaded.ok());
+  return model::Simulation(*loaded.scenario).run();
+}
+
+reports::JsonValue parse(const std::string& text) {
+  std::string error;
+  std::optional<reports::JsonValue> v = reports::parse_json(text, &error);
+  INFO(error);
+  REQUIRE(v);
+  return *v;
+}
+
+void set_figure(reports::JsonValue& report, const std::string& key, const std::string& field, const std::string& value) {
+  for (auto& [k, v] : report.members) {
+    if (k != key) continue;
+    for (auto& [f, x] : v.members) {
+      if (f == field) x.text = value;
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Report diff: figures read from the JSON report are flatten()'s, path for path, value for value") {
+  for (const auto& [file, overrides] :
+       std::vector<std::pair<std::string, std::vector<model::Override>>>{
+           {"scenarios/quickstart.yaml", {{"duration", "10s"}}},
+           {"scenarios/failover-throttle.yaml", {{"duration", "11m"}, {"workload.us-east-1.0.rate", "100"}}}}) {
+    CAPTURE(file);
+    const model::RunResult result = run(file, overrides);
+    std::string error;
+    const auto figures = reports::figures_from_report(parse(reports::json_report(result)), &error);
+    REQUIRE(figures);
+    const std::vector<reports::Figure> expected = reports::flatten(result);
+    REQUIRE(figures->size() == expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+      CHECK((*figures)[i].path == expected[i].path);
+      CHECK((*figures)[i].value == expected[i].value);
+    }
+  }
+}
+
+TEST_CASE("Report diff: equal reports are equal; a changed figure is listed with both values") {
+  const std::string text = reports::json_report(run("scenarios/quickstart.yaml", {{"duration", "5s"}}));
+  const reports::JsonValue a = parse(text);
+  CHECK(reports::diff_reports(a, a, {}).equal());
+
+  reports::JsonValue b = a;
+  set_figure(b, "conflicts", "clobbered", "1000000");
+  const reports::ReportDiff diff = reports::diff_reports(a, b, {});
+  REQUIRE(diff.changes.size() == 1);
+  CHECK(diff.changes[0].path == "conflicts.clobbered");
+  CHECK(*diff.changes[0].b == 1000000);
+  const std::string out = reports::format_report_diff(diff, "a.json", "b.json");
+  CHECK(out.find("conflicts.clobbered") != std::string::npos);
+  CHECK(out.find("1 of ") != std::string::npos);
+}
+
+TEST_CASE("Report diff: tolerances in percent, duration or count, for all figures or a pattern") {
+  std::string error;
+  auto t = reports::parse_tolerance("2%", &error);
+  REQUIRE(t);
+  CHECK(t->percent == 2.0);
+  CHECK(t->pattern == "*");
+  t = reports::parse_tolerance("lag.*.p99_ns=5ms", &error);
+  REQUIRE(t);
+  CHECK(t->pattern == "lag.*.p99_ns");
+  CHECK(t->absolute == 5'000'000);
+  CHECK(reports::parse_tolerance("10", &error)->absolute == 10);
+  CHECK(!reports::parse_tolerance("lots", &error));
+  CHECK(error == "--tolerance expects [PATTERN=]VALUE with VALUE a percentage ('2%'), a duration ('5ms') or an "
+                 "integer ('10'); found 'lots'");
+  CHECK(!reports::parse_tolerance("=5%", &error));
+
+  const reports::JsonValue a = parse(reports::json_report(run("scenarios/quickstart.yaml", {{"duration", "5s"}})));
+  reports::JsonValue b = a;
+  set_figure(b, "convergence", "items", "1");
+  CHECK(!reports::diff_reports(a, b, {*reports::parse_tolerance("5%", &error)}).equal());
+  CHECK(reports::diff_reports(a, b, {*reports::parse_tolerance("100%", &error)}).equal());
+  CHECK(!reports::diff_reports(a, b, {*reports::parse_tolerance("conflicts.*=100%", &error)}).equal());
+  CHECK(reports::diff_reports(a, b, {*reports::parse_tolerance("convergence.*=100%", &error)}).equal());
+}
+
+TEST_CASE("JsonValue: parses what JsonWriter writes and rejects malformed text with an offset") {
+  std::string error;
+  const auto v = reports::parse_json(R"({"a": [1, -2, 3.5e1], "b": "x\"y\u0041", "c": true, "d": null})", &error);
+  REQUIRE(v);
+  CHECK(v->find("a")->items[1].as_int64() == -2);
+  CHECK(!v->find("a")->items[2].is_integer());
+  CHECK(v->find("b")->text == "x\"yA");
+  CHECK(v->find("c")->boolean);
+  CHECK(!reports::parse_json("{\"a\": }", &error));
+  CHECK(error == "offset 6: expected a value");
+  CHECK(!reports::parse_json("[1] 2", &error));
+  CHECK(!reports::parse_json(std::string(100, '['), &error));
+  CHECK(error.find("nested too deeply") != std::string::npos);
+}
