@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include <fmt/format.h>
 
@@ -10,6 +11,15 @@ namespace {
 
 constexpr int64_t kUnitsMax = 1'000'000;
 constexpr const char* kCapacityExpected = "a capacity map, e.g. {mode: provisioned, write_units: 100}";
+
+// check_map reports a missing required key and goes on; readers that
+// dereference required keys check them with this first.
+bool has_all(const Node& n, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    if (ValueChecker::get(n, key) == nullptr) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -142,7 +152,8 @@ bool OperationsChecker::retry(const Node& n, const std::string& path, RetryConfi
 
 bool OperationsChecker::sessions(const Node& n, const std::string& path, SessionConfig* out) {
   static const std::vector<std::string> kKeys = {"redirect", "read_region", "delays"};
-  if (!check_map(n, path, &kKeys, kKeys, "a map, e.g. {redirect: 20%, read_region: eu-west-1, delays: [0s, 1s]}")) {
+  if (!check_map(n, path, &kKeys, kKeys, "a map, e.g. {redirect: 20%, read_region: eu-west-1, delays: [0s, 1s]}") ||
+      !has_all(n, {"redirect", "read_region", "delays"})) {
     return false;
   }
   SessionConfig config;
@@ -214,7 +225,9 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
   static const std::vector<std::string> kActions = {
       "outage",    "recover", "shift_traffic", "set_capacity",      "partition", "isolate",
       "heal",      "degrade_link", "pause_replication", "clock_step", "clock_drift"};
-  if (!check_map(n, path, &kKeys, {"at"}, "an event map, e.g. {at: 10m, outage: us-east-1}")) return std::nullopt;
+  if (!check_map(n, path, &kKeys, {"at"}, "an event map, e.g. {at: 10m, outage: us-east-1}") || !has_all(n, {"at"})) {
+    return std::nullopt;
+  }
   TimelineEvent event;
   const Node* at = get(n, "at");
   std::optional<sim::Duration> when = duration(*at, join(path, "at"), Sign::kNonNegative);
@@ -245,7 +258,10 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
     if (const Node* f = get(n, "failover")) {
       static const std::vector<std::string> kFailoverKeys = {"to", "after", "fraction"};
       const std::string fpath = join(path, "failover");
-      if (!check_map(*f, fpath, &kFailoverKeys, {"to"}, "a map, e.g. {to: eu-west-1, after: 1m}")) return std::nullopt;
+      if (!check_map(*f, fpath, &kFailoverKeys, {"to"}, "a map, e.g. {to: eu-west-1, after: 1m}") ||
+          !has_all(*f, {"to"})) {
+        return std::nullopt;
+      }
       TimelineEvent shift;
       shift.kind = TimelineKind::kShiftTraffic;
       shift.region = *region;
@@ -274,7 +290,8 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
   }
   if (action == "shift_traffic") {
     static const std::vector<std::string> kShiftKeys = {"from", "to", "fraction"};
-    if (!check_map(body, bpath, &kShiftKeys, {"from", "to"}, "a map, e.g. {from: us-east-1, to: eu-west-1}")) {
+    if (!check_map(body, bpath, &kShiftKeys, {"from", "to"}, "a map, e.g. {from: us-east-1, to: eu-west-1}") ||
+        !has_all(body, {"from", "to"})) {
       return std::nullopt;
     }
     event.kind = TimelineKind::kShiftTraffic;
@@ -298,7 +315,8 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
   if (action == "degrade_link") {
     static const std::vector<std::string> kDegradeKeys = {"between", "from", "to", "latency", "duration"};
     if (!check_map(body, bpath, &kDegradeKeys, {"latency", "duration"},
-                   "a map, e.g. {between: [a, b], latency: 300ms, duration: 5m}")) {
+                   "a map, e.g. {between: [a, b], latency: 300ms, duration: 5m}") ||
+        !has_all(body, {"latency", "duration"})) {
       return std::nullopt;
     }
     Node link_part = body;
@@ -327,7 +345,8 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
   if (action == "pause_replication") {
     static const std::vector<std::string> kPauseKeys = {"region", "duration", "takes_hold_after"};
     if (!check_map(body, bpath, &kPauseKeys, {"region", "duration"},
-                   "a map, e.g. {region: eu-west-1, duration: 10m, takes_hold_after: 2m}")) {
+                   "a map, e.g. {region: eu-west-1, duration: 10m, takes_hold_after: 2m}") ||
+        !has_all(body, {"region", "duration"})) {
       return std::nullopt;
     }
     const std::optional<size_t> region = resolve_(*get(body, "region"), join(bpath, "region"));
@@ -360,7 +379,8 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
     static const std::vector<std::string> kStepKeys = {"region", "by"};
     static const std::vector<std::string> kDriftKeys = {"region", "drift_ppm"};
     if (!check_map(body, bpath, step ? &kStepKeys : &kDriftKeys, step ? kStepKeys : kDriftKeys,
-                   step ? "a map, e.g. {region: eu-west-1, by: -500ms}" : "a map, e.g. {region: eu-west-1, drift_ppm: 50}")) {
+                   step ? "a map, e.g. {region: eu-west-1, by: -500ms}" : "a map, e.g. {region: eu-west-1, drift_ppm: 50}") ||
+        !has_all(body, {"region", step ? "by" : "drift_ppm"})) {
       return std::nullopt;
     }
     const std::optional<size_t> region = resolve_(*get(body, "region"), join(bpath, "region"));
