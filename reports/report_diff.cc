@@ -266,8 +266,9 @@ std::string format_report_diff(const ReportDiff& diff, std::string_view name_a, 
     for (const FigureChange& c : diff.changes) {
       std::string change = "";
       if (c.a && c.b && *c.a != 0) {
-        change = fmt::format("{:+.1f}%", 100.0 * (static_cast<double>(*c.b) - static_cast<double>(*c.a)) /
-                                             std::fabs(static_cast<double>(*c.a)));
+        const double ratio = static_cast<double>(*c.b) / static_cast<double>(*c.a);
+        change = std::fabs(ratio) >= 10 ? fmt::format("x{:.{}f}", ratio, std::fabs(ratio) >= 100 ? 0 : 1)
+                                        : fmt::format("{:+.1f}%", 100.0 * (ratio - 1) * (*c.a < 0 ? -1 : 1));
       } else if (c.a && c.b) {
         change = "from 0";
       }
