@@ -98,11 +98,18 @@ std::string text_report(const model::RunResult& result) {
                        display_duration(region.client_latency_ns.quantile(0.5)),
                        display_duration(region.client_latency_ns.quantile(0.99)));
   }
-  for (const model::ThrottleWindow& w : result.throttle_windows) {
+  // At most kWindowsShown windows, so the summary fits a screen.
+  constexpr size_t kWindowsShown = 4;
+  for (size_t i = 0; i < result.throttle_windows.size() && i < kWindowsShown; ++i) {
+    const model::ThrottleWindow& w = result.throttle_windows[i];
     out += fmt::format("  throttling in {} from {} to {}: {} client attempts and {} replicated writes throttled, "
                        "{} client errors\n",
                        w.region, display_duration(w.start_ns), display_duration(w.end_ns), w.throttle_events,
                        w.replication_throttle_events, w.client_errors);
+  }
+  if (result.throttle_windows.size() > kWindowsShown) {
+    out += fmt::format("  ... and {} more throttling windows (all in the JSON and HTML reports)\n",
+                       result.throttle_windows.size() - kWindowsShown);
   }
   if (!result.scaling_actions.empty()) {
     out += fmt::format("  auto scaling: {} actions", result.scaling_actions.size());
