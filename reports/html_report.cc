@@ -108,11 +108,33 @@ std::string summary(const model::RunResult& result) {
   out += "</table>\n";
   if (!result.outages.empty()) {
     out += "<h2>Outages</h2>\n<table>\n";
-    out += row({"region", "failed", "recovered", "at risk", "oldest at risk", "lost", "backlog drained after"}, true);
+    out += row({"region", "failed", "recovered", "at risk", "oldest at risk", "lost", "backlog drained after",
+                "left the group", "divergent items"},
+               true);
     for (const model::OutageResult& o : result.outages) {
       out += row({esc(o.region), clock(o.failed_ns), o.recovered_ns < 0 ? "no" : clock(o.recovered_ns),
                   fmt::format("{}", o.at_risk_writes), duration(o.oldest_at_risk_age_ns),
-                  fmt::format("{}", o.lost_writes), o.backlog_drain_ns < 0 ? "n/a" : duration(o.backlog_drain_ns)});
+                  fmt::format("{}", o.lost_writes), o.backlog_drain_ns < 0 ? "n/a" : duration(o.backlog_drain_ns),
+                  o.left_group_ns < 0 ? "no" : clock(o.left_group_ns),
+                  o.left_group_ns < 0 ? "" : fmt::format("{}", o.divergent_items)});
+    }
+    out += "</table>\n";
+  }
+  out += "<h2>Reads</h2>\n<table>\n";
+  out += row({"region", "gets", "stale", "staleness p50", "p99", "max"}, true);
+  for (const model::RegionResult& r : result.region_results) {
+    out += row({esc(r.name), fmt::format("{}", r.operations[3]), fmt::format("{}", r.stale_reads),
+                duration(r.staleness_ns.quantile(0.5)), duration(r.staleness_ns.quantile(0.99)),
+                duration(r.staleness_ns.max())});
+  }
+  out += "</table>\n";
+  for (const model::SessionResult& session : result.sessions) {
+    out += fmt::format("<p class=\"note\">Read-your-writes: sessions of {} writing in {} and reading in {}</p>\n",
+                       esc(session.group), esc(session.region), esc(session.read_region));
+    out += "<table>\n" + row({"read back after", "reads", "violations"}, true);
+    for (size_t i = 0; i < session.delay_ns.size(); ++i) {
+      out += row({duration(session.delay_ns[i]), fmt::format("{}", session.reads[i]),
+                  fmt::format("{}", session.violations[i])});
     }
     out += "</table>\n";
   }
