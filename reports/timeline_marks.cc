@@ -12,6 +12,15 @@ std::string capacity_label(const model::CapacityConfig& c) {
   return fmt::format("provisioned {} WCU, {} RCU", c.write_units, c.read_units);
 }
 
+// "us-east-1->eu-west-1, eu-west-1->us-east-1", or "N links" when there are many.
+template <class Name>
+std::string links_label(const model::TimelineEvent& e, const Name& name) {
+  if (e.links.size() > 4) return fmt::format("{} links", e.links.size());
+  std::string out;
+  for (const auto& [from, to] : e.links) out += (out.empty() ? "" : ", ") + name(from) + "->" + name(to);
+  return out;
+}
+
 }  // namespace
 
 std::vector<TimelineMark> timeline_marks(const model::Scenario& scenario) {
@@ -35,8 +44,20 @@ std::vector<TimelineMark> timeline_marks(const model::Scenario& scenario) {
       case model::TimelineKind::kSetCapacity:
         label = name(e.region) + " set to " + capacity_label(e.capacity);
         break;
-      default:
-        label = "timeline event in " + name(e.region);
+      case model::TimelineKind::kCutLinks:
+        label = "links cut: " + links_label(e, name);
+        break;
+      case model::TimelineKind::kRestoreLinks:
+        label = "links restored: " + links_label(e, name);
+        break;
+      case model::TimelineKind::kSetLatency:
+        label = "latency changed: " + links_label(e, name);
+        break;
+      case model::TimelineKind::kClockStep:
+        label = name(e.region) + "'s clock steps by " + sim::format_duration(e.clock_step);
+        break;
+      case model::TimelineKind::kClockDrift:
+        label = fmt::format("{}'s clock drifts {} ppm", name(e.region), e.drift_ppm);
         break;
     }
     marks.push_back(TimelineMark{e.at.ns(), std::move(label)});
