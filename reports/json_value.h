@@ -24,6 +24,15 @@ struct JsonValue {
   std::vector<JsonValue> items;                        // kArray
   std::vector<std::pair<std::string, JsonValue>> members;  // kObject, in order
 
+  // Defined out of line: inside its own definition JsonValue is incomplete,
+  // and clang with libstdc++ refuses to instantiate std::pair of it there.
+  JsonValue();
+  JsonValue(const JsonValue&);
+  JsonValue(JsonValue&&) noexcept;
+  JsonValue& operator=(const JsonValue&);
+  JsonValue& operator=(JsonValue&&) noexcept;
+  ~JsonValue();
+
   // The member's value, or null when absent (or not an object).
   const JsonValue* find(std::string_view key) const;
   bool is_integer() const;             // a number without fraction or exponent
