@@ -13,17 +13,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The first comment line's text, without "# ", or "" when the file has none.
+// The question a scenario answers: its first comment paragraph (the lines
+// before the first blank "#" line), joined on one line; "" when it has none.
 std::string first_comment(const fs::path& path) {
   std::ifstream in(path);
   std::string line;
+  std::string text;
   while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    if (line[0] != '#') return "";
+    if (line.empty() && text.empty()) continue;
+    if (line.empty() || line[0] != '#') break;
     const size_t start = line.find_first_not_of("# ");
-    return start == std::string::npos ? "" : line.substr(start);
+    if (start == std::string::npos) break;  // "#" alone ends the paragraph
+    text += (text.empty() ? "" : " ") + line.substr(start);
   }
-  return "";
+  return text;
 }
 
 }  // namespace
