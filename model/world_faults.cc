@@ -139,14 +139,19 @@ void World::leave_group(size_t region, sim::Instant now) {
     writes_.release(write);
   };
   while (!backlog_[region].empty()) drop(backlog_[region].pop_front());
+  // Held records bound for it, dropped in write order, not hash-map order.
+  std::vector<WriteSlot> held_here;
   for (auto it = held_.begin(); it != held_.end();) {
     if (it->first % region_count_ == region) {
-      drop(it->second);
+      held_here.push_back(it->second);
       it = held_.erase(it);
     } else {
       ++it;
     }
   }
+  std::sort(held_here.begin(), held_here.end(),
+            [&](WriteSlot a, WriteSlot b) { return writes_[a].id < writes_[b].id; });
+  for (const WriteSlot write : held_here) drop(write);
   for (size_t from = 0; from < region_count_; ++from) {
     if (from == region) continue;
     sim::RingBuffer<WriteSlot>& parked = link_parked_[pair(from, region)];
