@@ -31,6 +31,7 @@
 #include "app/interrupt.h"
 #include "app/list_command.h"
 #include "app/merge_command.h"
+#include "app/progress_bar.h"
 #include "app/sweep_command.h"
 #include "model/run_estimate.h"
 #include "model/scenario_loader.h"
@@ -169,7 +170,14 @@ int run_command(const RunOptions& options) {
     if (app::interrupt_signal() != 0) return true;
     return max_wall && std::chrono::steady_clock::now() - started >= std::chrono::nanoseconds(max_wall->ns());
   };
+  // Simulated seconds out of the traffic's duration (the drain after it shows as done).
+  app::ProgressBar progress(!options.quiet && app::ProgressBar::stderr_is_terminal(), "simulated s");
+  const auto total_seconds = static_cast<size_t>(std::max<int64_t>(1, scenario.duration.ns() / 1'000'000'000));
+  limits.on_progress = [&](sim::Instant now) {
+    progress.update(std::min(total_seconds, static_cast<size_t>(now.ns() / 1'000'000'000)), total_seconds);
+  };
   const model::RunResult result = simulation.run(limits);
+  progress.finish();
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
 
   if (const int signal_number = app::interrupt_signal(); signal_number != 0) {

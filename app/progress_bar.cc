@@ -18,8 +18,8 @@ std::string clock_time(double seconds) {
 
 }  // namespace
 
-ProgressBar::ProgressBar(bool enabled)
-    : enabled_(enabled), started_(std::chrono::steady_clock::now()), last_drawn_(started_) {}
+ProgressBar::ProgressBar(bool enabled, const char* unit)
+    : enabled_(enabled), unit_(unit), started_(std::chrono::steady_clock::now()), last_drawn_(started_) {}
 
 bool ProgressBar::stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
@@ -36,8 +36,8 @@ void ProgressBar::update(size_t done, size_t total) {
   const std::string eta =
       done == total ? "done in " + clock_time(elapsed)
                     : (rate > 0 ? "ETA " + clock_time(static_cast<double>(total - done) / rate) : "ETA -");
-  std::fprintf(stderr, "\r[%s%s] %zu/%zu runs  %.1f runs/s  %s\x1b[K", std::string(filled, '#').c_str(),
-               std::string(kWidth - filled, '.').c_str(), done, total, rate, eta.c_str());
+  std::fprintf(stderr, "\r[%s%s] %zu/%zu %s  %.1f %s/s  %s\x1b[K", std::string(filled, '#').c_str(),
+               std::string(kWidth - filled, '.').c_str(), done, total, unit_, rate, unit_, eta.c_str());
   std::fflush(stderr);
 }
 

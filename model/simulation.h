@@ -47,6 +47,8 @@ struct RunLimits {
   // the wall-clock guard and SIGINT: it decides only whether the run goes
   // on, never what it computes.
   std::function<bool()> should_stop;
+  // Called as often, with the true time reached: for a progress bar.
+  std::function<void(sim::Instant)> on_progress;
   static constexpr uint64_t kStopPollEvents = 65536;
 };
 

@@ -158,10 +158,12 @@ RunResult World::run(const RunLimits& limits) {
       result_.stop.reason = StopReason::kMaxEvents;
       break;
     }
-    if (events % RunLimits::kStopPollEvents == 0 && events > 0 && limits.should_stop &&
-        limits.should_stop()) {
-      result_.stop.reason = StopReason::kStopped;
-      break;
+    if (events % RunLimits::kStopPollEvents == 0 && events > 0) {
+      if (limits.on_progress) limits.on_progress(now);
+      if (limits.should_stop && limits.should_stop()) {
+        result_.stop.reason = StopReason::kStopped;
+        break;
+      }
     }
     const auto entry = queue_.pop();
     now = entry.at;
