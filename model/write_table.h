@@ -72,7 +72,6 @@ class WriteTable {
       slot = static_cast<WriteSlot>(used_++);
       GTSIM_ASSERT(slot != kNoWrite);
     }
-    ++live_;
     new (address(slot)) WriteRecord{};
     uint32_t* known = knowledge(slot);
     for (size_t r = 0; r < region_count_; ++r) known[r] = 0;
@@ -102,7 +101,6 @@ class WriteTable {
     GTSIM_ASSERT(write.references > 0);
     if (--write.references == 0) {
       free_.push_back(slot);
-      --live_;
     }
   }
 
@@ -113,7 +111,6 @@ class WriteTable {
     if (wa.origin == wb.origin) return wa.sequence > wb.sequence;
     return knowledge(a)[wb.origin] >= wb.sequence;
   }
-  bool concurrent(WriteSlot a, WriteSlot b) const { return !knew(a, b) && !knew(b, a); }
 
   // Calls f(slot, record) for every live write, in slot order.
   template <class F>
@@ -124,7 +121,6 @@ class WriteTable {
     }
   }
 
-  size_t live() const { return live_; }
   size_t peak() const { return used_; }
 
  private:
@@ -157,7 +153,6 @@ class WriteTable {
   size_t capacity_ = 0;
   size_t used_ = 0;
   std::vector<WriteSlot> free_;
-  size_t live_ = 0;
 };
 
 }  // namespace model
