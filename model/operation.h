@@ -3,7 +3,8 @@
 // Puts and updates both write a whole new item version (the replicated unit
 // is the item image, research/dynamodb-facts.md section 2); an update of a
 // missing item creates it, as UpdateItem does. A delete writes a tombstone so
-// that an older put arriving later cannot resurrect the item.
+// that an older put arriving later cannot resurrect the item. A query reads
+// the item through a global secondary index the group names.
 #pragma once
 
 #include <cstdint>
@@ -11,9 +12,9 @@
 
 namespace model {
 
-enum class Operation : uint8_t { kPut = 0, kUpdate = 1, kDelete = 2, kGet = 3 };
+enum class Operation : uint8_t { kPut = 0, kUpdate = 1, kDelete = 2, kGet = 3, kQuery = 4 };
 
-inline constexpr int kOperationCount = 4;
+inline constexpr int kOperationCount = 5;
 
 constexpr std::string_view operation_name(Operation op) {
   switch (op) {
@@ -21,10 +22,24 @@ constexpr std::string_view operation_name(Operation op) {
     case Operation::kUpdate: return "update";
     case Operation::kDelete: return "delete";
     case Operation::kGet: return "get";
+    case Operation::kQuery: return "query";
   }
   return "?";
 }
 
-constexpr bool is_write(Operation op) { return op != Operation::kGet; }
+// "puts", "updates", "deletes", "gets", "queries": report field names.
+constexpr std::string_view operation_plural(Operation op) {
+  switch (op) {
+    case Operation::kPut: return "puts";
+    case Operation::kUpdate: return "updates";
+    case Operation::kDelete: return "deletes";
+    case Operation::kGet: return "gets";
+    case Operation::kQuery: return "queries";
+  }
+  return "?";
+}
+
+constexpr bool is_write(Operation op) { return op <= Operation::kDelete; }
+constexpr bool is_read(Operation op) { return op >= Operation::kGet; }
 
 }  // namespace model

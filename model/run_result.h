@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/operation.h"
@@ -82,6 +83,13 @@ struct RegionResult {
   // newest version's age at the read.
   uint64_t stale_reads = 0;
   sim::Histogram staleness_ns;
+  // Administrative drift and replica lifecycle.
+  uint64_t missing_index_errors = 0;        // queries refused: this replica lacks their index
+  uint64_t refused_requests = 0;            // requests sent while it had no serving replica
+                                            // (not yet added, being backfilled, removed)
+  uint64_t ttl_deletes = 0;                 // expired items its TTL process deleted (free here)
+  int64_t ttl_replicated_write_units = 0;   // write units spent applying other replicas' TTL deletes
+  uint64_t expired_items = 0;               // expired items it still stores at the end
   // Capacity at the end of the run.
   std::string capacity_mode;                // "on_demand" | "provisioned"
   int64_t write_units = 0;                  // provisioned, or the on-demand ceiling
@@ -143,6 +151,51 @@ struct OutageResult {
   uint64_t divergent_items = 0;       // items it holds differently from the group at the end, if it left
 };
 
+// One stretch of time in which a setting differed between the replicas
+// (research/dynamodb-facts.md section 5; the article's golden rule).
+struct DriftEpisode {
+  std::string setting;                // "capacity", "ttl" or "index NAME"
+  int64_t since_ns = 0;               // when the replicas' values first differed
+  int64_t until_ns = -1;              // when they agreed again; -1: not within the run
+  // Each replica's value in the last differing state, in region order:
+  // (region, value); regions without a replica are left out.
+  std::vector<std::pair<std::string, std::string>> values;
+  // What it cost while it lasted, in `cost_unit`: for an index, queries
+  // refused for lacking it; for TTL, write units TTL deletes consumed in the
+  // replicas that did not run them; for capacity, throttle events (client
+  // and replication) in every region.
+  uint64_t cost = 0;
+  std::string cost_unit;
+};
+
+struct DriftResult {
+  bool settings_sync = false;         // the scenario's settings_sync.enabled
+  int64_t sync_delay_ns = 0;
+  std::vector<DriftEpisode> episodes;  // by start time
+};
+
+// A replica added to or removed from the group by the timeline.
+struct ReplicaChange {
+  std::string region;
+  std::string action;                 // "add" | "remove"
+  int64_t at_ns = 0;
+  // add: "active" (backfilled, serving), "refused" (2017.11.29: the table
+  // was not empty); remove: "removed".
+  std::string outcome;
+  std::string source;                 // add: the replica the backfill copied
+  uint64_t items = 0;                 // add: items copied (deleted items' markers included)
+  int64_t backfill_ns = -1;           // add: from the add to serving; -1: it never served
+  uint64_t refused_requests = 0;      // add: requests refused while it was backfilled
+  uint64_t parked_writes = 0;         // add: replicated writes that waited for the backfill
+  // The migration path (scan, then batch writes), estimated at the event.
+  bool migration = false;
+  uint64_t migration_items = 0;
+  uint64_t migration_bytes = 0;
+  int64_t migration_read_units = 0;   // RCU the scan consumes (eventually consistent)
+  int64_t migration_write_units = 0;  // WCU the batch writes consume
+  int64_t migration_ns = 0;           // the slower of scan and writes at the given capacity
+};
+
 inline constexpr size_t kExamplesMax = 5;
 
 struct ConflictResult {
@@ -193,6 +246,8 @@ struct RunResult {
   std::vector<ScalingAction> scaling_actions;    // in time order
   std::vector<OutageResult> outages;             // in time order
   std::vector<SessionResult> sessions;           // per client group with sessions, in group order
+  DriftResult drift;
+  std::vector<ReplicaChange> replica_changes;    // in time order
   StopResult stop;
   // Run statistics: deterministic, but reported on the terminal only.
   uint64_t events = 0;

@@ -7,6 +7,7 @@
 // Region indices follow the order of `regions:` in the file.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -73,6 +74,10 @@ struct RegionConfig {
   std::string name;           // e.g. "us-east-1"; unique
   ClockConfig clock;
   CapacityConfig capacity;    // `capacity`; default the scenario's `table.capacity`
+  // `replica`: false when the region has no replica at the start (a timeline
+  // `add_replica` creates it); its clients' requests are refused until then.
+  // Default true.
+  bool replica = true;
 };
 
 // The path from a region's stream to another replica (DESIGN.md, "The model
@@ -103,6 +108,24 @@ struct KeyDistribution {
   double hotspot_keys = 0.0;         // ... on this fraction in (0,1) of the keys
 };
 
+// Time to live (research/dynamodb-facts.md section 2): written items carry an
+// expiry attribute; each replica whose TTL is enabled deletes its expired
+// items, free there, and the delete replicates like any other, costing a
+// replicated write in every other replica. TTL is a per-replica setting
+// (enable_ttl / disable_ttl in the timeline), not replicated unless
+// `settings_sync` is on.
+struct TtlConfig {
+  bool items_expire = false;   // `ttl:` given: items carry an expiry attribute
+  bool enabled = false;        // `enabled`: TTL on in every replica at the start; default false
+  // `item_lifetime` (required): a written item expires this long after its
+  // write; a prepopulated item this long after the start of the run.
+  sim::Duration item_lifetime;
+  // `deleted_within`: a replica's TTL process deletes an expired item at a
+  // uniformly random time within this after it expired ("typically within
+  // two days"); default 48h.
+  sim::Duration deleted_within = sim::Duration::hours(48);
+};
+
 struct TableConfig {
   uint64_t key_count = 1000;         // `keys`: distinct items; default 1000
   KeyDistribution key_distribution;  // `key_distribution`; default uniform
@@ -112,6 +135,11 @@ struct TableConfig {
   // replica, with the median item size (reads and deletes of it cost what it
   // weighs); default false: the table starts empty.
   bool prepopulated = false;
+  // `indexes`: names of the global secondary indexes every replica has at
+  // the start; default none. They are the first entries of
+  // Scenario::index_names.
+  std::vector<std::string> indexes;
+  TtlConfig ttl;                     // `ttl`; default: items never expire
 };
 
 enum class Arrivals { kPoisson, kConstant };
@@ -143,12 +171,13 @@ struct RetryConfig {
   }
 };
 
-// Operation mix in percent; the loader requires the four to sum to 100.
+// Operation mix in percent; the loader requires the five to sum to 100.
 struct OperationMix {
   double put_percent = 100.0;
   double update_percent = 0.0;
   double delete_percent = 0.0;
   double get_percent = 0.0;
+  double query_percent = 0.0;        // `query`: reads through the group's `index`
 };
 
 // Client sessions that read from another region after writing (a user
@@ -172,6 +201,10 @@ struct ClientGroupConfig {
   bool transactional = false;            // `transactional`: units doubled
   RetryConfig retry;                     // `retry`; default the scenario's `retry`
   SessionConfig sessions;                // `sessions`; default none
+  // `index`: the global secondary index its queries read, an index into
+  // Scenario::index_names; required when the mix has queries. A query in a
+  // replica that lacks the index fails (it is not retried) and is counted.
+  size_t index = 0;
 };
 
 // Timeline: faults and operator actions at given true times. The loader
@@ -184,6 +217,34 @@ enum class TimelineKind {
   kSetLatency,     // `links` take `latency` from now on
   kClockStep,      // the region's clock jumps by `clock_step`
   kClockDrift,     // the region's clock runs at `drift_ppm` from now on
+  // Administrative changes: one replica's settings (research section 5).
+  kCreateIndex,    // the region's replica gets global secondary index `index`
+  kDeleteIndex,    // ... loses it
+  kEnableTtl,      // the region's TTL process starts deleting expired items
+  kDisableTtl,     // ... stops
+  // Replica lifecycle.
+  kAddReplica,     // a replica is created in `region` and backfilled (`replica`)
+  kRemoveReplica,  // the region's replica is deleted: it leaves the group
+};
+
+// The article's migration path for a table that cannot get a replica (the
+// 2017.11.29 rule): scan it and batch-write every item into a new global
+// table at the given capacity. Estimated, not simulated.
+struct MigrationConfig {
+  bool enabled = false;              // `migration:` given
+  int64_t read_units = 0;            // `read_units`: RCU the scan may use, per second
+  int64_t write_units = 0;           // `write_units`: WCU the batch writes may use, per second
+};
+
+struct ReplicaAddConfig {
+  // `from`: the replica the backfill copies; SIZE_MAX (default): the first
+  // replica in region order that serves when the backfill starts.
+  size_t source = SIZE_MAX;
+  // `backfill_rate`: items copied per second; the loader fills the default,
+  // the service's quota of 10 TB per destination Region per day (research
+  // section 5) divided by the mean item size.
+  double backfill_items_per_second = 0.0;
+  MigrationConfig migration;         // `migration`: also estimate the migration path
 };
 
 struct TimelineEvent {
@@ -198,7 +259,25 @@ struct TimelineEvent {
   sim::LatencyModel latency;         // set_latency
   sim::Duration clock_step;          // clock_step
   double drift_ppm = 0.0;            // clock_drift
+  size_t index = 0;                  // create_index, delete_index: into Scenario::index_names
+  ReplicaAddConfig replica;          // add_replica
+  // A copy settings_sync made of an operator's change in another region
+  // (create/delete index, enable/disable TTL, set capacity).
+  bool synced = false;
 };
+
+// `settings_sync`: the fix the article asks for, and what the service's
+// version 2019.11.21 does for most settings (research section 5): an
+// administrative change made in one region is applied to every other
+// replica `delay` later. Default off: changes stay where they were made.
+struct SettingsSyncConfig {
+  bool enabled = false;              // `enabled`
+  sim::Duration delay;               // `delay`: default 0s
+};
+
+// `version`: which global tables version the table is. Only the 2017.11.29
+// rule that replicas can be added to an empty table only is modelled.
+enum class GlobalTablesVersion { k2019_11_21, k2017_11_29 };
 
 struct Scenario {
   std::string file;          // path it was loaded from (for messages and reports)
@@ -217,6 +296,11 @@ struct Scenario {
   std::vector<std::vector<ClientGroupConfig>> workload;
   // Faults and operator actions, sorted by `at` (stable).
   std::vector<TimelineEvent> timeline;
+  // Every global secondary index named in the file: table.indexes first,
+  // then new names in timeline order. At most 64.
+  std::vector<std::string> index_names;
+  SettingsSyncConfig settings_sync;
+  GlobalTablesVersion version = GlobalTablesVersion::k2019_11_21;
 
   size_t region_count() const { return regions.size(); }
   const sim::LatencyModel& latency(size_t from, size_t to) const {
