@@ -154,7 +154,7 @@ struct OutageResult {
 // One stretch of time in which a setting differed between the replicas
 // (research/dynamodb-facts.md section 5; the article's golden rule).
 struct DriftEpisode {
-  std::string setting;                // "capacity", "ttl" or "index NAME"
+  std::string setting;                // "capacity", "ttl" or "index:NAME"
   int64_t since_ns = 0;               // when the replicas' values first differed
   int64_t until_ns = -1;              // when they agreed again; -1: not within the run
   // Each replica's value in the last differing state, in region order:
@@ -171,6 +171,9 @@ struct DriftEpisode {
 struct DriftResult {
   bool settings_sync = false;         // the scenario's settings_sync.enabled
   int64_t sync_delay_ns = 0;
+  // Every setting compared, whether or not it drifted: "capacity", "ttl",
+  // then "index:NAME" per index in Scenario::index_names order.
+  std::vector<std::string> settings;
   std::vector<DriftEpisode> episodes;  // by start time
 };
 
