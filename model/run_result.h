@@ -185,7 +185,7 @@ struct ReplicaChange {
   // add: "active" (backfilled, serving), "refused" (2017.11.29: the table
   // was not empty); remove: "removed".
   std::string outcome;
-  std::string source;                 // add: the replica the backfill copied
+  std::string source;                 // add: the serving replicas it was copied from, e.g. "us-east-1, eu-west-1"
   uint64_t items = 0;                 // add: items copied (deleted items' markers included)
   int64_t backfill_ns = -1;           // add: from the add to serving; -1: it never served
   uint64_t refused_requests = 0;      // add: requests refused while it was backfilled

@@ -236,10 +236,10 @@ struct MigrationConfig {
   int64_t write_units = 0;           // `write_units`: WCU the batch writes may use, per second
 };
 
+// The backfill copies each item's newest version held by any serving
+// replica (the service replays the replication streams alongside the copy,
+// so the new replica misses nothing).
 struct ReplicaAddConfig {
-  // `from`: the replica the backfill copies; SIZE_MAX (default): the first
-  // replica in region order that serves when the backfill starts.
-  size_t source = SIZE_MAX;
   // `backfill_rate`: items copied per second; the loader fills the default,
   // the service's quota of 10 TB per destination Region per day (research
   // section 5) divided by the mean item size.
