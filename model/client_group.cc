@@ -35,6 +35,10 @@ ClientGroup::ClientGroup(uint64_t seed, const std::string& region_name,
   put_below_ = fraction_of_2_64(mix.put_percent);
   update_below_ = fraction_of_2_64(mix.put_percent + mix.update_percent);
   delete_below_ = fraction_of_2_64(mix.put_percent + mix.update_percent + mix.delete_percent);
+  // With no queries every draw past the deletes is a get, whatever rounding says.
+  get_below_ = mix.query_percent > 0.0
+                   ? fraction_of_2_64(mix.put_percent + mix.update_percent + mix.delete_percent + mix.get_percent)
+                   : static_cast<sim::UInt128>(1) << 64;
 }
 
 std::optional<sim::Instant> ClientGroup::before_stop(sim::Instant at) const {
@@ -65,13 +69,15 @@ std::optional<sim::Instant> ClientGroup::next_arrival(sim::Instant now) {
 
 Request ClientGroup::next_request() {
   const uint64_t u = ops_rng_.next_u64();
-  Operation op = Operation::kGet;
+  Operation op = Operation::kQuery;
   if (u < put_below_) {
     op = Operation::kPut;
   } else if (u < update_below_) {
     op = Operation::kUpdate;
   } else if (u < delete_below_) {
     op = Operation::kDelete;
+  } else if (u < get_below_) {
+    op = Operation::kGet;
   }
   return Request{op, keys_->sample(keys_rng_)};
 }

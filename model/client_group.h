@@ -54,7 +54,7 @@ class ClientGroup {
   int64_t phase_ns_ = 0;
   uint64_t arrival_index_ = 0;
   // Operation mix as cumulative thresholds out of 2^64 (integer ratios).
-  sim::UInt128 put_below_, update_below_, delete_below_;
+  sim::UInt128 put_below_, update_below_, delete_below_, get_below_;
 };
 
 }  // namespace model

@@ -36,6 +36,7 @@ World::World(const Scenario& scenario)
       conflicts_(region_names_),
       keys_(scenario.table.key_count, scenario.table.key_distribution),
       items_(scenario.region_count(), scenario.table.key_count),
+      drift_(region_names_),
       queue_(4096),
       metrics_(region_names_) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
@@ -112,6 +113,8 @@ World::World(const Scenario& scenario)
     }
   }
 
+  init_settings();
+
   result_.scenario_name = scenario.name;
   result_.scenario_file = scenario.file;
   result_.seed = seed;
@@ -150,10 +153,14 @@ RunResult World::run(const RunLimits& limits) {
                 Event{EventKind::kTimeline, Operation::kPut, 0, static_cast<uint32_t>(i), 0});
   }
   queue_.push(sim::Instant::from_ns(kSecondNs), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});
+  const TtlConfig& ttl = scenario_.table.ttl;
+  if (ttl.items_expire && prepopulated_item_bytes_ > 0) {
+    push_background(sim::Instant::zero() + ttl.item_lifetime, Event{EventKind::kTtlSweep, Operation::kPut, 0, 0, 0});
+  }
 
   uint64_t events = 0;
   sim::Instant now;
-  while (queue_.size() > leave_checks_pending_) {
+  while (queue_.size() > background_pending_) {
     if (events >= limits.max_events) {
       result_.stop.reason = StopReason::kMaxEvents;
       break;
@@ -207,8 +214,21 @@ RunResult World::run(const RunLimits& limits) {
         session_read(event.index, event.region, event.key);
         break;
       case EventKind::kLeaveCheck:
-        --leave_checks_pending_;
+        --background_pending_;
         if (down_[event.region] && last_outage_[event.region] == event.index) leave_group(event.region, now);
+        break;
+      case EventKind::kTtlSweep:
+        --background_pending_;
+        for (size_t r = 0; r < region_count_; ++r) {
+          if (ttl_enabled_[r] && serving(r)) sweep_expired(r, now, true);
+        }
+        break;
+      case EventKind::kTtlDelete:
+        --background_pending_;
+        ttl_delete(event.region, event.key, event.index, now);
+        break;
+      case EventKind::kBackfillStep:
+        backfill_step(event.region, now);
         break;
     }
   }
@@ -230,7 +250,9 @@ RunResult World::run(const RunLimits& limits) {
     region.write_units = capacity.capacity_units(Dimension::kWrite);
     region.read_units = capacity.capacity_units(Dimension::kRead);
     region.partitions = capacity.partition_count();
+    if (scenario_.table.ttl.items_expire && member(r)) region.expired_items = count_expired(r, now);
   }
+  result_.drift = drift_.result();
   check_convergence();
   return result_;
 }
@@ -243,7 +265,7 @@ void World::check_convergence() {
   convergence.drain_ns = convergence.drained_ns - last_write_ns_;
   std::vector<size_t> live;
   for (size_t r = 0; r < region_count_; ++r) {
-    if (!down_[r] && !left_[r]) live.push_back(r);
+    if (!down_[r] && !left_[r] && serving(r)) live.push_back(r);
   }
   if (live.empty()) return;
   for (uint64_t key = 0; key < key_count_; ++key) {
@@ -267,6 +289,22 @@ void World::check_convergence() {
       outage.divergent_items += items_.stored(region, key) != items_.stored(live[0], key) ? 1 : 0;
     }
   }
+}
+
+// Items `region` stores at `now` whose expiry has passed (expired, not yet deleted).
+uint64_t World::count_expired(size_t region, sim::Instant now) const {
+  const int64_t lifetime = scenario_.table.ttl.item_lifetime.ns();
+  uint64_t expired = 0;
+  for (uint64_t key = 0; key < key_count_; ++key) {
+    const WriteSlot slot = items_.stored(region, key);
+    if (slot == kNoWrite) {
+      expired += prepopulated_item_bytes_ > 0 && lifetime <= now.ns() ? 1 : 0;
+    } else {
+      const WriteRecord& write = writes_[slot];
+      expired += !write.is_tombstone() && write.issued_ns + lifetime <= now.ns() ? 1 : 0;
+    }
+  }
+  return expired;
 }
 
 std::optional<WriteSummary> World::stored(size_t region, uint64_t key) const {

@@ -7,6 +7,7 @@
 //   world_clients.cc      client requests, routing, capacity, retries
 //   world_replication.cc  commits, LWW applies, streams, shipping, queues
 //   world_faults.cc       one-second ticks, auto scaling, timeline, outages
+//   world_admin.cc        per-replica settings (indexes, TTL), drift, replica lifecycle
 // See model/simulation.h for the model and its determinism contract.
 #pragma once
 
@@ -28,6 +29,7 @@
 #include "model/replica_items.h"
 #include "model/run_result.h"
 #include "model/scenario.h"
+#include "model/settings_drift.h"
 #include "model/simulation.h"
 #include "model/write_table.h"
 #include "sim/event_queue.h"
@@ -50,6 +52,17 @@ enum class EventKind : uint8_t {
   kTimeline,       // index: the timeline event
   kLeaveCheck,     // region: whose outage may have lasted past the 20-hour limit; index: the outage
   kSessionRead,    // region: where a session reads its own write back; key; index: its SessionRead
+  // Background events: like kLeaveCheck they alone do not keep a run going.
+  kTtlSweep,       // prepopulated items expire now
+  kTtlDelete,      // region: whose TTL process deletes; key; index: its slot in ttl_expected_
+  kBackfillStep,   // region: the replica being backfilled copies its next items
+};
+
+// A write whose item carries an expiry, waiting in commit order for it.
+struct Expiry {
+  int64_t at_ns;
+  uint64_t key;
+  uint64_t write_id;
 };
 
 // A session's read-back of its own write, waiting for its redirect delay.
@@ -109,7 +122,9 @@ class World {
   // Writes and replication.
   // Serves a request that capacity admitted; returns the write's per-item
   // sequence number, or 0 if nothing was written (a get, a no-op delete).
-  uint32_t commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes);
+  // `by_ttl`: a delete by the region's TTL process (free, counted apart).
+  uint32_t commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes,
+                  bool by_ttl = false);
   void observe_read(size_t region, uint64_t key, sim::Instant now);
   void maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now);
   void session_read(uint32_t slot, size_t region, uint64_t key);
@@ -136,6 +151,26 @@ class World {
   void recover_region(size_t region, sim::Instant now);
   void note_outage_progress(sim::Instant now);
   void check_convergence();
+  uint64_t count_expired(size_t region, sim::Instant now) const;
+  // Settings, TTL and replica lifecycle (world_admin.cc).
+  void init_settings();
+  void note_settings(size_t region, sim::Instant now);
+  void run_admin(const TimelineEvent& event, sim::Instant now);
+  void push_background(sim::Instant at, Event event);
+  void expire_items(sim::Instant now);
+  void schedule_ttl_delete(size_t region, uint64_t key, uint64_t write_id, int64_t expired_ns, sim::Instant now);
+  void sweep_expired(size_t region, sim::Instant now, bool prepopulated_only);
+  void ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now);
+  void add_replica(size_t region, const ReplicaAddConfig& config, sim::Instant now);
+  void backfill_step(size_t region, sim::Instant now);
+  void remove_replica(size_t region, sim::Instant now);
+  void drop_inbound(size_t region, sim::Instant now);
+  bool serving(size_t region) const { return replica_state_[region] == ReplicaState::kServing; }
+  // A member of the replication group: sends and receives replicated writes.
+  bool member(size_t region) const {
+    return !left_[region] &&
+           (replica_state_[region] == ReplicaState::kServing || replica_state_[region] == ReplicaState::kBackfilling);
+  }
 
   size_t pair(size_t from, size_t to) const { return from * region_count_ + to; }
 
@@ -205,7 +240,27 @@ class World {
   std::vector<uint64_t> at_risk_left_;     // writes at risk at its outage not yet applied everywhere
   std::vector<bool> draining_;             // recovered, backlog not yet drained
   std::vector<bool> left_;                 // left the replication group (unreachable > 20 h)
-  size_t leave_checks_pending_ = 0;        // kLeaveCheck events queued: they alone do not keep a run going
+
+  // Per-replica settings and lifecycle (world_admin.cc).
+  enum class ReplicaState : uint8_t { kServing, kAbsent, kBackfilling, kRemoved };
+  std::vector<ReplicaState> replica_state_;
+  std::vector<uint64_t> indexes_;          // per region: bit i set when it has index_names[i]
+  std::vector<bool> ttl_enabled_;
+  std::vector<uint64_t> joined_write_id_;  // per region: writes before this id reach it by the backfill only
+  std::vector<size_t> replica_change_;     // per region: its latest add in result_.replica_changes, or SIZE_MAX
+  std::vector<uint64_t> backfill_next_key_;
+  std::vector<double> backfill_credit_;    // items it may still copy in this step
+  std::vector<double> backfill_rate_;      // items per second
+  SettingsDrift drift_;
+  size_t capacity_setting_ = 0;
+  size_t ttl_setting_ = 0;
+  size_t first_index_setting_ = 0;
+  sim::RingBuffer<Expiry> expiring_;       // writes with an expiry, in commit order
+  std::vector<uint64_t> ttl_expected_;     // slots: the write id a scheduled TTL delete expects
+  std::vector<uint32_t> ttl_free_;
+  std::vector<sim::Rng> ttl_rngs_;         // per region
+  // Background events queued (leave checks, TTL): they alone do not keep a run going.
+  size_t background_pending_ = 0;
 
   sim::EventQueue<Event> queue_;
   MetricsRecorder metrics_;

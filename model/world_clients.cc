@@ -55,6 +55,8 @@ int64_t World::request_milli_units(size_t region, Operation op, uint64_t key,
     case Operation::kGet:
       return read_milli_units(stored_size(region, key), group.consistency == ReadConsistency::kStrong,
                               group.transactional);
+    case Operation::kQuery:  // index reads are eventually consistent
+      return read_milli_units(stored_size(region, key), false, false);
     case Operation::kDelete:
       return write_milli_units(stored_size(region, key), group.transactional);
     default:
@@ -72,6 +74,22 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   }
   const size_t target = first ? route(group) : retries_[event.index].target;
   RegionResult& served = result_.region_results[target];
+  if (!serving(target)) {  // no replica there yet, being backfilled, or removed
+    ++served.refused_requests;
+    if (replica_state_[target] == ReplicaState::kBackfilling) {
+      ++result_.replica_changes[replica_change_[target]].refused_requests;
+    }
+    metrics_.on_client_error(target);
+    if (!first) retry_free_.push_back(event.index);
+    return;
+  }
+  if (event.op == Operation::kQuery && !((indexes_[target] >> config.index) & 1)) {
+    // The replica lacks the index: a validation error, not retried.
+    ++served.missing_index_errors;
+    drift_.charge(first_index_setting_ + config.index, 1);
+    if (!first) retry_free_.push_back(event.index);
+    return;
+  }
   if (down_[target]) {
     ++served.unavailable_errors;
     metrics_.on_client_error(target);
@@ -80,7 +98,7 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   }
   const bool writes_item = event.op == Operation::kPut || event.op == Operation::kUpdate;
   const uint32_t size = writes_item ? groups_[group].next_item_size() : 0;
-  const Dimension dimension = event.op == Operation::kGet ? Dimension::kRead : Dimension::kWrite;
+  const Dimension dimension = is_read(event.op) ? Dimension::kRead : Dimension::kWrite;
   const int64_t milli = request_milli_units(target, event.op, event.key, size, config);
   const int attempts = first ? 1 : retries_[event.index].attempts;
   const int64_t first_ns = first ? now.ns() : retries_[event.index].first_attempt_ns;
@@ -96,6 +114,7 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   }
   ++served.throttle_events;
   metrics_.on_throttle(target);
+  drift_.charge(capacity_setting_, 1);
   if (!retry_budgets_[group].allow_retry(attempts + 1)) {
     ++served.client_errors;
     metrics_.on_client_error(target);

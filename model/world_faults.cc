@@ -33,8 +33,9 @@ void World::second_tick(sim::Instant now) {
     minute_datapoints(now);
     metrics_.end_minute();
   }
+  if (scenario_.table.ttl.items_expire) expire_items(now);
   // Keep time going while traffic runs or anything else is pending.
-  if (now < stop_ || queue_.size() > leave_checks_pending_) {
+  if (now < stop_ || queue_.size() > background_pending_) {
     queue_.push(now + sim::Duration::seconds(1), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});
   }
 }
@@ -89,6 +90,15 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
       scalers_[event.region * 2].reconfigure(event.capacity.write_scaling);
       scalers_[event.region * 2 + 1].reconfigure(event.capacity.read_scaling);
       drain_backlog(event.region, now);
+      note_settings(event.region, now);
+      break;
+    case TimelineKind::kCreateIndex:
+    case TimelineKind::kDeleteIndex:
+    case TimelineKind::kEnableTtl:
+    case TimelineKind::kDisableTtl:
+    case TimelineKind::kAddReplica:
+    case TimelineKind::kRemoveReplica:
+      run_admin(event, now);
       break;
     case TimelineKind::kCutLinks:
       for (const auto& [from, to] : event.links) cut_[pair(from, to)] = true;
@@ -133,6 +143,13 @@ void World::leave_group(size_t region, sim::Instant now) {
     }
     writes_.release(write);
   }
+  drop_inbound(region, now);
+  note_settings(region, now);
+}
+
+// Everything bound for `region` that has not been applied there is dropped:
+// waiting for capacity, held for order, parked on a cut link.
+void World::drop_inbound(size_t region, sim::Instant now) {
   const auto drop = [&](WriteSlot write) {
     --inbound_pending_[region];
     abandon_delivery(region, write, now);
@@ -180,9 +197,8 @@ void World::fail_region(size_t region, sim::Instant now) {
   draining_[region] = false;
   last_outage_[region] = result_.outages.size();
   result_.outages.push_back(outage);
-  ++leave_checks_pending_;
-  queue_.push(now + kLeaveGroupAfter, Event{EventKind::kLeaveCheck, Operation::kPut, static_cast<uint16_t>(region),
-                                            static_cast<uint32_t>(last_outage_[region]), 0});
+  push_background(now + kLeaveGroupAfter, Event{EventKind::kLeaveCheck, Operation::kPut, static_cast<uint16_t>(region),
+                                                static_cast<uint32_t>(last_outage_[region]), 0});
 }
 
 // A region comes back: its stream replicates again, writes parked for it are

@@ -6,13 +6,19 @@
 
 namespace model {
 
-uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes) {
+uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes,
+                       bool by_ttl) {
   RegionResult& served = result_.region_results[region];
-  ++served.operations[static_cast<int>(op)];
+  if (by_ttl) {
+    ++served.ttl_deletes;
+  } else {
+    ++served.operations[static_cast<int>(op)];
+  }
   if (op == Operation::kGet) {
     observe_read(region, key, now);
     return 0;
   }
+  if (op == Operation::kQuery) return 0;
   if (op == Operation::kDelete) {
     // Deleting an absent item changes nothing, so the stream gets no record.
     size_bytes = stored_size(region, key);  // a delete costs what the item weighed
@@ -34,11 +40,16 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
   write.origin = static_cast<uint16_t>(region);
   write.op = op;
   write.undelivered = static_cast<uint16_t>(region_count_ - 1);
+  if (by_ttl) write.flags |= WriteRecord::kTtlDelete;
   uint32_t* known = writes_.knowledge(slot);
   for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
   if (op != Operation::kDelete) served.bytes_written += size_bytes;
   conflicts_.count_write();
   last_write_ns_ = now.ns();
+  const TtlConfig& ttl = scenario_.table.ttl;
+  if (ttl.items_expire && op != Operation::kDelete) {
+    expiring_.push_back(Expiry{now.ns() + ttl.item_lifetime.ns(), key, write.id});
+  }
   if (observer_) observer_->on_commit(write, now);
 
   apply(region, slot, now);
@@ -90,11 +101,13 @@ void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
 
 // Sends one stream record to every other replica in the group; each copy
 // crosses the network and waits its apply time (arrive() keeps per-item
-// order). A region that left the group replicates nothing and gets nothing.
+// order). A region outside the group (left, removed, never added) replicates
+// nothing and gets nothing; a replica added later gets earlier writes by its
+// backfill.
 void World::ship(size_t source, WriteSlot write, sim::Instant now) {
   for (size_t to = 0; to < region_count_; ++to) {
     if (to == source) continue;
-    if (left_[source] || left_[to]) {
+    if (!member(source) || !member(to) || writes_[write].id < joined_write_id_[to]) {
       abandon_delivery(to, write, now);
       continue;
     }
@@ -162,6 +175,12 @@ void World::poll(size_t source, sim::Instant now) {
 // held back and admitted right after the predecessor.
 void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
   const WriteRecord& record = writes_[write];
+  if (!member(replica)) {  // removed while this was on the way
+    --inbound_pending_[replica];
+    abandon_delivery(replica, write, now);
+    writes_.release(write);
+    return;
+  }
   const size_t link = pair(record.origin, replica);
   if (cut_[link]) {  // the link was cut while it was on the way: resent after the heal
     link_parked_[link].push_back(write);
@@ -206,7 +225,7 @@ WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin
 // behind any write already waiting there: delayed, never dropped. A replica
 // that is down parks it until recovery. True if it was applied now.
 bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
-  if (down_[replica] || !backlog_[replica].empty()) {
+  if (down_[replica] || !serving(replica) || !backlog_[replica].empty()) {
     backlog_[replica].push_back(write);
     return false;
   }
@@ -218,6 +237,7 @@ bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
   }
   ++result_.region_results[replica].replication_throttle_events;
   metrics_.on_replication_throttle(replica);
+  drift_.charge(capacity_setting_, 1);
   backlog_[replica].push_back(write);
   schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
   return false;
@@ -232,13 +252,14 @@ void World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now)
 
 void World::drain_backlog(size_t replica, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& backlog = backlog_[replica];
-  while (!down_[replica] && !backlog.empty()) {
+  while (!down_[replica] && serving(replica) && !backlog.empty()) {
     const WriteSlot head = backlog.front();
     const WriteRecord& record = writes_[head];
     const int64_t milli = write_milli_units(record.size_bytes, false);
     if (!capacity_[replica].try_consume(now, Dimension::kWrite, record.key, milli)) {
       ++result_.region_results[replica].replication_throttle_events;
       metrics_.on_replication_throttle(replica);
+      drift_.charge(capacity_setting_, 1);
       schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
       return;
     }
@@ -253,6 +274,14 @@ void World::drain_backlog(size_t replica, sim::Instant now) {
 void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   WriteRecord& record = writes_[write];
   const size_t origin = record.origin;
+  uint32_t* replica_seen = items_.seen(replica, record.key);
+  if (record.sequence <= replica_seen[origin]) {
+    // A new replica's backfill already copied it (or a newer version).
+    --inbound_pending_[replica];
+    abandon_delivery(replica, write, now);
+    writes_.release(write);
+    return;
+  }
   PairResult& link = result_.pairs[origin * (region_count_ - 1) + (replica < origin ? replica : replica - 1)];
   const int64_t lag = now.ns() - record.issued_ns;
   ++link.replicated;
@@ -261,7 +290,11 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   --inbound_pending_[replica];
   --pair_pending_[pair(origin, replica)];
 
-  uint32_t* replica_seen = items_.seen(replica, record.key);
+  if (record.flags & WriteRecord::kTtlDelete) {
+    const int64_t units = write_milli_units(record.size_bytes, false) / 1000;
+    result_.region_results[replica].ttl_replicated_write_units += units;
+    drift_.charge(ttl_setting_, static_cast<uint64_t>(units));
+  }
   conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
   apply(replica, write, now);

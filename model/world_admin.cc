@@ -1,0 +1,327 @@
+// Per-replica administrative settings, TTL and the replica lifecycle.
+//
+// Settings (capacity, TTL, global secondary indexes) belong to one replica
+// and are not replicated unless the scenario's settings_sync copies each
+// change (research/dynamodb-facts.md section 5; the article's golden rule).
+// SettingsDrift records when they differ. TTL deletes are made by each
+// replica whose TTL is enabled, free there, and replicate like any delete
+// (section 2). A replica added to a populated table is backfilled before it
+// serves (section 5); under version 2017.11.29 only an empty table can get
+// one, and the report estimates the article's migration path instead.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/world.h"
+#include "sim/assert.h"
+
+namespace model {
+namespace {
+
+// The expected version of a TTL delete of a prepopulated, never-written item.
+constexpr uint64_t kPrepopulatedWrite = UINT64_MAX;
+// The backfill copies items in steps of this length.
+const sim::Duration kBackfillStep = sim::Duration::milliseconds(100);
+
+std::string dimension_value(const char* unit, int64_t units, const AutoScalingConfig& scaling) {
+  if (!scaling.enabled) return fmt::format("{} {}", units, unit);
+  return fmt::format("{} auto scaling {}-{} at {}%", unit, scaling.min_units, scaling.max_units,
+                     scaling.target_percent);
+}
+
+// A capacity setting as the drift report shows it. Auto scaling's current
+// units float per replica by design (section 4.4) and are not a setting.
+std::string capacity_value(const CapacityConfig& c) {
+  if (c.mode == CapacityMode::kOnDemand) {
+    return fmt::format("on demand, max {} WRU / {} RRU", c.table_max_write_units, c.table_max_read_units);
+  }
+  return "provisioned, " + dimension_value("WCU", c.write_units, c.write_scaling) + ", " +
+         dimension_value("RCU", c.read_units, c.read_scaling);
+}
+
+int64_t ceil_div(uint64_t a, uint64_t b) { return static_cast<int64_t>((a + b - 1) / b); }
+
+}  // namespace
+
+void World::init_settings() {
+  const size_t initial_count = scenario_.table.indexes.size();
+  const uint64_t initial = initial_count >= 64 ? ~uint64_t{0} : (uint64_t{1} << initial_count) - 1;
+  for (size_t r = 0; r < region_count_; ++r) {
+    replica_state_.push_back(scenario_.regions[r].replica ? ReplicaState::kServing : ReplicaState::kAbsent);
+    indexes_.push_back(initial);
+    ttl_enabled_.push_back(scenario_.table.ttl.enabled);
+    joined_write_id_.push_back(0);
+    replica_change_.push_back(SIZE_MAX);
+    backfill_next_key_.push_back(0);
+    backfill_credit_.push_back(0.0);
+    backfill_rate_.push_back(0.0);
+    ttl_rngs_.push_back(sim::Rng::stream(scenario_.seed, "ttl/" + region_names_[r]));
+  }
+  capacity_setting_ = drift_.add_setting("capacity", "throttle events");
+  ttl_setting_ = drift_.add_setting("ttl", "replicated write units");
+  first_index_setting_ = ttl_setting_ + 1;
+  for (const std::string& name : scenario_.index_names) drift_.add_setting("index:" + name, "queries refused");
+  drift_.result().settings_sync = scenario_.settings_sync.enabled;
+  drift_.result().sync_delay_ns = scenario_.settings_sync.delay.ns();
+  for (size_t r = 0; r < region_count_; ++r) note_settings(r, sim::Instant::zero());
+}
+
+// Tells the drift recorder region's settings as they are now.
+void World::note_settings(size_t region, sim::Instant now) {
+  const bool exists = replica_state_[region] == ReplicaState::kServing ||
+                      replica_state_[region] == ReplicaState::kBackfilling;
+  const bool in_group = exists && !left_[region];
+  const auto value = [&](const char* text) { return in_group ? std::string(text) : std::string(); };
+  drift_.set(capacity_setting_, region, in_group ? capacity_value(capacity_[region].config()) : std::string(), now);
+  drift_.set(ttl_setting_, region, value(ttl_enabled_[region] ? "enabled" : "disabled"), now);
+  for (size_t i = 0; i < scenario_.index_names.size(); ++i) {
+    drift_.set(first_index_setting_ + i, region, value((indexes_[region] >> i) & 1 ? "present" : "absent"), now);
+  }
+}
+
+void World::run_admin(const TimelineEvent& event, sim::Instant now) {
+  const size_t region = event.region;
+  switch (event.kind) {
+    case TimelineKind::kCreateIndex:
+      indexes_[region] |= uint64_t{1} << event.index;
+      break;
+    case TimelineKind::kDeleteIndex:
+      indexes_[region] &= ~(uint64_t{1} << event.index);
+      break;
+    case TimelineKind::kEnableTtl:
+      if (!ttl_enabled_[region]) {
+        ttl_enabled_[region] = true;
+        if (serving(region)) sweep_expired(region, now, false);
+      }
+      break;
+    case TimelineKind::kDisableTtl:
+      ttl_enabled_[region] = false;
+      break;
+    case TimelineKind::kAddReplica:
+      add_replica(region, event.replica, now);
+      break;
+    case TimelineKind::kRemoveReplica:
+      remove_replica(region, now);
+      break;
+    default:
+      GTSIM_ASSERT(false && "not an administrative event");
+  }
+  note_settings(region, now);
+}
+
+void World::push_background(sim::Instant at, Event event) {
+  ++background_pending_;
+  queue_.push(at, event);
+}
+
+// Once a second: writes whose items expired are handed to each replica's TTL
+// process, if it runs and the replica stores (or will store) that version.
+void World::expire_items(sim::Instant now) {
+  while (!expiring_.empty() && expiring_.front().at_ns <= now.ns()) {
+    const Expiry expiry = expiring_.pop_front();
+    const WriteSlot newest = newest_[expiry.key];
+    const bool newest_anywhere = newest != kNoWrite && writes_[newest].id == expiry.write_id;
+    for (size_t r = 0; r < region_count_; ++r) {
+      if (!ttl_enabled_[r] || !serving(r)) continue;
+      const WriteSlot stored = items_.stored(r, expiry.key);
+      if (newest_anywhere || (stored != kNoWrite && writes_[stored].id == expiry.write_id)) {
+        schedule_ttl_delete(r, expiry.key, expiry.write_id, expiry.at_ns, now);
+      }
+    }
+  }
+}
+
+// The TTL process deletes an expired item at a uniformly random time within
+// deleted_within of its expiry, or of now if it expired before TTL ran.
+void World::schedule_ttl_delete(size_t region, uint64_t key, uint64_t write_id, int64_t expired_ns,
+                                sim::Instant now) {
+  const int64_t within = scenario_.table.ttl.deleted_within.ns();
+  const int64_t delay = within > 0 ? static_cast<int64_t>(ttl_rngs_[region].below(static_cast<uint64_t>(within) + 1)) : 0;
+  uint32_t slot;
+  if (ttl_free_.empty()) {
+    slot = static_cast<uint32_t>(ttl_expected_.size());
+    ttl_expected_.push_back(write_id);
+  } else {
+    slot = ttl_free_.back();
+    ttl_free_.pop_back();
+    ttl_expected_[slot] = write_id;
+  }
+  push_background(sim::Instant::from_ns(std::max(expired_ns, now.ns()) + delay),
+                  Event{EventKind::kTtlDelete, Operation::kDelete, static_cast<uint16_t>(region), slot, key});
+}
+
+// Every item `region` stores that has expired by now (only the prepopulated,
+// never-written ones when `prepopulated_only`).
+void World::sweep_expired(size_t region, sim::Instant now, bool prepopulated_only) {
+  const TtlConfig& ttl = scenario_.table.ttl;
+  if (!ttl.items_expire) return;
+  const int64_t lifetime = ttl.item_lifetime.ns();
+  for (uint64_t key = 0; key < key_count_; ++key) {
+    const WriteSlot slot = items_.stored(region, key);
+    if (slot == kNoWrite) {
+      if (prepopulated_item_bytes_ > 0 && lifetime <= now.ns()) {
+        schedule_ttl_delete(region, key, kPrepopulatedWrite, lifetime, now);
+      }
+      continue;
+    }
+    if (prepopulated_only) continue;
+    const WriteRecord& write = writes_[slot];
+    if (!write.is_tombstone() && write.issued_ns + lifetime <= now.ns()) {
+      schedule_ttl_delete(region, key, write.id, write.issued_ns + lifetime, now);
+    }
+  }
+}
+
+// A scheduled TTL delete: made if TTL still runs there and the replica still
+// stores the expired version (a later write carries a new expiry).
+void World::ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now) {
+  const uint64_t expected = ttl_expected_[slot];
+  ttl_free_.push_back(slot);
+  if (!ttl_enabled_[region] || !serving(region) || down_[region] || left_[region]) return;
+  const WriteSlot stored = items_.stored(region, key);
+  if (expected == kPrepopulatedWrite) {
+    if (stored != kNoWrite || prepopulated_item_bytes_ == 0) return;
+  } else if (stored == kNoWrite || writes_[stored].id != expected || writes_[stored].is_tombstone()) {
+    return;
+  }
+  commit(region, now, Operation::kDelete, key, 0, /*by_ttl=*/true);
+}
+
+// A replica is created in `region`. It joins the group at once (writes from
+// now on are shipped to it and wait there) and serves once every item is
+// copied at the backfill rate. Under 2017.11.29 a populated table cannot get
+// a replica; the migration estimate says what the way around costs.
+void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Instant now) {
+  if (replica_state_[region] == ReplicaState::kServing || replica_state_[region] == ReplicaState::kBackfilling) return;
+  ReplicaChange change;
+  change.region = region_names_[region];
+  change.action = "add";
+  change.at_ns = now.ns();
+  std::vector<size_t> sources;
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (r != region && serving(r) && !down_[r] && !left_[r]) sources.push_back(r);
+  }
+  for (const size_t r : sources) change.source += (change.source.empty() ? "" : ", ") + region_names_[r];
+
+  // The table's contents now: each item's newest version among the sources.
+  uint64_t items = 0;
+  uint64_t bytes = 0;
+  int64_t write_units = 0;
+  for (uint64_t key = 0; key < key_count_; ++key) {
+    WriteSlot best = kNoWrite;
+    for (const size_t r : sources) {
+      const WriteSlot slot = items_.stored(r, key);
+      if (slot != kNoWrite && (best == kNoWrite || lww_.supersedes(writes_[slot], writes_[best]))) best = slot;
+    }
+    const uint32_t size = best == kNoWrite ? prepopulated_item_bytes_
+                                           : (writes_[best].is_tombstone() ? 0 : writes_[best].size_bytes);
+    if (size == 0) continue;
+    ++items;
+    bytes += size;
+    write_units += ceil_div(size, 1024);
+  }
+  if (config.migration.enabled) {
+    // Scan: eventually consistent reads of the whole table, 0.5 RCU per 4 KB;
+    // batch writes: each item's size in whole KB (research section 4.1).
+    change.migration = true;
+    change.migration_items = items;
+    change.migration_bytes = bytes;
+    change.migration_read_units = ceil_div(static_cast<uint64_t>(ceil_div(bytes, 4096)), 2);
+    change.migration_write_units = write_units;
+    const double scan_s = static_cast<double>(change.migration_read_units) / static_cast<double>(config.migration.read_units);
+    const double write_s = static_cast<double>(write_units) / static_cast<double>(config.migration.write_units);
+    change.migration_ns = std::llround(std::max(scan_s, write_s) * 1e9);
+  }
+  replica_change_[region] = result_.replica_changes.size();
+  if (scenario_.version == GlobalTablesVersion::k2017_11_29 && items > 0) {
+    change.outcome = "refused";
+    result_.replica_changes.push_back(change);
+    return;
+  }
+  change.outcome = "backfilling";
+  result_.replica_changes.push_back(change);
+  replica_state_[region] = ReplicaState::kBackfilling;
+  left_[region] = false;
+  joined_write_id_[region] = next_write_id_;
+  // Earlier writes reach it through the copy; from each origin, the next
+  // write it is sent is the one after the origin's last.
+  for (uint64_t key = 0; key < key_count_; ++key) {
+    uint32_t* admitted = items_.admitted(region, key);
+    for (size_t origin = 0; origin < region_count_; ++origin) {
+      admitted[origin] = std::max(admitted[origin], items_.seen(origin, key)[origin]);
+    }
+  }
+  backfill_next_key_[region] = 0;
+  backfill_credit_[region] = 0.0;
+  backfill_rate_[region] = config.backfill_items_per_second;
+  queue_.push(now + kBackfillStep,
+              Event{EventKind::kBackfillStep, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
+}
+
+// Copies the next items into the replica being backfilled: each item's
+// newest version among the serving replicas, with what they know of it.
+void World::backfill_step(size_t region, sim::Instant now) {
+  if (replica_state_[region] != ReplicaState::kBackfilling) return;  // removed meanwhile
+  ReplicaChange& change = result_.replica_changes[replica_change_[region]];
+  double& credit = backfill_credit_[region];
+  credit += backfill_rate_[region] * kBackfillStep.seconds_f();
+  uint64_t& key = backfill_next_key_[region];
+  for (; key < key_count_ && credit >= 1.0; ++key) {
+    WriteSlot best = kNoWrite;
+    uint32_t* seen = items_.seen(region, key);
+    for (size_t r = 0; r < region_count_; ++r) {
+      if (r == region || !serving(r) || down_[r] || left_[r]) continue;
+      const WriteSlot slot = items_.stored(r, key);
+      if (slot != kNoWrite && (best == kNoWrite || lww_.supersedes(writes_[slot], writes_[best]))) best = slot;
+      const uint32_t* known = items_.seen(r, key);
+      for (size_t origin = 0; origin < region_count_; ++origin) seen[origin] = std::max(seen[origin], known[origin]);
+    }
+    WriteSlot& stored = items_.stored(region, key);
+    if (stored != best) {
+      if (stored != kNoWrite) writes_.release(stored);
+      stored = best;
+      if (best != kNoWrite) writes_.retain(best);
+    }
+    if (best != kNoWrite || prepopulated_item_bytes_ > 0) {
+      ++change.items;
+      credit -= 1.0;
+    }
+  }
+  if (key < key_count_) {
+    queue_.push(now + kBackfillStep,
+                Event{EventKind::kBackfillStep, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
+    return;
+  }
+  replica_state_[region] = ReplicaState::kServing;
+  change.outcome = "active";
+  change.backfill_ns = now.ns() - change.at_ns;
+  change.parked_writes = backlog_[region].size();
+  drain_backlog(region, now);
+}
+
+// The replica in `region` is deleted: what it committed is shipped first
+// (its stream goes out now), then it leaves the group; what was on its way
+// to it is dropped.
+void World::remove_replica(size_t region, sim::Instant now) {
+  if (replica_state_[region] != ReplicaState::kServing && replica_state_[region] != ReplicaState::kBackfilling) return;
+  ReplicaChange change;
+  change.region = region_names_[region];
+  change.action = "remove";
+  change.at_ns = now.ns();
+  change.outcome = "removed";
+  if (replica_state_[region] == ReplicaState::kBackfilling) {
+    result_.replica_changes[replica_change_[region]].outcome = "abandoned";
+  }
+  result_.replica_changes.push_back(change);
+  if (!down_[region]) {
+    for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
+      const WriteSlot write = stream.pop_front();
+      ship(region, write, now);
+      writes_.release(write);
+    }
+  }
+  replica_state_[region] = ReplicaState::kRemoved;
+  drop_inbound(region, now);
+}
+
+}  // namespace model
