@@ -1,6 +1,7 @@
 #include "model/run_estimate.h"
 
 #include <algorithm>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,35 @@ double block_bytes(size_t region_count) {
   const size_t bytes = 4 + 4 * region_count;
   if (bytes <= 64) return bytes <= 16 ? 16 : bytes <= 32 ? 32 : 64;
   return static_cast<double>(bytes);
+}
+
+// Regions whose TTL process may run: every one if TTL is enabled at the
+// start, else those a timeline event (or its settings_sync copy) enables.
+double ttl_regions(const Scenario& scenario) {
+  if (!scenario.table.ttl.items_expire) return 0;
+  if (scenario.table.ttl.enabled) return static_cast<double>(scenario.region_count());
+  std::vector<bool> enabled(scenario.region_count(), false);
+  for (const TimelineEvent& event : scenario.timeline) {
+    if (event.kind == TimelineKind::kEnableTtl) enabled[event.region] = true;
+  }
+  return static_cast<double>(std::count(enabled.begin(), enabled.end(), true));
+}
+
+// Every written (or prepopulated) item may expire; each TTL region schedules
+// its own delete of it, and the delete that finds it replicates to the others.
+double ttl_events(const Scenario& scenario, double writes) {
+  const double regions = ttl_regions(scenario);
+  if (regions == 0) return 0;
+  const double expiring = writes + (scenario.table.prepopulated ? static_cast<double>(scenario.table.key_count) : 0);
+  return expiring * (regions + static_cast<double>(scenario.region_count()) - 1);
+}
+
+// A backfill copies at most every item once.
+double backfill_events(const Scenario& scenario) {
+  const double adds = static_cast<double>(std::count_if(
+      scenario.timeline.begin(), scenario.timeline.end(),
+      [](const TimelineEvent& event) { return event.kind == TimelineKind::kAddReplica; }));
+  return adds * static_cast<double>(scenario.table.key_count);
 }
 
 }  // namespace
@@ -41,6 +71,7 @@ RunEstimate estimate_run(const Scenario& scenario) {
   }
   const double polls = poll_ns > 0 && other_regions > 0 ? writes : 0;
   estimate.events = estimate.requests + writes * other_regions + polls + estimate.simulated_ns / 1e9;
+  estimate.events += ttl_events(scenario, writes) + backfill_events(scenario);
   estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
                               static_cast<double>(scenario.table.key_count) *
                               block_bytes(scenario.region_count());

@@ -9,6 +9,11 @@
 //   requests = sum over client groups of rate * duration
 //   events   = requests * (1 + write share * (regions - 1)) + polls + seconds
 // The write share is each group's put + update + delete percentage.
+// With TTL (table.ttl, enabled at the start or by the timeline), every
+// written or prepopulated item may expire: each region whose TTL may run
+// schedules a delete of it, and one delete replicates to the other regions:
+//   + (writes + prepopulated keys) * (TTL regions + regions - 1)
+// Each add_replica's backfill copies at most every key once: + keys per add.
 // Simulated time: the traffic's duration, or longer when a region writes
 // faster than its stream ships (batch_size records per poll_interval): its
 // stream then needs writes / batch_size polls to drain.
@@ -31,7 +36,7 @@ namespace model {
 
 struct RunEstimate {
   double requests = 0;          // client requests over the traffic duration
-  double events = 0;            // requests + replicated applies + polls
+  double events = 0;            // requests + replicated applies + polls + TTL + backfill
   double item_state_bytes = 0;  // per-(region, key) state, allocated before the run
   double simulated_ns = 0;      // traffic plus the time streams need to drain
 };

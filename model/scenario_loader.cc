@@ -50,7 +50,7 @@ class Checker : public ValueChecker {
   std::optional<Scenario> scenario(const Node& root, const std::string& stem) {
     static const std::vector<std::string> kKeys = {"name",    "description", "seed",  "duration", "regions",
                                                    "network", "replication", "table", "retry",    "workload",
-                                                   "timeline", "expect"};
+                                                   "timeline", "expect",  "settings_sync", "version"};
     Scenario s;
     s.file = file();
     s.name = stem;
@@ -71,15 +71,42 @@ class Checker : public ValueChecker {
       if (auto v = duration(*n, "duration", Sign::kPositive)) s.duration = *v;
     }
     if (const Node* n = get(root, "regions")) regions(*n, &s);
+    if (const Node* n = get(root, "settings_sync")) settings_sync(*n, &s.settings_sync);
+    if (const Node* n = get(root, "version")) version(*n, &s.version);
     latencies(get(root, "network"), &s);
     if (const Node* n = get(root, "replication")) replication(*n, &s.replication);
     if (const Node* n = get(root, "table")) table(*n, &s.table);
+    s.index_names = s.table.indexes;
     region_capacities(&s);
     if (const Node* n = get(root, "retry")) operations_.retry(*n, "retry", &default_retry_);
     s.workload.resize(s.regions.size());
     if (const Node* n = get(root, "workload")) workload(*n, &s);
     if (const Node* n = get(root, "timeline")) operations_.timeline(*n, &s);
+    group_indexes(&s);
     return s;
+  }
+
+  void settings_sync(const Node& n, SettingsSyncConfig* out) {
+    static const std::vector<std::string> kKeys = {"enabled", "delay"};
+    if (!check_map(n, "settings_sync", &kKeys, {"enabled"}, "a map, e.g. {enabled: true, delay: 5s}")) return;
+    if (const Node* v = get(n, "enabled")) {
+      if (auto b = boolean(*v, "settings_sync.enabled")) out->enabled = *b;
+    }
+    if (const Node* v = get(n, "delay")) {
+      if (auto d = duration(*v, "settings_sync.delay", Sign::kNonNegative)) out->delay = *d;
+    }
+  }
+
+  void version(const Node& n, GlobalTablesVersion* out) {
+    static const std::vector<std::string> kVersions = {"2019.11.21", "2017.11.29"};
+    if (n.is_scalar() && n.text == "2019.11.21") {
+      *out = GlobalTablesVersion::k2019_11_21;
+    } else if (n.is_scalar() && n.text == "2017.11.29") {
+      *out = GlobalTablesVersion::k2017_11_29;
+    } else {
+      error(n, "version: expected '2019.11.21' or '2017.11.29', found " + describe(n) +
+                   (n.is_scalar() ? did_you_mean(n.text, kVersions) : ""));
+    }
   }
 
   void regions(const Node& n, Scenario* s) {
@@ -87,7 +114,7 @@ class Checker : public ValueChecker {
       mismatch(n, "regions", "a sequence");
       return;
     }
-    static const std::vector<std::string> kKeys = {"name", "clock", "capacity"};
+    static const std::vector<std::string> kKeys = {"name", "clock", "capacity", "replica"};
     static const std::vector<std::string> kClockKeys = {"offset", "drift_ppm"};
     for (size_t i = 0; i < n.items.size(); ++i) {
       const Node& item = *n.items[i];
@@ -99,6 +126,9 @@ class Checker : public ValueChecker {
         check_map(item, path, &kKeys, {"name"});
         name_node = get(item, "name");
         name_path = join(path, "name");
+        if (const Node* v = get(item, "replica")) {
+          if (auto b = boolean(*v, join(path, "replica"))) region.replica = *b;
+        }
         if (const Node* clock = get(item, "clock"); clock != nullptr && check_map(*clock, join(path, "clock"), &kClockKeys)) {
           const std::string clock_path = join(path, "clock");
           if (const Node* v = get(*clock, "offset")) {
@@ -140,6 +170,9 @@ class Checker : public ValueChecker {
     }
     if (n.items.size() < 2) {
       error(n, fmt::format("regions: expected at least 2 regions, found {}", n.items.size()));
+    } else if (!s->regions.empty() &&
+               std::none_of(s->regions.begin(), s->regions.end(), [](const RegionConfig& r) { return r.replica; })) {
+      error(n, "regions: expected at least one region with a replica at the start, found 'replica: false' in all");
     }
   }
 
@@ -306,9 +339,11 @@ class Checker : public ValueChecker {
   }
 
   void table(const Node& n, TableConfig* t) {
-    static const std::vector<std::string> kKeys = {"keys", "key_distribution", "item_size", "prepopulated",
-                                                   "capacity"};
+    static const std::vector<std::string> kKeys = {"keys",     "key_distribution", "item_size", "prepopulated",
+                                                   "capacity", "indexes",          "ttl"};
     if (!check_map(n, "table", &kKeys)) return;
+    if (const Node* v = get(n, "indexes")) indexes(*v, &t->indexes);
+    if (const Node* v = get(n, "ttl")) ttl(*v, &t->ttl);
     if (const Node* v = get(n, "capacity")) operations_.capacity(*v, "table.capacity", &default_capacity_);
     if (const Node* v = get(n, "keys")) {
       if (auto k = integer(*v, "table.keys", 1, kKeyCountMax)) t->key_count = *k;
@@ -330,6 +365,51 @@ class Checker : public ValueChecker {
           t->item_size_bytes = *d;
         }
       }
+    }
+  }
+
+  void indexes(const Node& n, std::vector<std::string>* out) {
+    if (!n.is_sequence()) {
+      mismatch(n, "table.indexes", "a sequence of index names");
+      return;
+    }
+    for (size_t i = 0; i < n.items.size(); ++i) {
+      const Node& item = *n.items[i];
+      const std::string path = index("table.indexes", i);
+      if (!item.is_scalar() || !is_index_name(item.text)) {
+        mismatch(item, path, "an index name (3 to 255 letters, digits, '_' and '-')");
+        continue;
+      }
+      const auto first = std::find(out->begin(), out->end(), item.text);
+      if (first != out->end()) {
+        error(item, fmt::format("{}: duplicate index '{}' (first at {})", path, item.text,
+                                index("table.indexes", index_positions_[static_cast<size_t>(first - out->begin())])));
+        continue;
+      }
+      if (out->size() == kIndexNamesMax) {
+        error(item, fmt::format("{}: at most {} index names in a scenario, found {}", path, kIndexNamesMax,
+                                n.items.size()));
+        return;
+      }
+      out->push_back(item.text);
+      index_positions_.push_back(i);
+    }
+  }
+
+  void ttl(const Node& n, TtlConfig* t) {
+    static const std::vector<std::string> kKeys = {"enabled", "item_lifetime", "deleted_within"};
+    t->items_expire = true;  // even if malformed: enable_ttl is not also reported
+    if (!check_map(n, "table.ttl", &kKeys, {"item_lifetime"}, "a map, e.g. {enabled: true, item_lifetime: 1h}")) {
+      return;
+    }
+    if (const Node* v = get(n, "enabled")) {
+      if (auto b = boolean(*v, "table.ttl.enabled")) t->enabled = *b;
+    }
+    if (const Node* v = get(n, "item_lifetime")) {
+      if (auto d = duration(*v, "table.ttl.item_lifetime", Sign::kPositive)) t->item_lifetime = *d;
+    }
+    if (const Node* v = get(n, "deleted_within")) {
+      if (auto d = duration(*v, "table.ttl.deleted_within", Sign::kNonNegative)) t->deleted_within = *d;
     }
   }
 
@@ -397,6 +477,9 @@ class Checker : public ValueChecker {
       }
       for (size_t i = 0; i < groups->items.size(); ++i) {
         std::optional<ClientGroupConfig> group = client_group(*groups->items[i], index(path, i));
+        // Its `index` is resolved once the timeline's create_index names are known.
+        GroupIndex pending{groups->items[i].get(), index(path, i), SIZE_MAX, SIZE_MAX};
+        if (groups->items[i]->is_map()) group_indexes_.push_back(pending);
         if (!group || !region) continue;
         if (group->name.empty()) group->name = std::to_string(i);
         std::vector<ClientGroupConfig>& list = s->workload[*region];
@@ -406,14 +489,17 @@ class Checker : public ValueChecker {
           error(*groups->items[i], index(path, i) + ": duplicate client group name '" + group->name + "' in " + path);
           continue;
         }
+        group_indexes_.back().region = *region;
+        group_indexes_.back().position = list.size();
         list.push_back(std::move(*group));
       }
     }
   }
 
   std::optional<ClientGroupConfig> client_group(const Node& n, const std::string& path) {
-    static const std::vector<std::string> kKeys = {"name", "rate",          "arrivals", "mix",
-                                                   "consistency", "transactional", "retry", "sessions"};
+    static const std::vector<std::string> kKeys = {"name",        "rate",          "arrivals", "mix",
+                                                   "consistency", "transactional", "retry",    "sessions",
+                                                   "index"};
     if (!check_map(n, path, &kKeys, {"rate"}, "a client group map with at least 'rate'")) return std::nullopt;
     ClientGroupConfig g;
     g.retry = default_retry_;
@@ -492,12 +578,12 @@ class Checker : public ValueChecker {
   }
 
   std::optional<OperationMix> mix(const Node& n, const std::string& path) {
-    static const std::vector<std::string> kKeys = {"put", "update", "delete", "get"};
+    static const std::vector<std::string> kKeys = {"put", "update", "delete", "get", "query"};
     if (!check_map(n, path, &kKeys, {}, "a map of operation to percentage, e.g. {put: 80, get: 20}")) {
       return std::nullopt;
     }
-    OperationMix m{0, 0, 0, 0};
-    double* fields[] = {&m.put_percent, &m.update_percent, &m.delete_percent, &m.get_percent};
+    OperationMix m{0, 0, 0, 0, 0};
+    double* fields[] = {&m.put_percent, &m.update_percent, &m.delete_percent, &m.get_percent, &m.query_percent};
     bool ok = true;
     for (size_t i = 0; i < kKeys.size(); ++i) {
       if (const Node* v = get(n, kKeys[i])) {
@@ -514,15 +600,52 @@ class Checker : public ValueChecker {
       return e.first->is_scalar() && std::find(kKeys.begin(), kKeys.end(), e.first->text) != kKeys.end();
     });
     if (!ok || !all_known) return std::nullopt;
-    const double sum = m.put_percent + m.update_percent + m.delete_percent + m.get_percent;
+    const double sum = m.put_percent + m.update_percent + m.delete_percent + m.get_percent + m.query_percent;
     if (std::fabs(sum - 100) > 1e-9) {
-      error(n, fmt::format("{}: percentages must sum to 100, found {}", path, sum));
+      error(n, fmt::format("{}: the percentages of put, update, delete, get and query must sum to 100, found {}",
+                           path, sum));
       return std::nullopt;
     }
     return m;
   }
 
+  // Each client group's `index`: a name in index_names (table.indexes, then
+  // the timeline's create_index names); required when its mix has queries.
+  void group_indexes(Scenario* s) {
+    for (const GroupIndex& g : group_indexes_) {
+      ClientGroupConfig* group = g.region == SIZE_MAX ? nullptr : &s->workload[g.region][g.position];
+      const Node* v = get(*g.node, "index");
+      if (v == nullptr) {
+        if (group != nullptr && group->mix.query_percent > 0) {
+          error(*g.node, fmt::format("missing required key 'index' in {}: its mix has {}% queries, which read "
+                                     "a global secondary index",
+                                     g.path, group->mix.query_percent));
+        }
+        continue;
+      }
+      const std::string path = join(g.path, "index");
+      if (!v->is_scalar()) {
+        mismatch(*v, path, "an index name");
+        continue;
+      }
+      const auto it = std::find(s->index_names.begin(), s->index_names.end(), v->text);
+      if (it == s->index_names.end()) {
+        error(*v, path + ": index '" + v->text + "' is not in table.indexes or created by a create_index" +
+                      did_you_mean(v->text, s->index_names));
+        continue;
+      }
+      if (group != nullptr) group->index = static_cast<size_t>(it - s->index_names.begin());
+    }
+  }
+
  private:
+  struct GroupIndex {
+    const Node* node;     // the group's map
+    std::string path;     // "workload.R[i]"
+    size_t region;        // where the group was stored, or SIZE_MAX if it was rejected
+    size_t position;
+  };
+
   OperationsChecker operations_{file(), diagnostics(), [this](const Node& n, const std::string& path) {
                                    return region_ref(n, path);
                                  }};
@@ -533,6 +656,8 @@ class Checker : public ValueChecker {
   std::vector<std::string> region_names_;       // valid, unique, in order: index = region index
   std::vector<const Node*> region_nodes_;       // the name node of each valid region
   std::vector<std::string> region_paths_;       // "regions[i]" of each valid region
+  std::vector<size_t> index_positions_;         // table.indexes item of each kept index name
+  std::vector<GroupIndex> group_indexes_;       // client groups whose `index` is checked last
 };
 
 void sort_diagnostics(std::vector<Diagnostic>* diagnostics) {

@@ -10,6 +10,8 @@ namespace model {
 namespace {
 
 constexpr int64_t kUnitsMax = 1'000'000;
+// As a client group's rate: below it the time between items overflows.
+constexpr double kBackfillRateMin = 0.000001;
 constexpr const char* kCapacityExpected = "a capacity map, e.g. {mode: provisioned, write_units: 100}";
 
 // check_map reports a missing required key and goes on; readers that
@@ -21,7 +23,43 @@ bool has_all(const Node& n, std::initializer_list<const char*> keys) {
   return true;
 }
 
+// n without the entries whose key is one of keys (a map's other settings).
+Node without_keys(const Node& n, std::initializer_list<const char*> keys) {
+  Node rest = n;
+  rest.entries.erase(std::remove_if(rest.entries.begin(), rest.entries.end(),
+                                    [&](const auto& e) {
+                                      return e.first->is_scalar() &&
+                                             std::any_of(keys.begin(), keys.end(),
+                                                         [&](const char* k) { return e.first->text == k; });
+                                    }),
+                     rest.entries.end());
+  return rest;
+}
+
+// The administrative changes settings_sync copies to the other regions.
+bool synchronized(TimelineKind kind) {
+  return kind == TimelineKind::kCreateIndex || kind == TimelineKind::kDeleteIndex ||
+         kind == TimelineKind::kEnableTtl || kind == TimelineKind::kDisableTtl || kind == TimelineKind::kSetCapacity;
+}
+
+constexpr const char* kIndexNameExpected = "an index name (3 to 255 letters, digits, '_' and '-')";
+
 }  // namespace
+
+bool is_index_name(std::string_view name) {
+  if (name.size() < 3 || name.size() > 255) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+double default_backfill_items_per_second(const TableConfig& table) {
+  constexpr double kBytesPerDay = 1e13;  // 10 TB
+  constexpr double kItemBytesMax = 400.0 * 1024.0;
+  const double mean = table.item_size_bytes.mean();
+  const double item_bytes = std::isfinite(mean) ? std::clamp(mean, 1.0, kItemBytesMax) : kItemBytesMax;
+  return kBytesPerDay / 86400.0 / item_bytes;
+}
 
 std::optional<int64_t> OperationsChecker::units(const Node& n, const std::string& path, int64_t min,
                                                 int64_t max) {
@@ -204,15 +242,72 @@ void OperationsChecker::timeline(const Node& n, Scenario* s) {
   latency_of_ = [s](size_t from, size_t to) {
     return s->one_way_latency.empty() ? sim::LatencyModel() : s->latency(from, to);
   };
+  scenario_ = s;
+  has_replica_.clear();
+  for (const RegionConfig& region : s->regions) has_replica_.push_back(region.replica);
+  scan_index_names(n, order);
+
+  // A set_capacity copied by settings_sync overlays the keys the operator
+  // wrote on the region's capacity as of the copy's own time.
+  struct SyncedCapacity {
+    sim::Duration at;
+    size_t event;       // its position in events
+    Node settings;      // the capacity keys written
+  };
+  std::vector<SyncedCapacity> pending;
   std::vector<TimelineEvent> events;
+  const auto overlay_until = [&](sim::Duration until) {
+    std::stable_sort(pending.begin(), pending.end(),
+                     [](const SyncedCapacity& a, const SyncedCapacity& b) { return a.at < b.at; });
+    size_t done = 0;
+    for (; done < pending.size() && pending[done].at <= until; ++done) {
+      TimelineEvent& copy = events[pending[done].event];
+      capacity(pending[done].settings, "", &current[copy.region]);  // already checked: reports nothing
+      copy.capacity = current[copy.region];
+    }
+    pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(done));
+  };
+  const SettingsSyncConfig& sync = s->settings_sync;
   for (const size_t i : order) {
+    overlay_until(at[i]);
     std::vector<TimelineEvent> also;
-    if (auto event = timeline_event(*n.items[i], index("timeline", i), &current, &also)) events.push_back(*event);
+    const std::optional<TimelineEvent> event = timeline_event(*n.items[i], index("timeline", i), &current, &also);
+    if (event) {
+      events.push_back(*event);
+      for (size_t r = 0; sync.enabled && synchronized(event->kind) && r < region_count_; ++r) {
+        if (r == event->region) continue;
+        TimelineEvent copy = *event;
+        copy.region = r;
+        copy.at = event->at + sync.delay;
+        copy.synced = true;
+        if (event->kind == TimelineKind::kSetCapacity) {
+          pending.push_back({copy.at, events.size(), without_keys(*get(*n.items[i], "set_capacity"), {"region"})});
+        }
+        events.push_back(copy);
+      }
+    }
     events.insert(events.end(), also.begin(), also.end());
   }
+  overlay_until(sim::Duration::max());
   std::stable_sort(events.begin(), events.end(),
                    [](const TimelineEvent& a, const TimelineEvent& b) { return a.at < b.at; });
   s->timeline = std::move(events);
+}
+
+// Appends to index_names the new names of the create_index events, in time
+// order, so that a delete_index or a client group may name an index created
+// later in the file. Names past kIndexNamesMax, and malformed ones, are left
+// for the event's own reading to report.
+void OperationsChecker::scan_index_names(const Node& n, const std::vector<size_t>& order) {
+  std::vector<std::string>& names = scenario_->index_names;
+  for (const size_t i : order) {
+    const Node& item = *n.items[i];
+    const Node* body = item.is_map() ? get(item, "create_index") : nullptr;
+    const Node* name = body != nullptr && body->is_map() ? get(*body, "name") : nullptr;
+    if (name == nullptr || !name->is_scalar() || !is_index_name(name->text)) continue;
+    if (std::find(names.begin(), names.end(), name->text) != names.end()) continue;
+    if (names.size() < kIndexNamesMax) names.push_back(name->text);
+  }
 }
 
 std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, const std::string& path,
@@ -221,10 +316,12 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
   static const std::vector<std::string> kKeys = {
       "at",        "outage",      "failover",     "recover",           "shift_traffic", "set_capacity",
       "partition", "isolate",     "heal",         "degrade_link",      "pause_replication",
-      "clock_step", "clock_drift"};
+      "clock_step", "clock_drift", "create_index", "delete_index",     "enable_ttl",
+      "disable_ttl", "add_replica", "remove_replica"};
   static const std::vector<std::string> kActions = {
       "outage",    "recover", "shift_traffic", "set_capacity",      "partition", "isolate",
-      "heal",      "degrade_link", "pause_replication", "clock_step", "clock_drift"};
+      "heal",      "degrade_link", "pause_replication", "clock_step", "clock_drift",
+      "create_index", "delete_index", "enable_ttl", "disable_ttl", "add_replica", "remove_replica"};
   if (!check_map(n, path, &kKeys, {"at"}, "an event map, e.g. {at: 10m, outage: us-east-1}") || !has_all(n, {"at"})) {
     return std::nullopt;
   }
@@ -404,6 +501,16 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
     }
     return event;
   }
+  if (action == "create_index" || action == "delete_index") {
+    event.kind = action == "create_index" ? TimelineKind::kCreateIndex : TimelineKind::kDeleteIndex;
+    return index_event(body, bpath, event);
+  }
+  if (action == "enable_ttl" || action == "disable_ttl") {
+    event.kind = action == "enable_ttl" ? TimelineKind::kEnableTtl : TimelineKind::kDisableTtl;
+    return ttl_event(body, bpath, event);
+  }
+  if (action == "add_replica") return add_replica(body, bpath, event);
+  if (action == "remove_replica") return remove_replica(body, bpath, event);
   // set_capacity: {region: R, <capacity keys>}
   event.kind = TimelineKind::kSetCapacity;
   if (!body.is_map()) {
@@ -418,15 +525,138 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
   const std::optional<size_t> region = resolve_(*region_node, join(bpath, "region"));
   if (!region) return std::nullopt;
   // The capacity keys, checked without 'region'.
-  Node settings = body;
-  settings.entries.erase(std::remove_if(settings.entries.begin(), settings.entries.end(),
-                                        [](const auto& e) { return e.first->is_scalar() && e.first->text == "region"; }),
-                         settings.entries.end());
+  const Node settings = without_keys(body, {"region"});
   CapacityConfig config = (*current)[*region];
   if (!capacity(settings, bpath, &config)) return std::nullopt;
   (*current)[*region] = config;
   event.region = *region;
   event.capacity = config;
+  return event;
+}
+
+// create_index, delete_index: {region: R, name: NAME}. The name of a
+// delete_index must be in table.indexes or created by some create_index.
+std::optional<TimelineEvent> OperationsChecker::index_event(const Node& body, const std::string& bpath,
+                                                            TimelineEvent event) {
+  static const std::vector<std::string> kIndexKeys = {"region", "name"};
+  if (!check_map(body, bpath, &kIndexKeys, kIndexKeys, "a map, e.g. {region: us-east-1, name: by_customer}") ||
+      !has_all(body, {"region", "name"})) {
+    return std::nullopt;
+  }
+  const std::optional<size_t> region = resolve_(*get(body, "region"), join(bpath, "region"));
+  const Node& name = *get(body, "name");
+  const std::string npath = join(bpath, "name");
+  if (!name.is_scalar() || !is_index_name(name.text)) {
+    mismatch(name, npath, kIndexNameExpected);
+    return std::nullopt;
+  }
+  const std::vector<std::string>& names = scenario_->index_names;
+  const auto it = std::find(names.begin(), names.end(), name.text);
+  if (it == names.end()) {
+    if (event.kind == TimelineKind::kCreateIndex) {  // left out by scan_index_names
+      error(name, fmt::format("{}: at most {} index names in a scenario (table.indexes and create_index "
+                              "together); '{}' would be one more",
+                              npath, kIndexNamesMax, name.text));
+    } else {
+      error(name, npath + ": index '" + name.text + "' is not in table.indexes or created by a create_index" +
+                      did_you_mean(name.text, names));
+    }
+    return std::nullopt;
+  }
+  if (!region) return std::nullopt;
+  event.region = *region;
+  event.index = static_cast<size_t>(it - names.begin());
+  return event;
+}
+
+// enable_ttl, disable_ttl: a region name. Only items with an expiry
+// (table.ttl) can be deleted by TTL.
+std::optional<TimelineEvent> OperationsChecker::ttl_event(const Node& body, const std::string& bpath,
+                                                          TimelineEvent event) {
+  const std::optional<size_t> region = resolve_(body, bpath);
+  if (!scenario_->table.ttl.items_expire) {
+    error(body, bpath + ": items carry no expiry (the table has no 'ttl'), so TTL would delete nothing; "
+                      "set table.ttl.item_lifetime");
+    return std::nullopt;
+  }
+  if (!region) return std::nullopt;
+  event.region = *region;
+  return event;
+}
+
+// add_replica: {region: R, backfill_rate: N, migration: {read_units,
+// write_units}}. R must have no replica at that time.
+std::optional<TimelineEvent> OperationsChecker::add_replica(const Node& body, const std::string& bpath,
+                                                           TimelineEvent event) {
+  static const std::vector<std::string> kAddKeys = {"region", "backfill_rate", "migration"};
+  static const std::vector<std::string> kMigrationKeys = {"read_units", "write_units"};
+  if (!check_map(body, bpath, &kAddKeys, {"region"}, "a map, e.g. {region: eu-west-1, backfill_rate: 1000}") ||
+      !has_all(body, {"region"})) {
+    return std::nullopt;
+  }
+  event.kind = TimelineKind::kAddReplica;
+  const std::string when = sim::format_duration(event.at);
+  const Node& region_node = *get(body, "region");
+  const std::optional<size_t> region = resolve_(region_node, join(bpath, "region"));
+  bool ok = region.has_value();
+  if (region && has_replica_[*region]) {
+    error(region_node, fmt::format("{}: {} already has a replica at {}", bpath, region_node.text, when));
+    ok = false;
+  }
+  ReplicaAddConfig& config = event.replica;
+  config.backfill_items_per_second = default_backfill_items_per_second(scenario_->table);
+  if (const Node* v = get(body, "backfill_rate")) {
+    const std::string rpath = join(bpath, "backfill_rate");
+    const std::optional<double> rate = number(*v, rpath);
+    if (!rate) {
+      ok = false;
+    } else if (!(*rate >= kBackfillRateMin)) {
+      error(*v, rpath + ": must be at least 0.000001 items per second, found " + v->text);
+      ok = false;
+    } else {
+      config.backfill_items_per_second = *rate;
+    }
+  }
+  if (const Node* m = get(body, "migration")) {
+    const std::string mpath = join(bpath, "migration");
+    if (!check_map(*m, mpath, &kMigrationKeys, kMigrationKeys, "a map, e.g. {read_units: 1000, write_units: 1000}") ||
+        !has_all(*m, {"read_units", "write_units"})) {
+      ok = false;
+    } else {
+      const std::optional<int64_t> read = units(*get(*m, "read_units"), join(mpath, "read_units"), 1, kUnitsMax);
+      const std::optional<int64_t> write = units(*get(*m, "write_units"), join(mpath, "write_units"), 1, kUnitsMax);
+      if (read && write) {
+        config.migration = MigrationConfig{true, *read, *write};
+      } else {
+        ok = false;
+      }
+    }
+  }
+  if (!ok) return std::nullopt;
+  event.region = *region;
+  has_replica_[*region] = true;
+  return event;
+}
+
+// remove_replica: a region name, which must have a replica at that time and
+// not the last one (a global table keeps at least one replica).
+std::optional<TimelineEvent> OperationsChecker::remove_replica(const Node& body, const std::string& bpath,
+                                                              TimelineEvent event) {
+  const std::optional<size_t> region = resolve_(body, bpath);
+  if (!region) return std::nullopt;
+  const std::string when = sim::format_duration(event.at);
+  if (!has_replica_[*region]) {
+    error(body, fmt::format("{}: {} has no replica at {}", bpath, body.text, when));
+    return std::nullopt;
+  }
+  if (std::count(has_replica_.begin(), has_replica_.end(), true) == 1) {
+    error(body, fmt::format("{}: {} has the only replica at {}; a global table keeps at least one", bpath,
+                            body.text, when));
+    return std::nullopt;
+  }
+  event.kind = TimelineKind::kRemoveReplica;
+  event.region = *region;
+  has_replica_[*region] = false;
   return event;
 }
 

@@ -3,17 +3,39 @@
 // "Capacity", "Retries", "Timeline"). Built on ValueChecker like the main
 // section checker, which calls it; region names are resolved by a function
 // the caller passes, so both report unknown regions the same way.
+//
+// The timeline is read in time order, tracking what each event changes so
+// later ones are checked against it: each region's capacity (set_capacity
+// overlays it), which regions have a replica (add_replica, remove_replica),
+// and the index names (create_index appends new ones to
+// Scenario::index_names). With settings_sync on, an administrative change
+// made in one region is copied to every other region `delay` later.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/scenario.h"
 #include "model/scenario_values.h"
 
 namespace model {
+
+// At most this many global secondary index names in a scenario (table.indexes
+// and create_index together): a replica's indexes are a 64-bit set.
+inline constexpr size_t kIndexNamesMax = 64;
+
+// 3 to 255 letters, digits, '_' and '-'. DynamoDB also allows '.', left out
+// because index names become segments of report paths.
+bool is_index_name(std::string_view name);
+
+// The default add_replica backfill rate in items per second: the service's
+// quota of 10 TB per destination Region per day (research/dynamodb-facts.md
+// section 5) over the table's mean item size (at most 400KB, the item limit).
+double default_backfill_items_per_second(const TableConfig& table);
 
 class OperationsChecker : public ValueChecker {
  public:
@@ -29,7 +51,9 @@ class OperationsChecker : public ValueChecker {
   // A client group's `sessions:` (read-your-writes redirects).
   bool sessions(const Node& n, const std::string& path, SessionConfig* out);
   // `timeline:`: events sorted by time (stable). Capacity changes overlay the
-  // region's settings as of that point in the timeline.
+  // region's settings as of that point in the timeline. REQUIRES:
+  // s->index_names holds table.indexes and s->settings_sync is read; new
+  // index names are appended to s->index_names in time order.
   void timeline(const Node& n, Scenario* s);
 
  private:
@@ -40,8 +64,15 @@ class OperationsChecker : public ValueChecker {
   bool links(const Node& n, const std::string& path, bool region_allowed,
              std::vector<std::pair<size_t, size_t>>* out);
   std::vector<std::pair<size_t, size_t>> all_links_of(size_t region) const;
+  std::optional<TimelineEvent> index_event(const Node& body, const std::string& bpath, TimelineEvent event);
+  std::optional<TimelineEvent> ttl_event(const Node& body, const std::string& bpath, TimelineEvent event);
+  std::optional<TimelineEvent> add_replica(const Node& body, const std::string& bpath, TimelineEvent event);
+  std::optional<TimelineEvent> remove_replica(const Node& body, const std::string& bpath, TimelineEvent event);
+  void scan_index_names(const Node& n, const std::vector<size_t>& order);
 
   RegionResolver resolve_;
+  Scenario* scenario_ = nullptr;      // the scenario whose timeline is being read
+  std::vector<bool> has_replica_;     // per region, as of the event being read
   size_t region_count_ = 0;
   std::function<sim::LatencyModel(size_t, size_t)> latency_of_;
 };

@@ -167,6 +167,12 @@ std::optional<uint64_t> ValueChecker::integer(const Node& n, const std::string& 
   return value;
 }
 
+std::optional<bool> ValueChecker::boolean(const Node& n, const std::string& path) {
+  if (n.is_scalar() && (n.text == "true" || n.text == "false")) return n.text == "true";
+  mismatch(n, path, "true or false");
+  return std::nullopt;
+}
+
 std::optional<double> ValueChecker::number(const Node& n, const std::string& path) {
   double value = 0;
   const NumberStatus status = n.is_scalar() ? parse_number(n.text, &value) : NumberStatus::kNotANumber;

@@ -63,6 +63,8 @@ class ValueChecker {
   std::optional<std::string> string(const Node& n, const std::string& path);
   std::optional<uint64_t> integer(const Node& n, const std::string& path, uint64_t min, uint64_t max);
   std::optional<double> number(const Node& n, const std::string& path);
+  // `true` or `false`.
+  std::optional<bool> boolean(const Node& n, const std::string& path);
 
   // A percentage: a number or "80%"; returned in percent (80, not 0.8).
   // open_low excludes 0, open_high excludes 100.

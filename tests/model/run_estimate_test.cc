@@ -49,6 +49,24 @@ TEST_CASE("estimate_run: a stream that ships slower than it is written drains fo
         "interval or lower the rates");
 }
 
+TEST_CASE("estimate_run: TTL deletes in every TTL region, replicated; a backfill copies every key") {
+  const std::string world =
+      "duration: 10s\nregions: [us-east-1, eu-west-1, {name: ap-southeast-2, replica: false}]\n"
+      "replication: {poll_interval: 0s}\nworkload:\n  us-east-1: [{rate: 10}]\n";
+  // 100 writes, each applied in 2 others; 10 ticks.
+  const double base = 100 + 200 + 10;
+  CHECK(estimate_run(load(world + "table: {keys: 50, ttl: {item_lifetime: 1s}}\n")).events == base);
+  // Enabled at the start everywhere: 100 expiring items, 3 deletes + 2 replicated each.
+  CHECK(estimate_run(load(world + "table: {keys: 50, ttl: {enabled: true, item_lifetime: 1s}}\n")).events ==
+        base + 100 * (3 + 2));
+  // Enabled in one region, items prepopulated; a replica added: 50 keys copied.
+  CHECK(estimate_run(load(world +
+                          "table: {keys: 50, prepopulated: true, ttl: {item_lifetime: 1s}}\n"
+                          "timeline:\n  - {at: 1s, enable_ttl: eu-west-1}\n"
+                          "  - {at: 2s, add_replica: {region: ap-southeast-2}}\n"))
+            .events == base + (100 + 50) * (1 + 2) + 50);
+}
+
 TEST_CASE("refuse_run: events above the ceiling unless bounded; memory always") {
   RunEstimate e;
   e.requests = 3e10;

@@ -295,7 +295,8 @@ TEST_CASE("scenario_loader: all problems of a file, sorted by position") {
 
 TEST_CASE("scenario_loader: unknown key without a near word lists the valid ones") {
   CHECK(errors(std::string(kMinimal) + "table: {colour: red}\n") ==
-        Lines{"s.yaml:3:9: error: unknown key 'colour' in table; expected one of 'keys', 'key_distribution', 'item_size', 'prepopulated', 'capacity'"});
+        Lines{"s.yaml:3:9: error: unknown key 'colour' in table; expected one of 'keys', 'key_distribution', "
+              "'item_size', 'prepopulated', 'capacity', 'indexes', 'ttl'"});
 }
 
 TEST_CASE("scenario_loader: durations must be positive, bounded and whole") {
@@ -434,7 +435,8 @@ TEST_CASE("scenario_loader: workload regions, arrivals and mix") {
               "s.yaml:7:17: error: workload.us-east-1[0].arrivals: expected 'poisson' or 'constant', found 'poison'; "
               "did you mean 'poisson'?",
               "s.yaml:9:18: error: workload.us-east-1[1].mix.put: percentage must be between 0 and 100, found 120",
-              "s.yaml:11:12: error: workload.us-east-1[2].mix: percentages must sum to 100, found 90",
+              "s.yaml:11:12: error: workload.us-east-1[2].mix: the percentages of put, update, delete, get and query "
+              "must sum to 100, found 90",
               "s.yaml:13:7: error: workload.us-east-1[4]: duplicate client group name 'w' in workload.us-east-1",
               "s.yaml:14:14: error: workload.eu-west-1: expected a sequence of client groups, found a map"});
 }
@@ -442,11 +444,13 @@ TEST_CASE("scenario_loader: workload regions, arrivals and mix") {
 TEST_CASE("scenario_loader: alias and non-scalar keys do not crash") {
   CHECK(errors("x: &a [1, 2]\ny: &b [*a, *a, *a]\n? [k]\n: 1\n") ==
         Lines{"s.yaml:1:1: error: unknown key 'x' at the top level; expected one of 'name', 'description', 'seed', "
-              "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline', 'expect'",
+              "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline', 'expect', "
+              "'settings_sync', 'version'",
               "s.yaml:1:1: error: missing required key 'duration' at the top level",
               "s.yaml:1:1: error: missing required key 'regions' at the top level",
               "s.yaml:2:1: error: unknown key 'y' at the top level; expected one of 'name', 'description', 'seed', "
-              "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline', 'expect'",
+              "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline', 'expect', "
+              "'settings_sync', 'version'",
               "s.yaml:3:3: error: expected a key name, found a sequence"});
 }
 
