@@ -74,6 +74,64 @@ std::vector<double> doubles(const std::vector<int64_t>& v, double scale) {
   return out;
 }
 
+// Queries, refusals and TTL per region, drift episodes, replica changes:
+// each table only when it has something to show.
+std::string administration(const model::RunResult& result) {
+  std::string out;
+  constexpr int kQuery = static_cast<int>(model::Operation::kQuery);
+  const bool any_region = std::any_of(result.region_results.begin(), result.region_results.end(), [](const auto& r) {
+    return r.operations[kQuery] + r.missing_index_errors + r.refused_requests + r.ttl_deletes + r.expired_items > 0 ||
+           r.ttl_replicated_write_units > 0;
+  });
+  if (any_region) {
+    out += "<h2>Queries, refused requests and TTL</h2>\n<table>\n";
+    out += row({"region", "queries", "missing index errors", "refused requests", "TTL deletes",
+                "TTL write units replicated", "expired items at the end"},
+               true);
+    for (const model::RegionResult& r : result.region_results) {
+      out += row({esc(r.name), fmt::format("{}", r.operations[kQuery]), fmt::format("{}", r.missing_index_errors),
+                  fmt::format("{}", r.refused_requests), fmt::format("{}", r.ttl_deletes),
+                  fmt::format("{}", r.ttl_replicated_write_units), fmt::format("{}", r.expired_items)});
+    }
+    out += "</table>\n";
+  }
+  const model::DriftResult& drift = result.drift;
+  if (!drift.episodes.empty()) {
+    out += "<h2>Settings drift</h2>\n";
+    out += drift.settings_sync
+               ? fmt::format("<p class=\"note\">settings_sync on, delay {}</p>\n", duration(drift.sync_delay_ns))
+               : "<p class=\"note\">settings_sync off: each change stays in the region it was made in</p>\n";
+    out += "<table class=\"timeline\">\n" + row({"setting", "from", "to", "cost", "values"}, true);
+    for (const model::DriftEpisode& e : drift.episodes) {
+      std::string values;
+      for (const auto& [region, value] : e.values) values += (values.empty() ? "" : ", ") + esc(region + " " + value);
+      out += row({esc(e.setting), clock(e.since_ns), e.until_ns < 0 ? "still at the end" : clock(e.until_ns),
+                  fmt::format("{} {}", e.cost, esc(e.cost_unit)), values});
+    }
+    out += "</table>\n";
+  }
+  if (!result.replica_changes.empty()) {
+    out += "<h2>Replica changes</h2>\n<table class=\"timeline\">\n";
+    out += row({"region", "action", "at", "outcome", "source", "items", "backfill", "refused", "parked",
+                "migration path (estimate)"},
+               true);
+    for (const model::ReplicaChange& c : result.replica_changes) {
+      const bool added = c.action == "add" && c.outcome != "refused";
+      const auto number = [&](uint64_t n) { return added ? fmt::format("{}", n) : std::string(); };
+      std::string backfill;
+      if (added) backfill = c.backfill_ns < 0 ? "never served" : duration(c.backfill_ns);
+      out += row({esc(c.region), esc(c.action), clock(c.at_ns), esc(c.outcome), added ? esc(c.source) : "",
+                  number(c.items), backfill, number(c.refused_requests), number(c.parked_writes),
+                  c.migration ? fmt::format("{} items ({}) in {}: {} RCU, {} WCU", c.migration_items,
+                                            esc(display_bytes(c.migration_bytes)), duration(c.migration_ns),
+                                            c.migration_read_units, c.migration_write_units)
+                              : ""});
+    }
+    out += "</table>\n";
+  }
+  return out;
+}
+
 std::string summary(const model::RunResult& result) {
   std::string out = "<h2>Regions</h2>\n<table>\n";
   out += row({"region", "writes", "gets", "capacity", "W units", "R units", "throttled", "repl. throttled",
@@ -157,6 +215,7 @@ std::string summary(const model::RunResult& result) {
     }
     out += "</table>\n";
   }
+  out += administration(result);
   return out;
 }
 

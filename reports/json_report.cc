@@ -133,6 +133,66 @@ void write_capacity_events(JsonWriter& json, const model::RunResult& result) {
   json.end_array();
 }
 
+void write_drift(JsonWriter& json, const model::DriftResult& drift) {
+  json.key("drift");
+  json.begin_object();
+  json.field("settings_sync", drift.settings_sync);
+  json.field("sync_delay_ns", drift.sync_delay_ns);
+  json.key("settings");
+  json.begin_array();
+  for (const std::string& setting : drift.settings) json.value(setting);
+  json.end_array();
+  json.key("episodes");
+  json.begin_array();
+  for (const model::DriftEpisode& e : drift.episodes) {
+    json.begin_object();
+    json.field("setting", e.setting);
+    json.field("since_ns", e.since_ns);
+    json.field("until_ns", e.until_ns);
+    json.key("values");
+    json.begin_array();
+    for (const auto& [region, value] : e.values) {
+      json.begin_object();
+      json.field("region", region);
+      json.field("value", value);
+      json.end_object();
+    }
+    json.end_array();
+    json.field("cost", e.cost);
+    json.field("cost_unit", e.cost_unit);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+// The migration estimate's fields are always there (zeros when `migration`
+// is false), so every change has the same keys.
+void write_replica_changes(JsonWriter& json, const std::vector<model::ReplicaChange>& changes) {
+  json.key("replica_changes");
+  json.begin_array();
+  for (const model::ReplicaChange& c : changes) {
+    json.begin_object();
+    json.field("region", c.region);
+    json.field("action", c.action);
+    json.field("at_ns", c.at_ns);
+    json.field("outcome", c.outcome);
+    json.field("source", c.source);
+    json.field("items", c.items);
+    json.field("backfill_ns", c.backfill_ns);
+    json.field("refused_requests", c.refused_requests);
+    json.field("parked_writes", c.parked_writes);
+    json.field("migration", c.migration);
+    json.field("migration_items", c.migration_items);
+    json.field("migration_bytes", c.migration_bytes);
+    json.field("migration_read_units", c.migration_read_units);
+    json.field("migration_write_units", c.migration_write_units);
+    json.field("migration_ns", c.migration_ns);
+    json.end_object();
+  }
+  json.end_array();
+}
+
 void write_series(JsonWriter& json, const model::RunResult& result) {
   json.key("series");
   json.begin_object();
@@ -229,8 +289,7 @@ std::string json_report(const model::RunResult& result) {
     json.field("name", region.name);
     json.field("writes", region.writes());
     for (int op = 0; op < model::kOperationCount; ++op) {
-      json.field(std::string(model::operation_name(static_cast<model::Operation>(op))) + "s",
-                 region.operations[op]);
+      json.field(model::operation_plural(static_cast<model::Operation>(op)), region.operations[op]);
     }
     json.field("noop_deletes", region.noop_deletes);
     json.field("bytes_written", region.bytes_written);
@@ -257,6 +316,11 @@ std::string json_report(const model::RunResult& result) {
     json.key("staleness_ns");
     write_latency(json, region.staleness_ns);
     json.end_object();
+    json.field("missing_index_errors", region.missing_index_errors);
+    json.field("refused_requests", region.refused_requests);
+    json.field("ttl_deletes", region.ttl_deletes);
+    json.field("ttl_replicated_write_units", region.ttl_replicated_write_units);
+    json.field("expired_items", region.expired_items);
     json.end_object();
   }
   json.end_array();
@@ -333,6 +397,8 @@ std::string json_report(const model::RunResult& result) {
   json.field("divergent_items", convergence.divergent_items);
   json.end_object();
 
+  write_drift(json, result.drift);
+  write_replica_changes(json, result.replica_changes);
   write_series(json, result);
   json.end_object();
   return json.str();

@@ -1,6 +1,8 @@
 #include "reports/metric_paths.h"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -26,28 +28,67 @@ class Flattener {
 
 }  // namespace
 
+namespace {
+
+int64_t count(uint64_t value) {
+  GTSIM_ASSERT(value <= static_cast<uint64_t>(INT64_MAX));
+  return static_cast<int64_t>(value);
+}
+
+template <model::Operation kOp>
+int64_t served(const model::RegionResult& r) {
+  return count(r.operations[static_cast<int>(kOp)]);
+}
+
+using R = model::RegionResult;
+using model::Operation;
+using model::operation_plural;
+
+// Appended to, never reordered (docs/report-paths.md).
+constexpr RegionFigure kRegionFigures[] = {
+    {"writes", "writes", [](const R& r) { return count(r.writes()); }},
+    {operation_plural(Operation::kPut), operation_plural(Operation::kPut), served<Operation::kPut>},
+    {operation_plural(Operation::kUpdate), operation_plural(Operation::kUpdate), served<Operation::kUpdate>},
+    {operation_plural(Operation::kDelete), operation_plural(Operation::kDelete), served<Operation::kDelete>},
+    {operation_plural(Operation::kGet), operation_plural(Operation::kGet), served<Operation::kGet>},
+    {"noop_deletes", "noop_deletes", [](const R& r) { return count(r.noop_deletes); }},
+    {"bytes_written", "bytes_written", [](const R& r) { return count(r.bytes_written); }},
+    {"throttle_events", "clients.throttle_events", [](const R& r) { return count(r.throttle_events); }},
+    {"replication_throttle_events", "replication_throttle_events",
+     [](const R& r) { return count(r.replication_throttle_events); }},
+    {"retries", "clients.retries", [](const R& r) { return count(r.retries); }},
+    {"client_errors", "clients.client_errors", [](const R& r) { return count(r.client_errors); }},
+    {"unavailable_errors", "clients.unavailable_errors", [](const R& r) { return count(r.unavailable_errors); }},
+    {"client_latency_p50_ns", "clients.latency_ns.p50", [](const R& r) { return r.client_latency_ns.quantile(0.50); }},
+    {"client_latency_p99_ns", "clients.latency_ns.p99", [](const R& r) { return r.client_latency_ns.quantile(0.99); }},
+    {"client_latency_max_ns", "clients.latency_ns.max", [](const R& r) { return r.client_latency_ns.max(); }},
+    {operation_plural(Operation::kQuery), operation_plural(Operation::kQuery), served<Operation::kQuery>},
+    {"missing_index_errors", "missing_index_errors", [](const R& r) { return count(r.missing_index_errors); }},
+    {"refused_requests", "refused_requests", [](const R& r) { return count(r.refused_requests); }},
+    {"ttl_deletes", "ttl_deletes", [](const R& r) { return count(r.ttl_deletes); }},
+    {"ttl_replicated_write_units", "ttl_replicated_write_units",
+     [](const R& r) { return r.ttl_replicated_write_units; }},
+    {"expired_items", "expired_items", [](const R& r) { return count(r.expired_items); }},
+};
+
+}  // namespace
+
+std::span<const RegionFigure> region_figures() { return kRegionFigures; }
+
+int64_t drifted_ns(const model::DriftEpisode& episode, int64_t end_ns) {
+  const int64_t until = episode.until_ns < 0 ? end_ns : episode.until_ns;
+  return std::max<int64_t>(0, until - episode.since_ns);
+}
+
 std::vector<Figure> flatten(const model::RunResult& result) {
   std::vector<Figure> figures;
-  figures.reserve(32 + 20 * result.region_results.size() + 10 * result.pairs.size());
+  figures.reserve(32 + std::size(kRegionFigures) * result.region_results.size() + 10 * result.pairs.size() +
+                  3 * result.drift.settings.size());
   Flattener f(&figures);
 
   for (const model::RegionResult& region : result.region_results) {
     const std::string prefix = "regions." + region.name + ".";
-    f.add(prefix + "writes", region.writes());
-    for (int op = 0; op < model::kOperationCount; ++op) {
-      f.add(prefix + std::string(model::operation_name(static_cast<model::Operation>(op))) + "s",
-            region.operations[op]);
-    }
-    f.add(prefix + "noop_deletes", region.noop_deletes);
-    f.add(prefix + "bytes_written", region.bytes_written);
-    f.add(prefix + "throttle_events", region.throttle_events);
-    f.add(prefix + "replication_throttle_events", region.replication_throttle_events);
-    f.add(prefix + "retries", region.retries);
-    f.add(prefix + "client_errors", region.client_errors);
-    f.add(prefix + "unavailable_errors", region.unavailable_errors);
-    f.add(prefix + "client_latency_p50_ns", region.client_latency_ns.quantile(0.50));
-    f.add(prefix + "client_latency_p99_ns", region.client_latency_ns.quantile(0.99));
-    f.add(prefix + "client_latency_max_ns", region.client_latency_ns.max());
+    for (const RegionFigure& figure : kRegionFigures) f.add(prefix + std::string(figure.name), figure.value(region));
   }
 
   for (const model::PairResult& pair : result.pairs) {
@@ -77,6 +118,23 @@ std::vector<Figure> flatten(const model::RunResult& result) {
   f.add("convergence.drain_ns", convergence.drain_ns);
   f.add("convergence.items", convergence.items);
   f.add("convergence.divergent_items", convergence.divergent_items);
+
+  // Every setting compared, drifted or not, so the paths depend on the
+  // scenario only.
+  for (const std::string& setting : result.drift.settings) {
+    uint64_t episodes = 0, cost = 0;
+    int64_t drifted = 0;
+    for (const model::DriftEpisode& episode : result.drift.episodes) {
+      if (episode.setting != setting) continue;
+      ++episodes;
+      cost += episode.cost;
+      drifted += drifted_ns(episode, result.stop.at_ns);
+    }
+    const std::string prefix = "drift." + setting + ".";
+    f.add(prefix + "episodes", episodes);
+    f.add(prefix + "cost", cost);
+    f.add(prefix + "drifted_ns", drifted);
+  }
   return figures;
 }
 

@@ -4,10 +4,12 @@
 // figures with them (`gtsim sweep --metric PATH`), and scenario expectations
 // and `gtsim diff` are to name figures the same way. A path is segments
 // joined by '.': `conflicts.clobbered`, `regions.us-east-1.writes`,
-// `lag.us-east-1->eu-west-1.p99_ns`. Units are last, as in the JSON report.
+// `lag.us-east-1->eu-west-1.p99_ns`, `drift.index:by-email.cost`. Units are
+// last, as in the JSON report.
 //
 // Every figure is an integer (counts, or nanoseconds for names ending in
-// `_ns`), exactly the value the JSON report prints. A new RunResult field
+// `_ns`), exactly the value the JSON report prints, or for `drift.*` a sum
+// over the report's drift episodes. A new RunResult field
 // gets its path here, appended within its section, never renaming one.
 //
 // Determinism: flatten() is a pure function of the result; figures come in
@@ -17,6 +19,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +35,23 @@ struct Figure {
 
 // Every figure of the result, in report order.
 std::vector<Figure> flatten(const model::RunResult& result);
+
+// One scalar figure of a region: `regions.R.<name>`, printed by the JSON
+// report at `json_field` (dotted, inside the region's object). flatten()
+// and figures_from_report() (reports/report_diff.h) both walk this list, so
+// the two cannot disagree on the region figures.
+struct RegionFigure {
+  std::string_view name;
+  std::string_view json_field;
+  int64_t (*value)(const model::RegionResult&);
+};
+
+// In path order.
+std::span<const RegionFigure> region_figures();
+
+// drift.SETTING.drifted_ns for an episode: until_ns, or `end_ns` (the
+// run's stop.at_ns) for one still open at the end.
+int64_t drifted_ns(const model::DriftEpisode& episode, int64_t end_ns);
 
 // A pattern is a path in which `*` stands for any run of characters other
 // than '.', so `lag.*.p99_ns` names the p99 lag of every pair.

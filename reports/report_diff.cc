@@ -71,6 +71,45 @@ std::string show(const std::string& path, std::optional<int64_t> v) {
   return ends_with_ns(path) ? display_duration(*v) : fmt::format("{}", *v);
 }
 
+// drift.SETTING.{episodes,cost,drifted_ns} from the report's drift section,
+// summed as flatten() sums DriftResult (an open episode runs to
+// run.stopped_at_ns).
+bool drift_figures(const JsonValue& report, std::vector<Figure>* figures, std::string* error) {
+  const JsonValue* drift = member(report, "drift", JsonValue::Kind::kObject);
+  const JsonValue* run = member(report, "run", JsonValue::Kind::kObject);
+  const JsonValue* settings = drift ? member(*drift, "settings", JsonValue::Kind::kArray) : nullptr;
+  const JsonValue* episodes = drift ? member(*drift, "episodes", JsonValue::Kind::kArray) : nullptr;
+  const JsonValue* stopped = run ? run->find("stopped_at_ns") : nullptr;
+  if (!settings || !episodes || !stopped || !stopped->as_int64()) {
+    *error = "not a gtsim JSON report (drift.settings, drift.episodes or run.stopped_at_ns missing)";
+    return false;
+  }
+  for (const JsonValue& setting : settings->items) {
+    int64_t count = 0, cost = 0, drifted = 0;
+    for (const JsonValue& e : episodes->items) {
+      if (name_of(e, "setting") != setting.text) continue;
+      const JsonValue* since = e.find("since_ns");
+      const JsonValue* until = e.find("until_ns");
+      const JsonValue* c = e.find("cost");
+      if (!since || !until || !c || !since->as_int64() || !until->as_int64() || !c->as_int64()) {
+        *error = fmt::format("a drift episode of '{}' lacks since_ns, until_ns or cost", setting.text);
+        return false;
+      }
+      model::DriftEpisode episode;
+      episode.since_ns = *since->as_int64();
+      episode.until_ns = *until->as_int64();
+      ++count;
+      cost += *c->as_int64();
+      drifted += drifted_ns(episode, *stopped->as_int64());
+    }
+    const std::string prefix = "drift." + setting.text + ".";
+    figures->push_back(Figure{prefix + "episodes", count});
+    figures->push_back(Figure{prefix + "cost", cost});
+    figures->push_back(Figure{prefix + "drifted_ns", drifted});
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, std::string* error) {
@@ -94,26 +133,10 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
     return std::nullopt;
   }
   // The same order and names as flatten() in reports/metric_paths.cc.
-  static const std::pair<const char*, const char*> kRegion[] = {
-      {"writes", "writes"},
-      {"puts", "puts"},
-      {"updates", "updates"},
-      {"deletes", "deletes"},
-      {"gets", "gets"},
-      {"noop_deletes", "noop_deletes"},
-      {"bytes_written", "bytes_written"},
-      {"throttle_events", "clients.throttle_events"},
-      {"replication_throttle_events", "replication_throttle_events"},
-      {"retries", "clients.retries"},
-      {"client_errors", "clients.client_errors"},
-      {"unavailable_errors", "clients.unavailable_errors"},
-      {"client_latency_p50_ns", "clients.latency_ns.p50"},
-      {"client_latency_p99_ns", "clients.latency_ns.p99"},
-      {"client_latency_max_ns", "clients.latency_ns.max"}};
   for (const JsonValue& region : regions->items) {
     const std::string prefix = "regions." + name_of(region, "name") + ".";
-    for (const auto& [path, field] : kRegion) {
-      if (!r.add(prefix + path, region, field)) return std::nullopt;
+    for (const RegionFigure& figure : region_figures()) {
+      if (!r.add(prefix + std::string(figure.name), region, figure.json_field)) return std::nullopt;
     }
   }
   static const std::pair<const char*, const char*> kPair[] = {
@@ -132,6 +155,7 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
   for (const char* field : {"last_write_ns", "drained_ns", "drain_ns", "items", "divergent_items"}) {
     if (!r.add(std::string("convergence.") + field, *convergence, field)) return std::nullopt;
   }
+  if (!drift_figures(report, &figures, error)) return std::nullopt;
   return figures;
 }
 
@@ -198,7 +222,7 @@ ReportDiff diff_reports(const JsonValue& a, const JsonValue& b, const std::vecto
     for (const Figure& x : fa) in_a = in_a || x.path == y.path;
     if (!in_a) diff.changes.push_back({y.path, std::nullopt, y.value});
   }
-  for (const char* part : {"throttle_windows", "scaling_actions", "outages", "run"}) {
+  for (const char* part : {"throttle_windows", "scaling_actions", "outages", "replica_changes", "run"}) {
     const JsonValue* pa = a.find(part);
     const JsonValue* pb = b.find(part);
     if ((pa == nullptr) != (pb == nullptr) || (pa != nullptr && !same(*pa, *pb))) diff.other_parts.push_back(part);
@@ -207,6 +231,11 @@ ReportDiff diff_reports(const JsonValue& a, const JsonValue& b, const std::vecto
   const JsonValue* cb = b.find("conflicts");
   if (ca && cb && ca->find("examples") && cb->find("examples") && !same(*ca->find("examples"), *cb->find("examples"))) {
     diff.other_parts.push_back("conflicts.examples");
+  }
+  const JsonValue* da = a.find("drift");
+  const JsonValue* db = b.find("drift");
+  if (da && db && da->find("episodes") && db->find("episodes") && !same(*da->find("episodes"), *db->find("episodes"))) {
+    diff.other_parts.push_back("drift.episodes");
   }
   const JsonValue* sa = a.find("series");
   const JsonValue* sb = b.find("series");

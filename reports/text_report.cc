@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "reports/json_report.h"
 #include "sim/time.h"
@@ -28,6 +30,78 @@ void append_example(std::string& out, std::string_view verb, const model::Confli
                      describe(e.winner), display_duration(e.at_ns), e.replica);
 }
 
+// "  R: 3 queries failed for a missing index; 40 requests refused (no serving
+// replica); TTL: deleted 12 expired items, ...": only the figures that are
+// not zero, and no line at all when every one is.
+void append_admin_figures(std::string& out, const model::RegionResult& r) {
+  std::vector<std::string> parts;
+  if (r.missing_index_errors > 0) {
+    parts.push_back(fmt::format("{} queries failed for a missing index", r.missing_index_errors));
+  }
+  if (r.refused_requests > 0) {
+    parts.push_back(fmt::format("{} requests refused (no serving replica)", r.refused_requests));
+  }
+  std::vector<std::string> ttl;
+  if (r.ttl_deletes > 0) ttl.push_back(fmt::format("deleted {} expired items", r.ttl_deletes));
+  if (r.ttl_replicated_write_units > 0) {
+    ttl.push_back(fmt::format("{} write units for other replicas' TTL deletes", r.ttl_replicated_write_units));
+  }
+  if (r.expired_items > 0) ttl.push_back(fmt::format("{} expired items still stored", r.expired_items));
+  if (!ttl.empty()) parts.push_back(fmt::format("TTL: {}", fmt::join(ttl, ", ")));
+  if (parts.empty()) return;
+  out += fmt::format("  {}: {}\n", r.name, fmt::join(parts, "; "));
+}
+
+void append_drift(std::string& out, const model::DriftResult& drift) {
+  if (drift.episodes.empty() && !drift.settings_sync) return;
+  out += fmt::format("\nsettings drift  {} episode{}", drift.episodes.size(), drift.episodes.size() == 1 ? "" : "s");
+  if (drift.settings_sync) out += fmt::format("; settings_sync on, delay {}", display_duration(drift.sync_delay_ns));
+  out += "\n";
+  // At most kEpisodesShown, so the summary fits a screen.
+  constexpr size_t kEpisodesShown = 6;
+  for (size_t i = 0; i < drift.episodes.size() && i < kEpisodesShown; ++i) {
+    const model::DriftEpisode& e = drift.episodes[i];
+    std::vector<std::string> values;
+    for (const auto& [region, value] : e.values) values.push_back(region + " " + value);
+    out += fmt::format("  {} from {}{}: {}; cost {} {}\n", e.setting, display_duration(e.since_ns),
+                       e.until_ns < 0 ? std::string(", still at the end") : " to " + display_duration(e.until_ns),
+                       fmt::join(values, ", "), e.cost, e.cost_unit);
+  }
+  if (drift.episodes.size() > kEpisodesShown) {
+    out += fmt::format("  ... and {} more episodes (all in the JSON and HTML reports)\n",
+                       drift.episodes.size() - kEpisodesShown);
+  }
+}
+
+void append_replica_changes(std::string& out, const std::vector<model::ReplicaChange>& changes) {
+  if (changes.empty()) return;
+  out += "\nreplica changes\n";
+  for (const model::ReplicaChange& c : changes) {
+    const std::string at = display_duration(c.at_ns);
+    if (c.action == "remove") {
+      out += fmt::format("  {}: replica removed from {}\n", at, c.region);
+    } else if (c.outcome == "refused") {
+      out += fmt::format("  {}: replica add in {} refused (version 2017.11.29: the table was not empty)\n", at,
+                         c.region);
+    } else if (c.backfill_ns < 0) {
+      out += fmt::format("  {}: replica added in {}, backfill from {} not finished ({} items copied); {} requests "
+                         "refused, {} replicated writes parked\n",
+                         at, c.region, c.source, c.items, c.refused_requests, c.parked_writes);
+    } else {
+      out += fmt::format("  {}: replica added in {}, backfilled from {}: {} items in {}; {} requests refused, "
+                         "{} replicated writes parked\n",
+                         at, c.region, c.source, c.items, display_duration(c.backfill_ns), c.refused_requests,
+                         c.parked_writes);
+    }
+    if (c.migration) {
+      out += fmt::format("    migration path (estimate): scan and batch-write {} items ({}) in {}: {} read units, "
+                         "{} write units\n",
+                         c.migration_items, display_bytes(c.migration_bytes), display_duration(c.migration_ns),
+                         c.migration_read_units, c.migration_write_units);
+    }
+  }
+}
+
 }  // namespace
 
 std::string display_duration(int64_t ns) {
@@ -40,6 +114,15 @@ std::string display_duration(int64_t ns) {
   return fmt::format("{:.1f} min", value / 60e9);
 }
 
+std::string display_bytes(uint64_t bytes) {
+  const double value = static_cast<double>(bytes);
+  if (bytes < 1000) return fmt::format("{} B", bytes);
+  if (value < 1e6) return fmt::format("{:.2f} kB", value / 1e3);
+  if (value < 1e9) return fmt::format("{:.2f} MB", value / 1e6);
+  if (value < 1e12) return fmt::format("{:.2f} GB", value / 1e9);
+  return fmt::format("{:.2f} TB", value / 1e12);
+}
+
 std::string text_report(const model::RunResult& result) {
   std::string out;
   out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n\n", result.scenario_name,
@@ -49,13 +132,18 @@ std::string text_report(const model::RunResult& result) {
   size_t name_width = 6;
   for (const std::string& region : result.regions) name_width = std::max(name_width, region.size());
 
-  out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}\n", "region", name_width, "writes",
-                     "puts", "updates", "deletes", "gets");
+  constexpr int kQuery = static_cast<int>(model::Operation::kQuery);
+  const bool queries = std::any_of(result.region_results.begin(), result.region_results.end(),
+                                   [](const model::RegionResult& r) { return r.operations[kQuery] > 0; });
+  out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}{}\n", "region", name_width, "writes",
+                     "puts", "updates", "deletes", "gets", queries ? fmt::format(" {:>10}", "queries") : "");
   for (const model::RegionResult& region : result.region_results) {
-    out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}\n", region.name, name_width,
+    out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}{}\n", region.name, name_width,
                        region.writes(), region.operations[0], region.operations[1],
-                       region.operations[2], region.operations[3]);
+                       region.operations[2], region.operations[3],
+                       queries ? fmt::format(" {:>10}", region.operations[kQuery]) : "");
   }
+  for (const model::RegionResult& region : result.region_results) append_admin_figures(out, region);
 
   const size_t pair_width = 2 * name_width + 4;
   out += fmt::format("\n{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
@@ -155,6 +243,9 @@ std::string text_report(const model::RunResult& result) {
     }
     out += " violations\n";
   }
+
+  append_drift(out, result.drift);
+  append_replica_changes(out, result.replica_changes);
 
   const model::ConvergenceResult& v = result.convergence;
   if (result.stop.reason != model::StopReason::kCompleted) {

@@ -23,4 +23,7 @@ std::string text_run_statistics(const RunStatistics& statistics);
 // significant digits, never exact (the JSON report has the exact value).
 std::string display_duration(int64_t ns);
 
+// A size for people, in decimal units: "812 B", "1.02 MB", "3.40 GB".
+std::string display_bytes(uint64_t bytes);
+
 }  // namespace reports

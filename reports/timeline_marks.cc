@@ -28,6 +28,9 @@ std::vector<TimelineMark> timeline_marks(const model::Scenario& scenario) {
   const auto name = [&](size_t region) {
     return region < scenario.regions.size() ? scenario.regions[region].name : std::string("?");
   };
+  const auto index_name = [&](size_t index) {
+    return index < scenario.index_names.size() ? scenario.index_names[index] : std::string("?");
+  };
   for (const model::TimelineEvent& e : scenario.timeline) {
     std::string label;
     switch (e.kind) {
@@ -59,7 +62,26 @@ std::vector<TimelineMark> timeline_marks(const model::Scenario& scenario) {
       case model::TimelineKind::kClockDrift:
         label = fmt::format("{}'s clock drifts {} ppm", name(e.region), e.drift_ppm);
         break;
+      case model::TimelineKind::kCreateIndex:
+        label = "index " + index_name(e.index) + " created in " + name(e.region);
+        break;
+      case model::TimelineKind::kDeleteIndex:
+        label = "index " + index_name(e.index) + " deleted in " + name(e.region);
+        break;
+      case model::TimelineKind::kEnableTtl:
+        label = "TTL enabled in " + name(e.region);
+        break;
+      case model::TimelineKind::kDisableTtl:
+        label = "TTL disabled in " + name(e.region);
+        break;
+      case model::TimelineKind::kAddReplica:
+        label = "replica added in " + name(e.region);
+        break;
+      case model::TimelineKind::kRemoveReplica:
+        label = "replica removed in " + name(e.region);
+        break;
     }
+    if (e.synced) label += " (synced)";
     marks.push_back(TimelineMark{e.at.ns(), std::move(label)});
   }
   return marks;

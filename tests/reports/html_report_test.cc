@@ -4,6 +4,7 @@
 #include "model/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/html_report.h"
+#include "tests/reports/admin_result.h"
 
 namespace {
 
@@ -38,4 +39,31 @@ TEST_CASE("HTML report: seed, scenario and timeline on top, a chart per figure f
   CHECK(html.find("https://") == std::string::npos);
   CHECK(html.find("src=") == std::string::npos);
   CHECK(reports::html_report(result, reports::timeline_marks(*loaded.scenario)) == html);
+}
+
+TEST_CASE("HTML report: tables for queries and TTL, drift episodes and replica changes, only when they have rows") {
+  const std::string html = reports::html_report(gtsim_test::admin_result(), {});
+  CHECK(html.find("<h2>Queries, refused requests and TTL</h2>") != std::string::npos);
+  CHECK(html.find("<tr><td>eu-west-1</td><td>80</td><td>42</td><td>0</td><td>0</td><td>300</td><td>12</td></tr>") !=
+        std::string::npos);
+  CHECK(html.find("<p class=\"note\">settings_sync on, delay 5.000 s</p>") != std::string::npos);
+  CHECK(html.find("<tr><td>ttl</td><td>0:20</td><td>still at the end</td><td>300 write units</td>"
+                  "<td>us-east-1 on, eu-west-1 off</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr><td>ap-southeast-2</td><td>add</td><td>0:05</td><td>active</td><td>us-east-1</td>"
+                  "<td>1000</td><td>2.500 s</td><td>17</td><td>230</td><td></td></tr>") != std::string::npos);
+  CHECK(html.find("<td>refused</td><td></td><td></td><td></td><td></td><td></td>"
+                  "<td>1000 items (1.02 MB) in 10.000 s: 125 RCU, 1000 WCU</td></tr>") != std::string::npos);
+
+  model::RunResult plain = gtsim_test::admin_result();
+  for (model::RegionResult& region : plain.region_results) {
+    region.operations[static_cast<int>(model::Operation::kQuery)] = 0;
+    region.missing_index_errors = region.refused_requests = region.ttl_deletes = region.expired_items = 0;
+    region.ttl_replicated_write_units = 0;
+  }
+  plain.drift.episodes.clear();
+  plain.replica_changes.clear();
+  const std::string without = reports::html_report(plain, {});
+  CHECK(without.find("Queries, refused") == std::string::npos);
+  CHECK(without.find("Settings drift") == std::string::npos);
+  CHECK(without.find("Replica changes") == std::string::npos);
 }

@@ -7,6 +7,7 @@
 #include "model/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/metric_paths.h"
+#include "tests/reports/admin_result.h"
 
 namespace {
 
@@ -44,12 +45,12 @@ TEST_CASE("Metric paths: every figure of a run has its documented name and value
         static_cast<int64_t>(result.region_results[1].throttle_events));
   CHECK(find(figures, "regions.us-east-1.client_latency_p99_ns")->value ==
         result.region_results[0].client_latency_ns.quantile(0.99));
-  // Unique names, and the order of the JSON report: regions, lag, conflicts, convergence.
+  // Unique names, and the order of the JSON report: regions, lag, conflicts, convergence, drift.
   for (size_t i = 0; i < figures.size(); ++i) {
     for (size_t j = i + 1; j < figures.size(); ++j) CHECK(figures[i].path != figures[j].path);
   }
   CHECK(figures.front().path == "regions.us-east-1.writes");
-  CHECK(figures.back().path == "convergence.divergent_items");
+  CHECK(figures.back().path == "drift.ttl.drifted_ns");
 }
 
 TEST_CASE("Metric paths: '*' matches within one segment only") {
@@ -90,4 +91,53 @@ TEST_CASE("Metric paths: the default patterns all match a two-region run") {
       reports::select_figures(reports::flatten(small_run()), reports::default_metric_patterns(), &unmatched);
   REQUIRE(selected);
   CHECK(selected->size() == 5);
+}
+
+TEST_CASE("Metric paths: queries, refusals and TTL per region, appended after the older region figures") {
+  const std::vector<reports::Figure> figures = reports::flatten(gtsim_test::admin_result());
+  CHECK(find(figures, "regions.us-east-1.queries")->value == 120);
+  CHECK(find(figures, "regions.eu-west-1.missing_index_errors")->value == 42);
+  CHECK(find(figures, "regions.ap-southeast-2.refused_requests")->value == 17);
+  CHECK(find(figures, "regions.us-east-1.ttl_deletes")->value == 30);
+  CHECK(find(figures, "regions.eu-west-1.ttl_replicated_write_units")->value == 300);
+  CHECK(find(figures, "regions.eu-west-1.expired_items")->value == 12);
+  std::vector<std::string> region;
+  for (const reports::Figure& figure : figures) {
+    if (figure.path.rfind("regions.eu-west-1.", 0) == 0) region.push_back(figure.path.substr(18));
+  }
+  CHECK(region == std::vector<std::string>{"writes", "puts", "updates", "deletes", "gets", "noop_deletes",
+                                           "bytes_written", "throttle_events", "replication_throttle_events",
+                                           "retries", "client_errors", "unavailable_errors", "client_latency_p50_ns",
+                                           "client_latency_p99_ns", "client_latency_max_ns", "queries",
+                                           "missing_index_errors", "refused_requests", "ttl_deletes",
+                                           "ttl_replicated_write_units", "expired_items"});
+}
+
+TEST_CASE("Metric paths: drift per setting compared, after convergence; an open episode runs to the stop") {
+  const std::vector<reports::Figure> figures = reports::flatten(gtsim_test::admin_result());
+  std::vector<std::string> tail;
+  for (size_t i = figures.size() - 10; i < figures.size(); ++i) tail.push_back(figures[i].path);
+  CHECK(tail == std::vector<std::string>{"convergence.divergent_items", "drift.capacity.episodes",
+                                         "drift.capacity.cost", "drift.capacity.drifted_ns", "drift.ttl.episodes",
+                                         "drift.ttl.cost", "drift.ttl.drifted_ns", "drift.index:by-email.episodes",
+                                         "drift.index:by-email.cost", "drift.index:by-email.drifted_ns"});
+  CHECK(find(figures, "drift.capacity.episodes")->value == 0);
+  CHECK(find(figures, "drift.capacity.drifted_ns")->value == 0);
+  CHECK(find(figures, "drift.index:by-email.episodes")->value == 1);
+  CHECK(find(figures, "drift.index:by-email.cost")->value == 42);
+  CHECK(find(figures, "drift.index:by-email.drifted_ns")->value == 15'000'000'000);
+  // Open since 20 s; the run's last event was at 70 s.
+  CHECK(find(figures, "drift.ttl.drifted_ns")->value == 50'000'000'000);
+
+  // Two episodes of one setting add up.
+  model::RunResult twice = gtsim_test::admin_result();
+  twice.drift.episodes.push_back(twice.drift.episodes[0]);
+  twice.drift.episodes.back().since_ns = 30'000'000'000;
+  twice.drift.episodes.back().until_ns = 31'000'000'000;
+  const std::vector<reports::Figure> more = reports::flatten(twice);
+  CHECK(find(more, "drift.index:by-email.episodes")->value == 2);
+  CHECK(find(more, "drift.index:by-email.cost")->value == 84);
+  CHECK(find(more, "drift.index:by-email.drifted_ns")->value == 16'000'000'000);
+  std::string unmatched;
+  CHECK(reports::select_figures(more, {"drift.*.drifted_ns"}, &unmatched)->size() == 3);
 }

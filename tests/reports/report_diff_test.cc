@@ -6,6 +6,7 @@
 #include "model/simulation.h"
 #include "reports/json_report.h"
 #include "reports/report_diff.h"
+#include "tests/reports/admin_result.h"
 
 namespace {
 
@@ -107,4 +108,29 @@ TEST_CASE("JsonValue: parses what JsonWriter writes and rejects malformed text w
   CHECK(!reports::parse_json("[1] 2", &error));
   CHECK(!reports::parse_json(std::string(100, '['), &error));
   CHECK(error.find("nested too deeply") != std::string::npos);
+}
+
+TEST_CASE("Report diff: the region, drift and replica figures of issue 4 read back as flatten()'s") {
+  const model::RunResult result = gtsim_test::admin_result();
+  std::string error;
+  const auto figures = reports::figures_from_report(parse(reports::json_report(result)), &error);
+  INFO(error);
+  REQUIRE(figures);
+  const std::vector<reports::Figure> expected = reports::flatten(result);
+  REQUIRE(figures->size() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    CHECK((*figures)[i].path == expected[i].path);
+    CHECK((*figures)[i].value == expected[i].value);
+  }
+}
+
+TEST_CASE("Report diff: a changed drift episode is a changed figure and a differing part") {
+  model::RunResult result = gtsim_test::admin_result();
+  const reports::JsonValue a = parse(reports::json_report(result));
+  result.drift.episodes[1].cost = 301;
+  result.replica_changes[0].parked_writes = 231;
+  const reports::ReportDiff diff = reports::diff_reports(a, parse(reports::json_report(result)), {});
+  REQUIRE(diff.changes.size() == 1);
+  CHECK(diff.changes[0].path == "drift.ttl.cost");
+  CHECK(diff.other_parts == std::vector<std::string>{"replica_changes", "drift.episodes"});
 }

@@ -9,7 +9,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/scenario_loader.h"
+#include "model/simulation.h"
+#include "reports/json_report.h"
 #include "reports/json_value.h"
+#include "tests/reports/admin_result.h"
 #include "tests/reports/json_schema.h"
 
 namespace fs = std::filesystem;
@@ -101,4 +105,40 @@ TEST_CASE("Report schema: a keyword the validator does not know is an error, not
   gtsim_test::SchemaValidator validator(s);
   CHECK(validator.validate(*reports::parse_json("{}", &error)) ==
         std::vector<std::string>{"$: schema: keyword 'patternProperties' is not supported by this validator"});
+}
+
+TEST_CASE("Report schema: a report with queries, drift episodes and replica changes validates") {
+  const reports::JsonValue s = schema();
+  gtsim_test::SchemaValidator validator(s);
+  std::string error;
+  const std::optional<reports::JsonValue> report =
+      reports::parse_json(reports::json_report(gtsim_test::admin_result()), &error);
+  REQUIRE(report);
+  const std::vector<std::string> errors = validator.validate(*report);
+  for (const std::string& e : errors) UNSCOPED_INFO(e);
+  CHECK(errors.empty());
+
+  reports::JsonValue wrong = *report;
+  member(member(wrong, "drift"), "settings_sync").kind = reports::JsonValue::Kind::kNumber;
+  member(member(wrong, "drift"), "settings_sync").text = "1";
+  CHECK(validator.validate(wrong) == std::vector<std::string>{"$.drift.settings_sync: expected boolean"});
+  reports::JsonValue action = *report;
+  member(member(action, "replica_changes").items[1], "action").text = "move";
+  CHECK(validator.validate(action) ==
+        std::vector<std::string>{"$.replica_changes[1].action: 'move' is not one of the enum"});
+}
+
+TEST_CASE("Report schema: a report the simulator writes now validates (goldens may lag behind the model)") {
+  const model::LoadResult loaded = model::load_scenario_file(
+      std::string(GTSIM_SOURCE_DIR) + "/scenarios/quickstart.yaml", {{"duration", "5s"}});
+  REQUIRE(loaded.ok());
+  std::string error;
+  const std::optional<reports::JsonValue> report =
+      reports::parse_json(reports::json_report(model::Simulation(*loaded.scenario).run()), &error);
+  REQUIRE(report);
+  const reports::JsonValue s = schema();
+  gtsim_test::SchemaValidator validator(s);
+  const std::vector<std::string> errors = validator.validate(*report);
+  for (const std::string& e : errors) UNSCOPED_INFO(e);
+  CHECK(errors.empty());
 }

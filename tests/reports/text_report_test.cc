@@ -1,0 +1,85 @@
+// reports/text_report.h: issue 4's figures on the terminal, printed only
+// when they have something to say.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "reports/text_report.h"
+#include "tests/reports/admin_result.h"
+
+namespace {
+
+bool has(const std::string& text, const std::string& fragment) {
+  INFO(fragment);
+  return text.find(fragment) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("Text report: queries get a column and each region a line of its nonzero refusal and TTL figures") {
+  const std::string text = reports::text_report(gtsim_test::admin_result());
+  CHECK(has(text,
+            "region              writes       puts    updates    deletes       gets    queries\n"
+            "us-east-1              500        500          0          0          0        120\n"
+            "eu-west-1                0          0          0          0          0         80\n"
+            "ap-southeast-2           0          0          0          0          0          0\n"
+            "  us-east-1: TTL: deleted 30 expired items\n"
+            "  eu-west-1: 42 queries failed for a missing index; TTL: 300 write units for other replicas' TTL "
+            "deletes, 12 expired items still stored\n"
+            "  ap-southeast-2: 17 requests refused (no serving replica)\n\n"));
+}
+
+TEST_CASE("Text report: settings drift lists each episode with its values and cost") {
+  const std::string text = reports::text_report(gtsim_test::admin_result());
+  CHECK(has(text,
+            "\nsettings drift  2 episodes; settings_sync on, delay 5.000 s\n"
+            "  index:by-email from 10.000 s to 25.000 s: us-east-1 present, eu-west-1 absent; cost 42 queries "
+            "refused\n"
+            "  ttl from 20.000 s, still at the end: us-east-1 on, eu-west-1 off; cost 300 write units\n"));
+}
+
+TEST_CASE("Text report: replica changes say what each add, refusal and removal did") {
+  const std::string text = reports::text_report(gtsim_test::admin_result());
+  CHECK(has(text,
+            "\nreplica changes\n"
+            "  5.000 s: replica added in ap-southeast-2, backfilled from us-east-1: 1000 items in 2.500 s; 17 "
+            "requests refused, 230 replicated writes parked\n"
+            "  50.000 s: replica removed from eu-west-1\n"
+            "  55.000 s: replica add in eu-west-1 refused (version 2017.11.29: the table was not empty)\n"
+            "    migration path (estimate): scan and batch-write 1000 items (1.02 MB) in 10.000 s: 125 read units, "
+            "1000 write units\n\n"
+            "convergence"));
+}
+
+TEST_CASE("Text report: without queries, refusals, TTL, drift or replica changes nothing of them is printed") {
+  model::RunResult result = gtsim_test::admin_result();
+  for (model::RegionResult& region : result.region_results) {
+    region.operations[static_cast<int>(model::Operation::kQuery)] = 0;
+    region.missing_index_errors = region.refused_requests = region.ttl_deletes = region.expired_items = 0;
+    region.ttl_replicated_write_units = 0;
+  }
+  result.drift.episodes.clear();
+  result.drift.settings_sync = false;
+  result.replica_changes.clear();
+  const std::string text = reports::text_report(result);
+  CHECK(has(text, "       gets\nus-east-1 "));
+  CHECK(!has(text, "queries"));
+  CHECK(!has(text, "TTL"));
+  CHECK(!has(text, "drift"));
+  CHECK(!has(text, "replica changes"));
+
+  result.drift.settings_sync = true;
+  CHECK(has(reports::text_report(result), "\nsettings drift  0 episodes; settings_sync on, delay 5.000 s\n\n"));
+}
+
+TEST_CASE("Text report: an add whose backfill never ended, and sizes for people") {
+  model::RunResult result = gtsim_test::admin_result();
+  result.replica_changes.resize(1);
+  result.replica_changes[0].backfill_ns = -1;
+  CHECK(has(reports::text_report(result),
+            "  5.000 s: replica added in ap-southeast-2, backfill from us-east-1 not finished (1000 items copied); "
+            "17 requests refused, 230 replicated writes parked\n"));
+  CHECK(reports::display_bytes(812) == "812 B");
+  CHECK(reports::display_bytes(1'024'000) == "1.02 MB");
+  CHECK(reports::display_bytes(3'400'000'000) == "3.40 GB");
+}
