@@ -167,10 +167,8 @@ class World {
   void drop_inbound(size_t region, sim::Instant now);
   bool serving(size_t region) const { return replica_state_[region] == ReplicaState::kServing; }
   // A member of the replication group: sends and receives replicated writes.
-  bool member(size_t region) const {
-    return !left_[region] &&
-           (replica_state_[region] == ReplicaState::kServing || replica_state_[region] == ReplicaState::kBackfilling);
-  }
+  bool member(size_t region) const { return member_[region] != 0; }
+  void update_membership(size_t region);
 
   size_t pair(size_t from, size_t to) const { return from * region_count_ + to; }
 
@@ -244,6 +242,7 @@ class World {
   // Per-replica settings and lifecycle (world_admin.cc).
   enum class ReplicaState : uint8_t { kServing, kAbsent, kBackfilling, kRemoved };
   std::vector<ReplicaState> replica_state_;
+  std::vector<uint8_t> member_;            // per region: serving or backfilled, and not left (hot: a byte)
   std::vector<uint64_t> indexes_;          // per region: bit i set when it has index_names[i]
   std::vector<bool> ttl_enabled_;
   std::vector<uint64_t> joined_write_id_;  // per region: writes before this id reach it by the backfill only

@@ -43,11 +43,18 @@ int64_t ceil_div(uint64_t a, uint64_t b) { return static_cast<int64_t>((a + b - 
 
 }  // namespace
 
+void World::update_membership(size_t region) {
+  const ReplicaState state = replica_state_[region];
+  member_[region] = !left_[region] && (state == ReplicaState::kServing || state == ReplicaState::kBackfilling);
+}
+
 void World::init_settings() {
   const size_t initial_count = scenario_.table.indexes.size();
   const uint64_t initial = initial_count >= 64 ? ~uint64_t{0} : (uint64_t{1} << initial_count) - 1;
   for (size_t r = 0; r < region_count_; ++r) {
     replica_state_.push_back(scenario_.regions[r].replica ? ReplicaState::kServing : ReplicaState::kAbsent);
+    member_.push_back(0);
+    update_membership(r);
     indexes_.push_back(initial);
     ttl_enabled_.push_back(scenario_.table.ttl.enabled);
     joined_write_id_.push_back(0);
@@ -68,9 +75,7 @@ void World::init_settings() {
 
 // Tells the drift recorder region's settings as they are now.
 void World::note_settings(size_t region, sim::Instant now) {
-  const bool exists = replica_state_[region] == ReplicaState::kServing ||
-                      replica_state_[region] == ReplicaState::kBackfilling;
-  const bool in_group = exists && !left_[region];
+  const bool in_group = member(region);
   const auto value = [&](const char* text) { return in_group ? std::string(text) : std::string(); };
   drift_.set(capacity_setting_, region, in_group ? capacity_value(capacity_[region].config()) : std::string(), now);
   drift_.set(ttl_setting_, region, value(ttl_enabled_[region] ? "enabled" : "disabled"), now);
@@ -242,6 +247,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   result_.replica_changes.push_back(change);
   replica_state_[region] = ReplicaState::kBackfilling;
   left_[region] = false;
+  update_membership(region);
   joined_write_id_[region] = next_write_id_;
   // Earlier writes reach it through the copy; from each origin, the next
   // write it is sent is the one after the origin's last.
@@ -321,6 +327,7 @@ void World::remove_replica(size_t region, sim::Instant now) {
     }
   }
   replica_state_[region] = ReplicaState::kRemoved;
+  update_membership(region);
   drop_inbound(region, now);
 }
 

@@ -133,6 +133,7 @@ void World::restore_link(size_t from, size_t to, sim::Instant now) {
 // for it is dropped, and from then on it replicates nothing either way.
 void World::leave_group(size_t region, sim::Instant now) {
   left_[region] = true;
+  update_membership(region);
   OutageResult& outage = result_.outages[last_outage_[region]];
   outage.left_group_ns = now.ns();
   outage.lost_writes = streams_[region].size();

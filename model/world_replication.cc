@@ -105,9 +105,11 @@ void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
 // nothing and gets nothing; a replica added later gets earlier writes by its
 // backfill.
 void World::ship(size_t source, WriteSlot write, sim::Instant now) {
+  const bool sends = member(source);
+  const uint64_t id = writes_[write].id;
   for (size_t to = 0; to < region_count_; ++to) {
     if (to == source) continue;
-    if (!member(source) || !member(to) || writes_[write].id < joined_write_id_[to]) {
+    if (!sends || !member(to) || id < joined_write_id_[to]) {
       abandon_delivery(to, write, now);
       continue;
     }
