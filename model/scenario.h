@@ -117,12 +117,15 @@ struct KeyDistribution {
 struct TtlConfig {
   bool items_expire = false;   // `ttl:` given: items carry an expiry attribute
   bool enabled = false;        // `enabled`: TTL on in every replica at the start; default false
-  // `item_lifetime` (required): a written item expires this long after its
-  // write; a prepopulated item this long after the start of the run.
+  // `item_lifetime` (required): a written item expires this long after its write.
   sim::Duration item_lifetime;
+  // `prepopulated_expiry`: when prepopulated items expire, from the start
+  // of the run (0s: they had expired before it); default item_lifetime.
+  sim::Duration prepopulated_expiry;
   // `deleted_within`: a replica's TTL process deletes an expired item at a
-  // uniformly random time within this after it expired ("typically within
-  // two days"); default 48h.
+  // uniformly random time within this after it expired, or after TTL was
+  // enabled there if later ("typically within two days"); default 48h. TTL
+  // processes run while the traffic does (the scenario's duration).
   sim::Duration deleted_within = sim::Duration::hours(48);
 };
 

@@ -397,7 +397,8 @@ class Checker : public ValueChecker {
   }
 
   void ttl(const Node& n, TtlConfig* t) {
-    static const std::vector<std::string> kKeys = {"enabled", "item_lifetime", "deleted_within"};
+    static const std::vector<std::string> kKeys = {"enabled", "item_lifetime", "prepopulated_expiry",
+                                                   "deleted_within"};
     t->items_expire = true;  // even if malformed: enable_ttl is not also reported
     if (!check_map(n, "table.ttl", &kKeys, {"item_lifetime"}, "a map, e.g. {enabled: true, item_lifetime: 1h}")) {
       return;
@@ -407,6 +408,10 @@ class Checker : public ValueChecker {
     }
     if (const Node* v = get(n, "item_lifetime")) {
       if (auto d = duration(*v, "table.ttl.item_lifetime", Sign::kPositive)) t->item_lifetime = *d;
+    }
+    t->prepopulated_expiry = t->item_lifetime;
+    if (const Node* v = get(n, "prepopulated_expiry")) {
+      if (auto d = duration(*v, "table.ttl.prepopulated_expiry", Sign::kNonNegative)) t->prepopulated_expiry = *d;
     }
     if (const Node* v = get(n, "deleted_within")) {
       if (auto d = duration(*v, "table.ttl.deleted_within", Sign::kNonNegative)) t->deleted_within = *d;

@@ -53,10 +53,20 @@ void SettingsDrift::set(size_t setting, size_t region, std::string value, sim::I
   DriftEpisode& episode = result_.episodes[static_cast<size_t>(open)];
   if (differs) {
     episode.values = snapshot(setting);
-  } else {
-    episode.until_ns = now.ns();
-    open = -1;
+    return;
   }
+  episode.until_ns = now.ns();
+  if (episode.until_ns == episode.since_ns) {
+    // Differed only between two changes made at one instant (settings_sync
+    // with no delay): never visible, not drift.
+    GTSIM_ASSERT(episode.cost == 0);
+    const auto erased = open;
+    result_.episodes.erase(result_.episodes.begin() + erased);
+    for (int64_t& other : open_) {
+      if (other > erased) --other;
+    }
+  }
+  open = -1;
 }
 
 }  // namespace model

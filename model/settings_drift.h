@@ -7,7 +7,9 @@
 // replica's value of each setting whenever it changes; an episode opens when
 // the replicas' values first differ and closes when they agree again.
 // Replicas that do not exist (not yet added, removed) have no value and are
-// not compared. Costs are charged to a setting's open episode, if any.
+// not compared. Costs are charged to a setting's open episode, if any. An
+// episode that ends at the instant it began (two changes at one time, as
+// settings_sync with no delay makes) is not drift and is not kept.
 #pragma once
 
 #include <cstddef>

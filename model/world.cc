@@ -155,7 +155,8 @@ RunResult World::run(const RunLimits& limits) {
   queue_.push(sim::Instant::from_ns(kSecondNs), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});
   const TtlConfig& ttl = scenario_.table.ttl;
   if (ttl.items_expire && prepopulated_item_bytes_ > 0) {
-    push_background(sim::Instant::zero() + ttl.item_lifetime, Event{EventKind::kTtlSweep, Operation::kPut, 0, 0, 0});
+    push_background(sim::Instant::zero() + ttl.prepopulated_expiry,
+                    Event{EventKind::kTtlSweep, Operation::kPut, 0, 0, 0});
   }
 
   uint64_t events = 0;
@@ -294,11 +295,12 @@ void World::check_convergence() {
 // Items `region` stores at `now` whose expiry has passed (expired, not yet deleted).
 uint64_t World::count_expired(size_t region, sim::Instant now) const {
   const int64_t lifetime = scenario_.table.ttl.item_lifetime.ns();
+  const int64_t prepopulated_expiry = scenario_.table.ttl.prepopulated_expiry.ns();
   uint64_t expired = 0;
   for (uint64_t key = 0; key < key_count_; ++key) {
     const WriteSlot slot = items_.stored(region, key);
     if (slot == kNoWrite) {
-      expired += prepopulated_item_bytes_ > 0 && lifetime <= now.ns() ? 1 : 0;
+      expired += prepopulated_item_bytes_ > 0 && prepopulated_expiry <= now.ns() ? 1 : 0;
     } else {
       const WriteRecord& write = writes_[slot];
       expired += !write.is_tombstone() && write.issued_ns + lifetime <= now.ns() ? 1 : 0;

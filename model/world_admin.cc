@@ -161,11 +161,12 @@ void World::sweep_expired(size_t region, sim::Instant now, bool prepopulated_onl
   const TtlConfig& ttl = scenario_.table.ttl;
   if (!ttl.items_expire) return;
   const int64_t lifetime = ttl.item_lifetime.ns();
+  const int64_t prepopulated_expiry = ttl.prepopulated_expiry.ns();
   for (uint64_t key = 0; key < key_count_; ++key) {
     const WriteSlot slot = items_.stored(region, key);
     if (slot == kNoWrite) {
-      if (prepopulated_item_bytes_ > 0 && lifetime <= now.ns()) {
-        schedule_ttl_delete(region, key, kPrepopulatedWrite, lifetime, now);
+      if (prepopulated_item_bytes_ > 0 && prepopulated_expiry <= now.ns()) {
+        schedule_ttl_delete(region, key, kPrepopulatedWrite, prepopulated_expiry, now);
       }
       continue;
     }
@@ -178,11 +179,12 @@ void World::sweep_expired(size_t region, sim::Instant now, bool prepopulated_onl
 }
 
 // A scheduled TTL delete: made if TTL still runs there and the replica still
-// stores the expired version (a later write carries a new expiry).
+// stores the expired version (a later write carries a new expiry). TTL runs
+// while the traffic does: after it, the run only drains replication.
 void World::ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now) {
   const uint64_t expected = ttl_expected_[slot];
   ttl_free_.push_back(slot);
-  if (!ttl_enabled_[region] || !serving(region) || down_[region] || left_[region]) return;
+  if (now >= stop_ || !ttl_enabled_[region] || !serving(region) || down_[region] || left_[region]) return;
   const WriteSlot stored = items_.stored(region, key);
   if (expected == kPrepopulatedWrite) {
     if (stored != kNoWrite || prepopulated_item_bytes_ == 0) return;

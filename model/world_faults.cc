@@ -33,7 +33,7 @@ void World::second_tick(sim::Instant now) {
     minute_datapoints(now);
     metrics_.end_minute();
   }
-  if (scenario_.table.ttl.items_expire) expire_items(now);
+  if (scenario_.table.ttl.items_expire && now < stop_) expire_items(now);
   // Keep time going while traffic runs or anything else is pending.
   if (now < stop_ || queue_.size() > background_pending_) {
     queue_.push(now + sim::Duration::seconds(1), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});

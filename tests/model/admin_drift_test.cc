@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/scenario_loader.h"
 #include "model/simulation.h"
 #include "tests/model/test_worlds.h"
 
@@ -149,6 +150,7 @@ TEST_CASE("TTL enabled in one region: its deletes are free there and cost a repl
   world.table.prepopulated = true;
   world.table.ttl.items_expire = true;
   world.table.ttl.item_lifetime = sim::Duration::seconds(10);
+  world.table.ttl.prepopulated_expiry = sim::Duration::seconds(10);
   world.table.ttl.deleted_within = sim::Duration::seconds(2);
   world.timeline = {admin(TimelineKind::kEnableTtl, sim::Duration::zero(), 0)};
   const model::RunResult result = model::Simulation(world).run();
@@ -183,7 +185,8 @@ TEST_CASE("TTL enabled in one region: its deletes are free there and cost a repl
 TEST_CASE("TTL deletes fall within deleted_within of the expiry, and a rewritten item is not deleted") {
   model::Scenario world = make_world({"a", "b"}, sim::LatencyModel::fixed(ms(40)), 50, sim::Duration::seconds(30));
   world.table.prepopulated = true;
-  world.table.ttl = model::TtlConfig{true, true, sim::Duration::seconds(10), sim::Duration::seconds(5)};
+  world.table.ttl = model::TtlConfig{true, true, sim::Duration::seconds(10), sim::Duration::seconds(10),
+                                     sim::Duration::seconds(5)};
   struct DeleteLog : model::Observer {
     std::vector<int64_t> ttl_deletes;
     void on_commit(const model::WriteRecord& write, sim::Instant now) override {
@@ -210,4 +213,79 @@ TEST_CASE("TTL deletes fall within deleted_within of the expiry, and a rewritten
   CHECK(result.convergence.divergent_items == 0);
   REQUIRE(simulation.stored(0, 7).has_value());
   CHECK(simulation.stored(0, 7)->op == Operation::kDelete);
+}
+
+namespace {
+
+// An operator's changes in us-east-1 only: an index, TTL and capacity.
+const char* const kOperatorChanges = R"(duration: 2m
+regions: [us-east-1, eu-west-1, ap-southeast-2]
+table:
+  keys: 1000
+  prepopulated: true
+  ttl: {item_lifetime: 1h, prepopulated_expiry: 30s, deleted_within: 10s}
+timeline:
+  - {at: 10s, create_index: {region: us-east-1, name: by_status}}
+  - {at: 20s, enable_ttl: us-east-1}
+  - {at: 30s, set_capacity: {region: us-east-1, mode: provisioned, write_units: 500, read_units: 500}}
+workload:
+  us-east-1: [{rate: 50, mix: {put: 50, query: 50}, index: by_status}]
+  eu-west-1: [{rate: 50, mix: {put: 50, query: 50}, index: by_status}]
+)";
+
+model::RunResult run_yaml(const std::string& yaml, const std::vector<model::Override>& overrides = {}) {
+  model::LoadResult loaded = model::load_scenario_text(yaml, "s.yaml", overrides);
+  REQUIRE(loaded.ok());
+  return model::Simulation(*loaded.scenario).run();
+}
+
+}  // namespace
+
+TEST_CASE("Without settings_sync each change drifts from its own time; with it there is no drift at all") {
+  const model::RunResult drifting = run_yaml(kOperatorChanges);
+  REQUIRE(drifting.drift.episodes.size() == 3);
+  CHECK(drifting.drift.episodes[0].setting == "index:by_status");
+  CHECK(drifting.drift.episodes[0].since_ns == sim::Duration::seconds(10).ns());
+  CHECK(drifting.drift.episodes[1].setting == "ttl");
+  CHECK(drifting.drift.episodes[1].since_ns == sim::Duration::seconds(20).ns());
+  CHECK(drifting.drift.episodes[2].setting == "capacity");
+  CHECK(drifting.drift.episodes[2].since_ns == sim::Duration::seconds(30).ns());
+  for (const model::DriftEpisode& episode : drifting.drift.episodes) CHECK(episode.until_ns == -1);
+  // Only the changed region differs: the other two agree in every episode.
+  for (const model::DriftEpisode& episode : drifting.drift.episodes) {
+    REQUIRE(episode.values.size() == 3);
+    CHECK(episode.values[1].second == episode.values[2].second);
+    CHECK(episode.values[0].second != episode.values[1].second);
+  }
+  CHECK(drifting.region_results[1].missing_index_errors > 0);
+  CHECK(drifting.region_results[0].ttl_deletes > 0);
+  CHECK(drifting.region_results[1].ttl_deletes == 0);
+
+  const model::RunResult synced = run_yaml(kOperatorChanges, {{"settings_sync.enabled", "true"}});
+  CHECK(synced.drift.settings_sync);
+  CHECK(synced.drift.episodes.empty());
+  // Queries fail in both regions before the index exists (10 s at 25 a
+  // second), in neither after.
+  for (size_t r = 0; r < 2; ++r) {
+    CHECK(synced.region_results[r].missing_index_errors > 180);
+    CHECK(synced.region_results[r].missing_index_errors < 330);
+  }
+  CHECK(synced.region_results[1].ttl_deletes > 0);  // TTL now runs everywhere
+  CHECK(synced.region_results[1].write_units == 500);
+  CHECK(synced.region_results[2].write_units == 500);
+}
+
+TEST_CASE("settings_sync with a delay: each change drifts for exactly that delay") {
+  const model::RunResult result =
+      run_yaml(kOperatorChanges, {{"settings_sync.enabled", "true"}, {"settings_sync.delay", "5s"}});
+  REQUIRE(result.drift.episodes.size() == 3);
+  for (const model::DriftEpisode& episode : result.drift.episodes) {
+    CHECK(episode.until_ns - episode.since_ns == sim::Duration::seconds(5).ns());
+  }
+  // eu-west-1's queries are refused only in the 5 s before the copy reached it
+  // (and before any index existed, which is no drift): 25 a second at most.
+  const model::DriftEpisode& index = result.drift.episodes[0];
+  CHECK(index.cost > 80);
+  CHECK(index.cost < 170);
+  CHECK(result.drift.sync_delay_ns == sim::Duration::seconds(5).ns());
 }
