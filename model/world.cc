@@ -229,6 +229,7 @@ RunResult World::run(const RunLimits& limits) {
         ttl_delete(event.region, event.key, event.index, now);
         break;
       case EventKind::kBackfillStep:
+        if (event.index == 1) --background_pending_;  // a step waiting for a source
         backfill_step(event.region, now);
         break;
     }

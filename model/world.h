@@ -55,7 +55,7 @@ enum class EventKind : uint8_t {
   // Background events: like kLeaveCheck they alone do not keep a run going.
   kTtlSweep,       // prepopulated items expire now
   kTtlDelete,      // region: whose TTL process deletes; key; index: its slot in ttl_expected_
-  kBackfillStep,   // region: the replica being backfilled copies its next items
+  kBackfillStep,   // region: the replica being backfilled copies its next items; index 1: in the background
 };
 
 // A write whose item carries an expiry, waiting in commit order for it.

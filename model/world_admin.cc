@@ -271,6 +271,15 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
 void World::backfill_step(size_t region, sim::Instant now) {
   if (replica_state_[region] != ReplicaState::kBackfilling) return;  // removed meanwhile
   ReplicaChange& change = result_.replica_changes[replica_change_[region]];
+  bool any_source = false;
+  for (size_t r = 0; r < region_count_; ++r) any_source = any_source || (r != region && serving(r) && !down_[r] && !left_[r]);
+  if (!any_source) {
+    // Every replica it copies from is down: the backfill waits for one, in
+    // the background (a source that never returns must not keep the run going).
+    push_background(now + kBackfillStep,
+                    Event{EventKind::kBackfillStep, Operation::kPut, static_cast<uint16_t>(region), 1, 0});
+    return;
+  }
   double& credit = backfill_credit_[region];
   credit += backfill_rate_[region] * kBackfillStep.seconds_f();
   uint64_t& key = backfill_next_key_[region];

@@ -163,6 +163,7 @@ void World::maybe_redirect_session(size_t group, size_t home, uint64_t key, uint
 void World::session_read(uint32_t slot, size_t region, uint64_t key) {
   const SessionRead read = session_reads_[slot];
   session_free_.push_back(slot);
+  if (!serving(region)) return;  // refused there: no read, no verdict
   SessionResult& session = result_.sessions[read.session];
   ++session.reads[read.delay];
   const bool seen = region == read.home || items_.seen(region, key)[read.home] >= read.sequence;

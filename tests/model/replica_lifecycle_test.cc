@@ -151,3 +151,33 @@ TEST_CASE("A removed replica leaves the group: refused requests, nothing replica
   // b is left out of the settings comparison from then on.
   CHECK(result.drift.episodes.empty());
 }
+
+TEST_CASE("Backfill waits while every replica it copies from is down, then finishes identical") {
+  model::Scenario world = backfill_world();
+  const auto event = [](TimelineKind kind, int64_t at_s, size_t region) {
+    TimelineEvent e;
+    e.kind = kind;
+    e.at = sim::Duration::seconds(at_s);
+    e.region = region;
+    return e;
+  };
+  world.timeline = {add_replica(sim::Duration::seconds(10), 2, 100), event(TimelineKind::kOutage, 12, 0),
+                    event(TimelineKind::kOutage, 12, 1), event(TimelineKind::kRecover, 22, 0),
+                    event(TimelineKind::kRecover, 22, 1)};
+  model::Simulation simulation(world);
+  const model::RunResult result = simulation.run();
+  REQUIRE(result.replica_changes.size() == 1);
+  const model::ReplicaChange& change = result.replica_changes[0];
+  CHECK(change.outcome == "active");
+  // The copy's time plus the 10 s it waited.
+  const double backfill_s = static_cast<double>(change.backfill_ns) / 1e9;
+  CHECK(backfill_s >= static_cast<double>(change.items) / 100.0 + 9.9);
+  CHECK(backfill_s <= static_cast<double>(change.items) / 100.0 + 10.3);
+  CHECK(result.convergence.divergent_items == 0);
+  for (uint64_t key = 0; key < 1000; ++key) {
+    const auto in_a = simulation.stored(0, key);
+    const auto in_c = simulation.stored(2, key);
+    REQUIRE(in_a.has_value() == in_c.has_value());
+    if (in_a) CHECK(in_a->id == in_c->id);
+  }
+}
