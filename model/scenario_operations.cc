@@ -245,6 +245,7 @@ void OperationsChecker::timeline(const Node& n, Scenario* s) {
   scenario_ = s;
   has_replica_.clear();
   for (const RegionConfig& region : s->regions) has_replica_.push_back(region.replica);
+  had_replica_ = has_replica_;
   scan_index_names(n, order);
 
   // A set_capacity copied by settings_sync overlays the keys the operator
@@ -602,6 +603,11 @@ std::optional<TimelineEvent> OperationsChecker::add_replica(const Node& body, co
   if (region && has_replica_[*region]) {
     error(region_node, fmt::format("{}: {} already has a replica at {}", bpath, region_node.text, when));
     ok = false;
+  } else if (region && had_replica_[*region]) {
+    error(region_node, fmt::format("{}: {} had a replica before {}; a region gets a replica at most once in a run "
+                                   "(start it with 'replica: false' and add it once)",
+                                   bpath, region_node.text, when));
+    ok = false;
   }
   ReplicaAddConfig& config = event.replica;
   config.backfill_items_per_second = default_backfill_items_per_second(scenario_->table);
@@ -635,6 +641,7 @@ std::optional<TimelineEvent> OperationsChecker::add_replica(const Node& body, co
   if (!ok) return std::nullopt;
   event.region = *region;
   has_replica_[*region] = true;
+  had_replica_[*region] = true;
   return event;
 }
 

@@ -73,6 +73,7 @@ class OperationsChecker : public ValueChecker {
   RegionResolver resolve_;
   Scenario* scenario_ = nullptr;      // the scenario whose timeline is being read
   std::vector<bool> has_replica_;     // per region, as of the event being read
+  std::vector<bool> had_replica_;     // per region: had one at the start or added since
   size_t region_count_ = 0;
   std::function<sim::LatencyModel(size_t, size_t)> latency_of_;
 };

@@ -162,6 +162,7 @@ class World {
   void sweep_expired(size_t region, sim::Instant now, bool prepopulated_only);
   void ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now);
   void add_replica(size_t region, const ReplicaAddConfig& config, sim::Instant now);
+  void schedule_backfill_step(size_t region, sim::Instant now, bool waiting);
   void backfill_step(size_t region, sim::Instant now);
   void remove_replica(size_t region, sim::Instant now);
   void drop_inbound(size_t region, sim::Instant now);
@@ -245,10 +246,11 @@ class World {
   std::vector<uint8_t> member_;            // per region: serving or backfilled, and not left (hot: a byte)
   std::vector<uint64_t> indexes_;          // per region: bit i set when it has index_names[i]
   std::vector<bool> ttl_enabled_;
-  std::vector<uint64_t> joined_write_id_;  // per region: writes before this id reach it by the backfill only
+  std::vector<std::vector<size_t>> backfill_sources_;  // per region: the replicas its backfill copies
   std::vector<size_t> replica_change_;     // per region: its latest add in result_.replica_changes, or SIZE_MAX
   std::vector<uint64_t> backfill_next_key_;
-  std::vector<double> backfill_credit_;    // items it may still copy in this step
+  std::vector<double> backfill_credit_;    // items it may still copy
+  std::vector<int64_t> backfill_last_ns_;  // when the credit was last brought up to date
   std::vector<double> backfill_rate_;      // items per second
   SettingsDrift drift_;
   size_t capacity_setting_ = 0;

@@ -9,6 +9,7 @@
 // serves (section 5); under version 2017.11.29 only an empty table can get
 // one, and the report estimates the article's migration path instead.
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -57,10 +58,11 @@ void World::init_settings() {
     update_membership(r);
     indexes_.push_back(initial);
     ttl_enabled_.push_back(scenario_.table.ttl.enabled);
-    joined_write_id_.push_back(0);
+    backfill_sources_.emplace_back();
     replica_change_.push_back(SIZE_MAX);
     backfill_next_key_.push_back(0);
     backfill_credit_.push_back(0.0);
+    backfill_last_ns_.push_back(0);
     backfill_rate_.push_back(0.0);
     ttl_rngs_.push_back(sim::Rng::stream(scenario_.seed, "ttl/" + region_names_[r]));
   }
@@ -194,29 +196,37 @@ void World::ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant 
   commit(region, now, Operation::kDelete, key, 0, /*by_ttl=*/true);
 }
 
-// A replica is created in `region`. It joins the group at once (writes from
-// now on are shipped to it and wait there) and serves once every item is
-// copied at the backfill rate. Under 2017.11.29 a populated table cannot get
-// a replica; the migration estimate says what the way around costs.
+// A replica is created in `region` and joins the group at once: every write
+// shipped from now on goes to it too and waits there. A backfill copies, at
+// its rate, each item's newest version among the replicas serving now (the
+// sources), with what they know of it. Writes that neither the copy nor
+// the shipping from now on would bring (those of a replica down or removed
+// now, still in its stream or on their way) are sent to it as well, as the
+// service's replay of the streams does. Under 2017.11.29 a populated table
+// cannot get a replica; the migration estimate says what the way around costs.
 void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Instant now) {
-  if (replica_state_[region] == ReplicaState::kServing || replica_state_[region] == ReplicaState::kBackfilling) return;
+  if (replica_state_[region] != ReplicaState::kAbsent) return;  // the loader allows one add per region
   ReplicaChange change;
   change.region = region_names_[region];
   change.action = "add";
   change.at_ns = now.ns();
-  std::vector<size_t> sources;
+  std::vector<size_t>& sources = backfill_sources_[region];
+  sources.clear();
+  std::vector<size_t> holders;  // every replica holding data, down ones included
   for (size_t r = 0; r < region_count_; ++r) {
-    if (r != region && serving(r) && !down_[r] && !left_[r]) sources.push_back(r);
+    if (r == region || left_[r] || replica_state_[r] == ReplicaState::kAbsent) continue;
+    if (replica_state_[r] != ReplicaState::kRemoved) holders.push_back(r);
+    if (serving(r) && !down_[r]) sources.push_back(r);
   }
   for (const size_t r : sources) change.source += (change.source.empty() ? "" : ", ") + region_names_[r];
 
-  // The table's contents now: each item's newest version among the sources.
+  // The table's contents now: each item's newest version among the holders.
   uint64_t items = 0;
   uint64_t bytes = 0;
   int64_t write_units = 0;
   for (uint64_t key = 0; key < key_count_; ++key) {
     WriteSlot best = kNoWrite;
-    for (const size_t r : sources) {
+    for (const size_t r : holders) {
       const WriteSlot slot = items_.stored(r, key);
       if (slot != kNoWrite && (best == kNoWrite || lww_.supersedes(writes_[slot], writes_[best]))) best = slot;
     }
@@ -248,46 +258,99 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   change.outcome = "backfilling";
   result_.replica_changes.push_back(change);
   replica_state_[region] = ReplicaState::kBackfilling;
-  left_[region] = false;
   update_membership(region);
-  joined_write_id_[region] = next_write_id_;
-  // Earlier writes reach it through the copy; from each origin, the next
-  // write it is sent is the one after the origin's last.
+
+  // From each origin, the next write it is sent is the one after the
+  // origin's last: earlier ones come with the copy (arrive() drops them)...
   for (uint64_t key = 0; key < key_count_; ++key) {
     uint32_t* admitted = items_.admitted(region, key);
-    for (size_t origin = 0; origin < region_count_; ++origin) {
-      admitted[origin] = std::max(admitted[origin], items_.seen(origin, key)[origin]);
+    for (size_t origin = 0; origin < region_count_; ++origin) admitted[origin] = items_.seen(origin, key)[origin];
+  }
+  // ... except those of a replica that is no source: still in its stream
+  // (shipped to it later) or on their way somewhere (sent to it now).
+  for (size_t origin = 0; origin < region_count_; ++origin) {
+    if (origin == region || left_[origin] || replica_state_[origin] == ReplicaState::kAbsent ||
+        std::find(sources.begin(), sources.end(), origin) != sources.end()) {
+      continue;
+    }
+    sim::RingBuffer<WriteSlot>& stream = streams_[origin];
+    std::vector<WriteSlot> unshipped;
+    for (size_t i = 0, n = stream.size(); i < n; ++i) {  // read it in place: a full turn
+      const WriteSlot slot = stream.pop_front();
+      unshipped.push_back(slot);
+      stream.push_back(slot);
+    }
+    std::sort(unshipped.begin(), unshipped.end());
+    std::vector<WriteSlot> on_their_way;
+    writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
+      if (write.origin != origin || write.undelivered == 0) return;
+      if (!std::binary_search(unshipped.begin(), unshipped.end(), slot)) on_their_way.push_back(slot);
+    });
+    for (const WriteSlot slot : unshipped) {
+      uint32_t& admitted = items_.admitted(region, writes_[slot].key)[origin];
+      admitted = std::min(admitted, writes_[slot].sequence - 1);
+    }
+    for (const WriteSlot slot : on_their_way) {
+      WriteRecord& write = writes_[slot];
+      uint32_t& admitted = items_.admitted(region, write.key)[origin];
+      admitted = std::min(admitted, write.sequence - 1);
+      ++write.undelivered;
+      ++pair_pending_[pair(origin, region)];
+      ++inbound_pending_[region];
+      writes_.retain(slot);
+      send(origin, region, slot, now);
     }
   }
   backfill_next_key_[region] = 0;
   backfill_credit_[region] = 0.0;
+  backfill_last_ns_[region] = now.ns();
   backfill_rate_[region] = config.backfill_items_per_second;
-  queue_.push(now + kBackfillStep,
-              Event{EventKind::kBackfillStep, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
+  schedule_backfill_step(region, now, false);
+}
+
+// The next step comes when the credit reaches one item; after the traffic's
+// end, or while the copy waits for a source, in the background: a slow
+// backfill does not keep a run going past its duration.
+void World::schedule_backfill_step(size_t region, sim::Instant now, bool waiting) {
+  int64_t steps = 1;
+  if (!waiting) {
+    const double per_step = backfill_rate_[region] * kBackfillStep.seconds_f();
+    const double needed = std::ceil((1.0 - backfill_credit_[region]) / per_step);
+    steps = needed > 1.0 ? static_cast<int64_t>(std::min(needed, 1e12)) : 1;
+  }
+  const sim::Instant at = now + sim::Duration::nanoseconds(kBackfillStep.ns() * steps);
+  const Event step{EventKind::kBackfillStep, Operation::kPut, static_cast<uint16_t>(region), 0, 0};
+  if (waiting || at >= stop_) {
+    Event background = step;
+    background.index = 1;
+    push_background(at, background);
+  } else {
+    queue_.push(at, step);
+  }
 }
 
 // Copies the next items into the replica being backfilled: each item's
-// newest version among the serving replicas, with what they know of it.
+// newest version among its sources, with what they know of it. It waits
+// while one of them is down (it would miss that one's newest writes).
 void World::backfill_step(size_t region, sim::Instant now) {
   if (replica_state_[region] != ReplicaState::kBackfilling) return;  // removed meanwhile
   ReplicaChange& change = result_.replica_changes[replica_change_[region]];
-  bool any_source = false;
-  for (size_t r = 0; r < region_count_; ++r) any_source = any_source || (r != region && serving(r) && !down_[r] && !left_[r]);
-  if (!any_source) {
-    // Every replica it copies from is down: the backfill waits for one, in
-    // the background (a source that never returns must not keep the run going).
-    push_background(now + kBackfillStep,
-                    Event{EventKind::kBackfillStep, Operation::kPut, static_cast<uint16_t>(region), 1, 0});
+  const std::vector<size_t>& sources = backfill_sources_[region];
+  const bool waiting = std::any_of(sources.begin(), sources.end(), [&](size_t r) { return down_[r] && !left_[r]; });
+  const int64_t elapsed_ns = now.ns() - backfill_last_ns_[region];
+  backfill_last_ns_[region] = now.ns();
+  if (waiting) {
+    schedule_backfill_step(region, now, true);
     return;
   }
   double& credit = backfill_credit_[region];
-  credit += backfill_rate_[region] * kBackfillStep.seconds_f();
+  credit += backfill_rate_[region] * static_cast<double>(elapsed_ns) / 1e9;
   uint64_t& key = backfill_next_key_[region];
   for (; key < key_count_ && credit >= 1.0; ++key) {
     WriteSlot best = kNoWrite;
     uint32_t* seen = items_.seen(region, key);
-    for (size_t r = 0; r < region_count_; ++r) {
-      if (r == region || !serving(r) || down_[r] || left_[r]) continue;
+    for (const size_t r : sources) {
+      if (left_[r]) continue;
       const WriteSlot slot = items_.stored(r, key);
       if (slot != kNoWrite && (best == kNoWrite || lww_.supersedes(writes_[slot], writes_[best]))) best = slot;
       const uint32_t* known = items_.seen(r, key);
@@ -305,15 +368,22 @@ void World::backfill_step(size_t region, sim::Instant now) {
     }
   }
   if (key < key_count_) {
-    queue_.push(now + kBackfillStep,
-                Event{EventKind::kBackfillStep, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
+    schedule_backfill_step(region, now, false);
     return;
   }
   replica_state_[region] = ReplicaState::kServing;
   change.outcome = "active";
   change.backfill_ns = now.ns() - change.at_ns;
-  change.parked_writes = backlog_[region].size();
+  // The writes that waited for it, less those the copy already brought.
+  sim::RingBuffer<WriteSlot>& backlog = backlog_[region];
+  for (size_t i = 0, n = backlog.size(); i < n; ++i) {
+    const WriteSlot slot = backlog.pop_front();
+    const WriteRecord& write = writes_[slot];
+    if (write.sequence > items_.seen(region, write.key)[write.origin]) ++change.parked_writes;
+    backlog.push_back(slot);
+  }
   drain_backlog(region, now);
+  if (ttl_enabled_[region]) sweep_expired(region, now, false);
 }
 
 // The replica in `region` is deleted: what it committed is shipped first

@@ -83,16 +83,16 @@ void World::client_attempt(const Event& event, sim::Instant now) {
     if (!first) retry_free_.push_back(event.index);
     return;
   }
+  if (down_[target]) {
+    ++served.unavailable_errors;
+    metrics_.on_client_error(target);
+    if (!first) retry_free_.push_back(event.index);
+    return;
+  }
   if (event.op == Operation::kQuery && !((indexes_[target] >> config.index) & 1)) {
     // The replica lacks the index: a validation error, not retried.
     ++served.missing_index_errors;
     drift_.charge(first_index_setting_ + config.index, 1);
-    if (!first) retry_free_.push_back(event.index);
-    return;
-  }
-  if (down_[target]) {
-    ++served.unavailable_errors;
-    metrics_.on_client_error(target);
     if (!first) retry_free_.push_back(event.index);
     return;
   }

@@ -214,6 +214,8 @@ void World::recover_region(size_t region, sim::Instant now) {
                 Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
   }
   drain_backlog(region, now);
+  // Its TTL process catches up with what expired while it was down.
+  if (ttl_enabled_[region] && serving(region) && !left_[region]) sweep_expired(region, now, false);
 }
 
 // Records when a recovered region's backlog is drained: its at-risk writes

@@ -102,14 +102,13 @@ void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
 // Sends one stream record to every other replica in the group; each copy
 // crosses the network and waits its apply time (arrive() keeps per-item
 // order). A region outside the group (left, removed, never added) replicates
-// nothing and gets nothing; a replica added later gets earlier writes by its
-// backfill.
+// nothing and gets nothing; a replica being backfilled gets them all and
+// drops on arrival those its copy brings (arrive()).
 void World::ship(size_t source, WriteSlot write, sim::Instant now) {
   const bool sends = member(source);
-  const uint64_t id = writes_[write].id;
   for (size_t to = 0; to < region_count_; ++to) {
     if (to == source) continue;
-    if (!sends || !member(to) || id < joined_write_id_[to]) {
+    if (!sends || !member(to)) {
       abandon_delivery(to, write, now);
       continue;
     }
@@ -189,6 +188,12 @@ void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
     return;
   }
   const uint32_t admitted = items_.admitted(replica, record.key)[record.origin];
+  if (record.sequence <= admitted) {  // sent before it joined: its backfill copies it
+    --inbound_pending_[replica];
+    abandon_delivery(replica, write, now);
+    writes_.release(write);
+    return;
+  }
   if (record.sequence != admitted + 1) {
     GTSIM_ASSERT(record.sequence > admitted + 1);
     held_.emplace(held_key(replica, record.origin, record.key), write);
@@ -300,6 +305,13 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
   apply(replica, write, now);
+  if (scenario_.table.ttl.items_expire && ttl_enabled_[replica] && !record.is_tombstone() && now < stop_) {
+    // A version that arrives expired is deleted by this replica's TTL too.
+    const int64_t expires_ns = record.issued_ns + scenario_.table.ttl.item_lifetime.ns();
+    if (expires_ns <= now.ns() && items_.stored(replica, record.key) == write) {
+      schedule_ttl_delete(replica, record.key, record.id, expires_ns, now);
+    }
+  }
   if (observer_) observer_->on_replicated(replica, record, now);
   GTSIM_ASSERT(record.undelivered > 0);
   if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {

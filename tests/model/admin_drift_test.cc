@@ -289,3 +289,15 @@ TEST_CASE("settings_sync with a delay: each change drifts for exactly that delay
   CHECK(index.cost < 170);
   CHECK(result.drift.sync_delay_ns == sim::Duration::seconds(5).ns());
 }
+
+TEST_CASE("A query to a replica that is down fails as unavailable, not for its index") {
+  model::Scenario world = gsi_world();
+  TimelineEvent outage;
+  outage.kind = TimelineKind::kOutage;
+  outage.at = sim::Duration::zero();
+  outage.region = 2;
+  world.timeline.push_back(outage);
+  const model::RunResult result = model::Simulation(world).run();
+  CHECK(result.region_results[2].missing_index_errors == 0);
+  CHECK(result.region_results[2].unavailable_errors > 450);
+}

@@ -20,6 +20,9 @@ using sim::Duration;
 const std::string kWorld = "duration: 2m\nregions: [us-east-1, eu-west-1, ap-northeast-1]\n";
 // eu-west-1 has no replica at the start.
 const std::string kLate = "duration: 2m\nregions: [us-east-1, {name: eu-west-1, replica: false}]\n";
+// Neither eu-west-1 nor ap-northeast-1 has one at the start.
+const std::string kTwoLate =
+    "duration: 2m\nregions: [us-east-1, {name: eu-west-1, replica: false}, {name: ap-northeast-1, replica: false}]\n";
 
 Lines errors(const std::string& yaml) {
   Lines out;
@@ -96,10 +99,10 @@ TEST_CASE("Administration: every new key read, in any order of the file") {
 
 TEST_CASE("Administration: add_replica defaults to the 10 TB per day quota over the mean item size") {
   const model::Scenario s = load_ok(
-      kLate + "timeline:\n"
+      kTwoLate + "timeline:\n"
                "  - {at: 1m, add_replica: {region: eu-west-1}}\n"
                "  - {at: 1m30s, remove_replica: us-east-1}\n"
-               "  - {at: 1m40s, add_replica: {region: us-east-1, backfill_rate: 250, "
+               "  - {at: 1m40s, add_replica: {region: ap-northeast-1, backfill_rate: 250, "
                "migration: {read_units: 100, write_units: 200}}}\n");
   REQUIRE(s.timeline.size() == 3);
   const model::TimelineEvent& add = s.timeline[0];
@@ -247,15 +250,23 @@ TEST_CASE("Administration: replica lifecycle is checked in time order") {
   CHECK(errors(kLate + "timeline:\n  - {at: 1m, remove_replica: eu-west-1}\n") ==
         Lines{"s.yaml:4:30: error: timeline[0].remove_replica: eu-west-1 has no replica at 1m"});
   // Read in time order, not file order: every event but the last in time is fine.
-  CHECK(errors(kLate +
+  CHECK(errors(kTwoLate +
                "timeline:\n"
-               "  - {at: 5m, remove_replica: us-east-1}\n"
+               "  - {at: 5m, remove_replica: ap-northeast-1}\n"
                "  - {at: 2m, remove_replica: us-east-1}\n"
                "  - {at: 1m, add_replica: {region: eu-west-1}}\n"
                "  - {at: 4m, remove_replica: eu-west-1}\n"
-               "  - {at: 3m, add_replica: {region: us-east-1}}\n") ==
-        Lines{"s.yaml:4:30: error: timeline[0].remove_replica: us-east-1 has the only replica at 5m; a global table "
-              "keeps at least one"});
+               "  - {at: 3m, add_replica: {region: ap-northeast-1}}\n") ==
+        Lines{"s.yaml:4:30: error: timeline[0].remove_replica: ap-northeast-1 has the only replica at 5m; a global "
+              "table keeps at least one"});
+  // A region gets a replica at most once.
+  CHECK(errors(kTwoLate +
+               "timeline:\n"
+               "  - {at: 1m, add_replica: {region: eu-west-1}}\n"
+               "  - {at: 2m, remove_replica: eu-west-1}\n"
+               "  - {at: 3m, add_replica: {region: eu-west-1}}\n") ==
+        Lines{"s.yaml:6:36: error: timeline[2].add_replica: eu-west-1 had a replica before 3m; a region gets a "
+              "replica at most once in a run (start it with 'replica: false' and add it once)"});
   CHECK(timeline_errors("",
                         "{at: 1m, add_replica: {region: us-east-1, backfill_rate: 0, migration: {read_units: 0}}}") ==
         Lines{"s.yaml:4:36: error: timeline[0].add_replica: us-east-1 already has a replica at 1m",
