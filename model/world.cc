@@ -47,7 +47,7 @@ World::World(const Scenario& scenario)
   const uint64_t seed = scenario.seed;
   for (size_t r = 0; r < region_count_; ++r) {
     for (const ClientGroupConfig& group : scenario_.workload[r]) {
-      groups_.emplace_back(seed, region_names_[r], group, keys_, scenario.table.item_size_bytes, stop_);
+      groups_.emplace_back(seed, region_names_[r], group, keys_, scenario_.table.item_size_bytes, stop_);
       group_configs_.push_back(&group);
       group_region_.push_back(static_cast<uint16_t>(r));
       route_to_.push_back(static_cast<uint16_t>(r));
