@@ -22,6 +22,10 @@
 
 namespace model {
 
+// The settings a run compares, in report order: "capacity", "ttl", then
+// "index:NAME" for each index the scenario names.
+std::vector<std::string> drift_setting_names(const std::vector<std::string>& index_names);
+
 class SettingsDrift {
  public:
   explicit SettingsDrift(std::vector<std::string> region_names);
@@ -36,8 +40,12 @@ class SettingsDrift {
   }
   bool drifting(size_t setting) const { return open_[setting] >= 0; }
 
-  DriftResult result() const { return result_; }
-  DriftResult& result() { return result_; }
+  // Open episodes show the values at the end.
+  DriftResult result() const;
+  void set_sync(bool enabled, int64_t delay_ns) {
+    result_.settings_sync = enabled;
+    result_.sync_delay_ns = delay_ns;
+  }
 
  private:
   bool differ(size_t setting) const;
@@ -47,6 +55,7 @@ class SettingsDrift {
   std::vector<std::vector<std::string>> values_;  // [setting][region]
   std::vector<std::string> cost_units_;
   std::vector<int64_t> open_;                     // [setting]: open episode, or -1
+  std::vector<int64_t> changed_ns_;               // [setting]: when a value last changed
   DriftResult result_;
 };
 

@@ -66,12 +66,12 @@ void World::init_settings() {
     backfill_rate_.push_back(0.0);
     ttl_rngs_.push_back(sim::Rng::stream(scenario_.seed, "ttl/" + region_names_[r]));
   }
-  capacity_setting_ = drift_.add_setting("capacity", "throttle events");
-  ttl_setting_ = drift_.add_setting("ttl", "replicated write units");
+  const std::vector<std::string> names = drift_setting_names(scenario_.index_names);
+  capacity_setting_ = drift_.add_setting(names[0], "throttle events");
+  ttl_setting_ = drift_.add_setting(names[1], "replicated write units");
   first_index_setting_ = ttl_setting_ + 1;
-  for (const std::string& name : scenario_.index_names) drift_.add_setting("index:" + name, "queries refused");
-  drift_.result().settings_sync = scenario_.settings_sync.enabled;
-  drift_.result().sync_delay_ns = scenario_.settings_sync.delay.ns();
+  for (size_t i = 2; i < names.size(); ++i) drift_.add_setting(names[i], "queries refused");
+  drift_.set_sync(scenario_.settings_sync.enabled, scenario_.settings_sync.delay.ns());
   for (size_t r = 0; r < region_count_; ++r) note_settings(r, sim::Instant::zero());
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/nearest_word.h"
+#include "model/settings_drift.h"
 #include "model/yaml_tree.h"
 #include "reports/metric_paths.h"
 #include "reports/text_report.h"
@@ -49,11 +50,13 @@ std::optional<std::string> nearest_path(const std::string& path, const std::vect
 
 }  // namespace
 
-std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions) {
+std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
+                                          const std::vector<std::string>& index_names) {
   // A run with no traffic has every figure a real run has: flatten() names
   // them, so the paths cannot drift from the report's.
   model::RunResult skeleton;
   skeleton.regions = regions;
+  skeleton.drift.settings = model::drift_setting_names(index_names);
   for (const std::string& from : regions) {
     model::RegionResult region;
     region.name = from;
@@ -75,7 +78,7 @@ std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::
                                                        const model::Scenario& scenario) {
   std::vector<std::string> regions;
   for (const model::RegionConfig& region : scenario.regions) regions.push_back(region.name);
-  const std::vector<std::string> paths = metric_paths_for(regions);
+  const std::vector<std::string> paths = metric_paths_for(regions, scenario.index_names);
   std::vector<model::Diagnostic> diagnostics;
   for (const model::Expectation& e : expectations) {
     const auto fail = [&](std::string message) {

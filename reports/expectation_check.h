@@ -19,7 +19,8 @@
 namespace reports {
 
 // Every path a run of a scenario with these regions reports, in report order.
-std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions);
+std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
+                                          const std::vector<std::string>& index_names = {});
 
 // One Diagnostic per expectation naming no figure ("did you mean ...?") or
 // comparing a figure in ns with a bare number other than 0 (or a count with

@@ -31,10 +31,27 @@ std::vector<std::string> problems(const model::LoadResult& loaded) {
 }  // namespace
 
 TEST_CASE("Expectation check: every path of a run is known before it runs") {
-  const std::vector<std::string> paths = reports::metric_paths_for({"a", "b"});
+  const std::vector<std::string> paths = reports::metric_paths_for({"a", "b"}, {"by_status"});
   CHECK(paths.front() == "regions.a.writes");
   CHECK(std::find(paths.begin(), paths.end(), "lag.b->a.p99_ns") != paths.end());
-  CHECK(paths.back() == "convergence.divergent_items");
+  CHECK(std::find(paths.begin(), paths.end(), "convergence.divergent_items") != paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "drift.capacity.cost") != paths.end());
+  CHECK(paths.back() == "drift.index:by_status.drifted_ns");
+}
+
+TEST_CASE("Expectation check: drift figures can be expected, per setting the scenario has") {
+  const std::string world =
+      "duration: 1m\nregions: [us-east-1, eu-west-1]\ntable: {indexes: [by_status]}\nexpect:\n";
+  model::LoadResult loaded = model::load_scenario_text(
+      world + "  - drift.index:by_status.cost == 0\n  - drift.ttl.drifted_ns == 0\n  - drift.capacity.episodes == 0\n",
+      "s.yaml");
+  REQUIRE(loaded.ok());
+  CHECK(reports::check_expectation_paths(loaded.expectations, *loaded.scenario).empty());
+  loaded = model::load_scenario_text(world + "  - drift.index:by_state.cost == 0\n", "s.yaml");
+  REQUIRE(loaded.ok());
+  const std::vector<model::Diagnostic> unknown = reports::check_expectation_paths(loaded.expectations, *loaded.scenario);
+  REQUIRE(unknown.size() == 1);
+  CHECK(unknown[0].to_string().find("drift.index:by_status.cost") != std::string::npos);
 }
 
 TEST_CASE("Expectation check: an unknown path is an error at its place with the nearest path") {
