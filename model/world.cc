@@ -253,6 +253,9 @@ RunResult World::run(const RunLimits& limits) {
     region.read_units = capacity.capacity_units(Dimension::kRead);
     region.partitions = capacity.partition_count();
     if (scenario_.table.ttl.items_expire && member(r)) region.expired_items = count_expired(r, now);
+    if (replica_state_[r] == ReplicaState::kBackfilling) {
+      result_.replica_changes[replica_change_[r]].parked_writes = parked_writes(r);
+    }
   }
   result_.drift = drift_.result();
   check_convergence();

@@ -374,27 +374,42 @@ void World::backfill_step(size_t region, sim::Instant now) {
   replica_state_[region] = ReplicaState::kServing;
   change.outcome = "active";
   change.backfill_ns = now.ns() - change.at_ns;
-  // The writes that waited for it, less those the copy already brought.
-  sim::RingBuffer<WriteSlot>& backlog = backlog_[region];
-  for (size_t i = 0, n = backlog.size(); i < n; ++i) {
-    const WriteSlot slot = backlog.pop_front();
-    const WriteRecord& write = writes_[slot];
-    if (write.sequence > items_.seen(region, write.key)[write.origin]) ++change.parked_writes;
-    backlog.push_back(slot);
-  }
+  change.parked_writes = parked_writes(region);
   drain_backlog(region, now);
   if (ttl_enabled_[region]) sweep_expired(region, now, false);
+}
+
+// The writes waiting for a replica being backfilled, less those its copy
+// already brought.
+uint64_t World::parked_writes(size_t region) {
+  uint64_t parked = 0;
+  sim::RingBuffer<WriteSlot>& backlog = backlog_[region];
+  for (size_t i = 0, n = backlog.size(); i < n; ++i) {  // read it in place: a full turn
+    const WriteSlot slot = backlog.pop_front();
+    const WriteRecord& write = writes_[slot];
+    if (write.sequence > items_.seen(region, write.key)[write.origin]) ++parked;
+    backlog.push_back(slot);
+  }
+  return parked;
 }
 
 // The replica in `region` is deleted: what it committed is shipped first
 // (its stream goes out now), then it leaves the group; what was on its way
 // to it is dropped.
 void World::remove_replica(size_t region, sim::Instant now) {
-  if (replica_state_[region] != ReplicaState::kServing && replica_state_[region] != ReplicaState::kBackfilling) return;
   ReplicaChange change;
   change.region = region_names_[region];
   change.action = "remove";
   change.at_ns = now.ns();
+  bool others = false;
+  for (size_t r = 0; r < region_count_; ++r) others = others || (r != region && member(r));
+  if (!member(region) || !others) {
+    // No replica there (its add was refused, or it left the group), or the
+    // table's last one: a global table keeps at least one replica.
+    change.outcome = "refused";
+    result_.replica_changes.push_back(change);
+    return;
+  }
   change.outcome = "removed";
   if (replica_state_[region] == ReplicaState::kBackfilling) {
     result_.replica_changes[replica_change_[region]].outcome = "abandoned";

@@ -62,10 +62,10 @@ void append_drift(std::string& out, const model::DriftResult& drift) {
   for (size_t i = 0; i < drift.episodes.size() && i < kEpisodesShown; ++i) {
     const model::DriftEpisode& e = drift.episodes[i];
     std::vector<std::string> values;
-    for (const auto& [region, value] : e.values) values.push_back(region + " " + value);
-    out += fmt::format("  {} from {}{}: {}; cost {} {}\n", e.setting, display_duration(e.since_ns),
+    for (const auto& [region, value] : e.values) values.push_back(region + ": " + value);
+    out += fmt::format("  {} from {}{} (cost {} {})\n      {}\n", e.setting, display_duration(e.since_ns),
                        e.until_ns < 0 ? std::string(", still at the end") : " to " + display_duration(e.until_ns),
-                       fmt::join(values, ", "), e.cost, e.cost_unit);
+                       e.cost, e.cost_unit, fmt::join(values, "; "));
   }
   if (drift.episodes.size() > kEpisodesShown) {
     out += fmt::format("  ... and {} more episodes (all in the JSON and HTML reports)\n",
@@ -78,7 +78,10 @@ void append_replica_changes(std::string& out, const std::vector<model::ReplicaCh
   out += "\nreplica changes\n";
   for (const model::ReplicaChange& c : changes) {
     const std::string at = display_duration(c.at_ns);
-    if (c.action == "remove") {
+    if (c.action == "remove" && c.outcome == "refused") {
+      out += fmt::format("  {}: replica removal in {} refused (no replica there, or the table's last one)\n", at,
+                         c.region);
+    } else if (c.action == "remove") {
       out += fmt::format("  {}: replica removed from {}\n", at, c.region);
     } else if (c.outcome == "refused") {
       out += fmt::format("  {}: replica add in {} refused (version 2017.11.29: the table was not empty)\n", at,

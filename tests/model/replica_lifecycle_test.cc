@@ -256,3 +256,26 @@ timeline:
   CHECK(late.region_results[0].ttl_deletes + 10 > plain.region_results[0].ttl_deletes);
   CHECK(plain.region_results[0].ttl_deletes > 1500);
 }
+
+TEST_CASE("Removing the last replica, or one whose add was refused, is refused and recorded") {
+  model::Scenario world = make_world({"a", "c"}, sim::LatencyModel::fixed(ms(40)), 100, sim::Duration::seconds(20));
+  world.version = model::GlobalTablesVersion::k2017_11_29;
+  world.regions[1].replica = false;
+  world.table.prepopulated = true;
+  world.workload[0].push_back(writers(10));
+  TimelineEvent remove_a;
+  remove_a.kind = TimelineKind::kRemoveReplica;
+  remove_a.at = sim::Duration::seconds(10);
+  remove_a.region = 0;
+  TimelineEvent remove_c = remove_a;
+  remove_c.region = 1;
+  world.timeline = {add_replica(sim::Duration::seconds(5), 1, 100), remove_a, remove_c};
+  const model::RunResult result = model::Simulation(world).run();
+  REQUIRE(result.replica_changes.size() == 3);
+  CHECK(result.replica_changes[0].outcome == "refused");  // not an empty table
+  CHECK(result.replica_changes[1].action == "remove");
+  CHECK(result.replica_changes[1].outcome == "refused");  // a's is the last replica
+  CHECK(result.replica_changes[2].outcome == "refused");  // c has none
+  CHECK(result.region_results[0].refused_requests == 0);
+  CHECK(result.region_results[0].writes() > 150);
+}
