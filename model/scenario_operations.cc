@@ -37,6 +37,17 @@ Node without_keys(const Node& n, std::initializer_list<const char*> keys) {
 }
 
 // The administrative changes settings_sync copies to the other regions.
+// The timeline key of a synchronized action.
+std::string action_name(TimelineKind kind) {
+  switch (kind) {
+    case TimelineKind::kCreateIndex: return "create_index";
+    case TimelineKind::kDeleteIndex: return "delete_index";
+    case TimelineKind::kEnableTtl: return "enable_ttl";
+    case TimelineKind::kDisableTtl: return "disable_ttl";
+    default: return "set_capacity";
+  }
+}
+
 bool synchronized(TimelineKind kind) {
   return kind == TimelineKind::kCreateIndex || kind == TimelineKind::kDeleteIndex ||
          kind == TimelineKind::kEnableTtl || kind == TimelineKind::kDisableTtl || kind == TimelineKind::kSetCapacity;
@@ -254,6 +265,7 @@ void OperationsChecker::timeline(const Node& n, Scenario* s) {
     sim::Duration at;
     size_t event;       // its position in events
     Node settings;      // the capacity keys written
+    std::string path;   // for messages: which event, copied where and when
   };
   std::vector<SyncedCapacity> pending;
   std::vector<TimelineEvent> events;
@@ -263,7 +275,9 @@ void OperationsChecker::timeline(const Node& n, Scenario* s) {
     size_t done = 0;
     for (; done < pending.size() && pending[done].at <= until; ++done) {
       TimelineEvent& copy = events[pending[done].event];
-      capacity(pending[done].settings, "", &current[copy.region]);  // already checked: reports nothing
+      // The keys were valid for the operator's region; with this region's
+      // other settings they may not be (auto scaling's min above max).
+      capacity(pending[done].settings, pending[done].path, &current[copy.region]);
       copy.capacity = current[copy.region];
     }
     pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(done));
@@ -272,7 +286,15 @@ void OperationsChecker::timeline(const Node& n, Scenario* s) {
   for (const size_t i : order) {
     overlay_until(at[i]);
     std::vector<TimelineEvent> also;
-    const std::optional<TimelineEvent> event = timeline_event(*n.items[i], index("timeline", i), &current, &also);
+    std::optional<TimelineEvent> event = timeline_event(*n.items[i], index("timeline", i), &current, &also);
+    if (event && synchronized(event->kind) && !has_replica_[event->region]) {
+      // An operator's change needs a replica to change (settings_sync's copies may go anywhere).
+      const std::string action = action_name(event->kind);
+      const Node& body = *get(*n.items[i], action);
+      error(body, fmt::format("{}: {} has no replica at {}", join(index("timeline", i), action),
+                              s->regions[event->region].name, sim::format_duration(event->at)));
+      event.reset();
+    }
     if (event) {
       events.push_back(*event);
       for (size_t r = 0; sync.enabled && synchronized(event->kind) && r < region_count_; ++r) {
@@ -282,7 +304,10 @@ void OperationsChecker::timeline(const Node& n, Scenario* s) {
         copy.at = event->at + sync.delay;
         copy.synced = true;
         if (event->kind == TimelineKind::kSetCapacity) {
-          pending.push_back({copy.at, events.size(), without_keys(*get(*n.items[i], "set_capacity"), {"region"})});
+          pending.push_back({copy.at, events.size(), without_keys(*get(*n.items[i], "set_capacity"), {"region"}),
+                             fmt::format("{} (copied by settings_sync to {} at {})",
+                                         join(index("timeline", i), "set_capacity"), s->regions[r].name,
+                                         sim::format_duration(copy.at))});
         }
         events.push_back(copy);
       }

@@ -274,3 +274,17 @@ TEST_CASE("Administration: replica lifecycle is checked in time order") {
               "found 0",
               "s.yaml:4:76: error: missing required key 'write_units' in timeline[0].add_replica.migration"});
 }
+
+TEST_CASE("Administration: an operator's change needs a replica in its region; a synced copy that does not fit says so") {
+  CHECK(errors(kLate + "table: {ttl: {item_lifetime: 1h}}\ntimeline:\n"
+                       "  - {at: 1m, create_index: {region: eu-west-1, name: by_status}}\n"
+                       "  - {at: 1m, enable_ttl: eu-west-1}\n") ==
+        Lines{"s.yaml:5:28: error: timeline[0].create_index: eu-west-1 has no replica at 1m",
+              "s.yaml:6:26: error: timeline[1].enable_ttl: eu-west-1 has no replica at 1m"});
+  CHECK(errors("duration: 5m\nsettings_sync: {enabled: true, delay: 1m}\nregions:\n"
+               "  - {name: us-east-1, capacity: {mode: provisioned, auto_scaling: {write: {min: 5}}}}\n"
+               "  - {name: eu-west-1, capacity: {mode: provisioned, auto_scaling: {write: {min: 50}}}}\n"
+               "timeline:\n  - {at: 1m, set_capacity: {region: us-east-1, auto_scaling: {write: {max: 10}}}}\n") ==
+        Lines{"s.yaml:7:70: error: timeline[0].set_capacity (copied by settings_sync to eu-west-1 at 2m)"
+              ".auto_scaling.write: max must not be below min, found min 50 and max 10"});
+}
