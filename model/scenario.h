@@ -258,6 +258,10 @@ struct TimelineEvent {
   size_t to_region = 0;              // shift_traffic: where they go (`to`)
   double fraction = 1.0;             // shift_traffic: share of requests moved, 0..1
   CapacityConfig capacity;           // set_capacity: the new settings
+  // set_capacity: whether `write_units` / `read_units` were given; when not,
+  // a provisioned replica keeps its current units (auto scaling's included).
+  bool sets_write_units = false;
+  bool sets_read_units = false;
   std::vector<std::pair<size_t, size_t>> links;  // cut, restore, set_latency: (from, to) pairs
   sim::LatencyModel latency;         // set_latency
   sim::Duration clock_step;          // clock_step

@@ -557,6 +557,8 @@ std::optional<TimelineEvent> OperationsChecker::timeline_event(const Node& n, co
   (*current)[*region] = config;
   event.region = *region;
   event.capacity = config;
+  event.sets_write_units = get(settings, "write_units") != nullptr;
+  event.sets_read_units = get(settings, "read_units") != nullptr;
   return event;
 }
 

@@ -85,13 +85,21 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
       }
       break;
     }
-    case TimelineKind::kSetCapacity:
-      capacity_[event.region].reconfigure(now, event.capacity);
+    case TimelineKind::kSetCapacity: {
+      // Units not given stay as they are now, as UpdateTable leaves them.
+      CapacityConfig config = event.capacity;
+      ReplicaCapacity& capacity = capacity_[event.region];
+      if (capacity.config().mode == CapacityMode::kProvisioned && config.mode == CapacityMode::kProvisioned) {
+        if (!event.sets_write_units) config.write_units = capacity.capacity_units(Dimension::kWrite);
+        if (!event.sets_read_units) config.read_units = capacity.capacity_units(Dimension::kRead);
+      }
+      capacity.reconfigure(now, config);
       scalers_[event.region * 2].reconfigure(event.capacity.write_scaling);
       scalers_[event.region * 2 + 1].reconfigure(event.capacity.read_scaling);
       drain_backlog(event.region, now);
       note_settings(event.region, now);
       break;
+    }
     case TimelineKind::kCreateIndex:
     case TimelineKind::kDeleteIndex:
     case TimelineKind::kEnableTtl:

@@ -123,6 +123,8 @@ TEST_CASE("Capacity set differently per replica is drift from the start; its cos
   world.workload[0].push_back(writers(50));
   TimelineEvent fix = admin(TimelineKind::kSetCapacity, sim::Duration::seconds(10), 1);
   fix.capacity = world.regions[0].capacity;
+  fix.sets_write_units = true;
+  fix.sets_read_units = true;
   world.timeline = {fix};
   const model::RunResult result = model::Simulation(world).run();
   const model::DriftEpisode* episode = episode_of(result, "capacity");
@@ -300,4 +302,34 @@ TEST_CASE("A query to a replica that is down fails as unavailable, not for its i
   const model::RunResult result = model::Simulation(world).run();
   CHECK(result.region_results[2].missing_index_errors == 0);
   CHECK(result.region_results[2].unavailable_errors > 450);
+}
+
+TEST_CASE("set_capacity leaves the units it does not name as they are, auto scaled ones included") {
+  // eu-west-1 auto scales its writes up to carry us-east-1's 300 writes/s;
+  // at 20 minutes an operator raises us-east-1's reads, copied everywhere.
+  const std::string yaml = R"(duration: 25m
+regions:
+  - name: us-east-1
+    capacity: {mode: provisioned, write_units: 1000, read_units: 1000}
+  - name: eu-west-1
+    capacity:
+      mode: provisioned
+      write_units: 100
+      read_units: 100
+      auto_scaling: {write: {min: 100, max: 2000, target: 70%}}
+settings_sync: {enabled: true}
+table: {keys: 10000}
+timeline:
+  - {at: 20m, set_capacity: {region: us-east-1, read_units: 2000}}
+workload:
+  us-east-1: [{rate: 300}]
+)";
+  const model::RunResult result = run_yaml(yaml);
+  const std::vector<int64_t>& write_units = result.region_series[1].provisioned_write_units;
+  const std::vector<int64_t>& read_units = result.region_series[1].provisioned_read_units;
+  REQUIRE(write_units.size() > 1300);
+  CHECK(write_units[1190] > 300);                // scaled up before the change ...
+  CHECK(write_units[1210] == write_units[1190]); // ... and kept through it
+  CHECK(read_units[1190] == 100);
+  CHECK(read_units[1210] == 2000);               // the copy of the read change
 }
