@@ -48,6 +48,11 @@ struct RegionFigure {
 
 // In path order.
 std::span<const RegionFigure> region_figures();
+// The first this many region figures are in every report of schema_version
+// 1; the later ones (queries, missing index errors, refusals, TTL) and the
+// drift section were added to it, so older reports lack them and
+// `gtsim diff` shows them as absent there.
+inline constexpr size_t kRegionFiguresInEveryReport = 15;
 
 // drift.SETTING.drifted_ns for an episode: until_ns, or `end_ns` (the
 // run's stop.at_ns) for one still open at the end.

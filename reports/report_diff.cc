@@ -17,8 +17,9 @@ class Reader {
  public:
   Reader(std::vector<Figure>* out, std::string* error) : out_(out), error_(error) {}
 
-  // Adds the integer at the dotted `field` path inside `object` as `path`.
-  bool add(const std::string& path, const JsonValue& object, std::string_view field) {
+  // Adds the integer at the dotted `field` path inside `object` as `path`;
+  // a missing one is an error unless `optional` (then it is left out).
+  bool add(const std::string& path, const JsonValue& object, std::string_view field, bool optional = false) {
     const JsonValue* v = &object;
     size_t start = 0;
     while (v != nullptr && start <= field.size()) {
@@ -26,6 +27,7 @@ class Reader {
       v = v->find(field.substr(start, dot - start));
       start = dot + 1;
     }
+    if (v == nullptr && optional) return true;
     const std::optional<int64_t> value = v == nullptr ? std::nullopt : v->as_int64();
     if (!value) {
       *error_ = fmt::format("'{}' is missing or not an integer", path);
@@ -75,6 +77,7 @@ std::string show(const std::string& path, std::optional<int64_t> v) {
 // summed as flatten() sums DriftResult (an open episode runs to
 // run.stopped_at_ns).
 bool drift_figures(const JsonValue& report, std::vector<Figure>* figures, std::string* error) {
+  if (report.find("drift") == nullptr) return true;  // a report made before drift was reported
   const JsonValue* drift = member(report, "drift", JsonValue::Kind::kObject);
   const JsonValue* run = member(report, "run", JsonValue::Kind::kObject);
   const JsonValue* settings = drift ? member(*drift, "settings", JsonValue::Kind::kArray) : nullptr;
@@ -135,8 +138,10 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
   // The same order and names as flatten() in reports/metric_paths.cc.
   for (const JsonValue& region : regions->items) {
     const std::string prefix = "regions." + name_of(region, "name") + ".";
-    for (const RegionFigure& figure : region_figures()) {
-      if (!r.add(prefix + std::string(figure.name), region, figure.json_field)) return std::nullopt;
+    const std::span<const RegionFigure> all = region_figures();
+    for (size_t i = 0; i < all.size(); ++i) {
+      const bool optional = i >= kRegionFiguresInEveryReport;
+      if (!r.add(prefix + std::string(all[i].name), region, all[i].json_field, optional)) return std::nullopt;
     }
   }
   static const std::pair<const char*, const char*> kPair[] = {

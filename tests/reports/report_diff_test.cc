@@ -134,3 +134,27 @@ TEST_CASE("Report diff: a changed drift episode is a changed figure and a differ
   CHECK(diff.changes[0].path == "drift.ttl.cost");
   CHECK(diff.other_parts == std::vector<std::string>{"replica_changes", "drift.episodes"});
 }
+
+TEST_CASE("Report diff: a report made before issue 4's figures diffs against a new one, those figures absent") {
+  const std::string text = reports::json_report(run("scenarios/quickstart.yaml", {{"duration", "5s"}}));
+  const reports::JsonValue now = parse(text);
+  // What schema_version 1 reports held before: no queries, refusals, TTL or drift.
+  reports::JsonValue before = now;
+  const auto drop = [](reports::JsonValue& object, const std::vector<std::string>& keys) {
+    std::erase_if(object.members, [&](const auto& m) { return std::find(keys.begin(), keys.end(), m.first) != keys.end(); });
+  };
+  drop(before, {"drift", "replica_changes"});
+  for (auto& [key, value] : before.members) {
+    if (key != "regions") continue;
+    for (reports::JsonValue& region : value.items) {
+      drop(region, {"queries", "missing_index_errors", "refused_requests", "ttl_deletes", "ttl_replicated_write_units",
+                    "expired_items"});
+    }
+  }
+  const reports::ReportDiff diff = reports::diff_reports(before, now, {});
+  REQUIRE(diff.changes.size() == 3 * 6 + 2 * 3);  // per region six figures; capacity and ttl drift figures
+  for (const reports::FigureChange& change : diff.changes) {
+    CHECK(!change.a.has_value());
+    CHECK(change.b.has_value());
+  }
+}
