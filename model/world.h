@@ -165,6 +165,7 @@ class World {
   void schedule_backfill_step(size_t region, sim::Instant now, bool waiting);
   void backfill_step(size_t region, sim::Instant now);
   uint64_t parked_writes(size_t region);
+  WriteSlot newest_among(const std::vector<size_t>& regions, uint64_t key) const;
   void remove_replica(size_t region, sim::Instant now);
   void drop_inbound(size_t region, sim::Instant now);
   bool serving(size_t region) const { return replica_state_[region] == ReplicaState::kServing; }

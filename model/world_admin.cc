@@ -44,6 +44,16 @@ int64_t ceil_div(uint64_t a, uint64_t b) { return static_cast<int64_t>((a + b - 
 
 }  // namespace
 
+// The LWW-newest version of `key` stored among `regions`, or kNoWrite.
+WriteSlot World::newest_among(const std::vector<size_t>& regions, uint64_t key) const {
+  WriteSlot best = kNoWrite;
+  for (const size_t r : regions) {
+    const WriteSlot slot = items_.stored(r, key);
+    if (slot != kNoWrite && (best == kNoWrite || lww_.supersedes(writes_[slot], writes_[best]))) best = slot;
+  }
+  return best;
+}
+
 void World::update_membership(size_t region) {
   const ReplicaState state = replica_state_[region];
   member_[region] = !left_[region] && (state == ReplicaState::kServing || state == ReplicaState::kBackfilling);
@@ -225,11 +235,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   uint64_t bytes = 0;
   int64_t write_units = 0;
   for (uint64_t key = 0; key < key_count_; ++key) {
-    WriteSlot best = kNoWrite;
-    for (const size_t r : holders) {
-      const WriteSlot slot = items_.stored(r, key);
-      if (slot != kNoWrite && (best == kNoWrite || lww_.supersedes(writes_[slot], writes_[best]))) best = slot;
-    }
+    const WriteSlot best = newest_among(holders, key);
     const uint32_t size = best == kNoWrite ? prepopulated_item_bytes_
                                            : (writes_[best].is_tombstone() ? 0 : writes_[best].size_bytes);
     if (size == 0) continue;
@@ -273,13 +279,8 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
         std::find(sources.begin(), sources.end(), origin) != sources.end()) {
       continue;
     }
-    sim::RingBuffer<WriteSlot>& stream = streams_[origin];
     std::vector<WriteSlot> unshipped;
-    for (size_t i = 0, n = stream.size(); i < n; ++i) {  // read it in place: a full turn
-      const WriteSlot slot = stream.pop_front();
-      unshipped.push_back(slot);
-      stream.push_back(slot);
-    }
+    streams_[origin].for_each([&](WriteSlot slot) { unshipped.push_back(slot); });
     std::sort(unshipped.begin(), unshipped.end());
     std::vector<WriteSlot> on_their_way;
     writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
@@ -345,14 +346,15 @@ void World::backfill_step(size_t region, sim::Instant now) {
   }
   double& credit = backfill_credit_[region];
   credit += backfill_rate_[region] * static_cast<double>(elapsed_ns) / 1e9;
+  std::vector<size_t> copied_from;  // its sources still in the group
+  for (const size_t r : sources) {
+    if (!left_[r]) copied_from.push_back(r);
+  }
   uint64_t& key = backfill_next_key_[region];
   for (; key < key_count_ && credit >= 1.0; ++key) {
-    WriteSlot best = kNoWrite;
+    const WriteSlot best = newest_among(copied_from, key);
     uint32_t* seen = items_.seen(region, key);
-    for (const size_t r : sources) {
-      if (left_[r]) continue;
-      const WriteSlot slot = items_.stored(r, key);
-      if (slot != kNoWrite && (best == kNoWrite || lww_.supersedes(writes_[slot], writes_[best]))) best = slot;
+    for (const size_t r : copied_from) {
       const uint32_t* known = items_.seen(r, key);
       for (size_t origin = 0; origin < region_count_; ++origin) seen[origin] = std::max(seen[origin], known[origin]);
     }
@@ -383,13 +385,10 @@ void World::backfill_step(size_t region, sim::Instant now) {
 // already brought.
 uint64_t World::parked_writes(size_t region) {
   uint64_t parked = 0;
-  sim::RingBuffer<WriteSlot>& backlog = backlog_[region];
-  for (size_t i = 0, n = backlog.size(); i < n; ++i) {  // read it in place: a full turn
-    const WriteSlot slot = backlog.pop_front();
+  backlog_[region].for_each([&](WriteSlot slot) {
     const WriteRecord& write = writes_[slot];
     if (write.sequence > items_.seen(region, write.key)[write.origin]) ++parked;
-    backlog.push_back(slot);
-  }
+  });
   return parked;
 }
 

@@ -39,6 +39,12 @@ class RingBuffer {
     return items_[head_];
   }
 
+  // Calls f(item) for each item, front to back, without removing any.
+  template <class F>
+  void for_each(F&& f) const {
+    for (size_t i = 0; i < size_; ++i) f(items_[(head_ + i) & (items_.size() - 1)]);
+  }
+
   // REQUIRES: !empty()
   T pop_front() {
     GTSIM_ASSERT(size_ > 0);

@@ -10,6 +10,7 @@
 #include "tests/model/test_worlds.h"
 
 using gtsim_test::make_world;
+using gtsim_test::run_yaml;
 using gtsim_test::ms;
 using gtsim_test::writers;
 using model::Operation;
@@ -234,12 +235,6 @@ workload:
   us-east-1: [{rate: 50, mix: {put: 50, query: 50}, index: by_status}]
   eu-west-1: [{rate: 50, mix: {put: 50, query: 50}, index: by_status}]
 )";
-
-model::RunResult run_yaml(const std::string& yaml, const std::vector<model::Override>& overrides = {}) {
-  model::LoadResult loaded = model::load_scenario_text(yaml, "s.yaml", overrides);
-  REQUIRE(loaded.ok());
-  return model::Simulation(*loaded.scenario).run();
-}
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include "tests/model/test_worlds.h"
 
 using gtsim_test::make_world;
+using gtsim_test::run_yaml;
 using gtsim_test::ms;
 using gtsim_test::writers;
 using model::Operation;
@@ -77,12 +78,7 @@ TEST_CASE("Backfill: the new replica refuses reads until it is copied, then ends
   CHECK(c.operations[kGet] + c.refused_requests > 2700);
   // Identical in the end: every item, the same version in all three.
   CHECK(result.convergence.divergent_items == 0);
-  for (uint64_t key = 0; key < 1000; ++key) {
-    const auto in_a = simulation.stored(0, key);
-    const auto in_c = simulation.stored(2, key);
-    REQUIRE(in_a.has_value() == in_c.has_value());
-    if (in_a) CHECK(in_a->id == in_c->id);
-  }
+  CHECK(gtsim_test::items_differing(simulation, 0, 2, 1000) == 0);
   // Writes made during the backfill reached c after it; none before it joined.
   CHECK(result.pairs[1].from == "a");
   CHECK(result.pairs[1].to == "c");
@@ -175,23 +171,8 @@ TEST_CASE("Backfill waits while every replica it copies from is down, then finis
   CHECK(backfill_s >= static_cast<double>(change.items) / 100.0 + 9.9);
   CHECK(backfill_s <= static_cast<double>(change.items) / 100.0 + 10.3);
   CHECK(result.convergence.divergent_items == 0);
-  for (uint64_t key = 0; key < 1000; ++key) {
-    const auto in_a = simulation.stored(0, key);
-    const auto in_c = simulation.stored(2, key);
-    REQUIRE(in_a.has_value() == in_c.has_value());
-    if (in_a) CHECK(in_a->id == in_c->id);
-  }
+  CHECK(gtsim_test::items_differing(simulation, 0, 2, 1000) == 0);
 }
-
-namespace {
-
-model::RunResult run_yaml(const std::string& yaml) {
-  model::LoadResult loaded = model::load_scenario_text(yaml, "s.yaml");
-  REQUIRE(loaded.ok());
-  return model::Simulation(*loaded.scenario).run();
-}
-
-}  // namespace
 
 TEST_CASE("A replica added while another region is down still gets that region's writes once it recovers") {
   // eu-west-1 writes; its last 2 s of writes wait in its stream when it fails.

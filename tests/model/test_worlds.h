@@ -1,10 +1,14 @@
 // Small worlds built directly as Scenario structs, without YAML, for model tests.
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include <string>
 #include <vector>
 
 #include "model/scenario.h"
+#include "model/scenario_loader.h"
+#include "model/simulation.h"
 
 namespace gtsim_test {
 
@@ -38,5 +42,24 @@ inline model::ClientGroupConfig writers(double rate_per_second, std::string name
 
 inline sim::Duration ms(int64_t n) { return sim::Duration::milliseconds(n); }
 inline sim::Instant at_ms(int64_t n) { return sim::Instant::from_ns(n * 1'000'000); }
+
+// Loads YAML text (which must be valid) and runs it.
+inline model::RunResult run_yaml(const std::string& yaml, const std::vector<model::Override>& overrides = {}) {
+  model::LoadResult loaded = model::load_scenario_text(yaml, "s.yaml", overrides);
+  for (const model::Diagnostic& d : loaded.diagnostics) UNSCOPED_INFO(d.to_string());
+  REQUIRE(loaded.ok());
+  return model::Simulation(*loaded.scenario).run();
+}
+
+// Keys below `keys` whose stored version differs between regions a and b.
+inline uint64_t items_differing(const model::Simulation& simulation, size_t a, size_t b, uint64_t keys) {
+  uint64_t differing = 0;
+  for (uint64_t key = 0; key < keys; ++key) {
+    const auto in_a = simulation.stored(a, key);
+    const auto in_b = simulation.stored(b, key);
+    differing += in_a.has_value() != in_b.has_value() || (in_a && in_a->id != in_b->id) ? 1 : 0;
+  }
+  return differing;
+}
 
 }  // namespace gtsim_test
