@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/study_command.h"
-#include "reports/study_files.h"
+#include "study/study_files.h"
 
 namespace app {
 namespace {

@@ -9,8 +9,8 @@
 #include "app/progress_bar.h"
 #include "model/scenario_loader.h"
 #include "reports/metric_paths.h"
-#include "reports/study_files.h"
-#include "reports/study_runner.h"
+#include "study/study_files.h"
+#include "study/study_runner.h"
 
 namespace app {
 namespace {

@@ -15,7 +15,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "reports/sweep_plan.h"
+#include "study/sweep_plan.h"
 
 namespace app {
 

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "reports/statistics.h"
-#include "reports/sweep_plan.h"
-#include "reports/sweep_rows.h"
+#include "study/statistics.h"
+#include "study/sweep_plan.h"
+#include "study/sweep_rows.h"
 
 namespace reports {
 

@@ -1,4 +1,4 @@
-#include "reports/study_files.h"
+#include "study/study_files.h"
 
 #include <filesystem>
 #include <fstream>
@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "reports/output_file.h"
-#include "reports/study_summary.h"
+#include "study/study_summary.h"
 
 namespace reports {
 namespace {

@@ -1,4 +1,4 @@
-#include "reports/study_runner.h"
+#include "study/study_runner.h"
 
 #include <algorithm>
 #include <atomic>

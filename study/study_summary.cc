@@ -1,4 +1,4 @@
-#include "reports/study_summary.h"
+#include "study/study_summary.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "reports/sweep_plan.h"
+#include "study/sweep_plan.h"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>

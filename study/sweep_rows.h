@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "model/run_result.h"
-#include "reports/sweep_plan.h"
+#include "study/sweep_plan.h"
 
 namespace reports {
 

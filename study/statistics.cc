@@ -1,4 +1,4 @@
-#include "reports/statistics.h"
+#include "study/statistics.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 // The files of a study in its --out directory, each written atomically
 // (reports/output_file.h):
 //
-//   sweep.json    the plan (reports/sweep_plan.h): what `gtsim merge` reads
+//   sweep.json    the plan (study/sweep_plan.h): what `gtsim merge` reads
 //   runs.jsonl    one row per run, with the command that replays it
 //   runs.csv      the same rows as a table
 //   summary.csv   per point and figure: mean and 95 % CI across seeds
@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "reports/sweep_plan.h"
-#include "reports/sweep_rows.h"
+#include "study/sweep_plan.h"
+#include "study/sweep_rows.h"
 
 namespace reports {
 

@@ -1,11 +1,11 @@
-// reports/statistics.h: Student's t quantiles against published tables,
+// study/statistics.h: Student's t quantiles against published tables,
 // means and intervals against hand computation.
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <vector>
 
-#include "reports/statistics.h"
+#include "study/statistics.h"
 
 TEST_CASE("Statistics: t quantiles match the published table (p 0.975, df 1 to 1000)") {
   // Two-sided 95 % critical values, e.g. NIST/SEMATECH e-Handbook table 1.3.6.7.2.

@@ -1,4 +1,4 @@
-#include "reports/sweep_rows.h"
+#include "study/sweep_rows.h"
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>

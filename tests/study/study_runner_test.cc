@@ -1,4 +1,4 @@
-// reports/study_runner.h with sweep_plan.h, sweep_rows.h, study_summary.h:
+// study/study_runner.h with sweep_plan.h, sweep_rows.h, study_summary.h:
 // determinism across thread counts and shards, files read back, and common
 // random numbers making a paired comparison far tighter than two sweeps.
 #include <catch2/catch.hpp>
@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "model/scenario_loader.h"
-#include "reports/study_runner.h"
-#include "reports/study_summary.h"
-#include "reports/sweep_plan.h"
-#include "reports/sweep_rows.h"
+#include "study/study_runner.h"
+#include "study/study_summary.h"
+#include "study/sweep_plan.h"
+#include "study/sweep_rows.h"
 
 namespace {
 
