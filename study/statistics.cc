@@ -4,7 +4,7 @@
 
 #include "sim/assert.h"
 
-namespace reports {
+namespace study {
 namespace {
 
 // Continued fraction of the incomplete beta function, modified Lentz
@@ -98,4 +98,4 @@ Estimate paired_difference(const std::vector<double>& a, const std::vector<doubl
   return estimate(differences);
 }
 
-}  // namespace reports
+}  // namespace study

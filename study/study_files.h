@@ -19,7 +19,7 @@
 #include "study/sweep_plan.h"
 #include "study/sweep_rows.h"
 
-namespace reports {
+namespace study {
 
 // The terminal table of a whole study (sweep or compare).
 std::string study_summary_text(const SweepPlan& plan, const std::vector<RunRow>& rows);
@@ -33,4 +33,4 @@ bool write_study_files(const std::string& dir, const SweepPlan& plan, const std:
 // unreadable file, a malformed line or a run seen twice.
 bool read_study_dir(const std::string& dir, SweepPlan* plan, std::vector<RunRow>* rows, std::string* error);
 
-}  // namespace reports
+}  // namespace study

@@ -20,7 +20,7 @@
 #include "study/sweep_plan.h"
 #include "study/sweep_rows.h"
 
-namespace reports {
+namespace study {
 
 // Where each point finds each column among its flattened figures.
 struct ColumnMap {
@@ -53,4 +53,4 @@ std::vector<RunRow> run_study(const SweepPlan& plan, const std::vector<model::Sc
 RunRow run_one(const model::Scenario& scenario, uint64_t seed, const std::vector<std::optional<size_t>>& index,
                const std::vector<std::string>& metrics);
 
-}  // namespace reports
+}  // namespace study

@@ -5,7 +5,7 @@
 
 #include "reports/json_writer.h"
 
-namespace reports {
+namespace study {
 
 const std::string* SweepPlan::value_of(size_t point, std::string_view parameter) const {
   const std::string* found = nullptr;
@@ -44,7 +44,7 @@ std::string shell_quote(std::string_view word) {
 }
 
 std::string plan_json(const SweepPlan& plan) {
-  JsonWriter json;
+  reports::JsonWriter json;
   json.begin_object();
   json.field("gtsim_study", 1);
   json.field("kind", study_kind_name(plan.kind));
@@ -122,4 +122,4 @@ std::optional<SweepPlan> parse_plan_json(const std::string& text, std::string* e
   }
 }
 
-}  // namespace reports
+}  // namespace study

@@ -18,7 +18,7 @@
 
 #include "model/scenario_loader.h"
 
-namespace reports {
+namespace study {
 
 enum class StudyKind : uint8_t {
   kSweep,    // a grid of points, seeds independent
@@ -65,4 +65,4 @@ std::optional<SweepPlan> parse_plan_json(const std::string& text, std::string* e
 // Single-quotes a word for a POSIX shell when it needs it.
 std::string shell_quote(std::string_view word);
 
-}  // namespace reports
+}  // namespace study

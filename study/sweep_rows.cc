@@ -6,7 +6,7 @@
 #include "reports/json_writer.h"
 #include "sim/assert.h"
 
-namespace reports {
+namespace study {
 namespace {
 
 // The JSON report's run.stop words (json_report.cc), kept in step by the row tests.
@@ -38,15 +38,15 @@ std::string row_json(const SweepPlan& plan, size_t run, const RunRow& row) {
                                  plan.point_of(run), plan.seed_of(run));
   const auto& overrides = plan.points[plan.point_of(run)];
   for (size_t i = 0; i < overrides.size(); ++i) {
-    line += fmt::format("{}{}: {}", i == 0 ? "" : ", ", json_escape(overrides[i].path),
-                        json_escape(overrides[i].value));
+    line += fmt::format("{}{}: {}", i == 0 ? "" : ", ", reports::json_escape(overrides[i].path),
+                        reports::json_escape(overrides[i].value));
   }
-  line += fmt::format("}}, \"stop\": {}, \"metrics\": {{", json_escape(stop_word(row.stop)));
+  line += fmt::format("}}, \"stop\": {}, \"metrics\": {{", reports::json_escape(stop_word(row.stop)));
   for (size_t m = 0; m < plan.metrics.size(); ++m) {
-    line += fmt::format("{}{}: ", m == 0 ? "" : ", ", json_escape(plan.metrics[m]));
+    line += fmt::format("{}{}: ", m == 0 ? "" : ", ", reports::json_escape(plan.metrics[m]));
     line += row.values[m] ? fmt::format("{}", *row.values[m]) : std::string("null");
   }
-  line += fmt::format("}}, \"replay\": {}}}\n", json_escape(plan.replay_command(run)));
+  line += fmt::format("}}, \"replay\": {}}}\n", reports::json_escape(plan.replay_command(run)));
   return line;
 }
 
@@ -127,4 +127,4 @@ bool parse_row_json(const std::string& line, const SweepPlan& plan, size_t* run,
   }
 }
 
-}  // namespace reports
+}  // namespace study
