@@ -6,6 +6,19 @@
 #include "reports/json_writer.h"
 
 namespace study {
+namespace {
+
+// Single-quotes a word for a POSIX shell when it needs it (the replay command).
+std::string shell_quote(std::string_view word) {
+  const bool plain = !word.empty() && word.find_first_not_of(
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./=:,+@%") == std::string_view::npos;
+  if (plain) return std::string(word);
+  std::string quoted = "'";
+  for (const char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+}  // namespace
 
 const std::string* SweepPlan::value_of(size_t point, std::string_view parameter) const {
   const std::string* found = nullptr;
@@ -32,15 +45,6 @@ std::string SweepPlan::replay_command(size_t run) const {
 
 std::string_view study_kind_name(StudyKind kind) {
   return kind == StudyKind::kSweep ? "sweep" : "compare";
-}
-
-std::string shell_quote(std::string_view word) {
-  const bool plain = !word.empty() && word.find_first_not_of(
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-./=:,+@%") == std::string_view::npos;
-  if (plain) return std::string(word);
-  std::string quoted = "'";
-  for (const char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
 }
 
 std::string plan_json(const SweepPlan& plan) {
