@@ -1,12 +1,14 @@
 #include "study/sweep_plan.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
+#include "reports/json_value.h"
 #include "reports/json_writer.h"
 
 namespace study {
 namespace {
+
+using reports::JsonValue;
 
 // Single-quotes a word for a POSIX shell when it needs it (the replay command).
 std::string shell_quote(std::string_view word) {
@@ -16,6 +18,20 @@ std::string shell_quote(std::string_view word) {
   std::string quoted = "'";
   for (const char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return quoted + "'";
+}
+
+// A point as plan_json writes it, [[PATH, VALUE], ...]; nullopt for anything else.
+std::optional<std::vector<model::Override>> point_overrides(const JsonValue& point) {
+  if (point.kind != JsonValue::Kind::kArray) return std::nullopt;
+  std::vector<model::Override> overrides;
+  for (const JsonValue& o : point.items) {
+    const bool pair = o.kind == JsonValue::Kind::kArray && o.items.size() == 2;
+    if (!pair || o.items[0].kind != JsonValue::Kind::kString || o.items[1].kind != JsonValue::Kind::kString) {
+      return std::nullopt;
+    }
+    overrides.push_back(model::Override{o.items[0].text, o.items[1].text});
+  }
+  return overrides;
 }
 
 }  // namespace
@@ -87,43 +103,51 @@ std::string plan_json(const SweepPlan& plan) {
 }
 
 std::optional<SweepPlan> parse_plan_json(const std::string& text, std::string* error) {
-  try {
-    const YAML::Node root = YAML::Load(text);
-    if (!root.IsMap() || !root["gtsim_study"] || root["gtsim_study"].as<int>() != 1) {
-      *error = "not a gtsim study file (sweep.json of version 1)";
-      return std::nullopt;
-    }
-    SweepPlan plan;
-    const std::string kind = root["kind"].as<std::string>();
-    if (kind != "sweep" && kind != "compare") {
-      *error = fmt::format("unknown study kind '{}'", kind);
-      return std::nullopt;
-    }
-    plan.kind = kind == "sweep" ? StudyKind::kSweep : StudyKind::kCompare;
-    plan.scenario_file = root["scenario"].as<std::string>();
-    for (const YAML::Node& p : root["parameters"]) plan.parameters.push_back(p.as<std::string>());
-    for (const YAML::Node& point : root["points"]) {
-      std::vector<model::Override> overrides;
-      for (const YAML::Node& o : point) {
-        overrides.push_back(model::Override{o[0].as<std::string>(), o[1].as<std::string>()});
-      }
-      plan.points.push_back(std::move(overrides));
-    }
-    plan.first_seed = root["first_seed"].as<uint64_t>();
-    plan.last_seed = root["last_seed"].as<uint64_t>();
-    for (const YAML::Node& m : root["metrics"]) plan.metrics.push_back(m.as<std::string>());
-    plan.shard.index = root["shard"]["index"].as<uint64_t>();
-    plan.shard.count = root["shard"]["count"].as<uint64_t>();
-    if (plan.points.empty() || plan.first_seed > plan.last_seed || plan.shard.count == 0 ||
-        plan.shard.index >= plan.shard.count || root["runs"].as<uint64_t>() != plan.run_count()) {
-      *error = "inconsistent study file (points, seeds, runs or shard)";
-      return std::nullopt;
-    }
-    return plan;
-  } catch (const YAML::Exception& e) {
-    *error = fmt::format("not a valid study file: {}", e.what());
+  const std::optional<JsonValue> root = reports::parse_json(text, error);
+  if (!root) {
+    *error = fmt::format("not a valid study file: {}", *error);
     return std::nullopt;
   }
+  const JsonValue* version = root->find("gtsim_study");
+  if (version == nullptr || version->as_int64() != 1) {
+    *error = "not a gtsim study file (sweep.json of version 1)";
+    return std::nullopt;
+  }
+  reports::JsonFields fields;
+  SweepPlan plan;
+  const std::string kind = fields.string(*root, "kind");
+  if (fields.ok() && kind != "sweep" && kind != "compare") {
+    *error = fmt::format("unknown study kind '{}'", kind);
+    return std::nullopt;
+  }
+  plan.kind = kind == "sweep" ? StudyKind::kSweep : StudyKind::kCompare;
+  plan.scenario_file = fields.string(*root, "scenario");
+  plan.parameters = fields.strings(*root, "parameters");
+  for (const JsonValue& point : fields.array(*root, "points")) {
+    std::optional<std::vector<model::Override>> overrides = point_overrides(point);
+    if (!overrides) {
+      *error = "not a valid study file: a point is not a list of [path, value] pairs";
+      return std::nullopt;
+    }
+    plan.points.push_back(std::move(*overrides));
+  }
+  plan.first_seed = fields.uint64(*root, "first_seed");
+  plan.last_seed = fields.uint64(*root, "last_seed");
+  const uint64_t runs = fields.uint64(*root, "runs");
+  plan.metrics = fields.strings(*root, "metrics");
+  const JsonValue& shard = fields.object(*root, "shard");
+  plan.shard.index = fields.uint64(shard, "index");
+  plan.shard.count = fields.uint64(shard, "count");
+  if (!fields.ok()) {
+    *error = fmt::format("not a valid study file: {}", fields.problem());
+    return std::nullopt;
+  }
+  if (plan.points.empty() || plan.first_seed > plan.last_seed || plan.shard.count == 0 ||
+      plan.shard.index >= plan.shard.count || runs != plan.run_count()) {
+    *error = "inconsistent study file (points, seeds, runs or shard)";
+    return std::nullopt;
+  }
+  return plan;
 }
 
 }  // namespace study
