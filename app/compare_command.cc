@@ -16,8 +16,8 @@ CLI::App* add_compare_command(CLI::App& app, CompareOptions* options) {
 }
 
 int compare_command(const CompareOptions& options) {
-  reports::SweepPlan plan;
-  plan.kind = reports::StudyKind::kCompare;
+  study::SweepPlan plan;
+  plan.kind = study::StudyKind::kCompare;
   for (const auto* sets : {&options.a, &options.b}) {
     std::vector<model::Override> point;
     for (const std::string& set : *sets) {

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/study_command.h"
-#include "reports/study_files.h"
+#include "study/study_files.h"
 
 namespace app {
 namespace {
@@ -26,19 +26,19 @@ CLI::App* add_merge_command(CLI::App& app, MergeOptions* options) {
 }
 
 int merge_command(const MergeOptions& options) {
-  std::vector<reports::RunRow> rows;
-  std::optional<reports::SweepPlan> study;  // the plan, shard 0/1
+  std::vector<study::RunRow> rows;
+  std::optional<study::SweepPlan> whole;  // the plan, shard 0/1
   std::vector<bool> seen;
   std::string error;
   for (const std::string& dir : options.shard_dirs) {
-    reports::SweepPlan plan;
-    if (!reports::read_study_dir(dir, &plan, &rows, &error)) return fail(error);
-    const reports::Shard shard = plan.shard;
-    plan.shard = reports::Shard{};
-    if (!study) {
-      study = plan;
+    study::SweepPlan plan;
+    if (!study::read_study_dir(dir, &plan, &rows, &error)) return fail(error);
+    const study::Shard shard = plan.shard;
+    plan.shard = study::Shard{};
+    if (!whole) {
+      whole = plan;
       seen.assign(shard.count, false);
-    } else if (reports::plan_json(plan) != reports::plan_json(*study) || seen.size() != shard.count) {
+    } else if (study::plan_json(plan) != study::plan_json(*whole) || seen.size() != shard.count) {
       return fail(fmt::format("{} is a shard of another study than {}", dir, options.shard_dirs.front()));
     }
     if (seen[shard.index]) return fail(fmt::format("{}: shard {}/{} is given twice", dir, shard.index, shard.count));
@@ -50,8 +50,8 @@ int merge_command(const MergeOptions& options) {
   for (size_t run = 0; run < rows.size(); ++run) {
     if (!rows[run].done) return fail(fmt::format("run {} is missing from shard {}/{}", run, run % seen.size(), seen.size()));
   }
-  if (!reports::write_study_files(options.out_dir, *study, rows, &error)) return fail(error);
-  if (!options.quiet) std::fputs(reports::study_summary_text(*study, rows).c_str(), stdout);
+  if (!study::write_study_files(options.out_dir, *whole, rows, &error)) return fail(error);
+  if (!options.quiet) std::fputs(study::study_summary_text(*whole, rows).c_str(), stdout);
   return kStudyExitOk;
 }
 

@@ -9,8 +9,8 @@
 #include "app/progress_bar.h"
 #include "model/scenario_loader.h"
 #include "reports/metric_paths.h"
-#include "reports/study_files.h"
-#include "reports/study_runner.h"
+#include "study/study_files.h"
+#include "study/study_runner.h"
 
 namespace app {
 namespace {
@@ -55,7 +55,7 @@ bool parse_seeds(std::string_view text, uint64_t* first, uint64_t* last, std::st
   return ok;
 }
 
-bool parse_shard(std::string_view text, reports::Shard* shard, std::string* message) {
+bool parse_shard(std::string_view text, study::Shard* shard, std::string* message) {
   const size_t slash = text.find('/');
   const bool ok = slash != std::string_view::npos && parse_u64(text.substr(0, slash), &shard->index) &&
                   parse_u64(text.substr(slash + 1), &shard->count) && shard->count >= 1 &&
@@ -92,7 +92,7 @@ bool parse_vary(std::string_view text, std::string* path, std::vector<std::strin
   return true;
 }
 
-int execute_study(reports::SweepPlan plan, const StudyOptions& options) {
+int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   std::string message;
   plan.scenario_file = options.file;
   if (!parse_seeds(options.seeds, &plan.first_seed, &plan.last_seed, &message) ||
@@ -127,32 +127,32 @@ int execute_study(reports::SweepPlan plan, const StudyOptions& options) {
 
   const std::vector<std::string>& patterns =
       options.metrics.empty() ? reports::default_metric_patterns() : options.metrics;
-  const std::optional<reports::ColumnMap> columns = reports::resolve_metrics(scenarios, patterns, &plan, &message);
+  const std::optional<study::ColumnMap> columns = study::resolve_metrics(scenarios, patterns, &plan, &message);
   if (!columns) {
     error(fmt::format("--metric: {}", message));
     return kStudyExitBadInput;
   }
 
-  reports::RunnerOptions runner;
+  study::RunnerOptions runner;
   runner.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   ProgressBar bar(ProgressBar::stderr_is_terminal());
   runner.progress = [&bar](size_t done, size_t total) { bar.update(done, total); };
-  const std::vector<reports::RunRow> rows = reports::run_study(plan, scenarios, *columns, runner);
+  const std::vector<study::RunRow> rows = study::run_study(plan, scenarios, *columns, runner);
   bar.finish();
 
-  if (!options.out_dir.empty() && !reports::write_study_files(options.out_dir, plan, rows, &message)) {
+  if (!options.out_dir.empty() && !study::write_study_files(options.out_dir, plan, rows, &message)) {
     error(message);
     return kStudyExitBadInput;
   }
   if (options.quiet) return kStudyExitOk;
   if (plan.shard.count > 1) {
     size_t done = 0;
-    for (const reports::RunRow& row : rows) done += row.done ? 1 : 0;
+    for (const study::RunRow& row : rows) done += row.done ? 1 : 0;
     std::printf("shard %llu/%llu: %zu of %zu runs written to %s; join the shards with `gtsim merge`\n",
                 static_cast<unsigned long long>(plan.shard.index), static_cast<unsigned long long>(plan.shard.count),
                 done, plan.run_count(), options.out_dir.c_str());
   } else {
-    std::fputs(reports::study_summary_text(plan, rows).c_str(), stdout);
+    std::fputs(study::study_summary_text(plan, rows).c_str(), stdout);
   }
   return kStudyExitOk;
 }

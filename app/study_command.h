@@ -15,7 +15,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "reports/sweep_plan.h"
+#include "study/sweep_plan.h"
 
 namespace app {
 
@@ -38,12 +38,12 @@ void add_study_options(CLI::App* command, StudyOptions* options);
 // "20" -> 1..20, "100..199" -> 100..199. False and *error otherwise.
 bool parse_seeds(std::string_view text, uint64_t* first, uint64_t* last, std::string* error);
 // "2/8" -> {2, 8}. False and *error otherwise.
-bool parse_shard(std::string_view text, reports::Shard* shard, std::string* error);
+bool parse_shard(std::string_view text, study::Shard* shard, std::string* error);
 // "PATH=V1,V2,..." -> PATH and the values; commas inside [] or {} do not split.
 bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* error);
 
 // Fills the plan's file, seeds and shard from the options, runs it and
 // writes its outputs. Returns the exit code.
-int execute_study(reports::SweepPlan plan, const StudyOptions& options);
+int execute_study(study::SweepPlan plan, const StudyOptions& options);
 
 }  // namespace app

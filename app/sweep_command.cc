@@ -13,8 +13,8 @@ CLI::App* add_sweep_command(CLI::App& app, SweepOptions* options) {
 }
 
 int sweep_command(const SweepOptions& options) {
-  reports::SweepPlan plan;
-  plan.kind = reports::StudyKind::kSweep;
+  study::SweepPlan plan;
+  plan.kind = study::StudyKind::kSweep;
   std::vector<std::vector<std::string>> values;  // per parameter
   for (const std::string& vary : options.vary) {
     std::string path, message;

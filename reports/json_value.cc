@@ -196,6 +196,14 @@ std::optional<int64_t> JsonValue::as_int64() const {
   return value;
 }
 
+std::optional<uint64_t> JsonValue::as_uint64() const {
+  if (!is_integer()) return std::nullopt;
+  uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 double JsonValue::as_double() const {
   GTSIM_ASSERT(kind == Kind::kNumber);
   double value = 0;
@@ -205,6 +213,56 @@ double JsonValue::as_double() const {
 
 std::optional<JsonValue> parse_json(std::string_view text, std::string* error) {
   return Parser(text).document(error);
+}
+
+const JsonValue* JsonFields::member(const JsonValue& object, std::string_view key, JsonValue::Kind kind,
+                                    std::string_view type) {
+  if (!ok()) return nullptr;
+  const JsonValue* value = object.find(key);
+  if (value == nullptr) {
+    problem_ = fmt::format("'{}' is missing", key);
+  } else if (value->kind != kind) {
+    fail(key, type);
+  }
+  return ok() ? value : nullptr;
+}
+
+void JsonFields::fail(std::string_view key, std::string_view type) {
+  if (ok()) problem_ = fmt::format("'{}' is not {}", key, type);
+}
+
+uint64_t JsonFields::uint64(const JsonValue& object, std::string_view key) {
+  constexpr std::string_view kType = "an unsigned integer";
+  const JsonValue* value = member(object, key, JsonValue::Kind::kNumber, kType);
+  const std::optional<uint64_t> number = value != nullptr ? value->as_uint64() : std::nullopt;
+  if (value != nullptr && !number) fail(key, kType);
+  return number.value_or(0);
+}
+
+std::string JsonFields::string(const JsonValue& object, std::string_view key) {
+  const JsonValue* value = member(object, key, JsonValue::Kind::kString, "a string");
+  return value != nullptr ? value->text : std::string();
+}
+
+std::vector<std::string> JsonFields::strings(const JsonValue& object, std::string_view key) {
+  std::vector<std::string> out;
+  for (const JsonValue& item : array(object, key)) {
+    if (item.kind != JsonValue::Kind::kString) fail(key, "an array of strings");
+    out.push_back(item.text);
+  }
+  return ok() ? out : std::vector<std::string>();
+}
+
+const std::vector<JsonValue>& JsonFields::array(const JsonValue& object, std::string_view key) {
+  static const std::vector<JsonValue> kNone;
+  const JsonValue* value = member(object, key, JsonValue::Kind::kArray, "an array");
+  return value != nullptr ? value->items : kNone;
+}
+
+const JsonValue& JsonFields::object(const JsonValue& object, std::string_view key) {
+  static const JsonValue kNone;
+  const JsonValue* value = member(object, key, JsonValue::Kind::kObject, "an object");
+  return value != nullptr ? *value : kNone;
 }
 
 }  // namespace reports

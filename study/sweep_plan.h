@@ -18,7 +18,7 @@
 
 #include "model/scenario_loader.h"
 
-namespace reports {
+namespace study {
 
 enum class StudyKind : uint8_t {
   kSweep,    // a grid of points, seeds independent
@@ -50,7 +50,8 @@ struct SweepPlan {
   const std::string* value_of(size_t point, std::string_view parameter) const;
   // "replication.poll_interval=250ms table.keys=1000", or "(scenario as is)".
   std::string point_label(size_t point) const;
-  // The command that replays run r alone.
+  // The command that replays run r alone: `gtsim run FILE --seed N --set
+  // PATH=VALUE ...`, a word single-quoted for a POSIX shell when it needs it.
   std::string replay_command(size_t run) const;
 };
 
@@ -62,7 +63,4 @@ std::string plan_json(const SweepPlan& plan);
 // Reads sweep.json text; nullopt and *error when it is not one.
 std::optional<SweepPlan> parse_plan_json(const std::string& text, std::string* error);
 
-// Single-quotes a word for a POSIX shell when it needs it.
-std::string shell_quote(std::string_view word);
-
-}  // namespace reports
+}  // namespace study

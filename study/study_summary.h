@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "reports/statistics.h"
-#include "reports/sweep_plan.h"
-#include "reports/sweep_rows.h"
+#include "study/statistics.h"
+#include "study/sweep_plan.h"
+#include "study/sweep_rows.h"
 
-namespace reports {
+namespace study {
 
 // The values of figure `metric` at `point`, one per seed that has it, in seed order.
 std::vector<double> point_values(const SweepPlan& plan, const std::vector<RunRow>& rows, size_t point,
@@ -34,4 +34,4 @@ std::string compare_summary_csv(const SweepPlan& plan, const std::vector<RunRow>
 // The paired estimate of b - a for one figure, over the seeds where both have it.
 Estimate paired_estimate(const SweepPlan& plan, const std::vector<RunRow>& rows, size_t metric);
 
-}  // namespace reports
+}  // namespace study

@@ -1,4 +1,4 @@
-#include "reports/study_files.h"
+#include "study/study_files.h"
 
 #include <filesystem>
 #include <fstream>
@@ -7,9 +7,9 @@
 #include <fmt/format.h>
 
 #include "reports/output_file.h"
-#include "reports/study_summary.h"
+#include "study/study_summary.h"
 
-namespace reports {
+namespace study {
 namespace {
 
 bool read_text(const std::string& path, std::string* text, std::string* error) {
@@ -47,7 +47,7 @@ bool write_study_files(const std::string& dir, const SweepPlan& plan, const std:
     files.emplace_back("summary.txt", study_summary_text(plan, rows));
   }
   for (const auto& [name, content] : files) {
-    if (!write_file_atomically(base + name, content, error)) return false;
+    if (!reports::write_file_atomically(base + name, content, error)) return false;
   }
   return true;
 }
@@ -86,4 +86,4 @@ bool read_study_dir(const std::string& dir, SweepPlan* plan, std::vector<RunRow>
   return true;
 }
 
-}  // namespace reports
+}  // namespace study

@@ -1,7 +1,7 @@
 // The files of a study in its --out directory, each written atomically
 // (reports/output_file.h):
 //
-//   sweep.json    the plan (reports/sweep_plan.h): what `gtsim merge` reads
+//   sweep.json    the plan (study/sweep_plan.h): what `gtsim merge` reads
 //   runs.jsonl    one row per run, with the command that replays it
 //   runs.csv      the same rows as a table
 //   summary.csv   per point and figure: mean and 95 % CI across seeds
@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "reports/sweep_plan.h"
-#include "reports/sweep_rows.h"
+#include "study/sweep_plan.h"
+#include "study/sweep_rows.h"
 
-namespace reports {
+namespace study {
 
 // The terminal table of a whole study (sweep or compare).
 std::string study_summary_text(const SweepPlan& plan, const std::vector<RunRow>& rows);
@@ -33,4 +33,4 @@ bool write_study_files(const std::string& dir, const SweepPlan& plan, const std:
 // unreadable file, a malformed line or a run seen twice.
 bool read_study_dir(const std::string& dir, SweepPlan* plan, std::vector<RunRow>* rows, std::string* error);
 
-}  // namespace reports
+}  // namespace study

@@ -1,11 +1,11 @@
-// reports/statistics.h: Student's t quantiles against published tables,
+// study/statistics.h: Student's t quantiles against published tables,
 // means and intervals against hand computation.
 #include <catch2/catch.hpp>
 
 #include <cmath>
 #include <vector>
 
-#include "reports/statistics.h"
+#include "study/statistics.h"
 
 TEST_CASE("Statistics: t quantiles match the published table (p 0.975, df 1 to 1000)") {
   // Two-sided 95 % critical values, e.g. NIST/SEMATECH e-Handbook table 1.3.6.7.2.
@@ -15,22 +15,22 @@ TEST_CASE("Statistics: t quantiles match the published table (p 0.975, df 1 to 1
       {60, 2.0002978}, {100, 1.9839715}, {1000, 1.9623391}};
   for (const auto& [df, t] : table) {
     CAPTURE(df);
-    CHECK(reports::student_t_quantile(0.975, df) == Approx(t).epsilon(1e-7));
+    CHECK(study::student_t_quantile(0.975, df) == Approx(t).epsilon(1e-7));
   }
 }
 
 TEST_CASE("Statistics: t quantiles at other levels, symmetry, and the normal limit") {
-  CHECK(reports::student_t_quantile(0.995, 10) == Approx(3.1692727).epsilon(1e-7));
-  CHECK(reports::student_t_quantile(0.95, 5) == Approx(2.0150484).epsilon(1e-7));
-  CHECK(reports::student_t_quantile(0.025, 7) == Approx(-reports::student_t_quantile(0.975, 7)));
-  CHECK(reports::student_t_quantile(0.5, 3) == 0.0);
-  CHECK(reports::student_t_quantile(0.975, 1e7) == Approx(1.9599640).epsilon(1e-6));
+  CHECK(study::student_t_quantile(0.995, 10) == Approx(3.1692727).epsilon(1e-7));
+  CHECK(study::student_t_quantile(0.95, 5) == Approx(2.0150484).epsilon(1e-7));
+  CHECK(study::student_t_quantile(0.025, 7) == Approx(-study::student_t_quantile(0.975, 7)));
+  CHECK(study::student_t_quantile(0.5, 3) == 0.0);
+  CHECK(study::student_t_quantile(0.975, 1e7) == Approx(1.9599640).epsilon(1e-6));
   // df 1 is the Cauchy distribution: quantile tan(pi (p - 1/2)).
-  CHECK(reports::student_t_quantile(0.9, 1) == Approx(std::tan(M_PI * 0.4)).epsilon(1e-9));
+  CHECK(study::student_t_quantile(0.9, 1) == Approx(std::tan(M_PI * 0.4)).epsilon(1e-9));
 }
 
 TEST_CASE("Statistics: mean and 95 % interval of a small sample") {
-  const reports::Estimate e = reports::estimate({2, 4, 4, 4, 5, 5, 7, 9});
+  const study::Estimate e = study::estimate({2, 4, 4, 4, 5, 5, 7, 9});
   CHECK(e.n == 8);
   CHECK(e.mean == 5.0);
   CHECK(e.stddev == Approx(std::sqrt(32.0 / 7.0)));
@@ -39,8 +39,8 @@ TEST_CASE("Statistics: mean and 95 % interval of a small sample") {
 }
 
 TEST_CASE("Statistics: no interval below two values") {
-  CHECK_FALSE(reports::estimate({}).has_interval());
-  const reports::Estimate one = reports::estimate({3});
+  CHECK_FALSE(study::estimate({}).has_interval());
+  const study::Estimate one = study::estimate({3});
   CHECK(one.mean == 3.0);
   CHECK_FALSE(one.has_interval());
 }
@@ -49,8 +49,8 @@ TEST_CASE("Statistics: a paired difference removes what both variants share") {
   // b = a + 10 exactly: the paired interval has zero width, the independent ones do not.
   const std::vector<double> a = {100, 250, 80, 400, 170};
   const std::vector<double> b = {110, 260, 90, 410, 180};
-  const reports::Estimate d = reports::paired_difference(a, b);
+  const study::Estimate d = study::paired_difference(a, b);
   CHECK(d.mean == 10.0);
   CHECK(d.ci95_half == 0.0);
-  CHECK(reports::estimate(a).ci95_half > 100.0);
+  CHECK(study::estimate(a).ci95_half > 100.0);
 }

@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "model/run_result.h"
-#include "reports/sweep_plan.h"
+#include "study/sweep_plan.h"
 
-namespace reports {
+namespace study {
 
 struct RunRow {
   bool done = false;  // false for runs of other shards
@@ -39,4 +39,4 @@ bool parse_row_json(const std::string& line, const SweepPlan& plan, size_t* run,
 // An RFC 4180 CSV field: quoted when it holds a comma, quote or newline.
 std::string csv_field(std::string_view text);
 
-}  // namespace reports
+}  // namespace study

@@ -1,4 +1,4 @@
-#include "reports/study_runner.h"
+#include "study/study_runner.h"
 
 #include <algorithm>
 #include <atomic>
@@ -11,23 +11,23 @@
 #include "reports/metric_paths.h"
 #include "sim/assert.h"
 
-namespace reports {
+namespace study {
 
 std::optional<ColumnMap> resolve_metrics(const std::vector<model::Scenario>& point_scenarios,
                                          const std::vector<std::string>& patterns, SweepPlan* plan,
                                          std::string* error) {
-  std::vector<std::vector<Figure>> figures;  // per point
+  std::vector<std::vector<reports::Figure>> figures;  // per point
   for (const model::Scenario& scenario : point_scenarios) {
     model::RunLimits limits;
     limits.max_events = 0;
-    figures.push_back(flatten(model::Simulation(scenario).run(limits)));
+    figures.push_back(reports::flatten(model::Simulation(scenario).run(limits)));
   }
   plan->metrics.clear();
   for (const std::string& pattern : patterns) {
     bool any = false;
     for (const auto& point_figures : figures) {
       std::string unmatched;
-      const auto selected = select_figures(point_figures, {pattern}, &unmatched);
+      const auto selected = reports::select_figures(point_figures, {pattern}, &unmatched);
       if (!selected) continue;
       any = true;
       for (const size_t i : *selected) {
@@ -38,7 +38,7 @@ std::optional<ColumnMap> resolve_metrics(const std::vector<model::Scenario>& poi
       }
     }
     if (!any) {
-      *error = unmatched_pattern_message(pattern, figures.front());
+      *error = reports::unmatched_pattern_message(pattern, figures.front());
       return std::nullopt;
     }
   }
@@ -60,7 +60,7 @@ RunRow run_one(const model::Scenario& scenario, uint64_t seed, const std::vector
   model::Scenario seeded = scenario;
   seeded.seed = seed;
   const model::RunResult result = model::Simulation(seeded).run();
-  const std::vector<Figure> figures = flatten(result);
+  const std::vector<reports::Figure> figures = reports::flatten(result);
   RunRow row;
   row.done = true;
   row.stop = result.stop.reason;
@@ -114,4 +114,4 @@ std::vector<RunRow> run_study(const SweepPlan& plan, const std::vector<model::Sc
   return rows;
 }
 
-}  // namespace reports
+}  // namespace study

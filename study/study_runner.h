@@ -2,12 +2,12 @@
 // each only its row (the chosen figures), never its RunResult, so memory
 // stays flat in the number of runs.
 //
-// The one part of reports/ that runs simulations: a study's outputs are
-// reports over many runs. Each run is fully independent (its own Scenario
-// copy with its seed, its own Simulation); workers take run numbers from a
-// shared atomic counter and write the row into a pre-sized vector at the
-// run's number, so the rows, and every output made from them, are
-// byte-identical for any number of threads.
+// The part of study/ that runs simulations (reports/ never does). Each run
+// is fully independent (its own Scenario copy with its seed, its own
+// Simulation); workers take run numbers from a shared atomic counter and
+// write the row into a pre-sized vector at the run's number, so the rows,
+// and every output made from them, are byte-identical for any number of
+// threads.
 #pragma once
 
 #include <cstddef>
@@ -17,10 +17,10 @@
 #include <vector>
 
 #include "model/scenario.h"
-#include "reports/sweep_plan.h"
-#include "reports/sweep_rows.h"
+#include "study/sweep_plan.h"
+#include "study/sweep_rows.h"
 
-namespace reports {
+namespace study {
 
 // Where each point finds each column among its flattened figures.
 struct ColumnMap {
@@ -53,4 +53,4 @@ std::vector<RunRow> run_study(const SweepPlan& plan, const std::vector<model::Sc
 RunRow run_one(const model::Scenario& scenario, uint64_t seed, const std::vector<std::optional<size_t>>& index,
                const std::vector<std::string>& metrics);
 
-}  // namespace reports
+}  // namespace study

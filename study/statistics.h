@@ -18,7 +18,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace reports {
+namespace study {
 
 // Quantile p of Student's t distribution with df degrees of freedom,
 // found by bisection on the CDF (regularized incomplete beta function),
@@ -43,4 +43,4 @@ Estimate estimate(const std::vector<double>& values);
 // Paired difference b[i] - a[i]. REQUIRES: a.size() == b.size().
 Estimate paired_difference(const std::vector<double>& a, const std::vector<double>& b);
 
-}  // namespace reports
+}  // namespace study

@@ -1,13 +1,15 @@
-#include "reports/sweep_rows.h"
+#include "study/sweep_rows.h"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
+#include "reports/json_value.h"
 #include "reports/json_writer.h"
 #include "sim/assert.h"
 
-namespace reports {
+namespace study {
 namespace {
+
+using reports::JsonValue;
 
 // The JSON report's run.stop words (json_report.cc), kept in step by the row tests.
 constexpr model::StopReason kStopReasons[] = {model::StopReason::kCompleted, model::StopReason::kMaxEvents,
@@ -20,6 +22,31 @@ std::string_view stop_word(model::StopReason reason) {
     case model::StopReason::kStopped: return "stopped";
   }
   return "?";
+}
+
+// The row's "metrics", one value (or null) per figure of the plan, in the plan's order.
+bool metric_values(const JsonValue& node, const SweepPlan& plan, std::vector<std::optional<int64_t>>* values,
+                   std::string* error) {
+  const JsonValue* metrics = node.find("metrics");
+  if (metrics == nullptr || metrics->kind != JsonValue::Kind::kObject ||
+      metrics->members.size() != plan.metrics.size()) {
+    *error = "its metrics are not the study's";
+    return false;
+  }
+  for (const std::string& metric : plan.metrics) {
+    const JsonValue* value = metrics->find(metric);
+    if (value == nullptr) {
+      *error = fmt::format("figure '{}' is missing", metric);
+      return false;
+    }
+    const std::optional<int64_t> number = value->as_int64();
+    if (!number && value->kind != JsonValue::Kind::kNull) {
+      *error = fmt::format("not a valid row: figure '{}' is not an integer", metric);
+      return false;
+    }
+    values->push_back(number);
+  }
+  return true;
 }
 
 }  // namespace
@@ -38,15 +65,15 @@ std::string row_json(const SweepPlan& plan, size_t run, const RunRow& row) {
                                  plan.point_of(run), plan.seed_of(run));
   const auto& overrides = plan.points[plan.point_of(run)];
   for (size_t i = 0; i < overrides.size(); ++i) {
-    line += fmt::format("{}{}: {}", i == 0 ? "" : ", ", json_escape(overrides[i].path),
-                        json_escape(overrides[i].value));
+    line += fmt::format("{}{}: {}", i == 0 ? "" : ", ", reports::json_escape(overrides[i].path),
+                        reports::json_escape(overrides[i].value));
   }
-  line += fmt::format("}}, \"stop\": {}, \"metrics\": {{", json_escape(stop_word(row.stop)));
+  line += fmt::format("}}, \"stop\": {}, \"metrics\": {{", reports::json_escape(stop_word(row.stop)));
   for (size_t m = 0; m < plan.metrics.size(); ++m) {
-    line += fmt::format("{}{}: ", m == 0 ? "" : ", ", json_escape(plan.metrics[m]));
+    line += fmt::format("{}{}: ", m == 0 ? "" : ", ", reports::json_escape(plan.metrics[m]));
     line += row.values[m] ? fmt::format("{}", *row.values[m]) : std::string("null");
   }
-  line += fmt::format("}}, \"replay\": {}}}\n", json_escape(plan.replay_command(run)));
+  line += fmt::format("}}, \"replay\": {}}}\n", reports::json_escape(plan.replay_command(run)));
   return line;
 }
 
@@ -82,49 +109,42 @@ std::string runs_csv(const SweepPlan& plan, const std::vector<RunRow>& rows) {
 
 bool parse_row_json(const std::string& line, const SweepPlan& plan, size_t* run, RunRow* row,
                     std::string* error) {
-  try {
-    const YAML::Node node = YAML::Load(line);
-    if (!node.IsMap()) {
-      *error = "not a JSON object";
-      return false;
-    }
-    const uint64_t r = node["run"].as<uint64_t>();
-    if (r >= plan.run_count() || node["point"].as<uint64_t>() != plan.point_of(r) ||
-        node["seed"].as<uint64_t>() != plan.seed_of(r)) {
-      *error = fmt::format("run {} does not belong to this study", r);
-      return false;
-    }
-    const std::string stop = node["stop"].as<std::string>();
-    RunRow parsed;
-    parsed.done = true;
-    bool known = false;
-    for (const model::StopReason reason : kStopReasons) {
-      if (stop == stop_word(reason)) parsed.stop = reason, known = true;
-    }
-    if (!known) {
-      *error = fmt::format("unknown stop '{}'", stop);
-      return false;
-    }
-    const YAML::Node metrics = node["metrics"];
-    if (!metrics.IsMap() || metrics.size() != plan.metrics.size()) {
-      *error = "its metrics are not the study's";
-      return false;
-    }
-    for (const std::string& metric : plan.metrics) {
-      const YAML::Node value = metrics[metric];
-      if (!value) {
-        *error = fmt::format("figure '{}' is missing", metric);
-        return false;
-      }
-      parsed.values.push_back(value.IsNull() ? std::nullopt : std::optional<int64_t>(value.as<int64_t>()));
-    }
-    *run = r;
-    *row = std::move(parsed);
-    return true;
-  } catch (const YAML::Exception& e) {
-    *error = fmt::format("not a valid row: {}", e.what());
+  const std::optional<JsonValue> node = reports::parse_json(line, error);
+  if (!node) {
+    *error = fmt::format("not a valid row: {}", *error);
     return false;
   }
+  if (node->kind != JsonValue::Kind::kObject) {
+    *error = "not a JSON object";
+    return false;
+  }
+  reports::JsonFields fields;
+  const uint64_t r = fields.uint64(*node, "run");
+  const uint64_t point = fields.uint64(*node, "point");
+  const uint64_t seed = fields.uint64(*node, "seed");
+  if (fields.ok() && (r >= plan.run_count() || point != plan.point_of(r) || seed != plan.seed_of(r))) {
+    *error = fmt::format("run {} does not belong to this study", r);
+    return false;
+  }
+  const std::string stop = fields.string(*node, "stop");
+  if (!fields.ok()) {
+    *error = fmt::format("not a valid row: {}", fields.problem());
+    return false;
+  }
+  RunRow parsed;
+  parsed.done = true;
+  bool known = false;
+  for (const model::StopReason reason : kStopReasons) {
+    if (stop == stop_word(reason)) parsed.stop = reason, known = true;
+  }
+  if (!known) {
+    *error = fmt::format("unknown stop '{}'", stop);
+    return false;
+  }
+  if (!metric_values(*node, plan, &parsed.values, error)) return false;
+  *run = r;
+  *row = std::move(parsed);
+  return true;
 }
 
-}  // namespace reports
+}  // namespace study

@@ -1,4 +1,4 @@
-#include "reports/study_summary.h"
+#include "study/study_summary.h"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 
 #include "sim/assert.h"
 
-namespace reports {
+namespace study {
 namespace {
 
 bool is_duration(const std::string& path) { return path.ends_with("_ns"); }
@@ -143,4 +143,4 @@ std::string compare_summary_csv(const SweepPlan& plan, const std::vector<RunRow>
   return out;
 }
 
-}  // namespace reports
+}  // namespace study

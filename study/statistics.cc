@@ -1,10 +1,10 @@
-#include "reports/statistics.h"
+#include "study/statistics.h"
 
 #include <cmath>
 
 #include "sim/assert.h"
 
-namespace reports {
+namespace study {
 namespace {
 
 // Continued fraction of the incomplete beta function, modified Lentz
@@ -98,4 +98,4 @@ Estimate paired_difference(const std::vector<double>& a, const std::vector<doubl
   return estimate(differences);
 }
 
-}  // namespace reports
+}  // namespace study
