@@ -1,12 +1,59 @@
 #include "reports/json_report.h"
 
 #include <algorithm>
-#include <cmath>
+#include <variant>
+#include <vector>
 
 #include "reports/json_writer.h"
+#include "reports/report_fields.h"
 
 namespace reports {
 namespace {
+
+// Writes one record's fields into the object open in a JsonWriter, opening
+// and closing the nested objects that their dotted keys name.
+class FieldWriter {
+ public:
+  explicit FieldWriter(JsonWriter* json) : json_(json) {}
+
+  void write(std::string_view key, const FieldValue& value) {
+    std::vector<std::string_view> path;  // the key's nested objects, then its own name
+    for (size_t start = 0;;) {
+      const size_t dot = key.find('.', start);
+      path.push_back(key.substr(start, dot == std::string_view::npos ? dot : dot - start));
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
+    size_t common = 0;
+    while (common < open_.size() && common + 1 < path.size() && open_[common] == path[common]) ++common;
+    close_to(common);
+    for (size_t i = common; i + 1 < path.size(); ++i) {
+      json_->key(path[i]);
+      json_->begin_object();
+      open_.push_back(path[i]);
+    }
+    json_->key(path.back());
+    std::visit([this](const auto& v) { json_->value(v); }, value);
+  }
+
+  // Closes the nested objects still open.
+  void close() { close_to(0); }
+
+ private:
+  void close_to(size_t depth) {
+    for (; open_.size() > depth; open_.pop_back()) json_->end_object();
+  }
+
+  JsonWriter* json_;
+  std::vector<std::string_view> open_;  // outermost first
+};
+
+template <class Record>
+void write_fields(JsonWriter& json, std::span<const Field<Record>> fields, const Record& record) {
+  FieldWriter writer(&json);
+  for (const Field<Record>& field : fields) writer.write(field.key, field.value(record));
+  writer.close();
+}
 
 void write_summary(JsonWriter& json, const model::WriteSummary& write) {
   json.begin_object();
@@ -36,19 +83,6 @@ void write_examples(JsonWriter& json, std::string_view name,
   json.end_array();
 }
 
-void write_lag(JsonWriter& json, const sim::Histogram& lag) {
-  json.begin_object();
-  json.field("count", lag.count());
-  json.field("mean", static_cast<int64_t>(std::llround(lag.mean())));
-  json.field("min", lag.min());
-  json.field("p50", lag.quantile(0.50));
-  json.field("p90", lag.quantile(0.90));
-  json.field("p99", lag.quantile(0.99));
-  json.field("p999", lag.quantile(0.999));
-  json.field("max", lag.max());
-  json.end_object();
-}
-
 }  // namespace
 
 std::string_view stop_name(model::StopReason reason) {
@@ -64,15 +98,6 @@ std::string_view stop_name(model::StopReason reason) {
 }
 
 namespace {
-
-void write_latency(JsonWriter& json, const sim::Histogram& latency) {
-  json.begin_object();
-  json.field("count", latency.count());
-  json.field("p50", latency.quantile(0.50));
-  json.field("p99", latency.quantile(0.99));
-  json.field("max", latency.max());
-  json.end_object();
-}
 
 // Per-minute views of per-second series (the last minute may be partial).
 std::vector<int64_t> per_minute(const std::vector<int64_t>& seconds, bool sum) {
@@ -286,41 +311,7 @@ std::string json_report(const model::RunResult& result) {
   json.begin_array();
   for (const model::RegionResult& region : result.region_results) {
     json.begin_object();
-    json.field("name", region.name);
-    json.field("writes", region.writes());
-    for (int op = 0; op < model::kOperationCount; ++op) {
-      json.field(model::operation_plural(static_cast<model::Operation>(op)), region.operations[op]);
-    }
-    json.field("noop_deletes", region.noop_deletes);
-    json.field("bytes_written", region.bytes_written);
-    json.key("capacity");
-    json.begin_object();
-    json.field("mode", region.capacity_mode);
-    json.field("write_units", region.write_units);
-    json.field("read_units", region.read_units);
-    json.field("partitions", region.partitions);
-    json.end_object();
-    json.key("clients");
-    json.begin_object();
-    json.field("throttle_events", region.throttle_events);
-    json.field("retries", region.retries);
-    json.field("client_errors", region.client_errors);
-    json.field("unavailable_errors", region.unavailable_errors);
-    json.key("latency_ns");
-    write_latency(json, region.client_latency_ns);
-    json.end_object();
-    json.field("replication_throttle_events", region.replication_throttle_events);
-    json.key("reads");
-    json.begin_object();
-    json.field("stale_reads", region.stale_reads);
-    json.key("staleness_ns");
-    write_latency(json, region.staleness_ns);
-    json.end_object();
-    json.field("missing_index_errors", region.missing_index_errors);
-    json.field("refused_requests", region.refused_requests);
-    json.field("ttl_deletes", region.ttl_deletes);
-    json.field("ttl_replicated_write_units", region.ttl_replicated_write_units);
-    json.field("expired_items", region.expired_items);
+    write_fields(json, region_fields(), region);
     json.end_object();
   }
   json.end_array();
@@ -329,11 +320,7 @@ std::string json_report(const model::RunResult& result) {
   json.begin_array();
   for (const model::PairResult& pair : result.pairs) {
     json.begin_object();
-    json.field("from", pair.from);
-    json.field("to", pair.to);
-    json.field("replicated", pair.replicated);
-    json.key("lag_ns");
-    write_lag(json, pair.lag_ns);
+    write_fields(json, pair_fields(), pair);
     json.key("visibility");
     json.begin_array();
     for (size_t i = 0; i < model::kVisibilityBuckets; ++i) {
@@ -351,12 +338,7 @@ std::string json_report(const model::RunResult& result) {
   const model::ConflictResult& conflicts = result.conflicts;
   json.key("conflicts");
   json.begin_object();
-  json.field("writes", conflicts.writes);
-  json.field("concurrent_pairs", conflicts.concurrent_pairs);
-  json.field("concurrent_writes", conflicts.concurrent_writes);
-  json.field("clobbered", conflicts.clobbered);
-  json.field("skew_inversions", conflicts.skew_inversions);
-  json.field("causal_inversions", conflicts.causal_inversions);
+  write_fields(json, conflict_fields(), conflicts);
   json.key("examples");
   json.begin_object();
   write_examples(json, "concurrent", conflicts.concurrent_examples);
@@ -366,7 +348,6 @@ std::string json_report(const model::RunResult& result) {
   json.end_object();
   json.end_object();
 
-  const model::ConvergenceResult& convergence = result.convergence;
   write_capacity_events(json, result);
   json.key("sessions");
   json.begin_array();
@@ -390,11 +371,7 @@ std::string json_report(const model::RunResult& result) {
   json.end_array();
   json.key("convergence");
   json.begin_object();
-  json.field("last_write_ns", convergence.last_write_ns);
-  json.field("drained_ns", convergence.drained_ns);
-  json.field("drain_ns", convergence.drain_ns);
-  json.field("items", convergence.items);
-  json.field("divergent_items", convergence.divergent_items);
+  write_fields(json, convergence_fields(), result.convergence);
   json.end_object();
 
   write_drift(json, result.drift);

@@ -9,8 +9,9 @@
 //
 // Every figure is an integer (counts, or nanoseconds for names ending in
 // `_ns`), exactly the value the JSON report prints, or for `drift.*` a sum
-// over the report's drift episodes. A new RunResult field
-// gets its path here, appended within its section, never renaming one.
+// over the report's drift episodes. A new RunResult field gets its path in
+// its section's table (reports/report_fields.h), appended, never renaming
+// one.
 //
 // Determinism: flatten() is a pure function of the result; figures come in
 // a fixed order (sections as in the JSON report, regions and pairs in
@@ -19,7 +20,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,24 +35,6 @@ struct Figure {
 
 // Every figure of the result, in report order.
 std::vector<Figure> flatten(const model::RunResult& result);
-
-// One scalar figure of a region: `regions.R.<name>`, printed by the JSON
-// report at `json_field` (dotted, inside the region's object). flatten()
-// and figures_from_report() (reports/report_diff.h) both walk this list, so
-// the two cannot disagree on the region figures.
-struct RegionFigure {
-  std::string_view name;
-  std::string_view json_field;
-  int64_t (*value)(const model::RegionResult&);
-};
-
-// In path order.
-std::span<const RegionFigure> region_figures();
-// The first this many region figures are in every report of schema_version
-// 1; the later ones (queries, missing index errors, refusals, TTL) and the
-// drift section were added to it, so older reports lack them and
-// `gtsim diff` shows them as absent there.
-inline constexpr size_t kRegionFiguresInEveryReport = 15;
 
 // drift.SETTING.drifted_ns for an episode: until_ns, or `end_ns` (the
 // run's stop.at_ns) for one still open at the end.

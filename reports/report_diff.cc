@@ -1,12 +1,14 @@
 #include "reports/report_diff.h"
 
 #include <charconv>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "reports/json_report.h"
+#include "reports/report_fields.h"
 #include "reports/text_report.h"
 #include "sim/time.h"
 
@@ -34,6 +36,17 @@ class Reader {
       return false;
     }
     out_->push_back(Figure{path, *value});
+    return true;
+  }
+
+  // Adds `figures` (rows of a report_fields.h table) read from `object`
+  // under `prefix`; those ranked `optional_from` or later may be missing.
+  template <class Record>
+  bool add_all(const std::string& prefix, const std::vector<const Field<Record>*>& figures, const JsonValue& object,
+               int optional_from = INT_MAX) {
+    for (const Field<Record>* field : figures) {
+      if (!add(prefix + std::string(field->figure), object, field->key, field->rank >= optional_from)) return false;
+    }
     return true;
   }
 
@@ -136,29 +149,19 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
     return std::nullopt;
   }
   // The same order and names as flatten() in reports/metric_paths.cc.
+  const auto region_figures = figures_in_path_order(region_fields());
   for (const JsonValue& region : regions->items) {
     const std::string prefix = "regions." + name_of(region, "name") + ".";
-    const std::span<const RegionFigure> all = region_figures();
-    for (size_t i = 0; i < all.size(); ++i) {
-      const bool optional = i >= kRegionFiguresInEveryReport;
-      if (!r.add(prefix + std::string(all[i].name), region, all[i].json_field, optional)) return std::nullopt;
-    }
+    if (!r.add_all(prefix, region_figures, region, kRegionFiguresInEveryReport)) return std::nullopt;
   }
-  static const std::pair<const char*, const char*> kPair[] = {
-      {"replicated", "replicated"}, {"mean_ns", "lag_ns.mean"}, {"min_ns", "lag_ns.min"}, {"p50_ns", "lag_ns.p50"},
-      {"p90_ns", "lag_ns.p90"},     {"p99_ns", "lag_ns.p99"},   {"p999_ns", "lag_ns.p999"}, {"max_ns", "lag_ns.max"}};
+  const auto pair_figures = figures_in_path_order(pair_fields());
   for (const JsonValue& pair : pairs->items) {
     const std::string prefix = "lag." + name_of(pair, "from") + "->" + name_of(pair, "to") + ".";
-    for (const auto& [path, field] : kPair) {
-      if (!r.add(prefix + path, pair, field)) return std::nullopt;
-    }
+    if (!r.add_all(prefix, pair_figures, pair)) return std::nullopt;
   }
-  for (const char* field : {"writes", "concurrent_pairs", "concurrent_writes", "clobbered", "skew_inversions",
-                            "causal_inversions"}) {
-    if (!r.add(std::string("conflicts.") + field, *conflicts, field)) return std::nullopt;
-  }
-  for (const char* field : {"last_write_ns", "drained_ns", "drain_ns", "items", "divergent_items"}) {
-    if (!r.add(std::string("convergence.") + field, *convergence, field)) return std::nullopt;
+  if (!r.add_all("conflicts.", figures_in_path_order(conflict_fields()), *conflicts) ||
+      !r.add_all("convergence.", figures_in_path_order(convergence_fields()), *convergence)) {
+    return std::nullopt;
   }
   if (!drift_figures(report, &figures, error)) return std::nullopt;
   return figures;
