@@ -21,9 +21,17 @@ void add_figures(const std::string& prefix, const std::vector<const Field<Record
 
 }  // namespace
 
-int64_t drifted_ns(const model::DriftEpisode& episode, int64_t end_ns) {
-  const int64_t until = episode.until_ns < 0 ? end_ns : episode.until_ns;
-  return std::max<int64_t>(0, until - episode.since_ns);
+void DriftFigures::add(int64_t since_ns, int64_t until_ns, int64_t episode_cost, int64_t end_ns) {
+  ++episodes;
+  cost += episode_cost;
+  drifted_ns += std::max<int64_t>(0, (until_ns < 0 ? end_ns : until_ns) - since_ns);
+}
+
+void DriftFigures::append_to(std::string_view setting, std::vector<Figure>* figures) const {
+  const std::string prefix = "drift." + std::string(setting) + ".";
+  figures->push_back(Figure{prefix + "episodes", episodes});
+  figures->push_back(Figure{prefix + "cost", cost});
+  figures->push_back(Figure{prefix + "drifted_ns", drifted_ns});
 }
 
 std::vector<Figure> flatten(const model::RunResult& result) {
@@ -44,18 +52,11 @@ std::vector<Figure> flatten(const model::RunResult& result) {
   // Every setting compared, drifted or not, so the paths depend on the
   // scenario only.
   for (const std::string& setting : result.drift.settings) {
-    uint64_t episodes = 0, cost = 0;
-    int64_t drifted = 0;
-    for (const model::DriftEpisode& episode : result.drift.episodes) {
-      if (episode.setting != setting) continue;
-      ++episodes;
-      cost += episode.cost;
-      drifted += drifted_ns(episode, result.stop.at_ns);
+    DriftFigures drift;
+    for (const model::DriftEpisode& e : result.drift.episodes) {
+      if (e.setting == setting) drift.add(e.since_ns, e.until_ns, figure_value(e.cost), result.stop.at_ns);
     }
-    const std::string prefix = "drift." + setting + ".";
-    figures.push_back(Figure{prefix + "episodes", figure_value(episodes)});
-    figures.push_back(Figure{prefix + "cost", figure_value(cost)});
-    figures.push_back(Figure{prefix + "drifted_ns", drifted});
+    drift.append_to(setting, &figures);
   }
   return figures;
 }

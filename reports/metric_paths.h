@@ -36,9 +36,18 @@ struct Figure {
 // Every figure of the result, in report order.
 std::vector<Figure> flatten(const model::RunResult& result);
 
-// drift.SETTING.drifted_ns for an episode: until_ns, or `end_ns` (the
-// run's stop.at_ns) for one still open at the end.
-int64_t drifted_ns(const model::DriftEpisode& episode, int64_t end_ns);
+// The figures of one drift setting, summed over its episodes: flatten()
+// sums a DriftResult's, figures_from_report() a JSON report's.
+struct DriftFigures {
+  int64_t episodes = 0;
+  int64_t cost = 0;
+  int64_t drifted_ns = 0;  // each episode's until_ns - since_ns; an open one (until_ns < 0) ends at end_ns
+
+  // Counts one episode of the setting; `end_ns` is the run's stop.at_ns.
+  void add(int64_t since_ns, int64_t until_ns, int64_t episode_cost, int64_t end_ns);
+  // drift.SETTING.episodes, .cost and .drifted_ns.
+  void append_to(std::string_view setting, std::vector<Figure>* figures) const;
+};
 
 // A pattern is a path in which `*` stands for any run of characters other
 // than '.', so `lag.*.p99_ns` names the p99 lag of every pair.

@@ -101,7 +101,7 @@ bool drift_figures(const JsonValue& report, std::vector<Figure>* figures, std::s
     return false;
   }
   for (const JsonValue& setting : settings->items) {
-    int64_t count = 0, cost = 0, drifted = 0;
+    DriftFigures sums;
     for (const JsonValue& e : episodes->items) {
       if (name_of(e, "setting") != setting.text) continue;
       const JsonValue* since = e.find("since_ns");
@@ -111,17 +111,9 @@ bool drift_figures(const JsonValue& report, std::vector<Figure>* figures, std::s
         *error = fmt::format("a drift episode of '{}' lacks since_ns, until_ns or cost", setting.text);
         return false;
       }
-      model::DriftEpisode episode;
-      episode.since_ns = *since->as_int64();
-      episode.until_ns = *until->as_int64();
-      ++count;
-      cost += *c->as_int64();
-      drifted += drifted_ns(episode, *stopped->as_int64());
+      sums.add(*since->as_int64(), *until->as_int64(), *c->as_int64(), *stopped->as_int64());
     }
-    const std::string prefix = "drift." + setting.text + ".";
-    figures->push_back(Figure{prefix + "episodes", count});
-    figures->push_back(Figure{prefix + "cost", cost});
-    figures->push_back(Figure{prefix + "drifted_ns", drifted});
+    sums.append_to(setting.text, figures);
   }
   return true;
 }
