@@ -189,12 +189,11 @@ std::optional<Tolerance> parse_tolerance(std::string_view text, std::string* err
   return t;
 }
 
-ReportDiff diff_reports(const JsonValue& a, const JsonValue& b, const std::vector<Tolerance>& tolerances) {
-  std::string error;
-  const std::vector<Figure> fa = *figures_from_report(a, &error);
-  const std::vector<Figure> fb = *figures_from_report(b, &error);
-  ReportDiff diff;
-  diff.exact = tolerances.empty();
+namespace {
+
+// Figures beyond tolerance, in A's order, then those only B has.
+void diff_figures(const std::vector<Figure>& fa, const std::vector<Figure>& fb,
+                  const std::vector<Tolerance>& tolerances, ReportDiff* diff) {
   const auto within = [&](const std::string& path, int64_t x, int64_t y) {
     const double gap = std::fabs(static_cast<double>(y) - static_cast<double>(x));
     for (const Tolerance& t : tolerances) {
@@ -206,78 +205,100 @@ ReportDiff diff_reports(const JsonValue& a, const JsonValue& b, const std::vecto
     return x == y;
   };
   for (const Figure& x : fa) {
-    ++diff.figures;
+    ++diff->figures;
     const Figure* y = nullptr;
     for (const Figure& f : fb) {
       if (f.path == x.path) y = &f;
     }
     if (y == nullptr) {
-      diff.changes.push_back({x.path, x.value, std::nullopt});
+      diff->changes.push_back({x.path, x.value, std::nullopt});
     } else if (!within(x.path, x.value, y->value)) {
-      diff.changes.push_back({x.path, x.value, y->value});
+      diff->changes.push_back({x.path, x.value, y->value});
     }
   }
   for (const Figure& y : fb) {
     bool in_a = false;
     for (const Figure& x : fa) in_a = in_a || x.path == y.path;
-    if (!in_a) diff.changes.push_back({y.path, std::nullopt, y.value});
+    if (!in_a) diff->changes.push_back({y.path, std::nullopt, y.value});
   }
+}
+
+// The parts that are not figures, compared whole: the event lists, the run,
+// the conflict examples and the drift episodes.
+void diff_parts(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   for (const char* part : {"throttle_windows", "scaling_actions", "outages", "replica_changes", "run"}) {
     const JsonValue* pa = a.find(part);
     const JsonValue* pb = b.find(part);
-    if ((pa == nullptr) != (pb == nullptr) || (pa != nullptr && !same(*pa, *pb))) diff.other_parts.push_back(part);
+    if ((pa == nullptr) != (pb == nullptr) || (pa != nullptr && !same(*pa, *pb))) diff->other_parts.push_back(part);
   }
   const JsonValue* ca = a.find("conflicts");
   const JsonValue* cb = b.find("conflicts");
   if (ca && cb && ca->find("examples") && cb->find("examples") && !same(*ca->find("examples"), *cb->find("examples"))) {
-    diff.other_parts.push_back("conflicts.examples");
+    diff->other_parts.push_back("conflicts.examples");
   }
   const JsonValue* da = a.find("drift");
   const JsonValue* db = b.find("drift");
   if (da && db && da->find("episodes") && db->find("episodes") && !same(*da->find("episodes"), *db->find("episodes"))) {
-    diff.other_parts.push_back("drift.episodes");
+    diff->other_parts.push_back("drift.episodes");
   }
+}
+
+// Names each differing series: series.per_minute.regions.eu-west-1.throttle_events.
+void diff_series(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   const JsonValue* sa = a.find("series");
   const JsonValue* sb = b.find("series");
-  if (sa && sb && !same(*sa, *sb)) {
-    const size_t before = diff.other_parts.size();
-    for (const char* interval : {"per_second", "per_minute"}) {
-      const JsonValue* ia = sa->find(interval);
-      const JsonValue* ib = sb->find(interval);
-      if (!ia || !ib || same(*ia, *ib)) continue;
-      // Name each differing series: series.per_minute.regions.eu-west-1.throttle_events.
-      for (const char* group : {"regions", "pairs"}) {
-        const JsonValue* ga = ia->find(group);
-        const JsonValue* gb = ib->find(group);
-        if (!ga || !gb) continue;
-        for (size_t i = 0; i < ga->items.size() && i < gb->items.size(); ++i) {
-          const JsonValue& ea = ga->items[i];
-          const JsonValue& eb = gb->items[i];
-          const std::string who = ea.find("name") ? name_of(ea, "name") : name_of(ea, "from") + "->" + name_of(ea, "to");
-          for (const auto& [key, value] : ea.members) {
-            const JsonValue* other = eb.find(key);
-            if (!other || !same(value, *other)) {
-              diff.other_parts.push_back(fmt::format("series.{}.{}.{}.{}", interval, group, who, key));
-            }
+  if (!sa || !sb || same(*sa, *sb)) return;
+  const size_t before = diff->other_parts.size();
+  for (const char* interval : {"per_second", "per_minute"}) {
+    const JsonValue* ia = sa->find(interval);
+    const JsonValue* ib = sb->find(interval);
+    if (!ia || !ib || same(*ia, *ib)) continue;
+    for (const char* group : {"regions", "pairs"}) {
+      const JsonValue* ga = ia->find(group);
+      const JsonValue* gb = ib->find(group);
+      if (!ga || !gb) continue;
+      for (size_t i = 0; i < ga->items.size() && i < gb->items.size(); ++i) {
+        const JsonValue& ea = ga->items[i];
+        const JsonValue& eb = gb->items[i];
+        const std::string who = ea.find("name") ? name_of(ea, "name") : name_of(ea, "from") + "->" + name_of(ea, "to");
+        for (const auto& [key, value] : ea.members) {
+          const JsonValue* other = eb.find(key);
+          if (!other || !same(value, *other)) {
+            diff->other_parts.push_back(fmt::format("series.{}.{}.{}.{}", interval, group, who, key));
           }
         }
       }
     }
-    if (diff.other_parts.size() == before) diff.other_parts.push_back("series");
   }
+  if (diff->other_parts.size() == before) diff->other_parts.push_back("series");
+}
+
+// A different scenario name or seed is worth a note.
+void diff_scenarios(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   const JsonValue* scenario_a = a.find("scenario");
   const JsonValue* scenario_b = b.find("scenario");
-  if (scenario_a && scenario_b) {
-    if (name_of(*scenario_a, "name") != name_of(*scenario_b, "name")) {
-      diff.notes.push_back(fmt::format("scenarios differ: '{}' vs '{}'", name_of(*scenario_a, "name"),
-                                       name_of(*scenario_b, "name")));
-    }
-    const JsonValue* seed_a = scenario_a->find("seed");
-    const JsonValue* seed_b = scenario_b->find("seed");
-    if (seed_a && seed_b && seed_a->text != seed_b->text) {
-      diff.notes.push_back(fmt::format("seeds differ: {} vs {}", seed_a->text, seed_b->text));
-    }
+  if (!scenario_a || !scenario_b) return;
+  if (name_of(*scenario_a, "name") != name_of(*scenario_b, "name")) {
+    diff->notes.push_back(fmt::format("scenarios differ: '{}' vs '{}'", name_of(*scenario_a, "name"),
+                                      name_of(*scenario_b, "name")));
   }
+  const JsonValue* seed_a = scenario_a->find("seed");
+  const JsonValue* seed_b = scenario_b->find("seed");
+  if (seed_a && seed_b && seed_a->text != seed_b->text) {
+    diff->notes.push_back(fmt::format("seeds differ: {} vs {}", seed_a->text, seed_b->text));
+  }
+}
+
+}  // namespace
+
+ReportDiff diff_reports(const JsonValue& a, const JsonValue& b, const std::vector<Tolerance>& tolerances) {
+  std::string error;
+  ReportDiff diff;
+  diff.exact = tolerances.empty();
+  diff_figures(*figures_from_report(a, &error), *figures_from_report(b, &error), tolerances, &diff);
+  diff_parts(a, b, &diff);
+  diff_series(a, b, &diff);
+  diff_scenarios(a, b, &diff);
   return diff;
 }
 
