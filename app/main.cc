@@ -72,7 +72,8 @@ struct RunOptions {
 
 // How far a stopped run got, for stderr: "at 12.500 s of 2m simulated traffic (250000 events)".
 std::string how_far(const model::RunResult& result) {
-  return fmt::format("at {} of {} simulated traffic ({} events)", reports::display_duration(result.stop.at_ns),
+  return fmt::format("at {} of {} simulated traffic ({} events)",
+                     sim::format_duration(sim::Duration::nanoseconds(result.stop.at_ns), sim::DurationStyle::kReadable),
                      sim::format_duration(sim::Duration::nanoseconds(result.duration_ns)), result.events);
 }
 

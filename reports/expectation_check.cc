@@ -9,8 +9,8 @@
 #include "model/settings_drift.h"
 #include "model/yaml_tree.h"
 #include "reports/metric_paths.h"
-#include "reports/text_report.h"
 #include "sim/assert.h"
+#include "sim/time.h"
 
 namespace reports {
 namespace {
@@ -21,7 +21,8 @@ bool ends_with_ns(const std::string& path) {
 
 std::string display_value(const std::string& path, int64_t value) {
   if (!ends_with_ns(path)) return fmt::format("{}", value);
-  return fmt::format("{} ({} ns)", display_duration(value), value);
+  return fmt::format("{} ({} ns)", sim::format_duration(sim::Duration::nanoseconds(value), sim::DurationStyle::kReadable),
+                     value);
 }
 
 // The nearest path by spelling, or else one ending in the same figure

@@ -50,16 +50,13 @@ addEventListener('load', function () {
 
 std::string esc(const std::string& text) { return html_escape(text); }
 
-std::string duration(int64_t ns) { return esc(display_duration(ns)); }
+// A measured duration: "43.47 ms".
+std::string duration(int64_t ns) {
+  return esc(sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable));
+}
 
 // A time in the run as a clock reading: "7:00", "1:05:30", "0:02.250".
-std::string clock(int64_t ns) {
-  const int64_t ms = ns / 1'000'000;
-  const int64_t s = ms / 1000, m = s / 60, h = m / 60;
-  std::string out = h > 0 ? fmt::format("{}:{:02}:{:02}", h, m % 60, s % 60) : fmt::format("{}:{:02}", m, s % 60);
-  if (ms % 1000 != 0) out += fmt::format(".{:03}", ms % 1000);
-  return out;
-}
+std::string clock(int64_t ns) { return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kClock); }
 
 std::string row(const std::vector<std::string>& cells, bool header = false) {
   std::string out = "<tr>";

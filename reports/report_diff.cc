@@ -9,7 +9,6 @@
 
 #include "reports/json_report.h"
 #include "reports/report_fields.h"
-#include "reports/text_report.h"
 #include "sim/time.h"
 
 namespace reports {
@@ -83,7 +82,8 @@ bool ends_with_ns(std::string_view path) { return path.size() >= 3 && path.subst
 
 std::string show(const std::string& path, std::optional<int64_t> v) {
   if (!v) return "(absent)";
-  return ends_with_ns(path) ? display_duration(*v) : fmt::format("{}", *v);
+  return ends_with_ns(path) ? sim::format_duration(sim::Duration::nanoseconds(*v), sim::DurationStyle::kReadable)
+                            : fmt::format("{}", *v);
 }
 
 // drift.SETTING.{episodes,cost,drifted_ns} from the report's drift section,

@@ -19,9 +19,8 @@ struct RunStatistics {
 std::string text_report(const model::RunResult& result);
 std::string text_run_statistics(const RunStatistics& statistics);
 
-// A duration for people: "43.47 ms", "1.250 s", "812 ns"; three or four
-// significant digits, never exact (the JSON report has the exact value).
-std::string display_duration(int64_t ns);
+// Durations are written by sim::format_duration (sim/time.h): measured ones
+// in DurationStyle::kReadable, the scenario's own in kExact.
 
 // A size for people, in decimal units: "812 B", "1.02 MB", "3.40 GB".
 std::string display_bytes(uint64_t bytes);

@@ -1,7 +1,10 @@
 #include "sim/time.h"
 
 #include <array>
+#include <cmath>
 #include <cstddef>
+
+#include <fmt/format.h>
 
 #include "sim/int128.h"
 
@@ -59,7 +62,9 @@ std::optional<Duration> fail(std::string* error, std::string reason) {
 double Duration::seconds_f() const { return static_cast<double>(ns_) / 1e9; }
 double Duration::milliseconds_f() const { return static_cast<double>(ns_) / 1e6; }
 
-std::string format_duration(Duration d) {
+namespace {
+
+std::string format_exact(Duration d) {
   if (d.ns() == 0) return "0s";
   std::string out;
   uint64_t magnitude = 0;
@@ -89,6 +94,39 @@ std::string format_duration(Duration d) {
     }
   }
   return out;
+}
+
+std::string format_readable(Duration d) {
+  const double value = static_cast<double>(d.ns());
+  const double magnitude = std::fabs(value);
+  if (magnitude < 1e3) return fmt::format("{} ns", d.ns());
+  if (magnitude < 1e6) return fmt::format("{:.2f} us", value / 1e3);
+  if (magnitude < 1e9) return fmt::format("{:.2f} ms", value / 1e6);
+  if (magnitude < 600e9) return fmt::format("{:.3f} s", value / 1e9);
+  return fmt::format("{:.1f} min", value / 60e9);
+}
+
+std::string format_clock(Duration d) {
+  const int64_t ms = d.ns() / Duration::kNanosecondsPerMillisecond;
+  const int64_t s = ms / 1000, m = s / 60, h = m / 60;
+  std::string out = h > 0 ? fmt::format("{}:{:02}:{:02}", h, m % 60, s % 60) : fmt::format("{}:{:02}", m, s % 60);
+  if (ms % 1000 != 0) out += fmt::format(".{:03}", ms % 1000);
+  return out;
+}
+
+}  // namespace
+
+std::string format_duration(Duration d, DurationStyle style) {
+  switch (style) {
+    case DurationStyle::kExact:
+      return format_exact(d);
+    case DurationStyle::kReadable:
+      return format_readable(d);
+    case DurationStyle::kClock:
+      return format_clock(d);
+  }
+  GTSIM_ASSERT(false);
+  return "";
 }
 
 std::optional<Duration> parse_duration(std::string_view text, std::string* error) {
