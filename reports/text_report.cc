@@ -110,26 +110,8 @@ void append_replica_changes(std::string& out, const std::vector<model::ReplicaCh
   }
 }
 
-}  // namespace
-
-std::string display_bytes(uint64_t bytes) {
-  const double value = static_cast<double>(bytes);
-  if (bytes < 1000) return fmt::format("{} B", bytes);
-  if (value < 1e6) return fmt::format("{:.2f} kB", value / 1e3);
-  if (value < 1e9) return fmt::format("{:.2f} MB", value / 1e6);
-  if (value < 1e12) return fmt::format("{:.2f} GB", value / 1e9);
-  return fmt::format("{:.2f} TB", value / 1e12);
-}
-
-std::string text_report(const model::RunResult& result) {
-  std::string out;
-  out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n\n", result.scenario_name,
-                     result.seed, sim::format_duration(sim::Duration::nanoseconds(result.duration_ns)),
-                     result.regions.size());
-
-  size_t name_width = 6;
-  for (const std::string& region : result.regions) name_width = std::max(name_width, region.size());
-
+// Requests served per region, then the regions' administrative figures.
+void append_regions(std::string& out, const model::RunResult& result, size_t name_width) {
   constexpr int kQuery = static_cast<int>(model::Operation::kQuery);
   const bool queries = std::any_of(result.region_results.begin(), result.region_results.end(),
                                    [](const model::RegionResult& r) { return r.operations[kQuery] > 0; });
@@ -142,7 +124,9 @@ std::string text_report(const model::RunResult& result) {
                        queries ? fmt::format(" {:>10}", region.operations[kQuery]) : "");
   }
   for (const model::RegionResult& region : result.region_results) append_admin_figures(out, region);
+}
 
+void append_lag(std::string& out, const model::RunResult& result, size_t name_width) {
   const size_t pair_width = 2 * name_width + 4;
   out += fmt::format("\n{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
                      "replication lag", pair_width, "writes", "mean", "p50", "p90", "p99", "p99.9",
@@ -156,8 +140,9 @@ std::string text_report(const model::RunResult& result) {
                        readable(lag.quantile(0.99)), readable(lag.quantile(0.999)),
                        readable(lag.max()));
   }
+}
 
-  const model::ConflictResult& c = result.conflicts;
+void append_conflicts(std::string& out, const model::ConflictResult& c) {
   out += fmt::format(
       "\nconflicts  {} writes, {} concurrent with another ({}) in {} concurrent pairs\n"
       "           {} clobbered by last-writer-wins ({}), {} skew inversions, {} causal inversions\n",
@@ -171,7 +156,11 @@ std::string text_report(const model::RunResult& result) {
     out += "  first causal inversion:\n";
     append_example(out, "lost to the write it had seen,", c.causal_inversion_examples.front());
   }
+}
 
+// Capacity and clients per region, then the throttling windows and the
+// auto scaling actions.
+void append_capacity(std::string& out, const model::RunResult& result, size_t name_width) {
   out += "\n";
   out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", "capacity",
                      name_width, "mode", "W units", "R units", "throttled", "repl.thr.", "retries",
@@ -207,7 +196,10 @@ std::string text_report(const model::RunResult& result) {
     }
     out += shown < result.scaling_actions.size() ? "; ... (all in the JSON report)\n" : "\n";
   }
-  for (const model::OutageResult& o : result.outages) {
+}
+
+void append_outages(std::string& out, const std::vector<model::OutageResult>& outages) {
+  for (const model::OutageResult& o : outages) {
     out += fmt::format("  outage of {} at {}: {} writes at risk (oldest {} old), ", o.region,
                        readable(o.failed_ns), o.at_risk_writes, readable(o.oldest_at_risk_age_ns));
     if (o.left_group_ns >= 0) {
@@ -220,7 +212,10 @@ std::string text_report(const model::RunResult& result) {
                          o.backlog_drain_ns < 0 ? std::string("never") : "after " + readable(o.backlog_drain_ns));
     }
   }
+}
 
+// Stale reads per region, then read-your-writes per session group.
+void append_reads(std::string& out, const model::RunResult& result) {
   uint64_t reads = 0;
   for (const model::RegionResult& region : result.region_results) reads += region.operations[3];
   if (reads > 0) {
@@ -241,7 +236,32 @@ std::string text_report(const model::RunResult& result) {
     }
     out += " violations\n";
   }
+}
 
+}  // namespace
+
+std::string display_bytes(uint64_t bytes) {
+  const double value = static_cast<double>(bytes);
+  if (bytes < 1000) return fmt::format("{} B", bytes);
+  if (value < 1e6) return fmt::format("{:.2f} kB", value / 1e3);
+  if (value < 1e9) return fmt::format("{:.2f} MB", value / 1e6);
+  if (value < 1e12) return fmt::format("{:.2f} GB", value / 1e9);
+  return fmt::format("{:.2f} TB", value / 1e12);
+}
+
+std::string text_report(const model::RunResult& result) {
+  std::string out;
+  out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n\n", result.scenario_name,
+                     result.seed, sim::format_duration(sim::Duration::nanoseconds(result.duration_ns)),
+                     result.regions.size());
+  size_t name_width = 6;
+  for (const std::string& region : result.regions) name_width = std::max(name_width, region.size());
+  append_regions(out, result, name_width);
+  append_lag(out, result, name_width);
+  append_conflicts(out, result.conflicts);
+  append_capacity(out, result, name_width);
+  append_outages(out, result.outages);
+  append_reads(out, result);
   append_drift(out, result.drift);
   append_replica_changes(out, result.replica_changes);
 
