@@ -56,7 +56,9 @@ std::string duration(int64_t ns) {
 }
 
 // A time in the run as a clock reading: "7:00", "1:05:30", "0:02.250".
-std::string clock(int64_t ns) { return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kClock); }
+std::string clock(int64_t ns) {
+  return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kClock);
+}
 
 std::string row(const std::vector<std::string>& cells, bool header = false) {
   std::string out = "<tr>";
