@@ -49,6 +49,10 @@ struct DriftFigures {
   void append_to(std::string_view setting, std::vector<Figure>* figures) const;
 };
 
+// Whether the figure at `path` is in nanoseconds: its name ends in `_ns`
+// (units are last in every name).
+inline bool is_duration_path(std::string_view path) { return path.ends_with("_ns"); }
+
 // A pattern is a path in which `*` stands for any run of characters other
 // than '.', so `lag.*.p99_ns` names the p99 lag of every pair.
 bool path_matches(std::string_view pattern, std::string_view path);

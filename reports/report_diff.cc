@@ -78,12 +78,10 @@ bool same(const JsonValue& a, const JsonValue& b) {
   return true;
 }
 
-bool ends_with_ns(std::string_view path) { return path.size() >= 3 && path.substr(path.size() - 3) == "_ns"; }
-
 std::string show(const std::string& path, std::optional<int64_t> v) {
   if (!v) return "(absent)";
-  return ends_with_ns(path) ? sim::format_duration(sim::Duration::nanoseconds(*v), sim::DurationStyle::kReadable)
-                            : fmt::format("{}", *v);
+  if (!is_duration_path(path)) return fmt::format("{}", *v);
+  return sim::format_duration(sim::Duration::nanoseconds(*v), sim::DurationStyle::kReadable);
 }
 
 // drift.SETTING.{episodes,cost,drifted_ns} from the report's drift section,
