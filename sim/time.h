@@ -158,7 +158,7 @@ enum class DurationStyle {
   // needed to be exact and trailing zeros trimmed (1500000ns -> "1.5ms",
   // 90.5s -> "90.5s").
   kExact,
-  // For a measured figure, which is never round: three or four significant
+  // For a measured figure, which is seldom round: three or four significant
   // digits and a space before the unit, "812 ns", "43.47 ms", "1.250 s",
   // "12.5 min" (minutes from 10 min on). Never exact: the JSON report has
   // the exact value.
