@@ -72,7 +72,8 @@ struct RunOptions {
 
 // How far a stopped run got, for stderr: "at 12.500 s of 2m simulated traffic (250000 events)".
 std::string how_far(const model::RunResult& result) {
-  return fmt::format("at {} of {} simulated traffic ({} events)", reports::display_duration(result.stop.at_ns),
+  return fmt::format("at {} of {} simulated traffic ({} events)",
+                     sim::format_duration(sim::Duration::nanoseconds(result.stop.at_ns), sim::DurationStyle::kReadable),
                      sim::format_duration(sim::Duration::nanoseconds(result.duration_ns)), result.events);
 }
 
@@ -124,42 +125,40 @@ bool write_outputs(const RunOptions& options, const model::Scenario& scenario, c
   return true;
 }
 
-int run_command(const RunOptions& options) {
-  std::vector<model::Override> overrides;
+// The --set, --max-events and --max-wall values; false, with a message,
+// when one is malformed.
+bool parse_run_options(const RunOptions& options, std::vector<model::Override>* overrides,
+                       std::optional<sim::Duration>* max_wall) {
   for (const std::string& set : options.sets) {
     auto parsed = model::parse_override(set);
     if (!parsed) {
       std::fprintf(stderr, "gtsim: error: --set expects PATH=VALUE, found '%s'\n", set.c_str());
-      return kExitBadInput;
+      return false;
     }
-    overrides.push_back(*parsed);
+    overrides->push_back(*parsed);
   }
   if (options.max_events && *options.max_events == 0) {
     std::fprintf(stderr, "gtsim: error: --max-events expects a positive number of events, found 0\n");
-    return kExitBadInput;
+    return false;
   }
-  std::optional<sim::Duration> max_wall;
   if (!options.max_wall.empty()) {
     std::string reason;
-    max_wall = sim::parse_duration(options.max_wall, &reason);
-    if (!max_wall || max_wall->ns() <= 0) {
+    *max_wall = sim::parse_duration(options.max_wall, &reason);
+    if (!*max_wall || (*max_wall)->ns() <= 0) {
       std::fprintf(stderr,
                    "gtsim: error: --max-wall expects a positive duration with a unit (ns, us, ms, s, m, h), "
                    "e.g. '30s'; found '%s'\n",
                    options.max_wall.c_str());
-      return kExitBadInput;
+      return false;
     }
   }
-  model::LoadResult loaded = model::load_scenario_file(options.file, overrides);
-  if (!loaded.ok()) {
-    print_diagnostics(loaded.diagnostics);
-    return kExitBadInput;
-  }
-  model::Scenario& scenario = *loaded.scenario;
-  if (options.seed) scenario.seed = *options.seed;
-  if (bad_expectations(loaded)) return kExitBadInput;
-  if (refused(scenario, options.file, options.max_events || max_wall)) return kExitBadInput;
+  return true;
+}
 
+// Runs the scenario under the guards, drawing its progress on a terminal;
+// sets *wall to the wall-clock time it took.
+model::RunResult simulate(const model::Scenario& scenario, const RunOptions& options,
+                          std::optional<sim::Duration> max_wall, std::chrono::duration<double>* wall) {
   model::Simulation simulation(scenario);
   app::install_interrupt_handlers();
   // Wall-clock time decides only whether the run goes on, never what it computes.
@@ -176,10 +175,16 @@ int run_command(const RunOptions& options) {
   limits.on_progress = [&](sim::Instant now) {
     progress.update(std::min(total_seconds, static_cast<size_t>(now.ns() / 1'000'000'000)), total_seconds);
   };
-  const model::RunResult result = simulation.run(limits);
+  model::RunResult result = simulation.run(limits);
   progress.finish();
-  const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - started;
+  *wall = std::chrono::steady_clock::now() - started;
+  return result;
+}
 
+// After the run: why it stopped early, the outputs, the summary and the
+// expectations; returns the exit code.
+int report_run(const RunOptions& options, const model::LoadResult& loaded, const model::RunResult& result,
+               std::chrono::duration<double> wall) {
   if (const int signal_number = app::interrupt_signal(); signal_number != 0) {
     std::fprintf(stderr, "gtsim: interrupted by %s %s; no report written\n",
                  app::signal_name(signal_number).c_str(), how_far(result).c_str());
@@ -193,7 +198,7 @@ int run_command(const RunOptions& options) {
     std::fprintf(stderr, "gtsim: stopped by %s %s; the report covers the run up to there\n", guard.c_str(),
                  how_far(result).c_str());
   }
-  if (!write_outputs(options, scenario, result)) return kExitBadInput;
+  if (!write_outputs(options, *loaded.scenario, result)) return kExitBadInput;
   const std::vector<reports::ExpectationOutcome> outcomes =
       reports::evaluate_expectations(loaded.expectations, result);
   const bool failed = std::any_of(outcomes.begin(), outcomes.end(),
@@ -206,6 +211,24 @@ int run_command(const RunOptions& options) {
   if (!options.quiet || failed) std::fputs(reports::expectation_summary(outcomes).c_str(), stdout);
   if (stopped) return kExitGuard;
   return failed ? kExitExpectationFailed : kExitOk;
+}
+
+int run_command(const RunOptions& options) {
+  std::vector<model::Override> overrides;
+  std::optional<sim::Duration> max_wall;
+  if (!parse_run_options(options, &overrides, &max_wall)) return kExitBadInput;
+  model::LoadResult loaded = model::load_scenario_file(options.file, overrides);
+  if (!loaded.ok()) {
+    print_diagnostics(loaded.diagnostics);
+    return kExitBadInput;
+  }
+  model::Scenario& scenario = *loaded.scenario;
+  if (options.seed) scenario.seed = *options.seed;
+  if (bad_expectations(loaded)) return kExitBadInput;
+  if (refused(scenario, options.file, options.max_events || max_wall)) return kExitBadInput;
+  std::chrono::duration<double> wall{};
+  const model::RunResult result = simulate(scenario, options, max_wall, &wall);
+  return report_run(options, loaded, result, wall);
 }
 
 int validate_command(const std::vector<std::string>& files) {

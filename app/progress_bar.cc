@@ -2,18 +2,23 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
-#include <fmt/format.h>
+#include "sim/time.h"
 
 namespace app {
 namespace {
 
+// Wall seconds to the nearest second on a clock face: "0:42", "1:05:30".
+// An ETA past kClockSecondsMax (about 285 years, near the end of 64-bit
+// nanoseconds) is shown as that.
 std::string clock_time(double seconds) {
-  const long s = static_cast<long>(seconds + 0.5);
-  return s >= 3600 ? fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-                   : fmt::format("{}:{:02}", s / 60, s % 60);
+  constexpr double kClockSecondsMax = 9e9;
+  const auto whole = static_cast<int64_t>(std::min(seconds, kClockSecondsMax) + 0.5);
+  return sim::format_duration(sim::Duration::seconds(whole), sim::DurationStyle::kClock);
 }
 
 }  // namespace

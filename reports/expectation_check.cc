@@ -9,19 +9,16 @@
 #include "model/settings_drift.h"
 #include "model/yaml_tree.h"
 #include "reports/metric_paths.h"
-#include "reports/text_report.h"
 #include "sim/assert.h"
+#include "sim/time.h"
 
 namespace reports {
 namespace {
 
-bool ends_with_ns(const std::string& path) {
-  return path.size() >= 3 && path.compare(path.size() - 3, 3, "_ns") == 0;
-}
-
 std::string display_value(const std::string& path, int64_t value) {
-  if (!ends_with_ns(path)) return fmt::format("{}", value);
-  return fmt::format("{} ({} ns)", display_duration(value), value);
+  if (!is_duration_path(path)) return fmt::format("{}", value);
+  return fmt::format("{} ({} ns)", sim::format_duration(sim::Duration::nanoseconds(value), sim::DurationStyle::kReadable),
+                     value);
 }
 
 // The nearest path by spelling, or else one ending in the same figure
@@ -90,9 +87,9 @@ std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::
       std::string message = fmt::format("expect: no figure is named '{}'", e.path);
       if (auto near = nearest_path(e.path, paths)) message += fmt::format("; did you mean '{}'?", *near);
       fail(message + " (docs/report-paths.md)");
-    } else if (e.is_duration && !ends_with_ns(e.path)) {
+    } else if (e.is_duration && !is_duration_path(e.path)) {
       fail(fmt::format("expect: '{}' is a count, found a duration '{}'", e.path, e.text));
-    } else if (!e.is_duration && e.value != 0 && ends_with_ns(e.path)) {
+    } else if (!e.is_duration && e.value != 0 && is_duration_path(e.path)) {
       fail(fmt::format("expect: '{}' is a duration: write the value with a unit, e.g. '1s' or '250ms'", e.path));
     }
   }

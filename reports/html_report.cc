@@ -50,15 +50,14 @@ addEventListener('load', function () {
 
 std::string esc(const std::string& text) { return html_escape(text); }
 
-std::string duration(int64_t ns) { return esc(display_duration(ns)); }
+// A measured duration: "43.47 ms".
+std::string duration(int64_t ns) {
+  return esc(sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable));
+}
 
 // A time in the run as a clock reading: "7:00", "1:05:30", "0:02.250".
 std::string clock(int64_t ns) {
-  const int64_t ms = ns / 1'000'000;
-  const int64_t s = ms / 1000, m = s / 60, h = m / 60;
-  std::string out = h > 0 ? fmt::format("{}:{:02}:{:02}", h, m % 60, s % 60) : fmt::format("{}:{:02}", m, s % 60);
-  if (ms % 1000 != 0) out += fmt::format(".{:03}", ms % 1000);
-  return out;
+  return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kClock);
 }
 
 std::string row(const std::vector<std::string>& cells, bool header = false) {
@@ -132,7 +131,8 @@ std::string administration(const model::RunResult& result) {
   return out;
 }
 
-std::string summary(const model::RunResult& result) {
+// Requests and capacity per region, then replication lag per pair.
+std::string regions_and_lag(const model::RunResult& result) {
   std::string out = "<h2>Regions</h2>\n<table>\n";
   out += row({"region", "writes", "gets", "capacity", "W units", "R units", "throttled", "repl. throttled",
               "retries", "client errors", "unavailable", "latency p99"},
@@ -152,8 +152,12 @@ std::string summary(const model::RunResult& result) {
                 duration(lag.quantile(0.5)), duration(lag.quantile(0.9)), duration(lag.quantile(0.99)),
                 duration(lag.quantile(0.999)), duration(lag.max())});
   }
+  return out + "</table>\n";
+}
+
+std::string conflicts_and_convergence(const model::RunResult& result) {
   const model::ConflictResult& c = result.conflicts;
-  out += "</table>\n<h2>Conflicts and convergence</h2>\n<table>\n";
+  std::string out = "<h2>Conflicts and convergence</h2>\n<table>\n";
   out += row({"writes", "concurrent", "clobbered", "skew inversions", "causal inversions", "items", "divergent",
               "drain after last write"},
              true);
@@ -164,6 +168,11 @@ std::string summary(const model::RunResult& result) {
               completed ? fmt::format("{}", result.convergence.divergent_items) : "not measured",
               completed ? duration(result.convergence.drain_ns) : "not measured"});
   out += "</table>\n";
+  return out;
+}
+
+std::string outages(const model::RunResult& result) {
+  std::string out;
   if (!result.outages.empty()) {
     out += "<h2>Outages</h2>\n<table>\n";
     out += row({"region", "failed", "recovered", "at risk", "oldest at risk", "lost", "backlog drained after",
@@ -178,7 +187,12 @@ std::string summary(const model::RunResult& result) {
     }
     out += "</table>\n";
   }
-  out += "<h2>Reads</h2>\n<table>\n";
+  return out;
+}
+
+// Stale reads per region, then read-your-writes per session group.
+std::string reads(const model::RunResult& result) {
+  std::string out = "<h2>Reads</h2>\n<table>\n";
   out += row({"region", "gets", "stale", "staleness p50", "p99", "max"}, true);
   for (const model::RegionResult& r : result.region_results) {
     out += row({esc(r.name), fmt::format("{}", r.operations[3]), fmt::format("{}", r.stale_reads),
@@ -196,6 +210,12 @@ std::string summary(const model::RunResult& result) {
     }
     out += "</table>\n";
   }
+  return out;
+}
+
+// Throttling windows and auto scaling actions.
+std::string capacity_events(const model::RunResult& result) {
+  std::string out;
   if (!result.throttle_windows.empty()) {
     out += "<h2>Throttling windows</h2>\n<table>\n";
     out += row({"region", "from", "to", "client attempts throttled", "replicated writes throttled", "client errors"},
@@ -215,8 +235,12 @@ std::string summary(const model::RunResult& result) {
     }
     out += "</table>\n";
   }
-  out += administration(result);
   return out;
+}
+
+std::string summary(const model::RunResult& result) {
+  return regions_and_lag(result) + conflicts_and_convergence(result) + outages(result) + reads(result) +
+         capacity_events(result) + administration(result);
 }
 
 // The second after the last change of any series (at least the traffic's

@@ -1,12 +1,124 @@
 #include "reports/json_report.h"
 
 #include <algorithm>
-#include <cmath>
+#include <variant>
+#include <vector>
 
 #include "reports/json_writer.h"
+#include "reports/report_fields.h"
 
 namespace reports {
+
+std::string_view stop_name(model::StopReason reason) {
+  switch (reason) {
+    case model::StopReason::kCompleted:
+      return "completed";
+    case model::StopReason::kMaxEvents:
+      return "max_events";
+    case model::StopReason::kStopped:
+      return "stopped";
+  }
+  return "?";
+}
+
 namespace {
+
+// Writes one record's fields into the object open in a JsonWriter, opening
+// and closing the nested objects that their dotted keys name.
+class FieldWriter {
+ public:
+  explicit FieldWriter(JsonWriter* json) : json_(json) {}
+
+  void write(std::string_view key, const FieldValue& value) {
+    std::vector<std::string_view> path;  // the key's nested objects, then its own name
+    for (size_t start = 0;;) {
+      const size_t dot = key.find('.', start);
+      path.push_back(key.substr(start, dot == std::string_view::npos ? dot : dot - start));
+      if (dot == std::string_view::npos) break;
+      start = dot + 1;
+    }
+    size_t common = 0;
+    while (common < open_.size() && common + 1 < path.size() && open_[common] == path[common]) ++common;
+    close_to(common);
+    for (size_t i = common; i + 1 < path.size(); ++i) {
+      json_->key(path[i]);
+      json_->begin_object();
+      open_.push_back(path[i]);
+    }
+    json_->key(path.back());
+    std::visit([this](const auto& v) { json_->value(v); }, value);
+  }
+
+  // Closes the nested objects still open.
+  void close() { close_to(0); }
+
+ private:
+  void close_to(size_t depth) {
+    for (; open_.size() > depth; open_.pop_back()) json_->end_object();
+  }
+
+  JsonWriter* json_;
+  std::vector<std::string_view> open_;  // outermost first
+};
+
+template <class Record>
+void write_fields(JsonWriter& json, std::span<const Field<Record>> fields, const Record& record) {
+  FieldWriter writer(&json);
+  for (const Field<Record>& field : fields) writer.write(field.key, field.value(record));
+  writer.close();
+}
+
+// The scenario, and how the run ended: a run stopped by a guard reports
+// what it had.
+void write_scenario(JsonWriter& json, const model::RunResult& result) {
+  json.key("scenario");
+  json.begin_object();
+  json.field("name", result.scenario_name);
+  json.field("seed", result.seed);
+  json.field("duration_ns", result.duration_ns);
+  json.key("regions");
+  json.begin_array();
+  for (const std::string& region : result.regions) json.value(region);
+  json.end_array();
+  json.end_object();
+
+  json.key("run");
+  json.begin_object();
+  json.field("stop", stop_name(result.stop.reason));
+  json.field("stopped_at_ns", result.stop.at_ns);
+  json.end_object();
+}
+
+// The regions, then the replication pairs with their visibility buckets.
+void write_regions(JsonWriter& json, const model::RunResult& result) {
+  json.key("regions");
+  json.begin_array();
+  for (const model::RegionResult& region : result.region_results) {
+    json.begin_object();
+    write_fields(json, region_fields(), region);
+    json.end_object();
+  }
+  json.end_array();
+
+  json.key("replication");
+  json.begin_array();
+  for (const model::PairResult& pair : result.pairs) {
+    json.begin_object();
+    write_fields(json, pair_fields(), pair);
+    json.key("visibility");
+    json.begin_array();
+    for (size_t i = 0; i < model::kVisibilityBuckets; ++i) {
+      json.begin_object();
+      json.field("age_from_ns", model::kVisibilityGridNs[i]);
+      json.field("reads", pair.visibility_reads[i]);
+      json.field("seen", pair.visibility_seen[i]);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+}
 
 void write_summary(JsonWriter& json, const model::WriteSummary& write) {
   json.begin_object();
@@ -36,54 +148,18 @@ void write_examples(JsonWriter& json, std::string_view name,
   json.end_array();
 }
 
-void write_lag(JsonWriter& json, const sim::Histogram& lag) {
+void write_conflicts(JsonWriter& json, const model::ConflictResult& conflicts) {
+  json.key("conflicts");
   json.begin_object();
-  json.field("count", lag.count());
-  json.field("mean", static_cast<int64_t>(std::llround(lag.mean())));
-  json.field("min", lag.min());
-  json.field("p50", lag.quantile(0.50));
-  json.field("p90", lag.quantile(0.90));
-  json.field("p99", lag.quantile(0.99));
-  json.field("p999", lag.quantile(0.999));
-  json.field("max", lag.max());
-  json.end_object();
-}
-
-}  // namespace
-
-std::string_view stop_name(model::StopReason reason) {
-  switch (reason) {
-    case model::StopReason::kCompleted:
-      return "completed";
-    case model::StopReason::kMaxEvents:
-      return "max_events";
-    case model::StopReason::kStopped:
-      return "stopped";
-  }
-  return "?";
-}
-
-namespace {
-
-void write_latency(JsonWriter& json, const sim::Histogram& latency) {
+  write_fields(json, conflict_fields(), conflicts);
+  json.key("examples");
   json.begin_object();
-  json.field("count", latency.count());
-  json.field("p50", latency.quantile(0.50));
-  json.field("p99", latency.quantile(0.99));
-  json.field("max", latency.max());
+  write_examples(json, "concurrent", conflicts.concurrent_examples);
+  write_examples(json, "clobbered", conflicts.clobbered_examples);
+  write_examples(json, "skew_inversions", conflicts.skew_inversion_examples);
+  write_examples(json, "causal_inversions", conflicts.causal_inversion_examples);
   json.end_object();
-}
-
-// Per-minute views of per-second series (the last minute may be partial).
-std::vector<int64_t> per_minute(const std::vector<int64_t>& seconds, bool sum) {
-  std::vector<int64_t> minutes;
-  for (size_t start = 0; start < seconds.size(); start += 60) {
-    const size_t end = std::min(seconds.size(), start + 60);
-    int64_t value = 0;
-    for (size_t i = start; i < end; ++i) value = sum ? value + seconds[i] : std::max(value, seconds[i]);
-    minutes.push_back(value);
-  }
-  return minutes;
+  json.end_object();
 }
 
 void write_capacity_events(JsonWriter& json, const model::RunResult& result) {
@@ -128,6 +204,29 @@ void write_capacity_events(JsonWriter& json, const model::RunResult& result) {
     json.field("backlog_drain_ns", o.backlog_drain_ns);
     json.field("left_group_ns", o.left_group_ns);
     json.field("divergent_items", o.divergent_items);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_sessions(JsonWriter& json, const std::vector<model::SessionResult>& sessions) {
+  json.key("sessions");
+  json.begin_array();
+  for (const model::SessionResult& session : sessions) {
+    json.begin_object();
+    json.field("region", session.region);
+    json.field("group", session.group);
+    json.field("read_region", session.read_region);
+    json.key("by_delay");
+    json.begin_array();
+    for (size_t i = 0; i < session.delay_ns.size(); ++i) {
+      json.begin_object();
+      json.field("delay_ns", session.delay_ns[i]);
+      json.field("reads", session.reads[i]);
+      json.field("violations", session.violations[i]);
+      json.end_object();
+    }
+    json.end_array();
     json.end_object();
   }
   json.end_array();
@@ -193,6 +292,60 @@ void write_replica_changes(JsonWriter& json, const std::vector<model::ReplicaCha
   json.end_array();
 }
 
+// Per-minute views of per-second series (the last minute may be partial).
+std::vector<int64_t> per_minute(const std::vector<int64_t>& seconds, bool sum) {
+  std::vector<int64_t> minutes;
+  for (size_t start = 0; start < seconds.size(); start += 60) {
+    const size_t end = std::min(seconds.size(), start + 60);
+    int64_t value = 0;
+    for (size_t i = start; i < end; ++i) value = sum ? value + seconds[i] : std::max(value, seconds[i]);
+    minutes.push_back(value);
+  }
+  return minutes;
+}
+
+// One region's series; per minute, counts are summed, levels are their
+// largest value, and the latency quantiles are added.
+void write_region_series(JsonWriter& json, const model::RegionSeries& s, bool minutes) {
+  const auto counts = [&](std::string_view name, const std::vector<int64_t>& v) {
+    json.key(name);
+    json.compact_array(minutes ? per_minute(v, true) : v);
+  };
+  const auto units = [&](std::string_view name, const std::vector<int64_t>& milli) {
+    json.key(name);
+    json.compact_milli_array(minutes ? per_minute(milli, true) : milli, 1);
+  };
+  const auto levels = [&](std::string_view name, const std::vector<int64_t>& v) {
+    json.key(name);
+    json.compact_array(minutes ? per_minute(v, false) : v);
+  };
+  units("consumed_write_units", s.consumed_write_milli);
+  units("consumed_read_units", s.consumed_read_milli);
+  levels("provisioned_write_units", s.provisioned_write_units);
+  levels("provisioned_read_units", s.provisioned_read_units);
+  counts("throttle_events", s.throttle_events);
+  counts("replication_throttle_events", s.replication_throttle_events);
+  counts("client_errors", s.client_errors);
+  levels("replication_backlog", s.replication_backlog);
+  if (minutes) {
+    json.key("latency_p50_ns");
+    json.compact_array(s.latency_p50_ns);
+    json.key("latency_p99_ns");
+    json.compact_array(s.latency_p99_ns);
+  }
+}
+
+void write_pair_series(JsonWriter& json, const model::PairSeries& s, bool minutes) {
+  json.key("pending_replication");
+  json.compact_array(minutes ? per_minute(s.pending_replication, false) : s.pending_replication);
+  if (minutes) {
+    json.key("replication_latency_mean_ns");
+    json.compact_array(s.replication_latency_mean_ns);
+    json.key("replication_latency_max_ns");
+    json.compact_array(s.replication_latency_max_ns);
+  }
+}
+
 void write_series(JsonWriter& json, const model::RunResult& result) {
   json.key("series");
   json.begin_object();
@@ -202,53 +355,19 @@ void write_series(JsonWriter& json, const model::RunResult& result) {
     json.key("regions");
     json.begin_array();
     for (size_t r = 0; r < result.region_series.size(); ++r) {
-      const model::RegionSeries& s = result.region_series[r];
       json.begin_object();
       json.field("name", result.regions[r]);
-      const auto counts = [&](std::string_view name, const std::vector<int64_t>& v) {
-        json.key(name);
-        json.compact_array(minutes ? per_minute(v, true) : v);
-      };
-      const auto units = [&](std::string_view name, const std::vector<int64_t>& milli) {
-        json.key(name);
-        json.compact_milli_array(minutes ? per_minute(milli, true) : milli, 1);
-      };
-      const auto levels = [&](std::string_view name, const std::vector<int64_t>& v) {
-        json.key(name);
-        json.compact_array(minutes ? per_minute(v, false) : v);
-      };
-      units("consumed_write_units", s.consumed_write_milli);
-      units("consumed_read_units", s.consumed_read_milli);
-      levels("provisioned_write_units", s.provisioned_write_units);
-      levels("provisioned_read_units", s.provisioned_read_units);
-      counts("throttle_events", s.throttle_events);
-      counts("replication_throttle_events", s.replication_throttle_events);
-      counts("client_errors", s.client_errors);
-      levels("replication_backlog", s.replication_backlog);
-      if (minutes) {
-        json.key("latency_p50_ns");
-        json.compact_array(s.latency_p50_ns);
-        json.key("latency_p99_ns");
-        json.compact_array(s.latency_p99_ns);
-      }
+      write_region_series(json, result.region_series[r], minutes);
       json.end_object();
     }
     json.end_array();
     json.key("pairs");
     json.begin_array();
     for (size_t i = 0; i < result.pair_series.size(); ++i) {
-      const model::PairSeries& s = result.pair_series[i];
       json.begin_object();
       json.field("from", result.pairs[i].from);
       json.field("to", result.pairs[i].to);
-      json.key("pending_replication");
-      json.compact_array(minutes ? per_minute(s.pending_replication, false) : s.pending_replication);
-      if (minutes) {
-        json.key("replication_latency_mean_ns");
-        json.compact_array(s.replication_latency_mean_ns);
-        json.key("replication_latency_max_ns");
-        json.compact_array(s.replication_latency_max_ns);
-      }
+      write_pair_series(json, result.pair_series[i], minutes);
       json.end_object();
     }
     json.end_array();
@@ -263,140 +382,15 @@ std::string json_report(const model::RunResult& result) {
   JsonWriter json;
   json.begin_object();
   json.field("schema_version", kJsonSchemaVersion);
-
-  json.key("scenario");
-  json.begin_object();
-  json.field("name", result.scenario_name);
-  json.field("seed", result.seed);
-  json.field("duration_ns", result.duration_ns);
-  json.key("regions");
-  json.begin_array();
-  for (const std::string& region : result.regions) json.value(region);
-  json.end_array();
-  json.end_object();
-
-  // How the run ended: a run stopped by a guard reports what it had.
-  json.key("run");
-  json.begin_object();
-  json.field("stop", stop_name(result.stop.reason));
-  json.field("stopped_at_ns", result.stop.at_ns);
-  json.end_object();
-
-  json.key("regions");
-  json.begin_array();
-  for (const model::RegionResult& region : result.region_results) {
-    json.begin_object();
-    json.field("name", region.name);
-    json.field("writes", region.writes());
-    for (int op = 0; op < model::kOperationCount; ++op) {
-      json.field(model::operation_plural(static_cast<model::Operation>(op)), region.operations[op]);
-    }
-    json.field("noop_deletes", region.noop_deletes);
-    json.field("bytes_written", region.bytes_written);
-    json.key("capacity");
-    json.begin_object();
-    json.field("mode", region.capacity_mode);
-    json.field("write_units", region.write_units);
-    json.field("read_units", region.read_units);
-    json.field("partitions", region.partitions);
-    json.end_object();
-    json.key("clients");
-    json.begin_object();
-    json.field("throttle_events", region.throttle_events);
-    json.field("retries", region.retries);
-    json.field("client_errors", region.client_errors);
-    json.field("unavailable_errors", region.unavailable_errors);
-    json.key("latency_ns");
-    write_latency(json, region.client_latency_ns);
-    json.end_object();
-    json.field("replication_throttle_events", region.replication_throttle_events);
-    json.key("reads");
-    json.begin_object();
-    json.field("stale_reads", region.stale_reads);
-    json.key("staleness_ns");
-    write_latency(json, region.staleness_ns);
-    json.end_object();
-    json.field("missing_index_errors", region.missing_index_errors);
-    json.field("refused_requests", region.refused_requests);
-    json.field("ttl_deletes", region.ttl_deletes);
-    json.field("ttl_replicated_write_units", region.ttl_replicated_write_units);
-    json.field("expired_items", region.expired_items);
-    json.end_object();
-  }
-  json.end_array();
-
-  json.key("replication");
-  json.begin_array();
-  for (const model::PairResult& pair : result.pairs) {
-    json.begin_object();
-    json.field("from", pair.from);
-    json.field("to", pair.to);
-    json.field("replicated", pair.replicated);
-    json.key("lag_ns");
-    write_lag(json, pair.lag_ns);
-    json.key("visibility");
-    json.begin_array();
-    for (size_t i = 0; i < model::kVisibilityBuckets; ++i) {
-      json.begin_object();
-      json.field("age_from_ns", model::kVisibilityGridNs[i]);
-      json.field("reads", pair.visibility_reads[i]);
-      json.field("seen", pair.visibility_seen[i]);
-      json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-  }
-  json.end_array();
-
-  const model::ConflictResult& conflicts = result.conflicts;
-  json.key("conflicts");
-  json.begin_object();
-  json.field("writes", conflicts.writes);
-  json.field("concurrent_pairs", conflicts.concurrent_pairs);
-  json.field("concurrent_writes", conflicts.concurrent_writes);
-  json.field("clobbered", conflicts.clobbered);
-  json.field("skew_inversions", conflicts.skew_inversions);
-  json.field("causal_inversions", conflicts.causal_inversions);
-  json.key("examples");
-  json.begin_object();
-  write_examples(json, "concurrent", conflicts.concurrent_examples);
-  write_examples(json, "clobbered", conflicts.clobbered_examples);
-  write_examples(json, "skew_inversions", conflicts.skew_inversion_examples);
-  write_examples(json, "causal_inversions", conflicts.causal_inversion_examples);
-  json.end_object();
-  json.end_object();
-
-  const model::ConvergenceResult& convergence = result.convergence;
+  write_scenario(json, result);
+  write_regions(json, result);
+  write_conflicts(json, result.conflicts);
   write_capacity_events(json, result);
-  json.key("sessions");
-  json.begin_array();
-  for (const model::SessionResult& session : result.sessions) {
-    json.begin_object();
-    json.field("region", session.region);
-    json.field("group", session.group);
-    json.field("read_region", session.read_region);
-    json.key("by_delay");
-    json.begin_array();
-    for (size_t i = 0; i < session.delay_ns.size(); ++i) {
-      json.begin_object();
-      json.field("delay_ns", session.delay_ns[i]);
-      json.field("reads", session.reads[i]);
-      json.field("violations", session.violations[i]);
-      json.end_object();
-    }
-    json.end_array();
-    json.end_object();
-  }
-  json.end_array();
+  write_sessions(json, result.sessions);
   json.key("convergence");
   json.begin_object();
-  json.field("last_write_ns", convergence.last_write_ns);
-  json.field("drained_ns", convergence.drained_ns);
-  json.field("drain_ns", convergence.drain_ns);
-  json.field("items", convergence.items);
-  json.field("divergent_items", convergence.divergent_items);
+  write_fields(json, convergence_fields(), result.convergence);
   json.end_object();
-
   write_drift(json, result.drift);
   write_replica_changes(json, result.replica_changes);
   write_series(json, result);

@@ -9,8 +9,9 @@
 //
 // Every figure is an integer (counts, or nanoseconds for names ending in
 // `_ns`), exactly the value the JSON report prints, or for `drift.*` a sum
-// over the report's drift episodes. A new RunResult field
-// gets its path here, appended within its section, never renaming one.
+// over the report's drift episodes. A new RunResult field gets its path in
+// its section's table (reports/report_fields.h), appended, never renaming
+// one.
 //
 // Determinism: flatten() is a pure function of the result; figures come in
 // a fixed order (sections as in the JSON report, regions and pairs in
@@ -19,7 +20,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,27 +36,22 @@ struct Figure {
 // Every figure of the result, in report order.
 std::vector<Figure> flatten(const model::RunResult& result);
 
-// One scalar figure of a region: `regions.R.<name>`, printed by the JSON
-// report at `json_field` (dotted, inside the region's object). flatten()
-// and figures_from_report() (reports/report_diff.h) both walk this list, so
-// the two cannot disagree on the region figures.
-struct RegionFigure {
-  std::string_view name;
-  std::string_view json_field;
-  int64_t (*value)(const model::RegionResult&);
+// The figures of one drift setting, summed over its episodes: flatten()
+// sums a DriftResult's, figures_from_report() a JSON report's.
+struct DriftFigures {
+  int64_t episodes = 0;
+  int64_t cost = 0;
+  int64_t drifted_ns = 0;  // each episode's until_ns - since_ns; an open one (until_ns < 0) ends at end_ns
+
+  // Counts one episode of the setting; `end_ns` is the run's stop.at_ns.
+  void add(int64_t since_ns, int64_t until_ns, int64_t episode_cost, int64_t end_ns);
+  // drift.SETTING.episodes, .cost and .drifted_ns.
+  void append_to(std::string_view setting, std::vector<Figure>* figures) const;
 };
 
-// In path order.
-std::span<const RegionFigure> region_figures();
-// The first this many region figures are in every report of schema_version
-// 1; the later ones (queries, missing index errors, refusals, TTL) and the
-// drift section were added to it, so older reports lack them and
-// `gtsim diff` shows them as absent there.
-inline constexpr size_t kRegionFiguresInEveryReport = 15;
-
-// drift.SETTING.drifted_ns for an episode: until_ns, or `end_ns` (the
-// run's stop.at_ns) for one still open at the end.
-int64_t drifted_ns(const model::DriftEpisode& episode, int64_t end_ns);
+// Whether the figure at `path` is in nanoseconds: its name ends in `_ns`
+// (units are last in every name).
+inline bool is_duration_path(std::string_view path) { return path.ends_with("_ns"); }
 
 // A pattern is a path in which `*` stands for any run of characters other
 // than '.', so `lag.*.p99_ns` names the p99 lag of every pair.

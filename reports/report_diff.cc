@@ -1,13 +1,14 @@
 #include "reports/report_diff.h"
 
 #include <charconv>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "reports/json_report.h"
-#include "reports/text_report.h"
+#include "reports/report_fields.h"
 #include "sim/time.h"
 
 namespace reports {
@@ -34,6 +35,17 @@ class Reader {
       return false;
     }
     out_->push_back(Figure{path, *value});
+    return true;
+  }
+
+  // Adds `figures` (rows of a report_fields.h table) read from `object`
+  // under `prefix`; those ranked `optional_from` or later may be missing.
+  template <class Record>
+  bool add_all(const std::string& prefix, const std::vector<const Field<Record>*>& figures, const JsonValue& object,
+               int optional_from = INT_MAX) {
+    for (const Field<Record>* field : figures) {
+      if (!add(prefix + std::string(field->figure), object, field->key, field->rank >= optional_from)) return false;
+    }
     return true;
   }
 
@@ -66,11 +78,10 @@ bool same(const JsonValue& a, const JsonValue& b) {
   return true;
 }
 
-bool ends_with_ns(std::string_view path) { return path.size() >= 3 && path.substr(path.size() - 3) == "_ns"; }
-
 std::string show(const std::string& path, std::optional<int64_t> v) {
   if (!v) return "(absent)";
-  return ends_with_ns(path) ? display_duration(*v) : fmt::format("{}", *v);
+  if (!is_duration_path(path)) return fmt::format("{}", *v);
+  return sim::format_duration(sim::Duration::nanoseconds(*v), sim::DurationStyle::kReadable);
 }
 
 // drift.SETTING.{episodes,cost,drifted_ns} from the report's drift section,
@@ -88,7 +99,7 @@ bool drift_figures(const JsonValue& report, std::vector<Figure>* figures, std::s
     return false;
   }
   for (const JsonValue& setting : settings->items) {
-    int64_t count = 0, cost = 0, drifted = 0;
+    DriftFigures sums;
     for (const JsonValue& e : episodes->items) {
       if (name_of(e, "setting") != setting.text) continue;
       const JsonValue* since = e.find("since_ns");
@@ -98,17 +109,9 @@ bool drift_figures(const JsonValue& report, std::vector<Figure>* figures, std::s
         *error = fmt::format("a drift episode of '{}' lacks since_ns, until_ns or cost", setting.text);
         return false;
       }
-      model::DriftEpisode episode;
-      episode.since_ns = *since->as_int64();
-      episode.until_ns = *until->as_int64();
-      ++count;
-      cost += *c->as_int64();
-      drifted += drifted_ns(episode, *stopped->as_int64());
+      sums.add(*since->as_int64(), *until->as_int64(), *c->as_int64(), *stopped->as_int64());
     }
-    const std::string prefix = "drift." + setting.text + ".";
-    figures->push_back(Figure{prefix + "episodes", count});
-    figures->push_back(Figure{prefix + "cost", cost});
-    figures->push_back(Figure{prefix + "drifted_ns", drifted});
+    sums.append_to(setting.text, figures);
   }
   return true;
 }
@@ -136,29 +139,19 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
     return std::nullopt;
   }
   // The same order and names as flatten() in reports/metric_paths.cc.
+  const auto region_figures = figures_in_path_order(region_fields());
   for (const JsonValue& region : regions->items) {
     const std::string prefix = "regions." + name_of(region, "name") + ".";
-    const std::span<const RegionFigure> all = region_figures();
-    for (size_t i = 0; i < all.size(); ++i) {
-      const bool optional = i >= kRegionFiguresInEveryReport;
-      if (!r.add(prefix + std::string(all[i].name), region, all[i].json_field, optional)) return std::nullopt;
-    }
+    if (!r.add_all(prefix, region_figures, region, kRegionFiguresInEveryReport)) return std::nullopt;
   }
-  static const std::pair<const char*, const char*> kPair[] = {
-      {"replicated", "replicated"}, {"mean_ns", "lag_ns.mean"}, {"min_ns", "lag_ns.min"}, {"p50_ns", "lag_ns.p50"},
-      {"p90_ns", "lag_ns.p90"},     {"p99_ns", "lag_ns.p99"},   {"p999_ns", "lag_ns.p999"}, {"max_ns", "lag_ns.max"}};
+  const auto pair_figures = figures_in_path_order(pair_fields());
   for (const JsonValue& pair : pairs->items) {
     const std::string prefix = "lag." + name_of(pair, "from") + "->" + name_of(pair, "to") + ".";
-    for (const auto& [path, field] : kPair) {
-      if (!r.add(prefix + path, pair, field)) return std::nullopt;
-    }
+    if (!r.add_all(prefix, pair_figures, pair)) return std::nullopt;
   }
-  for (const char* field : {"writes", "concurrent_pairs", "concurrent_writes", "clobbered", "skew_inversions",
-                            "causal_inversions"}) {
-    if (!r.add(std::string("conflicts.") + field, *conflicts, field)) return std::nullopt;
-  }
-  for (const char* field : {"last_write_ns", "drained_ns", "drain_ns", "items", "divergent_items"}) {
-    if (!r.add(std::string("convergence.") + field, *convergence, field)) return std::nullopt;
+  if (!r.add_all("conflicts.", figures_in_path_order(conflict_fields()), *conflicts) ||
+      !r.add_all("convergence.", figures_in_path_order(convergence_fields()), *convergence)) {
+    return std::nullopt;
   }
   if (!drift_figures(report, &figures, error)) return std::nullopt;
   return figures;
@@ -194,12 +187,11 @@ std::optional<Tolerance> parse_tolerance(std::string_view text, std::string* err
   return t;
 }
 
-ReportDiff diff_reports(const JsonValue& a, const JsonValue& b, const std::vector<Tolerance>& tolerances) {
-  std::string error;
-  const std::vector<Figure> fa = *figures_from_report(a, &error);
-  const std::vector<Figure> fb = *figures_from_report(b, &error);
-  ReportDiff diff;
-  diff.exact = tolerances.empty();
+namespace {
+
+// Figures beyond tolerance, in A's order, then those only B has.
+void diff_figures(const std::vector<Figure>& fa, const std::vector<Figure>& fb,
+                  const std::vector<Tolerance>& tolerances, ReportDiff* diff) {
   const auto within = [&](const std::string& path, int64_t x, int64_t y) {
     const double gap = std::fabs(static_cast<double>(y) - static_cast<double>(x));
     for (const Tolerance& t : tolerances) {
@@ -211,78 +203,100 @@ ReportDiff diff_reports(const JsonValue& a, const JsonValue& b, const std::vecto
     return x == y;
   };
   for (const Figure& x : fa) {
-    ++diff.figures;
+    ++diff->figures;
     const Figure* y = nullptr;
     for (const Figure& f : fb) {
       if (f.path == x.path) y = &f;
     }
     if (y == nullptr) {
-      diff.changes.push_back({x.path, x.value, std::nullopt});
+      diff->changes.push_back({x.path, x.value, std::nullopt});
     } else if (!within(x.path, x.value, y->value)) {
-      diff.changes.push_back({x.path, x.value, y->value});
+      diff->changes.push_back({x.path, x.value, y->value});
     }
   }
   for (const Figure& y : fb) {
     bool in_a = false;
     for (const Figure& x : fa) in_a = in_a || x.path == y.path;
-    if (!in_a) diff.changes.push_back({y.path, std::nullopt, y.value});
+    if (!in_a) diff->changes.push_back({y.path, std::nullopt, y.value});
   }
+}
+
+// The parts that are not figures, compared whole: the event lists, the run,
+// the conflict examples and the drift episodes.
+void diff_parts(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   for (const char* part : {"throttle_windows", "scaling_actions", "outages", "replica_changes", "run"}) {
     const JsonValue* pa = a.find(part);
     const JsonValue* pb = b.find(part);
-    if ((pa == nullptr) != (pb == nullptr) || (pa != nullptr && !same(*pa, *pb))) diff.other_parts.push_back(part);
+    if ((pa == nullptr) != (pb == nullptr) || (pa != nullptr && !same(*pa, *pb))) diff->other_parts.push_back(part);
   }
   const JsonValue* ca = a.find("conflicts");
   const JsonValue* cb = b.find("conflicts");
   if (ca && cb && ca->find("examples") && cb->find("examples") && !same(*ca->find("examples"), *cb->find("examples"))) {
-    diff.other_parts.push_back("conflicts.examples");
+    diff->other_parts.push_back("conflicts.examples");
   }
   const JsonValue* da = a.find("drift");
   const JsonValue* db = b.find("drift");
   if (da && db && da->find("episodes") && db->find("episodes") && !same(*da->find("episodes"), *db->find("episodes"))) {
-    diff.other_parts.push_back("drift.episodes");
+    diff->other_parts.push_back("drift.episodes");
   }
+}
+
+// Names each differing series: series.per_minute.regions.eu-west-1.throttle_events.
+void diff_series(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   const JsonValue* sa = a.find("series");
   const JsonValue* sb = b.find("series");
-  if (sa && sb && !same(*sa, *sb)) {
-    const size_t before = diff.other_parts.size();
-    for (const char* interval : {"per_second", "per_minute"}) {
-      const JsonValue* ia = sa->find(interval);
-      const JsonValue* ib = sb->find(interval);
-      if (!ia || !ib || same(*ia, *ib)) continue;
-      // Name each differing series: series.per_minute.regions.eu-west-1.throttle_events.
-      for (const char* group : {"regions", "pairs"}) {
-        const JsonValue* ga = ia->find(group);
-        const JsonValue* gb = ib->find(group);
-        if (!ga || !gb) continue;
-        for (size_t i = 0; i < ga->items.size() && i < gb->items.size(); ++i) {
-          const JsonValue& ea = ga->items[i];
-          const JsonValue& eb = gb->items[i];
-          const std::string who = ea.find("name") ? name_of(ea, "name") : name_of(ea, "from") + "->" + name_of(ea, "to");
-          for (const auto& [key, value] : ea.members) {
-            const JsonValue* other = eb.find(key);
-            if (!other || !same(value, *other)) {
-              diff.other_parts.push_back(fmt::format("series.{}.{}.{}.{}", interval, group, who, key));
-            }
+  if (!sa || !sb || same(*sa, *sb)) return;
+  const size_t before = diff->other_parts.size();
+  for (const char* interval : {"per_second", "per_minute"}) {
+    const JsonValue* ia = sa->find(interval);
+    const JsonValue* ib = sb->find(interval);
+    if (!ia || !ib || same(*ia, *ib)) continue;
+    for (const char* group : {"regions", "pairs"}) {
+      const JsonValue* ga = ia->find(group);
+      const JsonValue* gb = ib->find(group);
+      if (!ga || !gb) continue;
+      for (size_t i = 0; i < ga->items.size() && i < gb->items.size(); ++i) {
+        const JsonValue& ea = ga->items[i];
+        const JsonValue& eb = gb->items[i];
+        const std::string who = ea.find("name") ? name_of(ea, "name") : name_of(ea, "from") + "->" + name_of(ea, "to");
+        for (const auto& [key, value] : ea.members) {
+          const JsonValue* other = eb.find(key);
+          if (!other || !same(value, *other)) {
+            diff->other_parts.push_back(fmt::format("series.{}.{}.{}.{}", interval, group, who, key));
           }
         }
       }
     }
-    if (diff.other_parts.size() == before) diff.other_parts.push_back("series");
   }
+  if (diff->other_parts.size() == before) diff->other_parts.push_back("series");
+}
+
+// A different scenario name or seed is worth a note.
+void diff_scenarios(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   const JsonValue* scenario_a = a.find("scenario");
   const JsonValue* scenario_b = b.find("scenario");
-  if (scenario_a && scenario_b) {
-    if (name_of(*scenario_a, "name") != name_of(*scenario_b, "name")) {
-      diff.notes.push_back(fmt::format("scenarios differ: '{}' vs '{}'", name_of(*scenario_a, "name"),
-                                       name_of(*scenario_b, "name")));
-    }
-    const JsonValue* seed_a = scenario_a->find("seed");
-    const JsonValue* seed_b = scenario_b->find("seed");
-    if (seed_a && seed_b && seed_a->text != seed_b->text) {
-      diff.notes.push_back(fmt::format("seeds differ: {} vs {}", seed_a->text, seed_b->text));
-    }
+  if (!scenario_a || !scenario_b) return;
+  if (name_of(*scenario_a, "name") != name_of(*scenario_b, "name")) {
+    diff->notes.push_back(fmt::format("scenarios differ: '{}' vs '{}'", name_of(*scenario_a, "name"),
+                                      name_of(*scenario_b, "name")));
   }
+  const JsonValue* seed_a = scenario_a->find("seed");
+  const JsonValue* seed_b = scenario_b->find("seed");
+  if (seed_a && seed_b && seed_a->text != seed_b->text) {
+    diff->notes.push_back(fmt::format("seeds differ: {} vs {}", seed_a->text, seed_b->text));
+  }
+}
+
+}  // namespace
+
+ReportDiff diff_reports(const JsonValue& a, const JsonValue& b, const std::vector<Tolerance>& tolerances) {
+  std::string error;
+  ReportDiff diff;
+  diff.exact = tolerances.empty();
+  diff_figures(*figures_from_report(a, &error), *figures_from_report(b, &error), tolerances, &diff);
+  diff_parts(a, b, &diff);
+  diff_series(a, b, &diff);
+  diff_scenarios(a, b, &diff);
   return diff;
 }
 

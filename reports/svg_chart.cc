@@ -42,6 +42,139 @@ std::vector<double> reduce(const std::vector<double>& values, size_t factor) {
   return out;
 }
 
+// Where a chart's parts go: the scales of the plot and the legend's rows.
+struct Frame {
+  double width = 0, height = 0;
+  double plot_w = 0, plot_h = kPlotHeight;
+  size_t factor = 1;   // values per point drawn (long series are reduced)
+  double step_s = 0;   // seconds per point drawn
+  double x_span_s = 0;
+  double y_step = 0, y_top = 0;
+  std::vector<std::pair<double, double>> legend_at;  // (x, row) of each line's legend entry
+
+  double x(double s) const { return kLeft + plot_w * s / x_span_s; }
+  double y(double v) const { return kTop + plot_h * (1 - v / y_top); }
+};
+
+Frame frame(const Chart& chart) {
+  Frame f;
+  size_t points = 1;
+  double y_max = 0;
+  for (const ChartLine& line : chart.lines) {
+    points = std::max(points, line.values.size());
+    for (double v : line.values) y_max = std::max(y_max, v);
+  }
+  f.factor = (points + kMaxPoints - 1) / kMaxPoints;
+  f.step_s = chart.step_s * static_cast<double>(f.factor);
+  f.x_span_s = std::max(chart.step_s * static_cast<double>(points), 60.0);
+  f.y_step = nice_step(y_max);
+  f.y_top = std::max(f.y_step, std::ceil(y_max / f.y_step) * f.y_step);
+  // Legend entries flow into rows under the axis.
+  f.width = chart.width;
+  double lx = kLeft, rows = 1;
+  for (const ChartLine& line : chart.lines) {
+    const double w = 28 + 6.2 * static_cast<double>(line.label.size());
+    if (lx + w > f.width - kRight && lx > kLeft) {
+      lx = kLeft;
+      rows += 1;
+    }
+    f.legend_at.emplace_back(lx, rows);
+    lx += w;
+  }
+  f.height = kTop + kPlotHeight + kAxis + rows * kLegendRow + 4;
+  f.plot_w = f.width - kLeft - kRight;
+  return f;
+}
+
+// The grid with the y ticks, the x ticks in minutes, the x axis.
+std::string axes(const Frame& f) {
+  std::string svg;
+  for (double v = 0; v <= f.y_top + f.y_step / 2; v += f.y_step) {
+    svg += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>"
+                       "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                       kLeft, f.width - kRight, f.y(v), f.y(v), kLeft - 6, f.y(v) + 4, number(v));
+  }
+  const double x_step_min = nice_step(f.x_span_s / 60.0 * 4 / 6);
+  for (double m = 0; m * 60 <= f.x_span_s + 1e-9; m += x_step_min) {
+    svg += fmt::format("<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>"
+                       "<text class=\"tick\" x=\"{0:.1f}\" y=\"{3:.1f}\" text-anchor=\"middle\">{4}</text>\n",
+                       f.x(m * 60), kTop + f.plot_h, kTop + f.plot_h + 4, kTop + f.plot_h + 16, number(m));
+  }
+  svg += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">min</text>\n", kLeft - 6,
+                     kTop + f.plot_h + 16);
+  svg += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>\n", kLeft,
+                     f.width - kRight, kTop + f.plot_h);
+  return svg;
+}
+
+// The timeline marks: numbered badges on dashed lines.
+std::string marks(const Chart& chart, const Frame& f) {
+  std::string svg;
+  double last_badge = -1e9;
+  for (const ChartMark& mark : chart.marks) {
+    const double mx = f.x(mark.at_s);
+    // Badges of close marks sit side by side; the lines stay exact.
+    const double bx = std::max(mx, last_badge + 15);
+    last_badge = bx;
+    svg += fmt::format("<g class=\"mark\"><title>{}</title><line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{:.1f}\"/>"
+                       "<circle cx=\"{:.1f}\" cy=\"{}\" r=\"7\"/><text x=\"{:.1f}\" y=\"{}\" "
+                       "text-anchor=\"middle\">{}</text></g>\n",
+                       html_escape(mark.label), mx, mx, kTop, kTop + f.plot_h, bx, kTop - 8, bx, kTop - 4,
+                       mark.number);
+  }
+  return svg;
+}
+
+// Each line as a polyline, or as bars from 0.
+std::string data(const Chart& chart, const Frame& f) {
+  std::string svg;
+  for (const ChartLine& line : chart.lines) {
+    const std::vector<double> values = reduce(line.values, f.factor);
+    const char* color = kPalette[static_cast<size_t>(line.color) % std::size(kPalette)];
+    if (line.bars) {
+      const double w = std::max(1.0, f.plot_w * f.step_s / f.x_span_s);
+      svg += fmt::format("<g fill=\"{}\" fill-opacity=\"0.55\">", color);
+      for (size_t i = 0; i < values.size(); ++i) {
+        if (values[i] <= 0) continue;
+        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>",
+                           f.x(static_cast<double>(i) * f.step_s), f.y(values[i]), w, kTop + f.plot_h - f.y(values[i]));
+      }
+      svg += "</g>\n";
+      continue;
+    }
+    svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\"{} points=\"", color,
+                       line.dashed ? " stroke-dasharray=\"5 3\"" : "");
+    for (size_t i = 0; i < values.size(); ++i) {
+      svg += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "" : " ", f.x((static_cast<double>(i) + 0.5) * f.step_s),
+                         f.y(values[i]));
+    }
+    svg += "\"/>\n";
+  }
+  return svg;
+}
+
+// The legend under the axis.
+std::string legend(const Chart& chart, const Frame& f) {
+  std::string svg;
+  for (size_t i = 0; i < chart.lines.size(); ++i) {
+    const ChartLine& line = chart.lines[i];
+    const char* color = kPalette[static_cast<size_t>(line.color) % std::size(kPalette)];
+    const double x0 = f.legend_at[i].first;
+    const double ly = kTop + f.plot_h + kAxis + f.legend_at[i].second * kLegendRow - 4;
+    if (line.bars) {
+      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"8\" fill=\"{}\" fill-opacity=\"0.55\"/>",
+                         x0, ly - 7, color);
+    } else {
+      svg += fmt::format("<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
+                         "stroke-width=\"2\"{}/>",
+                         x0, x0 + 14, ly - 3, ly - 3, color, line.dashed ? " stroke-dasharray=\"4 2\"" : "");
+    }
+    svg += fmt::format("<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x0 + 18, ly,
+                       html_escape(line.label));
+  }
+  return svg;
+}
+
 }  // namespace
 
 std::string html_escape(const std::string& text) {
@@ -59,111 +192,17 @@ std::string html_escape(const std::string& text) {
 }
 
 std::string svg_chart(const Chart& chart) {
-  size_t points = 1;
-  double y_max = 0;
-  for (const ChartLine& line : chart.lines) {
-    points = std::max(points, line.values.size());
-    for (double v : line.values) y_max = std::max(y_max, v);
-  }
-  const size_t factor = (points + kMaxPoints - 1) / kMaxPoints;
-  const double step_s = chart.step_s * static_cast<double>(factor);
-  const double x_span_s = std::max(chart.step_s * static_cast<double>(points), 60.0);
-  const double y_step = nice_step(y_max);
-  const double y_top = std::max(y_step, std::ceil(y_max / y_step) * y_step);
-  // Legend entries flow into rows under the axis.
-  const double kWidth = chart.width;
-  std::vector<std::pair<double, double>> legend_at;  // (x, row)
-  double lx = kLeft, rows = 1;
-  for (const ChartLine& line : chart.lines) {
-    const double w = 28 + 6.2 * static_cast<double>(line.label.size());
-    if (lx + w > kWidth - kRight && lx > kLeft) {
-      lx = kLeft;
-      rows += 1;
-    }
-    legend_at.emplace_back(lx, rows);
-    lx += w;
-  }
-  const double kHeight = kTop + kPlotHeight + kAxis + rows * kLegendRow + 4;
-  const double plot_w = kWidth - kLeft - kRight, plot_h = kPlotHeight;
-  const auto x = [&](double s) { return kLeft + plot_w * s / x_span_s; };
-  const auto y = [&](double v) { return kTop + plot_h * (1 - v / y_top); };
-
+  const Frame f = frame(chart);
   std::string svg = fmt::format(
       "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
       "xmlns=\"http://www.w3.org/2000/svg\">\n",
-      kWidth, kHeight, kWidth, kHeight);
+      f.width, f.height, f.width, f.height);
   svg += fmt::format("<text class=\"title\" x=\"{}\" y=\"18\">{}<tspan class=\"unit\"> {}</tspan></text>\n", kLeft,
                      html_escape(chart.title), html_escape(chart.unit));
-  // Grid and axes.
-  for (double v = 0; v <= y_top + y_step / 2; v += y_step) {
-    svg += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>"
-                       "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                       kLeft, kWidth - kRight, y(v), y(v), kLeft - 6, y(v) + 4, number(v));
-  }
-  const double x_step_min = nice_step(x_span_s / 60.0 * 4 / 6);
-  for (double m = 0; m * 60 <= x_span_s + 1e-9; m += x_step_min) {
-    svg += fmt::format("<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>"
-                       "<text class=\"tick\" x=\"{0:.1f}\" y=\"{3:.1f}\" text-anchor=\"middle\">{4}</text>\n",
-                       x(m * 60), kTop + plot_h, kTop + plot_h + 4, kTop + plot_h + 16, number(m));
-  }
-  svg += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">min</text>\n", kLeft - 6,
-                     kTop + plot_h + 16);
-  svg += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>\n", kLeft,
-                     kWidth - kRight, kTop + plot_h);
-
-  // Timeline marks under the data.
-  double last_badge = -1e9;
-  for (const ChartMark& mark : chart.marks) {
-    const double mx = x(mark.at_s);
-    // Badges of close marks sit side by side; the lines stay exact.
-    const double bx = std::max(mx, last_badge + 15);
-    last_badge = bx;
-    svg += fmt::format("<g class=\"mark\"><title>{}</title><line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{:.1f}\"/>"
-                       "<circle cx=\"{:.1f}\" cy=\"{}\" r=\"7\"/><text x=\"{:.1f}\" y=\"{}\" "
-                       "text-anchor=\"middle\">{}</text></g>\n",
-                       html_escape(mark.label), mx, mx, kTop, kTop + plot_h, bx, kTop - 8, bx, kTop - 4, mark.number);
-  }
-
-  // Data.
-  for (const ChartLine& line : chart.lines) {
-    const std::vector<double> values = reduce(line.values, factor);
-    const char* color = kPalette[static_cast<size_t>(line.color) % std::size(kPalette)];
-    if (line.bars) {
-      const double w = std::max(1.0, plot_w * step_s / x_span_s);
-      svg += fmt::format("<g fill=\"{}\" fill-opacity=\"0.55\">", color);
-      for (size_t i = 0; i < values.size(); ++i) {
-        if (values[i] <= 0) continue;
-        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>",
-                           x(static_cast<double>(i) * step_s), y(values[i]), w, kTop + plot_h - y(values[i]));
-      }
-      svg += "</g>\n";
-      continue;
-    }
-    svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\"{} points=\"", color,
-                       line.dashed ? " stroke-dasharray=\"5 3\"" : "");
-    for (size_t i = 0; i < values.size(); ++i) {
-      svg += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "" : " ", x((static_cast<double>(i) + 0.5) * step_s), y(values[i]));
-    }
-    svg += "\"/>\n";
-  }
-
-  // Legend under the axis.
-  for (size_t i = 0; i < chart.lines.size(); ++i) {
-    const ChartLine& line = chart.lines[i];
-    const char* color = kPalette[static_cast<size_t>(line.color) % std::size(kPalette)];
-    const double x0 = legend_at[i].first;
-    const double ly = kTop + plot_h + kAxis + legend_at[i].second * kLegendRow - 4;
-    if (line.bars) {
-      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"8\" fill=\"{}\" fill-opacity=\"0.55\"/>",
-                         x0, ly - 7, color);
-    } else {
-      svg += fmt::format("<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
-                         "stroke-width=\"2\"{}/>",
-                         x0, x0 + 14, ly - 3, ly - 3, color, line.dashed ? " stroke-dasharray=\"4 2\"" : "");
-    }
-    svg += fmt::format("<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x0 + 18, ly,
-                       html_escape(line.label));
-  }
+  svg += axes(f);
+  svg += marks(chart, f);  // under the data
+  svg += data(chart, f);
+  svg += legend(chart, f);
   svg += "</svg>\n";
   return svg;
 }

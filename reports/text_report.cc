@@ -14,6 +14,11 @@
 namespace reports {
 namespace {
 
+// A measured duration: "43.47 ms".
+std::string readable(int64_t ns) {
+  return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable);
+}
+
 std::string percent(uint64_t part, uint64_t whole) {
   if (whole == 0) return "0%";
   return fmt::format("{:.3g}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
@@ -21,13 +26,13 @@ std::string percent(uint64_t part, uint64_t whole) {
 
 std::string describe(const model::WriteSummary& write) {
   return fmt::format("{} #{} from {} at {} (clock {})", model::operation_name(write.op), write.id,
-                     write.region, display_duration(write.issued_ns),
-                     display_duration(write.timestamp_ns));
+                     write.region, readable(write.issued_ns),
+                     readable(write.timestamp_ns));
 }
 
 void append_example(std::string& out, std::string_view verb, const model::ConflictExample& e) {
   out += fmt::format("    key {}: {}\n      {} {} at {} in {}\n", e.key, describe(e.loser), verb,
-                     describe(e.winner), display_duration(e.at_ns), e.replica);
+                     describe(e.winner), readable(e.at_ns), e.replica);
 }
 
 // "  R: 3 queries failed for a missing index; 40 requests refused (no serving
@@ -55,7 +60,7 @@ void append_admin_figures(std::string& out, const model::RegionResult& r) {
 void append_drift(std::string& out, const model::DriftResult& drift) {
   if (drift.episodes.empty() && !drift.settings_sync) return;
   out += fmt::format("\nsettings drift  {} episode{}", drift.episodes.size(), drift.episodes.size() == 1 ? "" : "s");
-  if (drift.settings_sync) out += fmt::format("; settings_sync on, delay {}", display_duration(drift.sync_delay_ns));
+  if (drift.settings_sync) out += fmt::format("; settings_sync on, delay {}", readable(drift.sync_delay_ns));
   out += "\n";
   // At most kEpisodesShown, so the summary fits a screen.
   constexpr size_t kEpisodesShown = 6;
@@ -63,8 +68,8 @@ void append_drift(std::string& out, const model::DriftResult& drift) {
     const model::DriftEpisode& e = drift.episodes[i];
     std::vector<std::string> values;
     for (const auto& [region, value] : e.values) values.push_back(region + ": " + value);
-    out += fmt::format("  {} from {}{} (cost {} {})\n      {}\n", e.setting, display_duration(e.since_ns),
-                       e.until_ns < 0 ? std::string(", still at the end") : " to " + display_duration(e.until_ns),
+    out += fmt::format("  {} from {}{} (cost {} {})\n      {}\n", e.setting, readable(e.since_ns),
+                       e.until_ns < 0 ? std::string(", still at the end") : " to " + readable(e.until_ns),
                        e.cost, e.cost_unit, fmt::join(values, "; "));
   }
   if (drift.episodes.size() > kEpisodesShown) {
@@ -77,7 +82,7 @@ void append_replica_changes(std::string& out, const std::vector<model::ReplicaCh
   if (changes.empty()) return;
   out += "\nreplica changes\n";
   for (const model::ReplicaChange& c : changes) {
-    const std::string at = display_duration(c.at_ns);
+    const std::string at = readable(c.at_ns);
     if (c.action == "remove" && c.outcome == "refused") {
       out += fmt::format("  {}: replica removal in {} refused (no replica there, or the table's last one)\n", at,
                          c.region);
@@ -93,29 +98,147 @@ void append_replica_changes(std::string& out, const std::vector<model::ReplicaCh
     } else {
       out += fmt::format("  {}: replica added in {}, backfilled from {}: {} items in {}; {} requests refused, "
                          "{} replicated writes parked\n",
-                         at, c.region, c.source, c.items, display_duration(c.backfill_ns), c.refused_requests,
+                         at, c.region, c.source, c.items, readable(c.backfill_ns), c.refused_requests,
                          c.parked_writes);
     }
     if (c.migration) {
       out += fmt::format("    migration path (estimate): scan and batch-write {} items ({}) in {}: {} read units, "
                          "{} write units\n",
-                         c.migration_items, display_bytes(c.migration_bytes), display_duration(c.migration_ns),
+                         c.migration_items, display_bytes(c.migration_bytes), readable(c.migration_ns),
                          c.migration_read_units, c.migration_write_units);
     }
   }
 }
 
-}  // namespace
-
-std::string display_duration(int64_t ns) {
-  const double value = static_cast<double>(ns);
-  const double magnitude = std::fabs(value);
-  if (magnitude < 1e3) return fmt::format("{} ns", ns);
-  if (magnitude < 1e6) return fmt::format("{:.2f} us", value / 1e3);
-  if (magnitude < 1e9) return fmt::format("{:.2f} ms", value / 1e6);
-  if (magnitude < 600e9) return fmt::format("{:.3f} s", value / 1e9);
-  return fmt::format("{:.1f} min", value / 60e9);
+// Requests served per region, then the regions' administrative figures.
+void append_regions(std::string& out, const model::RunResult& result, size_t name_width) {
+  constexpr int kQuery = static_cast<int>(model::Operation::kQuery);
+  const bool queries = std::any_of(result.region_results.begin(), result.region_results.end(),
+                                   [](const model::RegionResult& r) { return r.operations[kQuery] > 0; });
+  out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}{}\n", "region", name_width, "writes",
+                     "puts", "updates", "deletes", "gets", queries ? fmt::format(" {:>10}", "queries") : "");
+  for (const model::RegionResult& region : result.region_results) {
+    out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}{}\n", region.name, name_width,
+                       region.writes(), region.operations[0], region.operations[1],
+                       region.operations[2], region.operations[3],
+                       queries ? fmt::format(" {:>10}", region.operations[kQuery]) : "");
+  }
+  for (const model::RegionResult& region : result.region_results) append_admin_figures(out, region);
 }
+
+void append_lag(std::string& out, const model::RunResult& result, size_t name_width) {
+  const size_t pair_width = 2 * name_width + 4;
+  out += fmt::format("\n{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
+                     "replication lag", pair_width, "writes", "mean", "p50", "p90", "p99", "p99.9",
+                     "max");
+  for (const model::PairResult& pair : result.pairs) {
+    const sim::Histogram& lag = pair.lag_ns;
+    out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
+                       pair.from + " -> " + pair.to, pair_width, pair.replicated,
+                       readable(std::llround(lag.mean())),
+                       readable(lag.quantile(0.5)), readable(lag.quantile(0.9)),
+                       readable(lag.quantile(0.99)), readable(lag.quantile(0.999)),
+                       readable(lag.max()));
+  }
+}
+
+void append_conflicts(std::string& out, const model::ConflictResult& c) {
+  out += fmt::format(
+      "\nconflicts  {} writes, {} concurrent with another ({}) in {} concurrent pairs\n"
+      "           {} clobbered by last-writer-wins ({}), {} skew inversions, {} causal inversions\n",
+      c.writes, c.concurrent_writes, percent(c.concurrent_writes, c.writes), c.concurrent_pairs,
+      c.clobbered, percent(c.clobbered, c.writes), c.skew_inversions, c.causal_inversions);
+  if (!c.clobbered_examples.empty()) {
+    out += "  first clobbered write:\n";
+    append_example(out, "lost to", c.clobbered_examples.front());
+  }
+  if (!c.causal_inversion_examples.empty()) {
+    out += "  first causal inversion:\n";
+    append_example(out, "lost to the write it had seen,", c.causal_inversion_examples.front());
+  }
+}
+
+// Capacity and clients per region, then the throttling windows and the
+// auto scaling actions.
+void append_capacity(std::string& out, const model::RunResult& result, size_t name_width) {
+  out += "\n";
+  out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", "capacity",
+                     name_width, "mode", "W units", "R units", "throttled", "repl.thr.", "retries",
+                     "errors", "lat. p50", "lat. p99");
+  for (const model::RegionResult& region : result.region_results) {
+    out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", region.name,
+                       name_width, region.capacity_mode, region.write_units, region.read_units,
+                       region.throttle_events, region.replication_throttle_events, region.retries,
+                       region.client_errors + region.unavailable_errors,
+                       readable(region.client_latency_ns.quantile(0.5)),
+                       readable(region.client_latency_ns.quantile(0.99)));
+  }
+  // At most kWindowsShown windows, so the summary fits a screen.
+  constexpr size_t kWindowsShown = 4;
+  for (size_t i = 0; i < result.throttle_windows.size() && i < kWindowsShown; ++i) {
+    const model::ThrottleWindow& w = result.throttle_windows[i];
+    out += fmt::format("  throttling in {} from {} to {}: {} client attempts and {} replicated writes throttled, "
+                       "{} client errors\n",
+                       w.region, readable(w.start_ns), readable(w.end_ns), w.throttle_events,
+                       w.replication_throttle_events, w.client_errors);
+  }
+  if (result.throttle_windows.size() > kWindowsShown) {
+    out += fmt::format("  ... and {} more throttling windows (all in the JSON and HTML reports)\n",
+                       result.throttle_windows.size() - kWindowsShown);
+  }
+  if (!result.scaling_actions.empty()) {
+    out += fmt::format("  auto scaling: {} actions", result.scaling_actions.size());
+    const size_t shown = std::min<size_t>(result.scaling_actions.size(), 4);
+    for (size_t i = 0; i < shown; ++i) {
+      const model::ScalingAction& a = result.scaling_actions[i];
+      out += fmt::format("{} {} {} {}->{} at {}", i == 0 ? ":" : ";", a.region, a.dimension, a.from_units,
+                         a.to_units, readable(a.effective_ns));
+    }
+    out += shown < result.scaling_actions.size() ? "; ... (all in the JSON report)\n" : "\n";
+  }
+}
+
+void append_outages(std::string& out, const std::vector<model::OutageResult>& outages) {
+  for (const model::OutageResult& o : outages) {
+    out += fmt::format("  outage of {} at {}: {} writes at risk (oldest {} old), ", o.region,
+                       readable(o.failed_ns), o.at_risk_writes, readable(o.oldest_at_risk_age_ns));
+    if (o.left_group_ns >= 0) {
+      out += fmt::format("left the group at {} (down over 20 h): {} writes lost, {} items divergent at the end\n",
+                         readable(o.left_group_ns), o.lost_writes, o.divergent_items);
+    } else if (o.recovered_ns < 0) {
+      out += fmt::format("not recovered: {} writes lost\n", o.lost_writes);
+    } else {
+      out += fmt::format("recovered at {}, backlog drained {}\n", readable(o.recovered_ns),
+                         o.backlog_drain_ns < 0 ? std::string("never") : "after " + readable(o.backlog_drain_ns));
+    }
+  }
+}
+
+// Stale reads per region, then read-your-writes per session group.
+void append_reads(std::string& out, const model::RunResult& result) {
+  uint64_t reads = 0;
+  for (const model::RegionResult& region : result.region_results) reads += region.operations[3];
+  if (reads > 0) {
+    out += "\nreads      ";
+    for (size_t i = 0; i < result.region_results.size(); ++i) {
+      const model::RegionResult& region = result.region_results[i];
+      out += fmt::format("{}{} {} stale of {} (p99 staleness {})", i == 0 ? "" : "; ", region.name,
+                         region.stale_reads, region.operations[3],
+                         readable(region.staleness_ns.quantile(0.99)));
+    }
+    out += "\n";
+  }
+  for (const model::SessionResult& session : result.sessions) {
+    out += fmt::format("  read-your-writes, {} {} reading in {}:", session.region, session.group, session.read_region);
+    for (size_t i = 0; i < session.delay_ns.size(); ++i) {
+      out += fmt::format(" after {} {}/{}", readable(session.delay_ns[i]), session.violations[i],
+                         session.reads[i]);
+    }
+    out += " violations\n";
+  }
+}
+
+}  // namespace
 
 std::string display_bytes(uint64_t bytes) {
   const double value = static_cast<double>(bytes);
@@ -131,133 +254,25 @@ std::string text_report(const model::RunResult& result) {
   out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n\n", result.scenario_name,
                      result.seed, sim::format_duration(sim::Duration::nanoseconds(result.duration_ns)),
                      result.regions.size());
-
   size_t name_width = 6;
   for (const std::string& region : result.regions) name_width = std::max(name_width, region.size());
-
-  constexpr int kQuery = static_cast<int>(model::Operation::kQuery);
-  const bool queries = std::any_of(result.region_results.begin(), result.region_results.end(),
-                                   [](const model::RegionResult& r) { return r.operations[kQuery] > 0; });
-  out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}{}\n", "region", name_width, "writes",
-                     "puts", "updates", "deletes", "gets", queries ? fmt::format(" {:>10}", "queries") : "");
-  for (const model::RegionResult& region : result.region_results) {
-    out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10}{}\n", region.name, name_width,
-                       region.writes(), region.operations[0], region.operations[1],
-                       region.operations[2], region.operations[3],
-                       queries ? fmt::format(" {:>10}", region.operations[kQuery]) : "");
-  }
-  for (const model::RegionResult& region : result.region_results) append_admin_figures(out, region);
-
-  const size_t pair_width = 2 * name_width + 4;
-  out += fmt::format("\n{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
-                     "replication lag", pair_width, "writes", "mean", "p50", "p90", "p99", "p99.9",
-                     "max");
-  for (const model::PairResult& pair : result.pairs) {
-    const sim::Histogram& lag = pair.lag_ns;
-    out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
-                       pair.from + " -> " + pair.to, pair_width, pair.replicated,
-                       display_duration(std::llround(lag.mean())),
-                       display_duration(lag.quantile(0.5)), display_duration(lag.quantile(0.9)),
-                       display_duration(lag.quantile(0.99)), display_duration(lag.quantile(0.999)),
-                       display_duration(lag.max()));
-  }
-
-  const model::ConflictResult& c = result.conflicts;
-  out += fmt::format(
-      "\nconflicts  {} writes, {} concurrent with another ({}) in {} concurrent pairs\n"
-      "           {} clobbered by last-writer-wins ({}), {} skew inversions, {} causal inversions\n",
-      c.writes, c.concurrent_writes, percent(c.concurrent_writes, c.writes), c.concurrent_pairs,
-      c.clobbered, percent(c.clobbered, c.writes), c.skew_inversions, c.causal_inversions);
-  if (!c.clobbered_examples.empty()) {
-    out += "  first clobbered write:\n";
-    append_example(out, "lost to", c.clobbered_examples.front());
-  }
-  if (!c.causal_inversion_examples.empty()) {
-    out += "  first causal inversion:\n";
-    append_example(out, "lost to the write it had seen,", c.causal_inversion_examples.front());
-  }
-
-  out += "\n";
-  out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", "capacity",
-                     name_width, "mode", "W units", "R units", "throttled", "repl.thr.", "retries",
-                     "errors", "lat. p50", "lat. p99");
-  for (const model::RegionResult& region : result.region_results) {
-    out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", region.name,
-                       name_width, region.capacity_mode, region.write_units, region.read_units,
-                       region.throttle_events, region.replication_throttle_events, region.retries,
-                       region.client_errors + region.unavailable_errors,
-                       display_duration(region.client_latency_ns.quantile(0.5)),
-                       display_duration(region.client_latency_ns.quantile(0.99)));
-  }
-  // At most kWindowsShown windows, so the summary fits a screen.
-  constexpr size_t kWindowsShown = 4;
-  for (size_t i = 0; i < result.throttle_windows.size() && i < kWindowsShown; ++i) {
-    const model::ThrottleWindow& w = result.throttle_windows[i];
-    out += fmt::format("  throttling in {} from {} to {}: {} client attempts and {} replicated writes throttled, "
-                       "{} client errors\n",
-                       w.region, display_duration(w.start_ns), display_duration(w.end_ns), w.throttle_events,
-                       w.replication_throttle_events, w.client_errors);
-  }
-  if (result.throttle_windows.size() > kWindowsShown) {
-    out += fmt::format("  ... and {} more throttling windows (all in the JSON and HTML reports)\n",
-                       result.throttle_windows.size() - kWindowsShown);
-  }
-  if (!result.scaling_actions.empty()) {
-    out += fmt::format("  auto scaling: {} actions", result.scaling_actions.size());
-    const size_t shown = std::min<size_t>(result.scaling_actions.size(), 4);
-    for (size_t i = 0; i < shown; ++i) {
-      const model::ScalingAction& a = result.scaling_actions[i];
-      out += fmt::format("{} {} {} {}->{} at {}", i == 0 ? ":" : ";", a.region, a.dimension, a.from_units,
-                         a.to_units, display_duration(a.effective_ns));
-    }
-    out += shown < result.scaling_actions.size() ? "; ... (all in the JSON report)\n" : "\n";
-  }
-  for (const model::OutageResult& o : result.outages) {
-    out += fmt::format("  outage of {} at {}: {} writes at risk (oldest {} old), ", o.region,
-                       display_duration(o.failed_ns), o.at_risk_writes, display_duration(o.oldest_at_risk_age_ns));
-    if (o.left_group_ns >= 0) {
-      out += fmt::format("left the group at {} (down over 20 h): {} writes lost, {} items divergent at the end\n",
-                         display_duration(o.left_group_ns), o.lost_writes, o.divergent_items);
-    } else if (o.recovered_ns < 0) {
-      out += fmt::format("not recovered: {} writes lost\n", o.lost_writes);
-    } else {
-      out += fmt::format("recovered at {}, backlog drained {}\n", display_duration(o.recovered_ns),
-                         o.backlog_drain_ns < 0 ? std::string("never") : "after " + display_duration(o.backlog_drain_ns));
-    }
-  }
-
-  uint64_t reads = 0;
-  for (const model::RegionResult& region : result.region_results) reads += region.operations[3];
-  if (reads > 0) {
-    out += "\nreads      ";
-    for (size_t i = 0; i < result.region_results.size(); ++i) {
-      const model::RegionResult& region = result.region_results[i];
-      out += fmt::format("{}{} {} stale of {} (p99 staleness {})", i == 0 ? "" : "; ", region.name,
-                         region.stale_reads, region.operations[3],
-                         display_duration(region.staleness_ns.quantile(0.99)));
-    }
-    out += "\n";
-  }
-  for (const model::SessionResult& session : result.sessions) {
-    out += fmt::format("  read-your-writes, {} {} reading in {}:", session.region, session.group, session.read_region);
-    for (size_t i = 0; i < session.delay_ns.size(); ++i) {
-      out += fmt::format(" after {} {}/{}", display_duration(session.delay_ns[i]), session.violations[i],
-                         session.reads[i]);
-    }
-    out += " violations\n";
-  }
-
+  append_regions(out, result, name_width);
+  append_lag(out, result, name_width);
+  append_conflicts(out, result.conflicts);
+  append_capacity(out, result, name_width);
+  append_outages(out, result.outages);
+  append_reads(out, result);
   append_drift(out, result.drift);
   append_replica_changes(out, result.replica_changes);
 
   const model::ConvergenceResult& v = result.convergence;
   if (result.stop.reason != model::StopReason::kCompleted) {
     out += fmt::format("\nconvergence  not measured: the run stopped ({}) at {} simulated\n",
-                       stop_name(result.stop.reason), display_duration(result.stop.at_ns));
+                       stop_name(result.stop.reason), readable(result.stop.at_ns));
     return out;
   }
   out += fmt::format("\nconvergence  replication drained {} after the last write; {} divergent of {} items\n",
-                     display_duration(v.drain_ns), v.divergent_items, v.items);
+                     readable(v.drain_ns), v.divergent_items, v.items);
   return out;
 }
 

@@ -1,7 +1,9 @@
 // The terminal summary of a run: the figures a user looks for first, aligned
 // and with units, on one screen. Like the JSON report it is a pure function
 // of the result; the run statistics (events, wall time, events per second)
-// are passed in separately because they depend on the machine.
+// are passed in separately because they depend on the machine. Measured
+// durations are sim::format_duration's DurationStyle::kReadable ("43.47 ms"),
+// the scenario's own its kExact ("2m").
 #pragma once
 
 #include <cstdint>
@@ -18,10 +20,6 @@ struct RunStatistics {
 
 std::string text_report(const model::RunResult& result);
 std::string text_run_statistics(const RunStatistics& statistics);
-
-// A duration for people: "43.47 ms", "1.250 s", "812 ns"; three or four
-// significant digits, never exact (the JSON report has the exact value).
-std::string display_duration(int64_t ns);
 
 // A size for people, in decimal units: "812 B", "1.02 MB", "3.40 GB".
 std::string display_bytes(uint64_t bytes);

@@ -1,7 +1,10 @@
 #include "sim/time.h"
 
 #include <array>
+#include <cmath>
 #include <cstddef>
+
+#include <fmt/format.h>
 
 #include "sim/int128.h"
 
@@ -59,7 +62,9 @@ std::optional<Duration> fail(std::string* error, std::string reason) {
 double Duration::seconds_f() const { return static_cast<double>(ns_) / 1e9; }
 double Duration::milliseconds_f() const { return static_cast<double>(ns_) / 1e6; }
 
-std::string format_duration(Duration d) {
+namespace {
+
+std::string format_exact(Duration d) {
   if (d.ns() == 0) return "0s";
   std::string out;
   uint64_t magnitude = 0;
@@ -91,84 +96,151 @@ std::string format_duration(Duration d) {
   return out;
 }
 
-std::optional<Duration> parse_duration(std::string_view text, std::string* error) {
-  if (text.empty()) return fail(error, "empty duration");
-  size_t pos = 0;
-  const bool negative = text[0] == '-';
-  if (negative) pos = 1;
-  const uint64_t magnitude_max = negative ? kMagnitudeNegativeMax : kMagnitudePositiveMax;
+std::string format_readable(Duration d) {
+  const double value = static_cast<double>(d.ns());
+  const double magnitude = std::fabs(value);
+  if (magnitude < 1e3) return fmt::format("{} ns", d.ns());
+  if (magnitude < 1e6) return fmt::format("{:.2f} us", value / 1e3);
+  if (magnitude < 1e9) return fmt::format("{:.2f} ms", value / 1e6);
+  if (magnitude < 600e9) return fmt::format("{:.3f} s", value / 1e9);
+  return fmt::format("{:.1f} min", value / 60e9);
+}
 
-  // Sum of the parts so far, in ns; kept <= magnitude_max, so 128 bits never overflow.
-  UInt128 total = 0;
-  size_t previous_unit = 0;  // index into kUnits of the last part's unit, + 1
-  bool overflow = false;
-  do {
-    if (pos >= text.size() || !is_digit(text[pos])) {
-      if (pos < text.size() && previous_unit != 0) {
-        return fail(error, std::string("unexpected character '") + text[pos] + "'");
-      }
-      return fail(error, "expected a number");
+std::string format_clock(Duration d) {
+  const int64_t ms = d.ns() / Duration::kNanosecondsPerMillisecond;
+  const int64_t s = ms / 1000, m = s / 60, h = m / 60;
+  std::string out = h > 0 ? fmt::format("{}:{:02}:{:02}", h, m % 60, s % 60) : fmt::format("{}:{:02}", m, s % 60);
+  if (ms % 1000 != 0) out += fmt::format(".{:03}", ms % 1000);
+  return out;
+}
+
+}  // namespace
+
+std::string format_duration(Duration d, DurationStyle style) {
+  switch (style) {
+    case DurationStyle::kExact:
+      return format_exact(d);
+    case DurationStyle::kReadable:
+      return format_readable(d);
+    case DurationStyle::kClock:
+      return format_clock(d);
+  }
+  GTSIM_ASSERT(false);
+  return "";
+}
+
+namespace {
+
+// Reads the parts of a duration after its sign ("1h30m", "1.5ms") and sums
+// them in nanoseconds.
+class DurationParser {
+ public:
+  DurationParser(std::string_view text, size_t pos, uint64_t magnitude_max)
+      : text_(text), pos_(pos), magnitude_max_(magnitude_max) {}
+
+  bool done() const { return pos_ >= text_.size(); }
+  bool overflow() const { return overflow_; }
+  uint64_t magnitude() const { return static_cast<uint64_t>(total_); }
+
+  // Reads the part at the current position and adds it: nullopt, or why
+  // it is malformed.
+  std::optional<std::string> part() {
+    if (done() || !is_digit(text_[pos_])) {
+      if (!done() && previous_unit_ != 0) return unexpected();
+      return "expected a number";
     }
-    // Whole part: saturates at 2^64, which already exceeds every limit.
-    UInt128 whole = 0;
-    while (pos < text.size() && is_digit(text[pos])) {
-      whole = whole * 10 + static_cast<unsigned>(text[pos] - '0');
-      if (whole > UINT64_MAX) {
-        whole = UInt128{UINT64_MAX} + 1;
-        overflow = true;
-      }
-      ++pos;
-    }
-    std::string_view fraction;
-    if (pos < text.size() && text[pos] == '.') {
-      ++pos;
-      const size_t start = pos;
-      while (pos < text.size() && is_digit(text[pos])) ++pos;
-      if (pos == start) return fail(error, "expected digits after '.'");
-      fraction = text.substr(start, pos - start);
-      while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
-    }
-    const size_t unit_start = pos;
-    while (pos < text.size() && is_letter(text[pos])) ++pos;
-    const std::string_view unit_name = text.substr(unit_start, pos - unit_start);
-    if (unit_name.empty()) {
-      if (pos < text.size()) {
-        return fail(error, std::string("unexpected character '") + text[pos] + "'");
-      }
-      return fail(error, "missing unit");
-    }
-    size_t unit = 0;
-    while (unit < kUnits.size() && kUnits[unit].name != unit_name) ++unit;
-    if (unit == kUnits.size()) {
-      return fail(error, "unknown unit '" + std::string(unit_name) + "'");
-    }
-    if (unit + 1 <= previous_unit) return fail(error, "units must go from larger to smaller");
-    previous_unit = unit + 1;
-    const UInt128 unit_ns = static_cast<UInt128>(kUnits[unit].ns);
+    const UInt128 whole_part = whole();
+    std::string_view fraction_digits;
+    if (std::optional<std::string> reason = fraction(&fraction_digits)) return reason;
+    size_t index = 0;
+    if (std::optional<std::string> reason = unit(&index)) return reason;
+    const UInt128 unit_ns = static_cast<UInt128>(kUnits[index].ns);
 
     // The fraction must contribute a whole number of ns. Every unit is at most
     // 3.6e12 ns, so more than 12 significant fraction digits can never be exact.
-    if (fraction.size() > 12) return fail(error, "not a whole number of nanoseconds");
+    if (fraction_digits.size() > 12) return "not a whole number of nanoseconds";
     UInt128 numerator = 0;
     UInt128 denominator = 1;
-    for (char c : fraction) {
+    for (char c : fraction_digits) {
       numerator = numerator * 10 + static_cast<unsigned>(c - '0');
       denominator *= 10;
     }
     numerator *= unit_ns;  // < 1e12 * 3.6e12: fits easily
-    if (numerator % denominator != 0) return fail(error, "not a whole number of nanoseconds");
+    if (numerator % denominator != 0) return "not a whole number of nanoseconds";
 
-    // whole <= 2^64 and unit_ns < 2^42, so the product fits in 128 bits.
-    total += whole * unit_ns + numerator / denominator;
-    if (total > magnitude_max) {
-      overflow = true;
-      total = UInt128{magnitude_max} + 1;
+    // whole_part <= 2^64 and unit_ns < 2^42, so the product fits in 128 bits.
+    total_ += whole_part * unit_ns + numerator / denominator;
+    if (total_ > magnitude_max_) {
+      overflow_ = true;
+      total_ = UInt128{magnitude_max_} + 1;
     }
-  } while (pos < text.size());
+    return std::nullopt;
+  }
 
-  if (overflow) return fail(error, "overflows 64-bit nanoseconds");
-  const uint64_t magnitude = static_cast<uint64_t>(total);
+ private:
+  // The digits of the whole part; saturates at 2^64, which already exceeds
+  // every limit.
+  UInt128 whole() {
+    UInt128 value = 0;
+    while (!done() && is_digit(text_[pos_])) {
+      value = value * 10 + static_cast<unsigned>(text_[pos_] - '0');
+      if (value > UINT64_MAX) {
+        value = UInt128{UINT64_MAX} + 1;
+        overflow_ = true;
+      }
+      ++pos_;
+    }
+    return value;
+  }
+
+  // An optional '.' and its digits, trailing zeros dropped.
+  std::optional<std::string> fraction(std::string_view* digits) {
+    if (done() || text_[pos_] != '.') return std::nullopt;
+    const size_t start = ++pos_;
+    while (!done() && is_digit(text_[pos_])) ++pos_;
+    if (pos_ == start) return "expected digits after '.'";
+    *digits = text_.substr(start, pos_ - start);
+    while (!digits->empty() && digits->back() == '0') digits->remove_suffix(1);
+    return std::nullopt;
+  }
+
+  // The unit's name; sets *index into kUnits.
+  std::optional<std::string> unit(size_t* index) {
+    const size_t start = pos_;
+    while (!done() && is_letter(text_[pos_])) ++pos_;
+    const std::string_view name = text_.substr(start, pos_ - start);
+    if (name.empty()) return done() ? std::string("missing unit") : unexpected();
+    size_t i = 0;
+    while (i < kUnits.size() && kUnits[i].name != name) ++i;
+    if (i == kUnits.size()) return "unknown unit '" + std::string(name) + "'";
+    if (i + 1 <= previous_unit_) return "units must go from larger to smaller";
+    previous_unit_ = i + 1;
+    *index = i;
+    return std::nullopt;
+  }
+
+  std::string unexpected() const { return std::string("unexpected character '") + text_[pos_] + "'"; }
+
+  std::string_view text_;
+  size_t pos_;
+  uint64_t magnitude_max_;
+  UInt128 total_ = 0;         // the parts so far, in ns; at most magnitude_max_ + 1, so 128 bits never overflow
+  size_t previous_unit_ = 0;  // index into kUnits of the last part's unit, + 1
+  bool overflow_ = false;
+};
+
+}  // namespace
+
+std::optional<Duration> parse_duration(std::string_view text, std::string* error) {
+  if (text.empty()) return fail(error, "empty duration");
+  const bool negative = text[0] == '-';
+  DurationParser parser(text, negative ? 1 : 0, negative ? kMagnitudeNegativeMax : kMagnitudePositiveMax);
+  do {
+    if (std::optional<std::string> reason = parser.part()) return fail(error, std::move(*reason));
+  } while (!parser.done());
+  if (parser.overflow()) return fail(error, "overflows 64-bit nanoseconds");
   // Two's complement negation in unsigned arithmetic: exact for INT64_MIN.
+  const uint64_t magnitude = parser.magnitude();
   const uint64_t bits = negative ? uint64_t{0} - magnitude : magnitude;
   return Duration::nanoseconds(static_cast<int64_t>(bits));
 }

@@ -12,8 +12,8 @@
 // as "never" sentinels: compare against them, do not add to them.
 //
 // Determinism: nothing here reads the wall clock. format_duration and
-// parse_duration are exact and locale-independent: a Duration formatted and
-// parsed back is the same Duration.
+// parse_duration are locale-independent, and exact in DurationStyle::kExact:
+// a Duration formatted so and parsed back is the same Duration.
 #pragma once
 
 #include <compare>
@@ -146,12 +146,30 @@ class Instant {
   int64_t ns_ = 0;
 };
 
-// Exact human text: "0s", "150ms", "1h30m", "1.5ms", "43.470001ms", "-5ms".
-// A whole number of seconds (at least 1s) is written in compound h/m/s form
-// ("90s" -> "1m30s", "3600s" -> "1h"). Anything else uses the largest unit of
-// {s, ms, us, ns} not larger than it, with as many decimals as needed to be
-// exact and trailing zeros trimmed (1500000ns -> "1.5ms", 90.5s -> "90.5s").
-std::string format_duration(Duration d);
+// How format_duration writes a duration. The three differ on purpose, each
+// for its reader:
+enum class DurationStyle {
+  // Exact, in the scenario's own grammar, so parse_duration reads it back:
+  // "0s", "150ms", "1h30m", "1.5ms", "43.470001ms", "-5ms". For a value a
+  // user wrote (a scenario's duration, a timeline time) shown back to them.
+  // A whole number of seconds (at least 1s) is written in compound h/m/s
+  // form ("90s" -> "1m30s", "3600s" -> "1h"). Anything else uses the largest
+  // unit of {s, ms, us, ns} not larger than it, with as many decimals as
+  // needed to be exact and trailing zeros trimmed (1500000ns -> "1.5ms",
+  // 90.5s -> "90.5s").
+  kExact,
+  // For a measured figure, which is seldom round: three or four significant
+  // digits and a space before the unit, "812 ns", "43.47 ms", "1.250 s",
+  // "12.5 min" (minutes from 10 min on). Never exact: the JSON report has
+  // the exact value.
+  kReadable,
+  // A reading of a clock that starts at zero, for a place in a timeline or
+  // an ETA: "7:00", "1:05:30", and milliseconds when not whole, truncated,
+  // "0:02.250".
+  kClock,
+};
+
+std::string format_duration(Duration d, DurationStyle style = DurationStyle::kExact);
 
 // Parses "150ms", "2m", "1h30m", "1.5s", "250us", "10ns", "0s", "-5ms".
 // Grammar: ['-'] part+, part = digits ['.' digits] unit, unit one of

@@ -105,6 +105,35 @@ TEST_CASE("format_duration: largest exact unit (table)", "[sim][time]") {
   }
 }
 
+TEST_CASE("format_duration: readable and clock styles (table)", "[sim][time]") {
+  const std::vector<std::pair<int64_t, std::string>> readable = {
+      {0, "0 ns"},
+      {812, "812 ns"},
+      {1'500, "1.50 us"},
+      {43'470'001, "43.47 ms"},
+      {1'250'000'000, "1.250 s"},
+      {599'999'000'000, "599.999 s"},
+      {750'000'000'000, "12.5 min"},
+      {-5'000'000, "-5.00 ms"},
+  };
+  for (const auto& [ns, text] : readable) {
+    INFO("ns = " << ns);
+    CHECK(format_duration(Duration::nanoseconds(ns), DurationStyle::kReadable) == text);
+  }
+  const std::vector<std::pair<int64_t, std::string>> clock = {
+      {0, "0:00"},
+      {420'000'000'000, "7:00"},
+      {3'930'000'000'000, "1:05:30"},
+      {2'250'000'000, "0:02.250"},
+      {2'250'999'999, "0:02.250"},
+  };
+  for (const auto& [ns, text] : clock) {
+    INFO("ns = " << ns);
+    CHECK(format_duration(Duration::nanoseconds(ns), DurationStyle::kClock) == text);
+  }
+  CHECK(format_duration(Duration::seconds(90), DurationStyle::kExact) == format_duration(Duration::seconds(90)));
+}
+
 TEST_CASE("parse_duration: accepted forms (table)", "[sim][time]") {
   CHECK(parse_ok("150ms") == Duration::milliseconds(150));
   CHECK(parse_ok("2m") == Duration::minutes(2));
