@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 namespace app {
 

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/progress_bar.h"
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "reports/metric_paths.h"
 #include "reports/study_files.h"
 #include "reports/study_runner.h"

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 namespace reports {
 

@@ -8,7 +8,7 @@
 // A run is bounded so every input is fast: at most kMaxEvents events, and
 // the key count is clamped (item state is allocated up front). A crash, a
 // sanitizer report, an assertion or a timeout here is a bug: the loader's
-// contract (model/scenario_loader.h) is that any input gives a scenario or
+// contract (load/scenario_loader.h) is that any input gives a scenario or
 // diagnostics, and a scenario that validates must run.
 //
 // Build and run: see docs/robustness.md.
@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "load/scenario_loader.h"
 #include "model/run_estimate.h"
-#include "model/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
 #include "reports/text_report.h"

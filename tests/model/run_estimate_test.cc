@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 namespace model {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "load/scenario_loader.h"
 #include "model/scenario.h"
-#include "model/scenario_loader.h"
 #include "model/simulation.h"
 
 namespace gtsim_test {

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/expectation_check.h"
 

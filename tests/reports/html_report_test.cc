@@ -1,7 +1,7 @@
 // reports/html_report.h: one self-contained page with tables and charts.
 #include <catch2/catch.hpp>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/html_report.h"
 #include "tests/reports/admin_result.h"

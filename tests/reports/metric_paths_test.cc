@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/metric_paths.h"
 #include "tests/reports/admin_result.h"

@@ -2,7 +2,7 @@
 // figures, and what changed between two of them.
 #include <catch2/catch.hpp>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
 #include "reports/report_diff.h"

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
 #include "reports/json_value.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "reports/study_runner.h"
 #include "reports/study_summary.h"
 #include "reports/sweep_plan.h"

@@ -1,4 +1,4 @@
-#include "model/yaml_tree.h"
+#include "load/yaml_tree.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -13,6 +13,8 @@
 #include <sstream>
 
 #include <fmt/format.h>
+
+#include "model/dotted_path.h"
 
 namespace model {
 namespace {
@@ -244,18 +246,6 @@ bool check_tabs(std::string_view text, const std::string& file, std::vector<Diag
     ++line;
   }
   return !found;
-}
-
-std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> segments;
-  size_t start = 0;
-  while (true) {
-    const size_t dot = path.find('.', start);
-    segments.emplace_back(path.substr(start, dot == std::string_view::npos ? dot : dot - start));
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  return segments;
 }
 
 namespace {

@@ -15,8 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include "load/yaml_tree.h"
 #include "model/diagnostic.h"
-#include "model/yaml_tree.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
 

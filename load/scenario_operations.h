@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "load/scenario_values.h"
 #include "model/scenario.h"
-#include "model/scenario_values.h"
 
 namespace model {
 

@@ -1,4 +1,4 @@
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "model/scenario_values.h"
+#include "load/scenario_values.h"
 
 #include <algorithm>
 #include <charconv>

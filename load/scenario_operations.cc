@@ -1,4 +1,4 @@
-#include "model/scenario_operations.h"
+#include "load/scenario_operations.h"
 
 #include <algorithm>
 #include <cmath>

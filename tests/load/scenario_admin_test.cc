@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario_loader.h"
-#include "model/scenario_operations.h"
+#include "load/scenario_loader.h"
+#include "load/scenario_operations.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
-// Tests for model/yaml_tree.h: the text checks that run before YAML parsing,
+// Tests for load/yaml_tree.h: the text checks that run before YAML parsing,
 // and parse errors that yaml-cpp words obscurely.
-#include "model/yaml_tree.h"
+#include "load/yaml_tree.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -14,11 +14,12 @@
 
 #include <fmt/format.h>
 
-#include "model/expectation.h"
-#include "model/region_catalogue.h"
-#include "model/scenario_operations.h"
-#include "model/scenario_values.h"
-#include "model/yaml_tree.h"
+#include "load/expectation_parser.h"
+#include "load/region_catalogue.h"
+#include "load/scenario_operations.h"
+#include "load/scenario_values.h"
+#include "load/yaml_tree.h"
+#include "model/dotted_path.h"
 
 namespace model {
 namespace {
@@ -708,7 +709,7 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
   Checker checker(file_name, &out);
   std::optional<Scenario> scenario = checker.scenario(*root, std::filesystem::path(file_name).stem().string());
   sort_diagnostics(&out);
-  // `expect:` lines are read apart (model/expectation.h): their paths are
+  // `expect:` lines are read apart (load/expectation_parser.h): their paths are
   // checked against the report's figures by the caller.
   if (const Node* n = ValueChecker::get(*root, "expect")) {
     result.expectations = parse_expectations(*n, file_name, &out);

@@ -1,8 +1,8 @@
-#include "model/expectation.h"
+#include "load/expectation_parser.h"
 
 #include <catch2/catch.hpp>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 namespace model {
 namespace {

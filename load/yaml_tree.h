@@ -60,9 +60,6 @@ bool check_text(std::string_view text, const std::string& file, std::vector<Diag
 // obscure ("illegal map value"): reports each such line. True if none.
 bool check_tabs(std::string_view text, const std::string& file, std::vector<Diagnostic>* out);
 
-// "a.b.0" -> {"a", "b", "0"}; empty segments are kept.
-std::vector<std::string> split_path(std::string_view path);
-
 // Sets the node at the dotted path (map keys, sequence indexes) to the YAML
 // value, creating missing map keys and copying shared nodes on the way down.
 // The nodes it writes have origin "--set PATH=VALUE", as do its diagnostics.

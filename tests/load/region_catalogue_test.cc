@@ -1,4 +1,4 @@
-#include "model/region_catalogue.h"
+#include "load/region_catalogue.h"
 
 #include <catch2/catch.hpp>
 
