@@ -85,7 +85,7 @@ bool refused(const model::Scenario& scenario, const std::string& file, bool boun
 }
 
 // An expectation naming no figure is bad input, found before the run.
-bool bad_expectations(const model::LoadResult& loaded) {
+bool bad_expectations(const load::LoadResult& loaded) {
   const std::vector<model::Diagnostic> diagnostics =
       reports::check_expectation_paths(loaded.expectations, *loaded.scenario);
   print_diagnostics(diagnostics);
@@ -125,9 +125,9 @@ bool write_outputs(const RunOptions& options, const model::Scenario& scenario, c
 }
 
 int run_command(const RunOptions& options) {
-  std::vector<model::Override> overrides;
+  std::vector<load::Override> overrides;
   for (const std::string& set : options.sets) {
-    auto parsed = model::parse_override(set);
+    auto parsed = load::parse_override(set);
     if (!parsed) {
       std::fprintf(stderr, "gtsim: error: --set expects PATH=VALUE, found '%s'\n", set.c_str());
       return kExitBadInput;
@@ -150,7 +150,7 @@ int run_command(const RunOptions& options) {
       return kExitBadInput;
     }
   }
-  model::LoadResult loaded = model::load_scenario_file(options.file, overrides);
+  load::LoadResult loaded = load::load_scenario_file(options.file, overrides);
   if (!loaded.ok()) {
     print_diagnostics(loaded.diagnostics);
     return kExitBadInput;
@@ -211,7 +211,7 @@ int run_command(const RunOptions& options) {
 int validate_command(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const std::string& file : files) {
-    const model::LoadResult loaded = model::load_scenario_file(file);
+    const load::LoadResult loaded = load::load_scenario_file(file);
     if (loaded.ok() && (bad_expectations(loaded) || refused(*loaded.scenario, file, false))) {
       status = kExitBadInput;
     } else if (loaded.ok()) {

@@ -6,7 +6,13 @@
 #include "load/scenario_values.h"
 #include "sim/time.h"
 
-namespace model {
+namespace load {
+
+using model::Comparison;
+using model::Diagnostic;
+using model::Expectation;
+using model::comparison_symbol;
+
 namespace {
 
 constexpr std::string_view kShape =
@@ -100,4 +106,4 @@ std::vector<Expectation> parse_expectations(const Node& node, const std::string&
   return expectations;
 }
 
-}  // namespace model
+}  // namespace load

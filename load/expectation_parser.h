@@ -18,14 +18,14 @@
 #include "model/diagnostic.h"
 #include "model/expectation.h"
 
-namespace model {
+namespace load {
 
 // Reads the `expect:` node (a sequence of "PATH OP VALUE" strings). Every
 // malformed line becomes a Diagnostic in *out; well-formed ones are returned.
-std::vector<Expectation> parse_expectations(const Node& node, const std::string& file,
-                                            std::vector<Diagnostic>* out);
+std::vector<model::Expectation> parse_expectations(const Node& node, const std::string& file,
+                                                   std::vector<model::Diagnostic>* out);
 
 // One line "PATH OP VALUE"; nullopt and *error ("expected ...") if malformed.
-std::optional<Expectation> parse_expectation(std::string_view text, std::string* error);
+std::optional<model::Expectation> parse_expectation(std::string_view text, std::string* error);
 
-}  // namespace model
+}  // namespace load

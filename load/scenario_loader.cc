@@ -21,7 +21,26 @@
 #include "load/yaml_tree.h"
 #include "model/dotted_path.h"
 
-namespace model {
+namespace load {
+
+using model::Arrivals;
+using model::CapacityConfig;
+using model::ClientGroupConfig;
+using model::Diagnostic;
+using model::GlobalTablesVersion;
+using model::KeyDistribution;
+using model::KeyDistributionKind;
+using model::OperationMix;
+using model::ReadConsistency;
+using model::RegionConfig;
+using model::ReplicationConfig;
+using model::RetryConfig;
+using model::Scenario;
+using model::SettingsSyncConfig;
+using model::TableConfig;
+using model::TtlConfig;
+using model::split_path;
+
 namespace {
 
 bool is_region_name(std::string_view name) {
@@ -738,4 +757,4 @@ LoadResult load_scenario_file(const std::string& path, const std::vector<Overrid
   return load_scenario_text(text.str(), path, overrides);
 }
 
-}  // namespace model
+}  // namespace load

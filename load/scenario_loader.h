@@ -25,7 +25,7 @@
 #include "model/expectation.h"
 #include "model/scenario.h"
 
-namespace model {
+namespace load {
 
 // One `gtsim run --set PATH=VALUE`: PATH is dot-separated keys, a sequence
 // index as a number (`workload.us-east-1.0.rate`); VALUE is YAML (flow style
@@ -36,11 +36,11 @@ struct Override {
 };
 
 struct LoadResult {
-  std::optional<Scenario> scenario;      // set iff diagnostics is empty
-  std::vector<Diagnostic> diagnostics;   // sorted by (line, column)
+  std::optional<model::Scenario> scenario;      // set iff diagnostics is empty
+  std::vector<model::Diagnostic> diagnostics;   // sorted by (line, column)
   // The `expect:` lines, well-formed but with paths not yet checked
   // (reports/expectation_check.h).
-  std::vector<Expectation> expectations;
+  std::vector<model::Expectation> expectations;
   bool ok() const { return scenario.has_value(); }
 };
 
@@ -57,4 +57,4 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
 // nullopt when there is no '=', PATH is empty, or a PATH segment is empty.
 std::optional<Override> parse_override(std::string_view text);
 
-}  // namespace model
+}  // namespace load

@@ -6,7 +6,23 @@
 
 #include <fmt/format.h>
 
-namespace model {
+namespace load {
+
+using model::AutoScalingConfig;
+using model::CapacityConfig;
+using model::CapacityMode;
+using model::Diagnostic;
+using model::MigrationConfig;
+using model::RegionConfig;
+using model::ReplicaAddConfig;
+using model::RetryConfig;
+using model::Scenario;
+using model::SessionConfig;
+using model::SettingsSyncConfig;
+using model::TableConfig;
+using model::TimelineEvent;
+using model::TimelineKind;
+
 namespace {
 
 constexpr int64_t kUnitsMax = 1'000'000;
@@ -766,4 +782,4 @@ bool OperationsChecker::links(const Node& n, const std::string& path, bool regio
   return true;
 }
 
-}  // namespace model
+}  // namespace load

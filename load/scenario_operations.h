@@ -22,7 +22,7 @@
 #include "load/scenario_values.h"
 #include "model/scenario.h"
 
-namespace model {
+namespace load {
 
 // At most this many global secondary index names in a scenario (table.indexes
 // and create_index together): a replica's indexes are a 64-bit set.
@@ -35,47 +35,48 @@ bool is_index_name(std::string_view name);
 // The default add_replica backfill rate in items per second: the service's
 // quota of 10 TB per destination Region per day (research/dynamodb-facts.md
 // section 5) over the table's mean item size (at most 400KB, the item limit).
-double default_backfill_items_per_second(const TableConfig& table);
+double default_backfill_items_per_second(const model::TableConfig& table);
 
 class OperationsChecker : public ValueChecker {
  public:
   using RegionResolver = std::function<std::optional<size_t>(const Node&, const std::string&)>;
 
-  OperationsChecker(std::string file, std::vector<Diagnostic>* out, RegionResolver resolve)
+  OperationsChecker(std::string file, std::vector<model::Diagnostic>* out, RegionResolver resolve)
       : ValueChecker(std::move(file), out), resolve_(std::move(resolve)) {}
 
   // `capacity:` at `path`, overlaid on *c (keys not given keep their value).
-  bool capacity(const Node& n, const std::string& path, CapacityConfig* c);
+  bool capacity(const Node& n, const std::string& path, model::CapacityConfig* c);
   // `retry:` at `path`, overlaid on *r.
-  bool retry(const Node& n, const std::string& path, RetryConfig* r);
+  bool retry(const Node& n, const std::string& path, model::RetryConfig* r);
   // A client group's `sessions:` (read-your-writes redirects).
-  bool sessions(const Node& n, const std::string& path, SessionConfig* out);
+  bool sessions(const Node& n, const std::string& path, model::SessionConfig* out);
   // `timeline:`: events sorted by time (stable). Capacity changes overlay the
   // region's settings as of that point in the timeline. REQUIRES:
   // s->index_names holds table.indexes and s->settings_sync is read; new
   // index names are appended to s->index_names in time order.
-  void timeline(const Node& n, Scenario* s);
+  void timeline(const Node& n, model::Scenario* s);
 
  private:
-  bool auto_scaling(const Node& n, const std::string& path, AutoScalingConfig* a);
+  bool auto_scaling(const Node& n, const std::string& path, model::AutoScalingConfig* a);
   std::optional<int64_t> units(const Node& n, const std::string& path, int64_t min, int64_t max);
-  std::optional<TimelineEvent> timeline_event(const Node& n, const std::string& path,
-                                              std::vector<CapacityConfig>* current, std::vector<TimelineEvent>* also);
+  std::optional<model::TimelineEvent> timeline_event(const Node& n, const std::string& path,
+                                                     std::vector<model::CapacityConfig>* current,
+                                                     std::vector<model::TimelineEvent>* also);
   bool links(const Node& n, const std::string& path, bool region_allowed,
              std::vector<std::pair<size_t, size_t>>* out);
   std::vector<std::pair<size_t, size_t>> all_links_of(size_t region) const;
-  std::optional<TimelineEvent> index_event(const Node& body, const std::string& bpath, TimelineEvent event);
-  std::optional<TimelineEvent> ttl_event(const Node& body, const std::string& bpath, TimelineEvent event);
-  std::optional<TimelineEvent> add_replica(const Node& body, const std::string& bpath, TimelineEvent event);
-  std::optional<TimelineEvent> remove_replica(const Node& body, const std::string& bpath, TimelineEvent event);
+  std::optional<model::TimelineEvent> index_event(const Node& body, const std::string& bpath, model::TimelineEvent event);
+  std::optional<model::TimelineEvent> ttl_event(const Node& body, const std::string& bpath, model::TimelineEvent event);
+  std::optional<model::TimelineEvent> add_replica(const Node& body, const std::string& bpath, model::TimelineEvent event);
+  std::optional<model::TimelineEvent> remove_replica(const Node& body, const std::string& bpath, model::TimelineEvent event);
   void scan_index_names(const Node& n, const std::vector<size_t>& order);
 
   RegionResolver resolve_;
-  Scenario* scenario_ = nullptr;      // the scenario whose timeline is being read
+  model::Scenario* scenario_ = nullptr;      // the scenario whose timeline is being read
   std::vector<bool> has_replica_;     // per region, as of the event being read
   std::vector<bool> had_replica_;     // per region: had one at the start or added since
   size_t region_count_ = 0;
   std::function<sim::LatencyModel(size_t, size_t)> latency_of_;
 };
 
-}  // namespace model
+}  // namespace load

@@ -8,7 +8,10 @@
 
 #include "model/nearest_word.h"
 
-namespace model {
+namespace load {
+
+using model::nearest_word;
+
 namespace {
 
 enum class NumberStatus { kOk, kNotANumber, kNotFinite };
@@ -479,4 +482,4 @@ std::optional<sim::LatencyModel> ValueChecker::latency(const Node& n, const std:
   return sim::LatencyModel(sim::Duration::zero(), std::move(d));
 }
 
-}  // namespace model
+}  // namespace load

@@ -20,7 +20,7 @@
 #include "sim/distribution.h"
 #include "sim/time.h"
 
-namespace model {
+namespace load {
 
 enum class Sign { kAny, kNonNegative, kPositive };
 
@@ -40,10 +40,10 @@ std::string at_path(const std::string& path);  // "PATH: " before a message abou
 class ValueChecker {
  public:
   // Diagnostics about file are appended to *out.
-  ValueChecker(std::string file, std::vector<Diagnostic>* out) : file_(std::move(file)), out_(out) {}
+  ValueChecker(std::string file, std::vector<model::Diagnostic>* out) : file_(std::move(file)), out_(out) {}
 
   const std::string& file() const { return file_; }
-  std::vector<Diagnostic>* diagnostics() const { return out_; }
+  std::vector<model::Diagnostic>* diagnostics() const { return out_; }
 
   void error(const Node& at, std::string message);
 
@@ -100,7 +100,7 @@ class ValueChecker {
   std::optional<sim::Distribution> empirical(const Node& p, const std::string& path, Quantity q);
 
   std::string file_;
-  std::vector<Diagnostic>* out_;
+  std::vector<model::Diagnostic>* out_;
 };
 
-}  // namespace model
+}  // namespace load

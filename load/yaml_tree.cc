@@ -16,7 +16,11 @@
 
 #include "model/dotted_path.h"
 
-namespace model {
+namespace load {
+
+using model::Diagnostic;
+using model::split_path;
+
 namespace {
 
 class TreeBuilder : public YAML::EventHandler {
@@ -321,4 +325,4 @@ void apply_override(const std::string& path, const std::string& value, NodePtr* 
   *slot = parsed;
 }
 
-}  // namespace model
+}  // namespace load

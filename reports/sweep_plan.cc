@@ -9,7 +9,7 @@ namespace reports {
 
 const std::string* SweepPlan::value_of(size_t point, std::string_view parameter) const {
   const std::string* found = nullptr;
-  for (const model::Override& o : points[point]) {
+  for (const load::Override& o : points[point]) {
     if (o.path == parameter) found = &o.value;  // the last one wins, as in the loader
   }
   return found;
@@ -17,7 +17,7 @@ const std::string* SweepPlan::value_of(size_t point, std::string_view parameter)
 
 std::string SweepPlan::point_label(size_t point) const {
   std::string label;
-  for (const model::Override& o : points[point]) {
+  for (const load::Override& o : points[point]) {
     if (!label.empty()) label += ' ';
     label += o.path + "=" + o.value;
   }
@@ -26,7 +26,7 @@ std::string SweepPlan::point_label(size_t point) const {
 
 std::string SweepPlan::replay_command(size_t run) const {
   std::string command = "gtsim run " + shell_quote(scenario_file) + fmt::format(" --seed {}", seed_of(run));
-  for (const model::Override& o : points[point_of(run)]) command += " --set " + shell_quote(o.path + "=" + o.value);
+  for (const load::Override& o : points[point_of(run)]) command += " --set " + shell_quote(o.path + "=" + o.value);
   return command;
 }
 
@@ -57,7 +57,7 @@ std::string plan_json(const SweepPlan& plan) {
   json.begin_array();
   for (const auto& point : plan.points) {
     json.begin_array();
-    for (const model::Override& o : point) {
+    for (const load::Override& o : point) {
       json.begin_array();
       json.value(o.path);
       json.value(o.value);
@@ -99,9 +99,9 @@ std::optional<SweepPlan> parse_plan_json(const std::string& text, std::string* e
     plan.scenario_file = root["scenario"].as<std::string>();
     for (const YAML::Node& p : root["parameters"]) plan.parameters.push_back(p.as<std::string>());
     for (const YAML::Node& point : root["points"]) {
-      std::vector<model::Override> overrides;
+      std::vector<load::Override> overrides;
       for (const YAML::Node& o : point) {
-        overrides.push_back(model::Override{o[0].as<std::string>(), o[1].as<std::string>()});
+        overrides.push_back(load::Override{o[0].as<std::string>(), o[1].as<std::string>()});
       }
       plan.points.push_back(std::move(overrides));
     }

@@ -4,8 +4,11 @@
 
 #include "load/scenario_loader.h"
 
-namespace model {
+namespace load {
 namespace {
+
+using model::Comparison;
+using model::holds;
 
 TEST_CASE("Expectation: parses PATH OP VALUE with integers and durations") {
   std::string error;
@@ -73,4 +76,4 @@ TEST_CASE("Expectation: the loader accepts expect: and reports bad lines at thei
 }
 
 }  // namespace
-}  // namespace model
+}  // namespace load

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-namespace model {
+namespace load {
 namespace {
 
 using sim::Duration;
@@ -44,4 +44,4 @@ TEST_CASE("region_catalogue: unknown names and a region with itself have no RTT"
 }
 
 }  // namespace
-}  // namespace model
+}  // namespace load

@@ -5,9 +5,14 @@
 #include <string>
 #include <vector>
 
-namespace model {
+namespace load {
 namespace {
 
+using model::Arrivals;
+using model::ClientGroupConfig;
+using model::Diagnostic;
+using model::KeyDistributionKind;
+using model::Scenario;
 using sim::Distribution;
 using sim::Duration;
 
@@ -476,4 +481,4 @@ TEST_CASE("scenario_loader: unreadable files") {
 }
 
 }  // namespace
-}  // namespace model
+}  // namespace load

@@ -7,8 +7,10 @@
 
 #include <catch2/catch.hpp>
 
-namespace model {
+namespace load {
 namespace {
+
+using model::Diagnostic;
 
 std::vector<std::string> text_problems(std::string_view text) {
   std::vector<Diagnostic> out;
@@ -49,4 +51,4 @@ TEST_CASE("parse_yaml: collections nested too deeply are a diagnostic, not a cra
 }
 
 }  // namespace
-}  // namespace model
+}  // namespace load
