@@ -8,6 +8,11 @@
 // and, for a misspelt word, the nearest valid one. A scenario is returned
 // only when there is no diagnostic at all.
 //
+// Each YAML section has its own checker: load/region_section.h (regions,
+// network, replication), table_section.h (table, TTL, indexes),
+// capacity_section.h, workload_section.h (client groups, retry, sessions)
+// and timeline_section.h; the values they read, load/scenario_values.h.
+//
 // Overrides are applied to the YAML tree, in order, before validation: a
 // later one wins. A diagnostic about a node that an override wrote is
 // reported against `--set PATH=VALUE` (line 0) rather than the file.

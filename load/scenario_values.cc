@@ -141,6 +141,25 @@ const Node* ValueChecker::get(const Node& map, std::string_view key) {
   return nullptr;
 }
 
+bool ValueChecker::has_all(const Node& map, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    if (get(map, key) == nullptr) return false;
+  }
+  return true;
+}
+
+Node ValueChecker::without_keys(const Node& map, std::initializer_list<const char*> keys) {
+  Node rest = map;
+  rest.entries.erase(std::remove_if(rest.entries.begin(), rest.entries.end(),
+                                    [&](const auto& e) {
+                                      return e.first->is_scalar() &&
+                                             std::any_of(keys.begin(), keys.end(),
+                                                         [&](const char* k) { return e.first->text == k; });
+                                    }),
+                     rest.entries.end());
+  return rest;
+}
+
 std::optional<std::string> ValueChecker::string(const Node& n, const std::string& path) {
   if (!n.is_scalar()) {
     mismatch(n, path, "a string");

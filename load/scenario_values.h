@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,13 @@ class ValueChecker {
 
   // The value of the first entry with this key, or null.
   static const Node* get(const Node& map, std::string_view key);
+
+  // True when the map has every key. check_map reports a missing required
+  // key and goes on; readers that dereference required keys check with this.
+  static bool has_all(const Node& map, std::initializer_list<const char*> keys);
+
+  // The map without the entries whose key is one of keys (its other settings).
+  static Node without_keys(const Node& map, std::initializer_list<const char*> keys);
 
   std::optional<std::string> string(const Node& n, const std::string& path);
   std::optional<uint64_t> integer(const Node& n, const std::string& path, uint64_t min, uint64_t max);

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "load/scenario_loader.h"
-#include "load/scenario_operations.h"
+#include "load/timeline_section.h"
 
 namespace {
 

@@ -1,0 +1,300 @@
+#include "load/timeline_section.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "load/table_section.h"
+
+namespace load {
+
+using model::CapacityConfig;
+using model::RegionConfig;
+using model::Scenario;
+using model::SettingsSyncConfig;
+using model::TableConfig;
+using model::TimelineEvent;
+using model::TimelineKind;
+
+namespace {
+
+// The administrative changes settings_sync copies to the other regions.
+// The timeline key of a synchronized action.
+std::string action_name(TimelineKind kind) {
+  switch (kind) {
+    case TimelineKind::kCreateIndex: return "create_index";
+    case TimelineKind::kDeleteIndex: return "delete_index";
+    case TimelineKind::kEnableTtl: return "enable_ttl";
+    case TimelineKind::kDisableTtl: return "disable_ttl";
+    default: return "set_capacity";
+  }
+}
+
+bool synchronized(TimelineKind kind) {
+  return kind == TimelineKind::kCreateIndex || kind == TimelineKind::kDeleteIndex ||
+         kind == TimelineKind::kEnableTtl || kind == TimelineKind::kDisableTtl || kind == TimelineKind::kSetCapacity;
+}
+
+}  // namespace
+
+double default_backfill_items_per_second(const TableConfig& table) {
+  constexpr double kBytesPerDay = 1e13;  // 10 TB
+  constexpr double kItemBytesMax = 400.0 * 1024.0;
+  const double mean = table.item_size_bytes.mean();
+  const double item_bytes = std::isfinite(mean) ? std::clamp(mean, 1.0, kItemBytesMax) : kItemBytesMax;
+  return kBytesPerDay / 86400.0 / item_bytes;
+}
+
+void TimelineChecker::timeline(const Node& n, Scenario* s) {
+  if (!n.is_sequence()) {
+    mismatch(n, "timeline", "a sequence of events");
+    return;
+  }
+  // Events are read in time order so capacity changes overlay what was set before.
+  std::vector<sim::Duration> at;
+  const std::vector<size_t> order = time_order(n, &at);
+  start(s);
+  scan_index_names(n, order);
+  for (const size_t i : order) {
+    overlay_until(at[i]);
+    std::vector<TimelineEvent> also;
+    const std::string path = index("timeline", i);
+    if (std::optional<TimelineEvent> event = timeline_event(*n.items[i], path, &also)) {
+      add_event(*n.items[i], path, *event);
+    }
+    events_.insert(events_.end(), also.begin(), also.end());
+  }
+  overlay_until(sim::Duration::max());
+  std::stable_sort(events_.begin(), events_.end(),
+                   [](const TimelineEvent& a, const TimelineEvent& b) { return a.at < b.at; });
+  s->timeline = std::move(events_);
+  events_.clear();
+}
+
+// The events' positions in order of `at` (stable); *at gets each one's
+// time, or Duration::max() when it has none to read.
+std::vector<size_t> TimelineChecker::time_order(const Node& n, std::vector<sim::Duration>* at) {
+  std::vector<size_t> order(n.items.size());
+  at->assign(n.items.size(), sim::Duration::max());
+  for (size_t i = 0; i < n.items.size(); ++i) {
+    order[i] = i;
+    const Node& item = *n.items[i];
+    if (!item.is_map()) continue;
+    if (const Node* v = get(item, "at")) {
+      std::vector<model::Diagnostic> ignored;  // reported when the event itself is read
+      ValueChecker quiet(file(), &ignored);
+      if (auto d = quiet.duration(*v, "", Sign::kNonNegative)) (*at)[i] = *d;
+    }
+  }
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return (*at)[a] < (*at)[b]; });
+  return order;
+}
+
+// The state the events are checked against, as of the start of the run.
+void TimelineChecker::start(Scenario* s) {
+  scenario_ = s;
+  region_count_ = s->regions.size();
+  current_.clear();
+  has_replica_.clear();
+  for (const RegionConfig& region : s->regions) {
+    current_.push_back(region.capacity);
+    has_replica_.push_back(region.replica);
+  }
+  had_replica_ = has_replica_;
+  events_.clear();
+  pending_.clear();
+}
+
+// Keeps an event read from `item` and, for a synchronized action with
+// settings_sync on, its copies to every other region. An operator's change
+// needs a replica to change (settings_sync's copies may go anywhere).
+void TimelineChecker::add_event(const Node& item, const std::string& path, const TimelineEvent& event) {
+  if (synchronized(event.kind) && !has_replica_[event.region]) {
+    const std::string action = action_name(event.kind);
+    error(*get(item, action), fmt::format("{}: {} has no replica at {}", join(path, action),
+                                          scenario_->regions[event.region].name, sim::format_duration(event.at)));
+    return;
+  }
+  events_.push_back(event);
+  const SettingsSyncConfig& sync = scenario_->settings_sync;
+  for (size_t r = 0; sync.enabled && synchronized(event.kind) && r < region_count_; ++r) {
+    if (r == event.region) continue;
+    TimelineEvent copy = event;
+    copy.region = r;
+    copy.at = event.at + sync.delay;
+    copy.synced = true;
+    if (event.kind == TimelineKind::kSetCapacity) {
+      pending_.push_back({copy.at, events_.size(), without_keys(*get(item, "set_capacity"), {"region"}),
+                          fmt::format("{} (copied by settings_sync to {} at {})", join(path, "set_capacity"),
+                                      scenario_->regions[r].name, sim::format_duration(copy.at))});
+    }
+    events_.push_back(copy);
+  }
+}
+
+// Overlays the synced set_capacity copies due by `until` on their regions.
+void TimelineChecker::overlay_until(sim::Duration until) {
+  std::stable_sort(pending_.begin(), pending_.end(),
+                   [](const SyncedCapacity& a, const SyncedCapacity& b) { return a.at < b.at; });
+  size_t done = 0;
+  for (; done < pending_.size() && pending_[done].at <= until; ++done) {
+    TimelineEvent& copy = events_[pending_[done].event];
+    // The keys were valid for the operator's region; with this region's
+    // other settings they may not be (auto scaling's min above max).
+    capacity_->capacity(pending_[done].settings, pending_[done].path, &current_[copy.region]);
+    copy.capacity = current_[copy.region];
+  }
+  pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(done));
+}
+
+// Appends to index_names the new names of the create_index events, in time
+// order, so that a delete_index or a client group may name an index created
+// later in the file. Names past kIndexNamesMax, and malformed ones, are left
+// for the event's own reading to report.
+void TimelineChecker::scan_index_names(const Node& n, const std::vector<size_t>& order) {
+  std::vector<std::string>& names = scenario_->index_names;
+  for (const size_t i : order) {
+    const Node& item = *n.items[i];
+    const Node* body = item.is_map() ? get(item, "create_index") : nullptr;
+    const Node* name = body != nullptr && body->is_map() ? get(*body, "name") : nullptr;
+    if (name == nullptr || !name->is_scalar() || !is_index_name(name->text)) continue;
+    if (std::find(names.begin(), names.end(), name->text) != names.end()) continue;
+    if (names.size() < kIndexNamesMax) names.push_back(name->text);
+  }
+}
+
+std::optional<TimelineEvent> TimelineChecker::timeline_event(const Node& n, const std::string& path,
+                                                             std::vector<TimelineEvent>* also) {
+  static const std::vector<std::string> kKeys = {
+      "at",        "outage",      "failover",     "recover",           "shift_traffic", "set_capacity",
+      "partition", "isolate",     "heal",         "degrade_link",      "pause_replication",
+      "clock_step", "clock_drift", "create_index", "delete_index",     "enable_ttl",
+      "disable_ttl", "add_replica", "remove_replica"};
+  static const std::vector<std::string> kActions = {
+      "outage",    "recover", "shift_traffic", "set_capacity",      "partition", "isolate",
+      "heal",      "degrade_link", "pause_replication", "clock_step", "clock_drift",
+      "create_index", "delete_index", "enable_ttl", "disable_ttl", "add_replica", "remove_replica"};
+  if (!check_map(n, path, &kKeys, {"at"}, "an event map, e.g. {at: 10m, outage: us-east-1}") || !has_all(n, {"at"})) {
+    return std::nullopt;
+  }
+  TimelineEvent event;
+  const Node* at = get(n, "at");
+  std::optional<sim::Duration> when = duration(*at, join(path, "at"), Sign::kNonNegative);
+  std::vector<std::string> actions;
+  for (const std::string& action : kActions) {
+    if (get(n, action) != nullptr) actions.push_back(action);
+  }
+  if (actions.size() != 1) {
+    error(n, actions.empty() ? path + ": expected one action: " + quoted_list(kActions)
+                             : path + ": expected one action, found " + quoted_list(actions));
+    return std::nullopt;
+  }
+  const std::string& action = actions[0];
+  const Node& body = *get(n, action);
+  const std::string bpath = join(path, action);
+  if (get(n, "failover") != nullptr && action != "outage") {
+    error(*get(n, "failover"), join(path, "failover") + ": only an outage can have a failover");
+    return std::nullopt;
+  }
+  if (!when) return std::nullopt;
+  event.at = *when;
+  ActionInput in{n, body, path, bpath, event, also};
+  const auto read = [&](TimelineKind kind, auto reader) {
+    in.event.kind = kind;
+    return (this->*reader)(in);
+  };
+  using K = TimelineKind;
+  using C = TimelineChecker;
+  if (action == "outage") return read(K::kOutage, &C::outage);
+  if (action == "recover") return read(K::kRecover, &C::region_event);
+  if (action == "shift_traffic") return read(K::kShiftTraffic, &C::shift_traffic);
+  if (action == "set_capacity") return read(K::kSetCapacity, &C::set_capacity);
+  if (action == "partition") return read(K::kCutLinks, &C::links_between);
+  if (action == "isolate") return read(K::kCutLinks, &C::links_of);
+  if (action == "heal") return read(K::kRestoreLinks, &C::links_of);
+  if (action == "degrade_link") return read(K::kSetLatency, &C::degrade_link);
+  if (action == "pause_replication") return read(K::kCutLinks, &C::pause_replication);
+  if (action == "clock_step") return read(K::kClockStep, &C::clock_step);
+  if (action == "clock_drift") return read(K::kClockDrift, &C::clock_drift);
+  if (action == "create_index") return read(K::kCreateIndex, &C::index_event);
+  if (action == "delete_index") return read(K::kDeleteIndex, &C::index_event);
+  if (action == "enable_ttl") return read(K::kEnableTtl, &C::ttl_event);
+  if (action == "disable_ttl") return read(K::kDisableTtl, &C::ttl_event);
+  if (action == "add_replica") return read(K::kAddReplica, &C::add_replica);
+  return read(K::kRemoveReplica, &C::remove_replica);
+}
+
+std::vector<std::pair<size_t, size_t>> TimelineChecker::all_links_of(size_t region) const {
+  std::vector<std::pair<size_t, size_t>> links;
+  for (size_t other = 0; other < region_count_; ++other) {
+    if (other == region) continue;
+    links.emplace_back(region, other);
+    links.emplace_back(other, region);
+  }
+  return links;
+}
+
+// The directed links a partition, isolation or heal names: {between: [a, b]}
+// (both ways), {from: a, to: b} (one way), or, where `region_allowed`, a
+// region name (every link to and from it) or `all` (every link).
+bool TimelineChecker::links(const Node& n, const std::string& path, bool region_allowed,
+                              std::vector<std::pair<size_t, size_t>>* out) {
+  if (n.is_scalar() && region_allowed) {
+    if (n.text == "all") {
+      for (size_t from = 0; from < region_count_; ++from) {
+        for (size_t to = 0; to < region_count_; ++to) {
+          if (from != to) out->emplace_back(from, to);
+        }
+      }
+      return true;
+    }
+    const std::optional<size_t> region = regions_->region_ref(n, path);
+    if (!region) return false;
+    *out = all_links_of(*region);
+    return true;
+  }
+  static const std::vector<std::string> kKeys = {"between", "from", "to"};
+  if (!check_map(n, path, &kKeys, {}, region_allowed ? "a region, 'all', or a map with 'between' or 'from' and 'to'"
+                                                       : "a map with 'between' or 'from' and 'to'")) {
+    return false;
+  }
+  const Node* between = get(n, "between");
+  const Node* from = get(n, "from");
+  const Node* to = get(n, "to");
+  if (between != nullptr && (from != nullptr || to != nullptr)) {
+    error(n, path + ": expected either 'between' or 'from' and 'to', not both");
+    return false;
+  }
+  if (between != nullptr) {
+    if (!between->is_sequence() || between->items.size() != 2) {
+      mismatch(*between, join(path, "between"), "two region names");
+      return false;
+    }
+    const std::optional<size_t> a = regions_->region_ref(*between->items[0], index(join(path, "between"), 0));
+    const std::optional<size_t> b = regions_->region_ref(*between->items[1], index(join(path, "between"), 1));
+    if (!a || !b) return false;
+    if (*a == *b) {
+      error(*between, join(path, "between") + ": expected two different regions, found '" + between->items[0]->text + "' twice");
+      return false;
+    }
+    out->emplace_back(*a, *b);
+    out->emplace_back(*b, *a);
+    return true;
+  }
+  if (from == nullptr || to == nullptr) {
+    error(n, "missing required key 'between' (or 'from' and 'to') in " + path);
+    return false;
+  }
+  const std::optional<size_t> a = regions_->region_ref(*from, join(path, "from"));
+  const std::optional<size_t> b = regions_->region_ref(*to, join(path, "to"));
+  if (!a || !b) return false;
+  if (*a == *b) {
+    error(*to, join(path, "to") + ": expected two different regions, found '" + to->text + "' as both 'from' and 'to'");
+    return false;
+  }
+  out->emplace_back(*a, *b);
+  return true;
+}
+
+}  // namespace load
