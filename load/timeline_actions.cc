@@ -1,6 +1,7 @@
-// The readers of the timeline's actions, one per action (a few shared by
-// two actions of the same shape), declared in load/timeline_section.h.
+#include "load/timeline_actions.h"
+
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <cstdint>
 
@@ -28,10 +29,10 @@ constexpr double kBackfillRateMin = 0.000001;
 // shift that follows.
 std::optional<TimelineEvent> TimelineChecker::outage(const ActionInput& in) {
   std::optional<TimelineEvent> event = region_event(in);
-  const Node* f = get(in.item, "failover");
+  const Node* f = get(in.item, kFailoverKey);
   if (!event || f == nullptr) return event;
   static const std::vector<std::string> kFailoverKeys = {"to", "after", "fraction"};
-  const std::string fpath = join(in.path, "failover");
+  const std::string fpath = join(in.path, kFailoverKey);
   if (!check_map(*f, fpath, &kFailoverKeys, {"to"}, "a map, e.g. {to: eu-west-1, after: 1m}") ||
       !has_all(*f, {"to"})) {
     return std::nullopt;
@@ -76,7 +77,7 @@ std::optional<TimelineEvent> TimelineChecker::shift_traffic(const ActionInput& i
   static const std::vector<std::string> kShiftKeys = {"from", "to", "fraction"};
   const Node& body = in.body;
   const std::string& bpath = in.bpath;
-  if (!check_map(body, bpath, &kShiftKeys, {"from", "to"}, "a map, e.g. {from: us-east-1, to: eu-west-1}") ||
+  if (!check_map(body, bpath, &kShiftKeys, {"from", "to"}, in.action.example) ||
       !has_all(body, {"from", "to"})) {
     return std::nullopt;
   }
@@ -100,7 +101,7 @@ std::optional<TimelineEvent> TimelineChecker::set_capacity(const ActionInput& in
   const Node& body = in.body;
   const std::string& bpath = in.bpath;
   if (!body.is_map()) {
-    mismatch(body, bpath, "a map with 'region' and capacity keys");
+    mismatch(body, bpath, in.action.example);
     return std::nullopt;
   }
   const Node* region_node = get(body, "region");
@@ -126,14 +127,14 @@ std::optional<TimelineEvent> TimelineChecker::set_capacity(const ActionInput& in
 // partition: {between: [a, b]} or {from: a, to: b}.
 std::optional<TimelineEvent> TimelineChecker::links_between(const ActionInput& in) {
   TimelineEvent event = in.event;
-  if (!links(in.body, in.bpath, false, &event.links)) return std::nullopt;
+  if (!links(in.body, in.bpath, false, in.action.example, &event.links)) return std::nullopt;
   return event;
 }
 
 // isolate, heal: a region, `all`, or the links of a partition.
 std::optional<TimelineEvent> TimelineChecker::links_of(const ActionInput& in) {
   TimelineEvent event = in.event;
-  if (!links(in.body, in.bpath, true, &event.links)) return std::nullopt;
+  if (!links(in.body, in.bpath, true, in.action.example, &event.links)) return std::nullopt;
   return event;
 }
 
@@ -143,8 +144,7 @@ std::optional<TimelineEvent> TimelineChecker::degrade_link(const ActionInput& in
   static const std::vector<std::string> kDegradeKeys = {"between", "from", "to", "latency", "duration"};
   const Node& body = in.body;
   const std::string& bpath = in.bpath;
-  if (!check_map(body, bpath, &kDegradeKeys, {"latency", "duration"},
-                 "a map, e.g. {between: [a, b], latency: 300ms, duration: 5m}") ||
+  if (!check_map(body, bpath, &kDegradeKeys, {"latency", "duration"}, in.action.example) ||
       !has_all(body, {"latency", "duration"})) {
     return std::nullopt;
   }
@@ -152,7 +152,8 @@ std::optional<TimelineEvent> TimelineChecker::degrade_link(const ActionInput& in
   const std::optional<sim::LatencyModel> degraded = latency(*get(body, "latency"), join(bpath, "latency"));
   const std::optional<sim::Duration> lasting = duration(*get(body, "duration"), join(bpath, "duration"), Sign::kPositive);
   TimelineEvent event = in.event;
-  if (!links(link_part, bpath, false, &event.links) || !degraded || !lasting) return std::nullopt;
+  const std::string_view link_what = timeline_action(TimelineAction::kPartition).example;
+  if (!links(link_part, bpath, false, link_what, &event.links) || !degraded || !lasting) return std::nullopt;
   event.latency = *degraded;
   for (const auto& [from, to] : event.links) {
     TimelineEvent restore;
@@ -172,8 +173,7 @@ std::optional<TimelineEvent> TimelineChecker::pause_replication(const ActionInpu
   static const std::vector<std::string> kPauseKeys = {"region", "duration", "takes_hold_after"};
   const Node& body = in.body;
   const std::string& bpath = in.bpath;
-  if (!check_map(body, bpath, &kPauseKeys, {"region", "duration"},
-                 "a map, e.g. {region: eu-west-1, duration: 10m, takes_hold_after: 2m}") ||
+  if (!check_map(body, bpath, &kPauseKeys, {"region", "duration"}, in.action.example) ||
       !has_all(body, {"region", "duration"})) {
     return std::nullopt;
   }
@@ -206,7 +206,7 @@ std::optional<TimelineEvent> TimelineChecker::clock_step(const ActionInput& in) 
   static const std::vector<std::string> kStepKeys = {"region", "by"};
   const Node& body = in.body;
   const std::string& bpath = in.bpath;
-  if (!check_map(body, bpath, &kStepKeys, kStepKeys, "a map, e.g. {region: eu-west-1, by: -500ms}") ||
+  if (!check_map(body, bpath, &kStepKeys, kStepKeys, in.action.example) ||
       !has_all(body, {"region", "by"})) {
     return std::nullopt;
   }
@@ -225,7 +225,7 @@ std::optional<TimelineEvent> TimelineChecker::clock_drift(const ActionInput& in)
   static const std::vector<std::string> kDriftKeys = {"region", "drift_ppm"};
   const Node& body = in.body;
   const std::string& bpath = in.bpath;
-  if (!check_map(body, bpath, &kDriftKeys, kDriftKeys, "a map, e.g. {region: eu-west-1, drift_ppm: 50}") ||
+  if (!check_map(body, bpath, &kDriftKeys, kDriftKeys, in.action.example) ||
       !has_all(body, {"region", "drift_ppm"})) {
     return std::nullopt;
   }
@@ -250,7 +250,7 @@ std::optional<TimelineEvent> TimelineChecker::index_event(const ActionInput& in)
   static const std::vector<std::string> kIndexKeys = {"region", "name"};
   const Node& body = in.body;
   const std::string& bpath = in.bpath;
-  if (!check_map(body, bpath, &kIndexKeys, kIndexKeys, "a map, e.g. {region: us-east-1, name: by_customer}") ||
+  if (!check_map(body, bpath, &kIndexKeys, kIndexKeys, in.action.example) ||
       !has_all(body, {"region", "name"})) {
     return std::nullopt;
   }
@@ -303,7 +303,7 @@ std::optional<TimelineEvent> TimelineChecker::add_replica(const ActionInput& in)
   static const std::vector<std::string> kMigrationKeys = {"read_units", "write_units"};
   const Node& body = in.body;
   const std::string& bpath = in.bpath;
-  if (!check_map(body, bpath, &kAddKeys, {"region"}, "a map, e.g. {region: eu-west-1, backfill_rate: 1000}") ||
+  if (!check_map(body, bpath, &kAddKeys, {"region"}, in.action.example) ||
       !has_all(body, {"region"})) {
     return std::nullopt;
   }
@@ -379,6 +379,80 @@ std::optional<TimelineEvent> TimelineChecker::remove_replica(const ActionInput& 
   event.region = *region;
   has_replica_[*region] = false;
   return event;
+}
+
+namespace {
+
+template <size_t N>
+constexpr bool in_action_order(const TimelineActionRow (&rows)[N]) {
+  for (size_t i = 0; i < N; ++i) {
+    if (static_cast<size_t>(rows[i].action) != i) return false;
+  }
+  return N == static_cast<size_t>(TimelineAction::kCount);
+}
+
+}  // namespace
+
+std::span<const TimelineActionRow> timeline_actions() {
+  using A = TimelineAction;
+  using K = TimelineKind;
+  using C = TimelineChecker;
+  constexpr std::string_view kLinks = "a map with 'between' or 'from' and 'to'";
+  constexpr std::string_view kRegionOrLinks = "a region, 'all', or a map with 'between' or 'from' and 'to'";
+  constexpr std::string_view kIndex = "a map, e.g. {region: us-east-1, name: by_customer}";
+  static constexpr TimelineActionRow kRows[] = {
+      {A::kOutage, "outage", K::kOutage, "", false, &C::outage},
+      {A::kRecover, "recover", K::kRecover, "", false, &C::region_event},
+      {A::kShiftTraffic, "shift_traffic", K::kShiftTraffic, "a map, e.g. {from: us-east-1, to: eu-west-1}", false,
+       &C::shift_traffic},
+      {A::kSetCapacity, "set_capacity", K::kSetCapacity, "a map with 'region' and capacity keys", true,
+       &C::set_capacity},
+      {A::kPartition, "partition", K::kCutLinks, kLinks, false, &C::links_between},
+      {A::kIsolate, "isolate", K::kCutLinks, kRegionOrLinks, false, &C::links_of},
+      {A::kHeal, "heal", K::kRestoreLinks, kRegionOrLinks, false, &C::links_of},
+      {A::kDegradeLink, "degrade_link", K::kSetLatency, "a map, e.g. {between: [a, b], latency: 300ms, duration: 5m}",
+       false, &C::degrade_link},
+      {A::kPauseReplication, "pause_replication", K::kCutLinks,
+       "a map, e.g. {region: eu-west-1, duration: 10m, takes_hold_after: 2m}", false, &C::pause_replication},
+      {A::kClockStep, "clock_step", K::kClockStep, "a map, e.g. {region: eu-west-1, by: -500ms}", false,
+       &C::clock_step},
+      {A::kClockDrift, "clock_drift", K::kClockDrift, "a map, e.g. {region: eu-west-1, drift_ppm: 50}", false,
+       &C::clock_drift},
+      {A::kCreateIndex, "create_index", K::kCreateIndex, kIndex, true, &C::index_event},
+      {A::kDeleteIndex, "delete_index", K::kDeleteIndex, kIndex, true, &C::index_event},
+      {A::kEnableTtl, "enable_ttl", K::kEnableTtl, "", true, &C::ttl_event},
+      {A::kDisableTtl, "disable_ttl", K::kDisableTtl, "", true, &C::ttl_event},
+      {A::kAddReplica, "add_replica", K::kAddReplica, "a map, e.g. {region: eu-west-1, backfill_rate: 1000}", false,
+       &C::add_replica},
+      {A::kRemoveReplica, "remove_replica", K::kRemoveReplica, "", false, &C::remove_replica},
+  };
+  static_assert(in_action_order(kRows), "one row per TimelineAction, in enum order");
+  return kRows;
+}
+
+const TimelineActionRow& timeline_action(TimelineAction action) {
+  return timeline_actions()[static_cast<size_t>(action)];
+}
+
+const std::vector<std::string>& timeline_action_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const TimelineActionRow& row : timeline_actions()) out.emplace_back(row.name);
+    return out;
+  }();
+  return names;
+}
+
+const std::vector<std::string>& timeline_event_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out = {"at"};
+    for (const TimelineActionRow& row : timeline_actions()) {
+      out.emplace_back(row.name);
+      if (row.action == TimelineAction::kOutage) out.emplace_back(kFailoverKey);
+    }
+    return out;
+  }();
+  return keys;
 }
 
 }  // namespace load

@@ -9,34 +9,12 @@
 
 namespace load {
 
-using model::CapacityConfig;
 using model::RegionConfig;
 using model::Scenario;
 using model::SettingsSyncConfig;
 using model::TableConfig;
 using model::TimelineEvent;
 using model::TimelineKind;
-
-namespace {
-
-// The administrative changes settings_sync copies to the other regions.
-// The timeline key of a synchronized action.
-std::string action_name(TimelineKind kind) {
-  switch (kind) {
-    case TimelineKind::kCreateIndex: return "create_index";
-    case TimelineKind::kDeleteIndex: return "delete_index";
-    case TimelineKind::kEnableTtl: return "enable_ttl";
-    case TimelineKind::kDisableTtl: return "disable_ttl";
-    default: return "set_capacity";
-  }
-}
-
-bool synchronized(TimelineKind kind) {
-  return kind == TimelineKind::kCreateIndex || kind == TimelineKind::kDeleteIndex ||
-         kind == TimelineKind::kEnableTtl || kind == TimelineKind::kDisableTtl || kind == TimelineKind::kSetCapacity;
-}
-
-}  // namespace
 
 double default_backfill_items_per_second(const TableConfig& table) {
   constexpr double kBytesPerDay = 1e13;  // 10 TB
@@ -58,12 +36,7 @@ void TimelineChecker::timeline(const Node& n, Scenario* s) {
   scan_index_names(n, order);
   for (const size_t i : order) {
     overlay_until(at[i]);
-    std::vector<TimelineEvent> also;
-    const std::string path = index("timeline", i);
-    if (std::optional<TimelineEvent> event = timeline_event(*n.items[i], path, &also)) {
-      add_event(*n.items[i], path, *event);
-    }
-    events_.insert(events_.end(), also.begin(), also.end());
+    timeline_event(*n.items[i], index("timeline", i));
   }
   overlay_until(sim::Duration::max());
   std::stable_sort(events_.begin(), events_.end(),
@@ -106,27 +79,27 @@ void TimelineChecker::start(Scenario* s) {
   pending_.clear();
 }
 
-// Keeps an event read from `item` and, for a synchronized action with
+// Keeps an event its action read and, for a synchronized action with
 // settings_sync on, its copies to every other region. An operator's change
 // needs a replica to change (settings_sync's copies may go anywhere).
-void TimelineChecker::add_event(const Node& item, const std::string& path, const TimelineEvent& event) {
-  if (synchronized(event.kind) && !has_replica_[event.region]) {
-    const std::string action = action_name(event.kind);
-    error(*get(item, action), fmt::format("{}: {} has no replica at {}", join(path, action),
-                                          scenario_->regions[event.region].name, sim::format_duration(event.at)));
+void TimelineChecker::add_event(const ActionInput& in, const TimelineEvent& event) {
+  const bool synchronized = in.action.synchronized;
+  if (synchronized && !has_replica_[event.region]) {
+    error(in.body, fmt::format("{}: {} has no replica at {}", in.bpath, scenario_->regions[event.region].name,
+                               sim::format_duration(event.at)));
     return;
   }
   events_.push_back(event);
   const SettingsSyncConfig& sync = scenario_->settings_sync;
-  for (size_t r = 0; sync.enabled && synchronized(event.kind) && r < region_count_; ++r) {
+  for (size_t r = 0; sync.enabled && synchronized && r < region_count_; ++r) {
     if (r == event.region) continue;
     TimelineEvent copy = event;
     copy.region = r;
     copy.at = event.at + sync.delay;
     copy.synced = true;
     if (event.kind == TimelineKind::kSetCapacity) {
-      pending_.push_back({copy.at, events_.size(), without_keys(*get(item, "set_capacity"), {"region"}),
-                          fmt::format("{} (copied by settings_sync to {} at {})", join(path, "set_capacity"),
+      pending_.push_back({copy.at, events_.size(), without_keys(in.body, {"region"}),
+                          fmt::format("{} (copied by settings_sync to {} at {})", in.bpath,
                                       scenario_->regions[r].name, sim::format_duration(copy.at))});
     }
     events_.push_back(copy);
@@ -156,7 +129,7 @@ void TimelineChecker::scan_index_names(const Node& n, const std::vector<size_t>&
   std::vector<std::string>& names = scenario_->index_names;
   for (const size_t i : order) {
     const Node& item = *n.items[i];
-    const Node* body = item.is_map() ? get(item, "create_index") : nullptr;
+    const Node* body = item.is_map() ? get(item, timeline_action(TimelineAction::kCreateIndex).name) : nullptr;
     const Node* name = body != nullptr && body->is_map() ? get(*body, "name") : nullptr;
     if (name == nullptr || !name->is_scalar() || !is_index_name(name->text)) continue;
     if (std::find(names.begin(), names.end(), name->text) != names.end()) continue;
@@ -164,65 +137,47 @@ void TimelineChecker::scan_index_names(const Node& n, const std::vector<size_t>&
   }
 }
 
-std::optional<TimelineEvent> TimelineChecker::timeline_event(const Node& n, const std::string& path,
-                                                             std::vector<TimelineEvent>* also) {
-  static const std::vector<std::string> kKeys = {
-      "at",        "outage",      "failover",     "recover",           "shift_traffic", "set_capacity",
-      "partition", "isolate",     "heal",         "degrade_link",      "pause_replication",
-      "clock_step", "clock_drift", "create_index", "delete_index",     "enable_ttl",
-      "disable_ttl", "add_replica", "remove_replica"};
-  static const std::vector<std::string> kActions = {
-      "outage",    "recover", "shift_traffic", "set_capacity",      "partition", "isolate",
-      "heal",      "degrade_link", "pause_replication", "clock_step", "clock_drift",
-      "create_index", "delete_index", "enable_ttl", "disable_ttl", "add_replica", "remove_replica"};
-  if (!check_map(n, path, &kKeys, {"at"}, "an event map, e.g. {at: 10m, outage: us-east-1}") || !has_all(n, {"at"})) {
-    return std::nullopt;
+// Reads the event map at `path`, `at` and its one action, and keeps what
+// the action's reader read.
+void TimelineChecker::timeline_event(const Node& n, const std::string& path) {
+  if (!check_map(n, path, &timeline_event_keys(), {"at"}, "an event map, e.g. {at: 10m, outage: us-east-1}") ||
+      !has_all(n, {"at"})) {
+    return;
   }
+  const std::optional<sim::Duration> when = duration(*get(n, "at"), join(path, "at"), Sign::kNonNegative);
+  const TimelineActionRow* action = one_action(n, path);
+  if (action == nullptr || !when) return;
   TimelineEvent event;
-  const Node* at = get(n, "at");
-  std::optional<sim::Duration> when = duration(*at, join(path, "at"), Sign::kNonNegative);
-  std::vector<std::string> actions;
-  for (const std::string& action : kActions) {
-    if (get(n, action) != nullptr) actions.push_back(action);
-  }
-  if (actions.size() != 1) {
-    error(n, actions.empty() ? path + ": expected one action: " + quoted_list(kActions)
-                             : path + ": expected one action, found " + quoted_list(actions));
-    return std::nullopt;
-  }
-  const std::string& action = actions[0];
-  const Node& body = *get(n, action);
-  const std::string bpath = join(path, action);
-  if (get(n, "failover") != nullptr && action != "outage") {
-    error(*get(n, "failover"), join(path, "failover") + ": only an outage can have a failover");
-    return std::nullopt;
-  }
-  if (!when) return std::nullopt;
+  event.kind = action->kind;
   event.at = *when;
-  ActionInput in{n, body, path, bpath, event, also};
-  const auto read = [&](TimelineKind kind, auto reader) {
-    in.event.kind = kind;
-    return (this->*reader)(in);
-  };
-  using K = TimelineKind;
-  using C = TimelineChecker;
-  if (action == "outage") return read(K::kOutage, &C::outage);
-  if (action == "recover") return read(K::kRecover, &C::region_event);
-  if (action == "shift_traffic") return read(K::kShiftTraffic, &C::shift_traffic);
-  if (action == "set_capacity") return read(K::kSetCapacity, &C::set_capacity);
-  if (action == "partition") return read(K::kCutLinks, &C::links_between);
-  if (action == "isolate") return read(K::kCutLinks, &C::links_of);
-  if (action == "heal") return read(K::kRestoreLinks, &C::links_of);
-  if (action == "degrade_link") return read(K::kSetLatency, &C::degrade_link);
-  if (action == "pause_replication") return read(K::kCutLinks, &C::pause_replication);
-  if (action == "clock_step") return read(K::kClockStep, &C::clock_step);
-  if (action == "clock_drift") return read(K::kClockDrift, &C::clock_drift);
-  if (action == "create_index") return read(K::kCreateIndex, &C::index_event);
-  if (action == "delete_index") return read(K::kDeleteIndex, &C::index_event);
-  if (action == "enable_ttl") return read(K::kEnableTtl, &C::ttl_event);
-  if (action == "disable_ttl") return read(K::kDisableTtl, &C::ttl_event);
-  if (action == "add_replica") return read(K::kAddReplica, &C::add_replica);
-  return read(K::kRemoveReplica, &C::remove_replica);
+  std::vector<TimelineEvent> also;
+  const std::string bpath = join(path, action->name);
+  const ActionInput in{*action, n, *get(n, action->name), path, bpath, event, &also};
+  if (const std::optional<TimelineEvent> read = (this->*action->reader)(in)) add_event(in, *read);
+  events_.insert(events_.end(), also.begin(), also.end());
+}
+
+// The one action of event map n, or null after reporting none, several, or
+// a failover beside another action than an outage.
+const TimelineActionRow* TimelineChecker::one_action(const Node& n, const std::string& path) {
+  const TimelineActionRow* action = nullptr;
+  std::vector<std::string> found;
+  for (const TimelineActionRow& row : timeline_actions()) {
+    if (get(n, row.name) == nullptr) continue;
+    action = &row;
+    found.emplace_back(row.name);
+  }
+  if (found.size() != 1) {
+    error(n, found.empty() ? path + ": expected one action: " + quoted_list(timeline_action_names())
+                           : path + ": expected one action, found " + quoted_list(found));
+    return nullptr;
+  }
+  const Node* failover = get(n, kFailoverKey);
+  if (failover != nullptr && action->action != TimelineAction::kOutage) {
+    error(*failover, join(path, kFailoverKey) + ": only an outage can have a failover");
+    return nullptr;
+  }
+  return action;
 }
 
 std::vector<std::pair<size_t, size_t>> TimelineChecker::all_links_of(size_t region) const {
@@ -238,8 +193,9 @@ std::vector<std::pair<size_t, size_t>> TimelineChecker::all_links_of(size_t regi
 // The directed links a partition, isolation or heal names: {between: [a, b]}
 // (both ways), {from: a, to: b} (one way), or, where `region_allowed`, a
 // region name (every link to and from it) or `all` (every link).
-bool TimelineChecker::links(const Node& n, const std::string& path, bool region_allowed,
-                              std::vector<std::pair<size_t, size_t>>* out) {
+// `what` says what else was expected.
+bool TimelineChecker::links(const Node& n, const std::string& path, bool region_allowed, std::string_view what,
+                            std::vector<std::pair<size_t, size_t>>* out) {
   if (n.is_scalar() && region_allowed) {
     if (n.text == "all") {
       for (size_t from = 0; from < region_count_; ++from) {
@@ -255,8 +211,7 @@ bool TimelineChecker::links(const Node& n, const std::string& path, bool region_
     return true;
   }
   static const std::vector<std::string> kKeys = {"between", "from", "to"};
-  if (!check_map(n, path, &kKeys, {}, region_allowed ? "a region, 'all', or a map with 'between' or 'from' and 'to'"
-                                                       : "a map with 'between' or 'from' and 'to'")) {
+  if (!check_map(n, path, &kKeys, {}, what)) {
     return false;
   }
   const Node* between = get(n, "between");

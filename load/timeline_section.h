@@ -1,6 +1,7 @@
 // TimelineChecker: the scenario's `timeline` of faults and operator actions
 // (scenarios/README.md, "Timeline"). Each event is a map with `at` and one
-// action; the readers of the actions are in load/timeline_actions.cc.
+// action, read by that action's reader in the table of
+// load/timeline_actions.h.
 //
 // The timeline is read in time order, tracking what each event changes so
 // later ones are checked against it: each region's capacity (set_capacity
@@ -16,13 +17,16 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "load/capacity_section.h"
 #include "load/region_section.h"
 #include "load/scenario_values.h"
+#include "load/timeline_actions.h"
 #include "model/scenario.h"
 #include "sim/time.h"
 
@@ -35,11 +39,12 @@ double default_backfill_items_per_second(const model::TableConfig& table);
 
 // What the reader of one action is given.
 struct ActionInput {
+  const TimelineActionRow& action;          // the action's row
   const Node& item;                         // the event's map: {at: ..., ACTION: body}
   const Node& body;                         // the action's value
   const std::string& path;                  // "timeline[i]"
   const std::string& bpath;                 // "timeline[i].ACTION"
-  model::TimelineEvent event;               // its `at` read
+  model::TimelineEvent event;               // its `at` and the action's kind
   std::vector<model::TimelineEvent>* also;  // more events the action expands into
 };
 
@@ -70,17 +75,18 @@ class TimelineChecker : public ValueChecker {
   std::vector<size_t> time_order(const Node& n, std::vector<sim::Duration>* at);
   void start(model::Scenario* s);
   void scan_index_names(const Node& n, const std::vector<size_t>& order);
-  std::optional<model::TimelineEvent> timeline_event(const Node& n, const std::string& path,
-                                                     std::vector<model::TimelineEvent>* also);
-  void add_event(const Node& item, const std::string& path, const model::TimelineEvent& event);
+  void timeline_event(const Node& n, const std::string& path);
+  const TimelineActionRow* one_action(const Node& n, const std::string& path);
+  void add_event(const ActionInput& in, const model::TimelineEvent& event);
   void overlay_until(sim::Duration until);
-  bool links(const Node& n, const std::string& path, bool region_allowed,
+  bool links(const Node& n, const std::string& path, bool region_allowed, std::string_view what,
              std::vector<std::pair<size_t, size_t>>* out);
   std::vector<std::pair<size_t, size_t>> all_links_of(size_t region) const;
 
-  // The readers of the actions (load/timeline_actions.cc): each returns the
-  // event read, appending any more it expands into to in.also, or nullopt
-  // after reporting.
+  // The readers of the actions, named by their rows (load/timeline_actions.h):
+  // each returns the event read, appending any more it expands into to
+  // in.also, or nullopt after reporting.
+  friend std::span<const TimelineActionRow> timeline_actions();
   std::optional<model::TimelineEvent> outage(const ActionInput& in);
   std::optional<model::TimelineEvent> region_event(const ActionInput& in);
   std::optional<model::TimelineEvent> shift_traffic(const ActionInput& in);
