@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 namespace app {
 
@@ -19,9 +19,9 @@ int compare_command(const CompareOptions& options) {
   study::SweepPlan plan;
   plan.kind = study::StudyKind::kCompare;
   for (const auto* sets : {&options.a, &options.b}) {
-    std::vector<model::Override> point;
+    std::vector<load::Override> point;
     for (const std::string& set : *sets) {
-      const auto parsed = model::parse_override(set);
+      const auto parsed = load::parse_override(set);
       if (!parsed) {
         std::fprintf(stderr, "gtsim: error: --%s expects PATH=VALUE, found '%s'\n", sets == &options.a ? "a" : "b",
                      set.c_str());

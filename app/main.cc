@@ -33,8 +33,8 @@
 #include "app/merge_command.h"
 #include "app/progress_bar.h"
 #include "app/sweep_command.h"
+#include "load/scenario_loader.h"
 #include "model/run_estimate.h"
-#include "model/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/csv_report.h"
 #include "reports/expectation_check.h"
@@ -86,7 +86,7 @@ bool refused(const model::Scenario& scenario, const std::string& file, bool boun
 }
 
 // An expectation naming no figure is bad input, found before the run.
-bool bad_expectations(const model::LoadResult& loaded) {
+bool bad_expectations(const load::LoadResult& loaded) {
   const std::vector<model::Diagnostic> diagnostics =
       reports::check_expectation_paths(loaded.expectations, *loaded.scenario);
   print_diagnostics(diagnostics);
@@ -127,10 +127,10 @@ bool write_outputs(const RunOptions& options, const model::Scenario& scenario, c
 
 // The --set, --max-events and --max-wall values; false, with a message,
 // when one is malformed.
-bool parse_run_options(const RunOptions& options, std::vector<model::Override>* overrides,
+bool parse_run_options(const RunOptions& options, std::vector<load::Override>* overrides,
                        std::optional<sim::Duration>* max_wall) {
   for (const std::string& set : options.sets) {
-    auto parsed = model::parse_override(set);
+    auto parsed = load::parse_override(set);
     if (!parsed) {
       std::fprintf(stderr, "gtsim: error: --set expects PATH=VALUE, found '%s'\n", set.c_str());
       return false;
@@ -183,7 +183,7 @@ model::RunResult simulate(const model::Scenario& scenario, const RunOptions& opt
 
 // After the run: why it stopped early, the outputs, the summary and the
 // expectations; returns the exit code.
-int report_run(const RunOptions& options, const model::LoadResult& loaded, const model::RunResult& result,
+int report_run(const RunOptions& options, const load::LoadResult& loaded, const model::RunResult& result,
                std::chrono::duration<double> wall) {
   if (const int signal_number = app::interrupt_signal(); signal_number != 0) {
     std::fprintf(stderr, "gtsim: interrupted by %s %s; no report written\n",
@@ -214,10 +214,10 @@ int report_run(const RunOptions& options, const model::LoadResult& loaded, const
 }
 
 int run_command(const RunOptions& options) {
-  std::vector<model::Override> overrides;
+  std::vector<load::Override> overrides;
   std::optional<sim::Duration> max_wall;
   if (!parse_run_options(options, &overrides, &max_wall)) return kExitBadInput;
-  model::LoadResult loaded = model::load_scenario_file(options.file, overrides);
+  load::LoadResult loaded = load::load_scenario_file(options.file, overrides);
   if (!loaded.ok()) {
     print_diagnostics(loaded.diagnostics);
     return kExitBadInput;
@@ -234,7 +234,7 @@ int run_command(const RunOptions& options) {
 int validate_command(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const std::string& file : files) {
-    const model::LoadResult loaded = model::load_scenario_file(file);
+    const load::LoadResult loaded = load::load_scenario_file(file);
     if (loaded.ok() && (bad_expectations(loaded) || refused(*loaded.scenario, file, false))) {
       status = kExitBadInput;
     } else if (loaded.ok()) {

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/progress_bar.h"
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "reports/metric_paths.h"
 #include "study/study_files.h"
 #include "study/study_runner.h"
@@ -65,7 +65,7 @@ bool parse_shard(std::string_view text, study::Shard* shard, std::string* messag
 }
 
 bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* message) {
-  const std::optional<model::Override> parsed = model::parse_override(text);
+  const std::optional<load::Override> parsed = load::parse_override(text);
   values->clear();
   if (parsed) {
     *path = parsed->path;
@@ -109,7 +109,7 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   std::vector<model::Scenario> scenarios;
   bool ok = true;
   for (const auto& overrides : plan.points) {
-    model::LoadResult loaded = model::load_scenario_file(options.file, overrides);
+    load::LoadResult loaded = load::load_scenario_file(options.file, overrides);
     for (const model::Diagnostic& diagnostic : loaded.diagnostics) {
       std::fprintf(stderr, "%s\n", diagnostic.to_string().c_str());
     }

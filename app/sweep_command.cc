@@ -33,7 +33,7 @@ int sweep_command(const SweepOptions& options) {
   // The grid, odometer order: the last parameter varies fastest.
   std::vector<size_t> digit(values.size(), 0);
   for (;;) {
-    std::vector<model::Override> point;
+    std::vector<load::Override> point;
     for (size_t p = 0; p < values.size(); ++p) point.push_back({plan.parameters[p], values[p][digit[p]]});
     plan.points.push_back(std::move(point));
     size_t p = values.size();

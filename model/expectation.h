@@ -4,22 +4,17 @@
 //
 // The path names a figure as reports/metric_paths.h does (docs/report-paths.md);
 // the value is an integer, or a duration (`1s`, `250ms`) compared in
-// nanoseconds with a figure whose name ends in `_ns`. Parsing checks only the
-// shape of each line: whether the path names a figure depends on the regions,
-// so reports/expectation_check.h checks it once the scenario is loaded
-// (model/ must not depend on reports/).
+// nanoseconds with a figure whose name ends in `_ns`. A plain value: the
+// loader reads the lines (load/expectation_parser.h) and
+// reports/expectation_check.h checks and evaluates them, neither of which
+// may depend on the other.
 //
-// Determinism: pure functions of the tree.
+// Determinism: pure functions of their arguments.
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
-
-#include "model/diagnostic.h"
-#include "model/yaml_tree.h"
 
 namespace model {
 
@@ -40,13 +35,5 @@ std::string_view comparison_symbol(Comparison comparison);  // "<", "<=", ...
 
 // True when `actual COMPARISON expected` holds.
 bool holds(Comparison comparison, int64_t actual, int64_t expected);
-
-// Reads the `expect:` node (a sequence of "PATH OP VALUE" strings). Every
-// malformed line becomes a Diagnostic in *out; well-formed ones are returned.
-std::vector<Expectation> parse_expectations(const Node& node, const std::string& file,
-                                            std::vector<Diagnostic>* out);
-
-// One line "PATH OP VALUE"; nullopt and *error ("expected ...") if malformed.
-std::optional<Expectation> parse_expectation(std::string_view text, std::string* error);
 
 }  // namespace model

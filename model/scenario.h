@@ -2,7 +2,7 @@
 //
 // Plain structs mirroring the YAML schema (scenarios/README.md), every field
 // with its meaning, unit and default. A Scenario is produced only by the
-// loader (model/scenario_loader.h), which has already checked every rule, so
+// loader (load/scenario_loader.h), which has already checked every rule, so
 // the simulation may rely on the REQUIRES below without re-checking input.
 // Region indices follow the order of `regions:` in the file.
 #pragma once

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "model/dotted_path.h"
 #include "model/nearest_word.h"
 #include "model/settings_drift.h"
-#include "model/yaml_tree.h"
 #include "reports/metric_paths.h"
 #include "sim/assert.h"
 #include "sim/time.h"

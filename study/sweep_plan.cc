@@ -21,15 +21,15 @@ std::string shell_quote(std::string_view word) {
 }
 
 // A point as plan_json writes it, [[PATH, VALUE], ...]; nullopt for anything else.
-std::optional<std::vector<model::Override>> point_overrides(const JsonValue& point) {
+std::optional<std::vector<load::Override>> point_overrides(const JsonValue& point) {
   if (point.kind != JsonValue::Kind::kArray) return std::nullopt;
-  std::vector<model::Override> overrides;
+  std::vector<load::Override> overrides;
   for (const JsonValue& o : point.items) {
     const bool pair = o.kind == JsonValue::Kind::kArray && o.items.size() == 2;
     if (!pair || o.items[0].kind != JsonValue::Kind::kString || o.items[1].kind != JsonValue::Kind::kString) {
       return std::nullopt;
     }
-    overrides.push_back(model::Override{o.items[0].text, o.items[1].text});
+    overrides.push_back(load::Override{o.items[0].text, o.items[1].text});
   }
   return overrides;
 }
@@ -38,7 +38,7 @@ std::optional<std::vector<model::Override>> point_overrides(const JsonValue& poi
 
 const std::string* SweepPlan::value_of(size_t point, std::string_view parameter) const {
   const std::string* found = nullptr;
-  for (const model::Override& o : points[point]) {
+  for (const load::Override& o : points[point]) {
     if (o.path == parameter) found = &o.value;  // the last one wins, as in the loader
   }
   return found;
@@ -46,7 +46,7 @@ const std::string* SweepPlan::value_of(size_t point, std::string_view parameter)
 
 std::string SweepPlan::point_label(size_t point) const {
   std::string label;
-  for (const model::Override& o : points[point]) {
+  for (const load::Override& o : points[point]) {
     if (!label.empty()) label += ' ';
     label += o.path + "=" + o.value;
   }
@@ -55,7 +55,7 @@ std::string SweepPlan::point_label(size_t point) const {
 
 std::string SweepPlan::replay_command(size_t run) const {
   std::string command = "gtsim run " + shell_quote(scenario_file) + fmt::format(" --seed {}", seed_of(run));
-  for (const model::Override& o : points[point_of(run)]) command += " --set " + shell_quote(o.path + "=" + o.value);
+  for (const load::Override& o : points[point_of(run)]) command += " --set " + shell_quote(o.path + "=" + o.value);
   return command;
 }
 
@@ -77,7 +77,7 @@ std::string plan_json(const SweepPlan& plan) {
   json.begin_array();
   for (const auto& point : plan.points) {
     json.begin_array();
-    for (const model::Override& o : point) {
+    for (const load::Override& o : point) {
       json.begin_array();
       json.value(o.path);
       json.value(o.value);
@@ -124,7 +124,7 @@ std::optional<SweepPlan> parse_plan_json(const std::string& text, std::string* e
   plan.scenario_file = fields.string(*root, "scenario");
   plan.parameters = fields.strings(*root, "parameters");
   for (const JsonValue& point : fields.array(*root, "points")) {
-    std::optional<std::vector<model::Override>> overrides = point_overrides(point);
+    std::optional<std::vector<load::Override>> overrides = point_overrides(point);
     if (!overrides) {
       *error = "not a valid study file: a point is not a list of [path, value] pairs";
       return std::nullopt;

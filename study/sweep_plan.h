@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 namespace study {
 
@@ -35,7 +35,7 @@ struct SweepPlan {
   StudyKind kind = StudyKind::kSweep;
   std::string scenario_file;               // as given on the command line
   std::vector<std::string> parameters;     // every path a point sets, in first-use order
-  std::vector<std::vector<model::Override>> points;  // each point's overrides, in order
+  std::vector<std::vector<load::Override>> points;  // each point's overrides, in order
   uint64_t first_seed = 1;
   uint64_t last_seed = 1;                  // inclusive; REQUIRES first_seed <= last_seed
   std::vector<std::string> metrics;        // figure paths, the columns of every row

@@ -8,7 +8,7 @@
 // A run is bounded so every input is fast: at most kMaxEvents events, and
 // the key count is clamped (item state is allocated up front). A crash, a
 // sanitizer report, an assertion or a timeout here is a bug: the loader's
-// contract (model/scenario_loader.h) is that any input gives a scenario or
+// contract (load/scenario_loader.h) is that any input gives a scenario or
 // diagnostics, and a scenario that validates must run.
 //
 // Build and run: see docs/robustness.md.
@@ -19,8 +19,8 @@
 #include <string_view>
 #include <vector>
 
+#include "load/scenario_loader.h"
 #include "model/run_estimate.h"
-#include "model/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
 #include "reports/text_report.h"
@@ -31,12 +31,12 @@ constexpr uint64_t kMaxEvents = 20'000;
 constexpr uint64_t kMaxKeys = 10'000;
 constexpr size_t kMaxOverrides = 4;
 
-std::vector<model::Override> leading_overrides(std::string_view text) {
-  std::vector<model::Override> overrides;
+std::vector<load::Override> leading_overrides(std::string_view text) {
+  std::vector<load::Override> overrides;
   while (overrides.size() < kMaxOverrides && text.substr(0, 3) == "#! ") {
     const size_t end = text.find('\n');
     const std::string_view line = text.substr(3, end == std::string_view::npos ? end : end - 3);
-    if (auto parsed = model::parse_override(line)) overrides.push_back(*parsed);
+    if (auto parsed = load::parse_override(line)) overrides.push_back(*parsed);
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
   }
@@ -47,7 +47,7 @@ std::vector<model::Override> leading_overrides(std::string_view text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  model::LoadResult loaded = model::load_scenario_text(text, "fuzz.yaml", leading_overrides(text));
+  load::LoadResult loaded = load::load_scenario_text(text, "fuzz.yaml", leading_overrides(text));
   if (!loaded.ok()) {
     for (const model::Diagnostic& diagnostic : loaded.diagnostics) (void)diagnostic.to_string();
     return 0;

@@ -6,13 +6,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 
 namespace model {
 namespace {
 
-std::vector<std::string> messages(const LoadResult& result) {
+std::vector<std::string> messages(const load::LoadResult& result) {
   std::vector<std::string> out;
   for (const Diagnostic& d : result.diagnostics) out.push_back(d.to_string());
   return out;
@@ -23,7 +23,7 @@ std::vector<std::string> messages(const LoadResult& result) {
 // came at a negative time (histogram assertion "value >= 0"). Rates below
 // one request per 1,000,000 s are now refused.
 TEST_CASE("Fuzz regression: a vanishing rate is refused, not run (rate 1e-300, 4.9e-324)") {
-  const LoadResult result = load_scenario_text(
+  const load::LoadResult result = load::load_scenario_text(
       "duration: 1000h\nregions: [us-east-1, eu-west-1]\n"
       "workload:\n  us-east-1: [{rate: 1e-300, arrivals: constant}, {rate: 4.9e-324}]\n",
       "s.yaml");
@@ -35,7 +35,7 @@ TEST_CASE("Fuzz regression: a vanishing rate is refused, not run (rate 1e-300, 4
 }
 
 TEST_CASE("Fuzz regression: the smallest accepted rate runs (rate 0.000001 for 1000h)") {
-  LoadResult result = load_scenario_text(
+  load::LoadResult result = load::load_scenario_text(
       "duration: 1000h\nregions: [us-east-1, eu-west-1]\n"
       "workload:\n  us-east-1: [{rate: 0.000001, arrivals: constant}, {rate: 0.000001}]\n",
       "s.yaml");

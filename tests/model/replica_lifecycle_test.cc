@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "tests/model/test_worlds.h"
 

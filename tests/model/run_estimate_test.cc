@@ -3,19 +3,19 @@
 
 #include <catch2/catch.hpp>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 namespace model {
 namespace {
 
-Scenario load(const std::string& yaml) {
-  LoadResult loaded = load_scenario_text(yaml, "s.yaml");
+Scenario scenario_of(const std::string& yaml) {
+  load::LoadResult loaded = load::load_scenario_text(yaml, "s.yaml");
   REQUIRE(loaded.ok());
   return *loaded.scenario;
 }
 
 TEST_CASE("estimate_run: requests, replicated applies and polls (3 regions, half writes)") {
-  const Scenario s = load(
+  const Scenario s = scenario_of(
       "duration: 100s\nregions: [us-east-1, eu-west-1, ap-southeast-2]\ntable: {keys: 1000}\n"
       "workload:\n  us-east-1: [{rate: 10, mix: {put: 50, get: 50}}]\n  eu-west-1: [{rate: 30}]\n");
   const RunEstimate e = estimate_run(s);
@@ -27,17 +27,17 @@ TEST_CASE("estimate_run: requests, replicated applies and polls (3 regions, half
 }
 
 TEST_CASE("estimate_run: no polls with poll_interval 0s; no traffic, no events") {
-  const Scenario shipped = load(
+  const Scenario shipped = scenario_of(
       "duration: 10s\nregions: [us-east-1, eu-west-1]\nreplication: {poll_interval: 0s}\n"
       "workload:\n  us-east-1: [{rate: 10}]\n");
   CHECK(estimate_run(shipped).events == 100 + 100 + 10);
-  CHECK(estimate_run(load("duration: 10s\nregions: [us-east-1, eu-west-1]\n")).events == 10);
+  CHECK(estimate_run(scenario_of("duration: 10s\nregions: [us-east-1, eu-west-1]\n")).events == 10);
 }
 
 // Found by probing beside the fuzzer: 10,000 writes shipped one per 1000h poll
 // would simulate 10 million hours (a tick per second: a hang, then int64 overflow).
 TEST_CASE("estimate_run: a stream that ships slower than it is written drains for longer (batch 1, poll 1000h)") {
-  const Scenario s = load(
+  const Scenario s = scenario_of(
       "duration: 10s\nregions: [us-east-1, eu-west-1]\nreplication: {poll_interval: 1000h, batch_size: 1}\n"
       "workload:\n  us-east-1: [{rate: 1000}]\n");
   const RunEstimate e = estimate_run(s);
@@ -55,12 +55,12 @@ TEST_CASE("estimate_run: TTL deletes in every TTL region, replicated; a backfill
       "replication: {poll_interval: 0s}\nworkload:\n  us-east-1: [{rate: 10}]\n";
   // 100 writes, each applied in 2 others; 10 ticks.
   const double base = 100 + 200 + 10;
-  CHECK(estimate_run(load(world + "table: {keys: 50, ttl: {item_lifetime: 1s}}\n")).events == base);
+  CHECK(estimate_run(scenario_of(world + "table: {keys: 50, ttl: {item_lifetime: 1s}}\n")).events == base);
   // Enabled at the start everywhere: 100 expiring items, 3 deletes + 2 replicated each.
-  CHECK(estimate_run(load(world + "table: {keys: 50, ttl: {enabled: true, item_lifetime: 1s}}\n")).events ==
+  CHECK(estimate_run(scenario_of(world + "table: {keys: 50, ttl: {enabled: true, item_lifetime: 1s}}\n")).events ==
         base + 100 * (3 + 2));
   // Enabled in one region, items prepopulated; a replica added: 50 keys copied.
-  CHECK(estimate_run(load(world +
+  CHECK(estimate_run(scenario_of(world +
                           "table: {keys: 50, prepopulated: true, ttl: {item_lifetime: 1s}}\n"
                           "timeline:\n  - {at: 1s, enable_ttl: eu-west-1}\n"
                           "  - {at: 2s, add_replica: {region: ap-southeast-2}}\n"))

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "load/scenario_loader.h"
 #include "model/scenario.h"
-#include "model/scenario_loader.h"
 #include "model/simulation.h"
 
 namespace gtsim_test {
@@ -44,8 +44,8 @@ inline sim::Duration ms(int64_t n) { return sim::Duration::milliseconds(n); }
 inline sim::Instant at_ms(int64_t n) { return sim::Instant::from_ns(n * 1'000'000); }
 
 // Loads YAML text (which must be valid) and runs it.
-inline model::RunResult run_yaml(const std::string& yaml, const std::vector<model::Override>& overrides = {}) {
-  model::LoadResult loaded = model::load_scenario_text(yaml, "s.yaml", overrides);
+inline model::RunResult run_yaml(const std::string& yaml, const std::vector<load::Override>& overrides = {}) {
+  load::LoadResult loaded = load::load_scenario_text(yaml, "s.yaml", overrides);
   for (const model::Diagnostic& d : loaded.diagnostics) UNSCOPED_INFO(d.to_string());
   REQUIRE(loaded.ok());
   return model::Simulation(*loaded.scenario).run();

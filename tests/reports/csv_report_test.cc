@@ -3,14 +3,14 @@
 
 #include <fmt/format.h>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/csv_report.h"
 
 namespace {
 
 model::RunResult small_run() {
-  const model::LoadResult loaded = model::load_scenario_text(
+  const load::LoadResult loaded = load::load_scenario_text(
       "duration: 90s\nregions: [us-east-1, eu-west-1]\ntable: {keys: 100}\n"
       "workload:\n  us-east-1: [{rate: 100}]\n  eu-west-1: [{rate: 50}]\n",
       "csv.yaml");

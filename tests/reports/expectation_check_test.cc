@@ -4,14 +4,14 @@
 
 #include <fmt/format.h>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/expectation_check.h"
 
 namespace {
 
-model::LoadResult load(const std::string& expect) {
-  model::LoadResult loaded = model::load_scenario_text(
+load::LoadResult with_expect(const std::string& expect) {
+  load::LoadResult loaded = load::load_scenario_text(
       "duration: 2s\nregions: [us-east-1, eu-west-1]\ntable: {keys: 100}\n"
       "workload:\n  us-east-1: [{rate: 100}]\n  eu-west-1: [{rate: 50}]\nexpect:\n" +
           expect,
@@ -20,7 +20,7 @@ model::LoadResult load(const std::string& expect) {
   return loaded;
 }
 
-std::vector<std::string> problems(const model::LoadResult& loaded) {
+std::vector<std::string> problems(const load::LoadResult& loaded) {
   std::vector<std::string> out;
   for (const model::Diagnostic& d : reports::check_expectation_paths(loaded.expectations, *loaded.scenario)) {
     out.push_back(d.to_string());
@@ -42,12 +42,12 @@ TEST_CASE("Expectation check: every path of a run is known before it runs") {
 TEST_CASE("Expectation check: drift figures can be expected, per setting the scenario has") {
   const std::string world =
       "duration: 1m\nregions: [us-east-1, eu-west-1]\ntable: {indexes: [by_status]}\nexpect:\n";
-  model::LoadResult loaded = model::load_scenario_text(
+  load::LoadResult loaded = load::load_scenario_text(
       world + "  - drift.index:by_status.cost == 0\n  - drift.ttl.drifted_ns == 0\n  - drift.capacity.episodes == 0\n",
       "s.yaml");
   REQUIRE(loaded.ok());
   CHECK(reports::check_expectation_paths(loaded.expectations, *loaded.scenario).empty());
-  loaded = model::load_scenario_text(world + "  - drift.index:by_state.cost == 0\n", "s.yaml");
+  loaded = load::load_scenario_text(world + "  - drift.index:by_state.cost == 0\n", "s.yaml");
   REQUIRE(loaded.ok());
   const std::vector<model::Diagnostic> unknown = reports::check_expectation_paths(loaded.expectations, *loaded.scenario);
   REQUIRE(unknown.size() == 1);
@@ -55,7 +55,7 @@ TEST_CASE("Expectation check: drift figures can be expected, per setting the sce
 }
 
 TEST_CASE("Expectation check: an unknown path is an error at its place with the nearest path") {
-  const model::LoadResult loaded = load(
+  const load::LoadResult loaded = with_expect(
       "  - conflicts.clobbered >= 0\n"
       "  - clobbered == 0\n"
       "  - lag.us-east-1->eu-west-1.p99 < 1s\n"
@@ -74,7 +74,7 @@ TEST_CASE("Expectation check: an unknown path is an error at its place with the 
 }
 
 TEST_CASE("Expectation check: outcomes carry the actual value; the summary lists each failure") {
-  const model::LoadResult loaded = load(
+  const load::LoadResult loaded = with_expect(
       "  - conflicts.clobbered >= 0\n"
       "  - lag.us-east-1->eu-west-1.p99_ns < 1ms\n"
       "  - regions.us-east-1.writes == 0\n");

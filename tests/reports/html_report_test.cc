@@ -1,7 +1,7 @@
 // reports/html_report.h: one self-contained page with tables and charts.
 #include <catch2/catch.hpp>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/html_report.h"
 #include "tests/reports/admin_result.h"
@@ -17,7 +17,7 @@ size_t count(const std::string& text, const std::string& what) {
 }  // namespace
 
 TEST_CASE("HTML report: seed, scenario and timeline on top, a chart per figure family, nothing external") {
-  const model::LoadResult loaded = model::load_scenario_text(
+  const load::LoadResult loaded = load::load_scenario_text(
       "name: a<b\nseed: 9\nduration: 3m\nregions: [us-east-1, eu-west-1, ap-southeast-2]\ntable: {keys: 100}\n"
       "workload:\n  us-east-1: [{rate: 50}]\n"
       "timeline:\n  - {at: 1m, outage: eu-west-1}\n  - {at: 2m, recover: eu-west-1}\n",

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/metric_paths.h"
 #include "tests/reports/admin_result.h"
@@ -12,7 +12,7 @@
 namespace {
 
 model::RunResult small_run() {
-  const model::LoadResult loaded = model::load_scenario_text(
+  const load::LoadResult loaded = load::load_scenario_text(
       "duration: 2s\nregions: [us-east-1, eu-west-1]\ntable: {keys: 100}\n"
       "workload:\n  us-east-1: [{rate: 100}]\n  eu-west-1: [{rate: 50}]\n",
       "paths.yaml");

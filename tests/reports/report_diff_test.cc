@@ -2,7 +2,7 @@
 // figures, and what changed between two of them.
 #include <catch2/catch.hpp>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
 #include "reports/report_diff.h"
@@ -10,8 +10,8 @@
 
 namespace {
 
-model::RunResult run(const std::string& file, const std::vector<model::Override>& overrides) {
-  const model::LoadResult loaded = model::load_scenario_file(std::string(GTSIM_SOURCE_DIR) + "/" + file, overrides);
+model::RunResult run(const std::string& file, const std::vector<load::Override>& overrides) {
+  const load::LoadResult loaded = load::load_scenario_file(std::string(GTSIM_SOURCE_DIR) + "/" + file, overrides);
   REQUIRE(loaded.ok());
   return model::Simulation(*loaded.scenario).run();
 }
@@ -37,7 +37,7 @@ void set_figure(reports::JsonValue& report, const std::string& key, const std::s
 
 TEST_CASE("Report diff: figures read from the JSON report are flatten()'s, path for path, value for value") {
   for (const auto& [file, overrides] :
-       std::vector<std::pair<std::string, std::vector<model::Override>>>{
+       std::vector<std::pair<std::string, std::vector<load::Override>>>{
            {"scenarios/quickstart.yaml", {{"duration", "10s"}}},
            {"scenarios/failover-throttle.yaml", {{"duration", "11m"}, {"workload.us-east-1.0.rate", "100"}}}}) {
     CAPTURE(file);

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
 #include "reports/json_value.h"
@@ -129,7 +129,7 @@ TEST_CASE("Report schema: a report with queries, drift episodes and replica chan
 }
 
 TEST_CASE("Report schema: a report the simulator writes now validates (goldens may lag behind the model)") {
-  const model::LoadResult loaded = model::load_scenario_file(
+  const load::LoadResult loaded = load::load_scenario_file(
       std::string(GTSIM_SOURCE_DIR) + "/scenarios/quickstart.yaml", {{"duration", "5s"}});
   REQUIRE(loaded.ok());
   std::string error;

@@ -12,7 +12,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
 
@@ -68,7 +68,7 @@ TEST_CASE("Scenario library: every scenario's JSON report matches its golden fil
   REQUIRE(!scenarios.empty());
   for (const fs::path& path : scenarios) {
     CAPTURE(path.filename().string());
-    const model::LoadResult loaded = model::load_scenario_file(path.string());
+    const load::LoadResult loaded = load::load_scenario_file(path.string());
     REQUIRE(loaded.ok());
     const std::string report = reports::json_report(model::Simulation(*loaded.scenario).run());
     const fs::path golden = fs::path(GTSIM_SOURCE_DIR) / "tests" / "golden" / (path.stem().string() + ".json");
@@ -84,8 +84,8 @@ TEST_CASE("Scenario library: every scenario's JSON report matches its golden fil
 }
 
 TEST_CASE("Scenario library: the same scenario twice gives byte-identical reports; another seed differs") {
-  const model::LoadResult loaded =
-      model::load_scenario_file((fs::path(GTSIM_SOURCE_DIR) / "scenarios" / "quickstart.yaml").string());
+  const load::LoadResult loaded =
+      load::load_scenario_file((fs::path(GTSIM_SOURCE_DIR) / "scenarios" / "quickstart.yaml").string());
   REQUIRE(loaded.ok());
   model::Scenario scenario = *loaded.scenario;
   const std::string first = reports::json_report(model::Simulation(scenario).run());

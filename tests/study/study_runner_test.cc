@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 #include "study/study_runner.h"
 #include "study/study_summary.h"
 #include "study/sweep_plan.h"
@@ -29,19 +29,19 @@ struct Study {
   study::ColumnMap columns;
 };
 
-Study make_study(study::StudyKind kind, std::vector<std::vector<model::Override>> points, uint64_t first_seed,
+Study make_study(study::StudyKind kind, std::vector<std::vector<load::Override>> points, uint64_t first_seed,
                  uint64_t last_seed, const std::vector<std::string>& patterns) {
   Study study;
   study.plan.kind = kind;
   study.plan.scenario_file = "world.yaml";
   for (const auto& point : points) {
-    for (const model::Override& o : point) {
+    for (const load::Override& o : point) {
       if (std::find(study.plan.parameters.begin(), study.plan.parameters.end(), o.path) ==
           study.plan.parameters.end()) {
         study.plan.parameters.push_back(o.path);
       }
     }
-    model::LoadResult loaded = model::load_scenario_text(kWorld, "world.yaml", point);
+    load::LoadResult loaded = load::load_scenario_text(kWorld, "world.yaml", point);
     REQUIRE(loaded.ok());
     study.scenarios.push_back(*loaded.scenario);
   }
@@ -63,7 +63,7 @@ std::vector<study::RunRow> run(const Study& study, unsigned jobs, study::Shard s
   return study::run_study(plan, study.scenarios, study.columns, options);
 }
 
-std::vector<std::vector<model::Override>> poll_points() {
+std::vector<std::vector<load::Override>> poll_points() {
   return {{{"replication.poll_interval", "100ms"}}, {{"replication.poll_interval", "1s"}}};
 }
 
@@ -130,7 +130,7 @@ TEST_CASE("Study runner: sweep.json and runs.jsonl read back to the same plan an
 
 TEST_CASE("Study runner: common random numbers make the paired interval far tighter than two sweeps") {
   // a and b differ only in a pipeline knob; the client traffic of a seed is the same in both.
-  const std::vector<std::vector<model::Override>> variants = {{{"replication.poll_interval", "500ms"}},
+  const std::vector<std::vector<load::Override>> variants = {{{"replication.poll_interval", "500ms"}},
                                                               {{"replication.poll_interval", "400ms"}}};
   const Study paired = make_study(study::StudyKind::kCompare, variants, 1, 20, {"conflicts.clobbered"});
   const auto rows = run(paired, 2);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 namespace {
 
@@ -16,7 +16,7 @@ const std::string kWorld = "duration: 2m\nregions: [us-east-1, eu-west-1]\n";
 
 Lines errors(const std::string& yaml) {
   Lines out;
-  for (const model::Diagnostic& d : model::load_scenario_text(yaml, "s.yaml").diagnostics) out.push_back(d.to_string());
+  for (const model::Diagnostic& d : load::load_scenario_text(yaml, "s.yaml").diagnostics) out.push_back(d.to_string());
   return out;
 }
 
@@ -46,7 +46,7 @@ TEST_CASE("Timeline: every missing or wrong piece gets its exact message") {
 }
 
 TEST_CASE("Timeline: compound actions expand into primitive events in time order") {
-  const model::LoadResult loaded = model::load_scenario_text(
+  const load::LoadResult loaded = load::load_scenario_text(
       kWorld + "timeline:\n"
                "  - {at: 5m, pause_replication: {region: eu-west-1, duration: 10m, takes_hold_after: 2m}}\n"
                "  - {at: 1m, outage: us-east-1, failover: {to: eu-west-1, after: 30s, fraction: 50%}}\n"

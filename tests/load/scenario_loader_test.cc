@@ -1,13 +1,18 @@
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
-namespace model {
+namespace load {
 namespace {
 
+using model::Arrivals;
+using model::ClientGroupConfig;
+using model::Diagnostic;
+using model::KeyDistributionKind;
+using model::Scenario;
 using sim::Distribution;
 using sim::Duration;
 
@@ -476,4 +481,4 @@ TEST_CASE("scenario_loader: unreadable files") {
 }
 
 }  // namespace
-}  // namespace model
+}  // namespace load

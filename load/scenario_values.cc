@@ -1,4 +1,4 @@
-#include "model/scenario_values.h"
+#include "load/scenario_values.h"
 
 #include <algorithm>
 #include <charconv>
@@ -8,7 +8,10 @@
 
 #include "model/nearest_word.h"
 
-namespace model {
+namespace load {
+
+using model::nearest_word;
+
 namespace {
 
 enum class NumberStatus { kOk, kNotANumber, kNotFinite };
@@ -136,6 +139,25 @@ const Node* ValueChecker::get(const Node& map, std::string_view key) {
     if (k->is_scalar() && k->text == key) return v.get();
   }
   return nullptr;
+}
+
+bool ValueChecker::has_all(const Node& map, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    if (get(map, key) == nullptr) return false;
+  }
+  return true;
+}
+
+Node ValueChecker::without_keys(const Node& map, std::initializer_list<const char*> keys) {
+  Node rest = map;
+  rest.entries.erase(std::remove_if(rest.entries.begin(), rest.entries.end(),
+                                    [&](const auto& e) {
+                                      return e.first->is_scalar() &&
+                                             std::any_of(keys.begin(), keys.end(),
+                                                         [&](const char* k) { return e.first->text == k; });
+                                    }),
+                     rest.entries.end());
+  return rest;
 }
 
 std::optional<std::string> ValueChecker::string(const Node& n, const std::string& path) {
@@ -479,4 +501,4 @@ std::optional<sim::LatencyModel> ValueChecker::latency(const Node& n, const std:
   return sim::LatencyModel(sim::Duration::zero(), std::move(d));
 }
 
-}  // namespace model
+}  // namespace load

@@ -9,18 +9,19 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "load/yaml_tree.h"
 #include "model/diagnostic.h"
-#include "model/yaml_tree.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
 
-namespace model {
+namespace load {
 
 enum class Sign { kAny, kNonNegative, kPositive };
 
@@ -40,10 +41,10 @@ std::string at_path(const std::string& path);  // "PATH: " before a message abou
 class ValueChecker {
  public:
   // Diagnostics about file are appended to *out.
-  ValueChecker(std::string file, std::vector<Diagnostic>* out) : file_(std::move(file)), out_(out) {}
+  ValueChecker(std::string file, std::vector<model::Diagnostic>* out) : file_(std::move(file)), out_(out) {}
 
   const std::string& file() const { return file_; }
-  std::vector<Diagnostic>* diagnostics() const { return out_; }
+  std::vector<model::Diagnostic>* diagnostics() const { return out_; }
 
   void error(const Node& at, std::string message);
 
@@ -59,6 +60,13 @@ class ValueChecker {
 
   // The value of the first entry with this key, or null.
   static const Node* get(const Node& map, std::string_view key);
+
+  // True when the map has every key. check_map reports a missing required
+  // key and goes on; readers that dereference required keys check with this.
+  static bool has_all(const Node& map, std::initializer_list<const char*> keys);
+
+  // The map without the entries whose key is one of keys (its other settings).
+  static Node without_keys(const Node& map, std::initializer_list<const char*> keys);
 
   std::optional<std::string> string(const Node& n, const std::string& path);
   std::optional<uint64_t> integer(const Node& n, const std::string& path, uint64_t min, uint64_t max);
@@ -100,7 +108,7 @@ class ValueChecker {
   std::optional<sim::Distribution> empirical(const Node& p, const std::string& path, Quantity q);
 
   std::string file_;
-  std::vector<Diagnostic>* out_;
+  std::vector<model::Diagnostic>* out_;
 };
 
-}  // namespace model
+}  // namespace load

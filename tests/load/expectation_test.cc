@@ -1,11 +1,14 @@
-#include "model/expectation.h"
+#include "load/expectation_parser.h"
 
 #include <catch2/catch.hpp>
 
-#include "model/scenario_loader.h"
+#include "load/scenario_loader.h"
 
-namespace model {
+namespace load {
 namespace {
+
+using model::Comparison;
+using model::holds;
 
 TEST_CASE("Expectation: parses PATH OP VALUE with integers and durations") {
   std::string error;
@@ -73,4 +76,4 @@ TEST_CASE("Expectation: the loader accepts expect: and reports bad lines at thei
 }
 
 }  // namespace
-}  // namespace model
+}  // namespace load

@@ -8,6 +8,11 @@
 // and, for a misspelt word, the nearest valid one. A scenario is returned
 // only when there is no diagnostic at all.
 //
+// Each YAML section has its own checker: load/region_section.h (regions,
+// network, replication), table_section.h (table, TTL, indexes),
+// capacity_section.h, workload_section.h (client groups, retry, sessions)
+// and timeline_section.h; the values they read, load/scenario_values.h.
+//
 // Overrides are applied to the YAML tree, in order, before validation: a
 // later one wins. A diagnostic about a node that an override wrote is
 // reported against `--set PATH=VALUE` (line 0) rather than the file.
@@ -25,7 +30,7 @@
 #include "model/expectation.h"
 #include "model/scenario.h"
 
-namespace model {
+namespace load {
 
 // One `gtsim run --set PATH=VALUE`: PATH is dot-separated keys, a sequence
 // index as a number (`workload.us-east-1.0.rate`); VALUE is YAML (flow style
@@ -36,11 +41,11 @@ struct Override {
 };
 
 struct LoadResult {
-  std::optional<Scenario> scenario;      // set iff diagnostics is empty
-  std::vector<Diagnostic> diagnostics;   // sorted by (line, column)
+  std::optional<model::Scenario> scenario;      // set iff diagnostics is empty
+  std::vector<model::Diagnostic> diagnostics;   // sorted by (line, column)
   // The `expect:` lines, well-formed but with paths not yet checked
   // (reports/expectation_check.h).
-  std::vector<Expectation> expectations;
+  std::vector<model::Expectation> expectations;
   bool ok() const { return scenario.has_value(); }
 };
 
@@ -57,4 +62,4 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
 // nullopt when there is no '=', PATH is empty, or a PATH segment is empty.
 std::optional<Override> parse_override(std::string_view text);
 
-}  // namespace model
+}  // namespace load

@@ -1,8 +1,8 @@
-#include "model/region_catalogue.h"
+#include "load/region_catalogue.h"
 
 #include <catch2/catch.hpp>
 
-namespace model {
+namespace load {
 namespace {
 
 using sim::Duration;
@@ -44,4 +44,4 @@ TEST_CASE("region_catalogue: unknown names and a region with itself have no RTT"
 }
 
 }  // namespace
-}  // namespace model
+}  // namespace load

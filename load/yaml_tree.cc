@@ -1,4 +1,4 @@
-#include "model/yaml_tree.h"
+#include "load/yaml_tree.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -14,7 +14,13 @@
 
 #include <fmt/format.h>
 
-namespace model {
+#include "model/dotted_path.h"
+
+namespace load {
+
+using model::Diagnostic;
+using model::split_path;
+
 namespace {
 
 class TreeBuilder : public YAML::EventHandler {
@@ -246,18 +252,6 @@ bool check_tabs(std::string_view text, const std::string& file, std::vector<Diag
   return !found;
 }
 
-std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> segments;
-  size_t start = 0;
-  while (true) {
-    const size_t dot = path.find('.', start);
-    segments.emplace_back(path.substr(start, dot == std::string_view::npos ? dot : dot - start));
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  return segments;
-}
-
 namespace {
 
 // Makes *slot, the node at `walked` on the way to an override's target, a
@@ -331,4 +325,4 @@ void apply_override(const std::string& path, const std::string& value, NodePtr* 
   *slot = parsed;
 }
 
-}  // namespace model
+}  // namespace load

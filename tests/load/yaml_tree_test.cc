@@ -1,14 +1,16 @@
-// Tests for model/yaml_tree.h: the text checks that run before YAML parsing,
+// Tests for load/yaml_tree.h: the text checks that run before YAML parsing,
 // and parse errors that yaml-cpp words obscurely.
-#include "model/yaml_tree.h"
+#include "load/yaml_tree.h"
 
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
-namespace model {
+namespace load {
 namespace {
+
+using model::Diagnostic;
 
 std::vector<std::string> text_problems(std::string_view text) {
   std::vector<Diagnostic> out;
@@ -49,4 +51,4 @@ TEST_CASE("parse_yaml: collections nested too deeply are a diagnostic, not a cra
 }
 
 }  // namespace
-}  // namespace model
+}  // namespace load

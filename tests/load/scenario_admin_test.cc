@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario_loader.h"
-#include "model/scenario_operations.h"
+#include "load/scenario_loader.h"
+#include "load/timeline_section.h"
 
 namespace {
 
@@ -26,12 +26,12 @@ const std::string kTwoLate =
 
 Lines errors(const std::string& yaml) {
   Lines out;
-  for (const model::Diagnostic& d : model::load_scenario_text(yaml, "s.yaml").diagnostics) out.push_back(d.to_string());
+  for (const model::Diagnostic& d : load::load_scenario_text(yaml, "s.yaml").diagnostics) out.push_back(d.to_string());
   return out;
 }
 
 model::Scenario load_ok(const std::string& yaml) {
-  model::LoadResult result = model::load_scenario_text(yaml, "s.yaml");
+  load::LoadResult result = load::load_scenario_text(yaml, "s.yaml");
   for (const model::Diagnostic& d : result.diagnostics) UNSCOPED_INFO(d.to_string());
   REQUIRE(result.ok());
   return std::move(*result.scenario);
@@ -121,9 +121,9 @@ TEST_CASE("Administration: add_replica defaults to the 10 TB per day quota over 
 TEST_CASE("Administration: the default backfill rate uses the mean item size, capped at 400KB") {
   model::TableConfig table;
   table.item_size_bytes = sim::Distribution::constant(4096.0);
-  CHECK(model::default_backfill_items_per_second(table) == 1e13 / 86400 / 4096);
+  CHECK(load::default_backfill_items_per_second(table) == 1e13 / 86400 / 4096);
   table.item_size_bytes = sim::Distribution::pareto(1024.0, 0.5);  // infinite mean
-  CHECK(model::default_backfill_items_per_second(table) == 1e13 / 86400 / (400.0 * 1024));
+  CHECK(load::default_backfill_items_per_second(table) == 1e13 / 86400 / (400.0 * 1024));
 }
 
 TEST_CASE("Administration: settings_sync copies each change to every other region at at + delay") {

@@ -25,7 +25,7 @@
 
 #include "sim/time.h"
 
-namespace model {
+namespace load {
 
 // The measured round-trip time between two distinct catalogue regions, or
 // nullopt when either name is unknown, a == b, or the pair was not measured.
@@ -37,4 +37,4 @@ std::optional<sim::Duration> catalogue_rtt(std::string_view a, std::string_view 
 // eu-west-2, eu-west-3.
 const std::vector<std::string>& catalogue_region_names();
 
-}  // namespace model
+}  // namespace load

@@ -1,9 +1,9 @@
-#include "model/region_catalogue.h"
+#include "load/region_catalogue.h"
 
 #include <array>
 #include <cstdint>
 
-namespace model {
+namespace load {
 namespace {
 
 struct Measurement {
@@ -84,4 +84,4 @@ const std::vector<std::string>& catalogue_region_names() {
   return kNames;
 }
 
-}  // namespace model
+}  // namespace load

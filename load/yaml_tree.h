@@ -19,7 +19,7 @@
 
 #include "model/diagnostic.h"
 
-namespace model {
+namespace load {
 
 struct Node;
 using NodePtr = std::shared_ptr<Node>;
@@ -43,30 +43,27 @@ struct Node {
 // A diagnostic about a place with 0-based line and column (-1: none) in file,
 // or, when origin is not empty, about the override named by origin (no
 // position).
-Diagnostic diagnostic_at(const std::string& file, const std::string& origin, int line, int column,
-                         std::string message);
+model::Diagnostic diagnostic_at(const std::string& file, const std::string& origin, int line, int column,
+                                std::string message);
 
 // Parses one YAML document; every node gets origin. Returns false (with
 // diagnostics) on a parse error or a second document; *root is null for an
 // empty document or input.
 bool parse_yaml(std::string_view text, const std::string& file, const std::string& origin,
-                NodePtr* root, std::vector<Diagnostic>* out);
+                NodePtr* root, std::vector<model::Diagnostic>* out);
 
 // A scenario is UTF-8 text: reports the first NUL byte (a binary file) or
 // byte that is not part of well-formed UTF-8, with its place. True if none.
-bool check_text(std::string_view text, const std::string& file, std::vector<Diagnostic>* out);
+bool check_text(std::string_view text, const std::string& file, std::vector<model::Diagnostic>* out);
 
 // YAML forbids tabs in indentation and yaml-cpp's own errors about them are
 // obscure ("illegal map value"): reports each such line. True if none.
-bool check_tabs(std::string_view text, const std::string& file, std::vector<Diagnostic>* out);
-
-// "a.b.0" -> {"a", "b", "0"}; empty segments are kept.
-std::vector<std::string> split_path(std::string_view path);
+bool check_tabs(std::string_view text, const std::string& file, std::vector<model::Diagnostic>* out);
 
 // Sets the node at the dotted path (map keys, sequence indexes) to the YAML
 // value, creating missing map keys and copying shared nodes on the way down.
 // The nodes it writes have origin "--set PATH=VALUE", as do its diagnostics.
 void apply_override(const std::string& path, const std::string& value, NodePtr* root,
-                    std::vector<Diagnostic>* out);
+                    std::vector<model::Diagnostic>* out);
 
-}  // namespace model
+}  // namespace load

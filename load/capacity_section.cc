@@ -1,0 +1,113 @@
+#include "load/capacity_section.h"
+
+#include <fmt/format.h>
+
+namespace load {
+
+using model::AutoScalingConfig;
+using model::CapacityConfig;
+using model::CapacityMode;
+
+namespace {
+
+constexpr const char* kCapacityExpected = "a capacity map, e.g. {mode: provisioned, write_units: 100}";
+
+}  // namespace
+
+std::optional<int64_t> CapacityChecker::units(const Node& n, const std::string& path, int64_t min,
+                                              int64_t max) {
+  const std::optional<uint64_t> v = integer(n, path, static_cast<uint64_t>(min), static_cast<uint64_t>(max));
+  if (!v) return std::nullopt;
+  return static_cast<int64_t>(*v);
+}
+
+bool CapacityChecker::capacity(const Node& n, const std::string& path, CapacityConfig* c) {
+  static const std::vector<std::string> kKeys = {
+      "mode",           "write_units",     "read_units",      "burst_seconds",  "auto_scaling",
+      "warm_write_units", "warm_read_units", "max_write_units", "max_read_units"};
+  if (!check_map(n, path, &kKeys, {}, kCapacityExpected)) return false;
+  bool ok = true;
+  if (const Node* v = get(n, "mode")) {
+    static const std::vector<std::string> kModes = {"on_demand", "provisioned"};
+    if (v->is_scalar() && v->text == "on_demand") {
+      c->mode = CapacityMode::kOnDemand;
+    } else if (v->is_scalar() && v->text == "provisioned") {
+      c->mode = CapacityMode::kProvisioned;
+    } else {
+      error(*v, join(path, "mode") + ": expected 'on_demand' or 'provisioned', found " + describe(*v) +
+                    (v->is_scalar() ? did_you_mean(v->text, kModes) : ""));
+      ok = false;
+    }
+  }
+  const auto read_units = [&](const char* key, int64_t min, int64_t* out) {
+    if (const Node* v = get(n, key)) {
+      if (auto u = units(*v, join(path, key), min, kUnitsMax)) {
+        *out = *u;
+      } else {
+        ok = false;
+      }
+    }
+  };
+  read_units("write_units", 1, &c->write_units);
+  read_units("read_units", 1, &c->read_units);
+  read_units("warm_write_units", 1, &c->on_demand_write_units);
+  read_units("warm_read_units", 1, &c->on_demand_read_units);
+  read_units("max_write_units", 1, &c->table_max_write_units);
+  read_units("max_read_units", 1, &c->table_max_read_units);
+  if (const Node* v = get(n, "burst_seconds")) {
+    if (auto b = integer(*v, join(path, "burst_seconds"), 0, 3600)) {
+      c->burst_seconds = static_cast<int64_t>(*b);
+    } else {
+      ok = false;
+    }
+  }
+  if (const Node* v = get(n, "auto_scaling")) {
+    static const std::vector<std::string> kDimensions = {"write", "read"};
+    const std::string apath = join(path, "auto_scaling");
+    if (!check_map(*v, apath, &kDimensions, {}, "a map with 'write' and/or 'read'")) return false;
+    if (const Node* w = get(*v, "write")) ok = auto_scaling(*w, join(apath, "write"), &c->write_scaling) && ok;
+    if (const Node* r = get(*v, "read")) ok = auto_scaling(*r, join(apath, "read"), &c->read_scaling) && ok;
+  }
+  return ok;
+}
+
+bool CapacityChecker::auto_scaling(const Node& n, const std::string& path, AutoScalingConfig* a) {
+  static const std::vector<std::string> kKeys = {"min", "max", "target", "alarm_delay", "update_time"};
+  if (!check_map(n, path, &kKeys, {}, "an auto scaling map, e.g. {min: 5, max: 4000, target: 70%}")) {
+    return false;
+  }
+  a->enabled = true;
+  bool ok = true;
+  if (const Node* v = get(n, "min")) {
+    if (auto u = units(*v, join(path, "min"), 1, kUnitsMax)) a->min_units = *u; else ok = false;
+  }
+  if (const Node* v = get(n, "max")) {
+    if (auto u = units(*v, join(path, "max"), 1, kUnitsMax)) a->max_units = *u; else ok = false;
+  }
+  if (const Node* v = get(n, "target")) {
+    if (auto p = percentage(*v, join(path, "target"))) {
+      if (*p < 20.0 || *p > 90.0) {
+        error(*v, join(path, "target") + ": target utilization must be between 20% and 90%, found " + v->text);
+        ok = false;
+      } else {
+        a->target_percent = *p;
+      }
+    } else {
+      ok = false;
+    }
+  }
+  if (const Node* v = get(n, "alarm_delay")) {
+    if (auto d = duration(*v, join(path, "alarm_delay"), Sign::kNonNegative)) a->alarm_delay = *d; else ok = false;
+  }
+  if (const Node* v = get(n, "update_time")) {
+    if (auto d = duration(*v, join(path, "update_time"), Sign::kNonNegative)) a->update_time = *d; else ok = false;
+  }
+  if (ok && a->max_units < a->min_units) {
+    error(n, fmt::format("{}: max must not be below min, found min {} and max {}", path, a->min_units,
+                         a->max_units));
+    ok = false;
+  }
+  return ok;
+}
+
+}  // namespace load
