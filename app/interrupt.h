@@ -1,6 +1,6 @@
 // Interrupts: SIGINT and SIGTERM during a run become a polled flag, so the
 // run stops between events and gtsim can say how far it got instead of dying
-// mid-write (DESIGN.md law 4: never a half-written output file).
+// mid-write (docs/design.md, law 4: never a half-written output file).
 //
 // The first signal only records itself; the run polls interrupt_signal()
 // through RunLimits::should_stop. A second signal is an impatient user: it

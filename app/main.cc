@@ -8,7 +8,7 @@
 //   gtsim sweep | compare | merge ...   (studies over seeds: app/sweep_command.h,
 //                                        app/compare_command.h, app/merge_command.h)
 //
-// Exit codes (DESIGN.md law 4; README.md "Exit codes"): 0 ok, 1 an
+// Exit codes (docs/design.md, law 4; README.md "Exit codes"): 0 ok, 1 an
 // expectation in the scenario failed, 2 bad input or usage, 3 a run stopped
 // by --max-events or --max-wall (its reports cover the run up to there),
 // 128 + N a run interrupted by signal N (130 SIGINT, 143 SIGTERM: no report

@@ -12,7 +12,7 @@ struct Measurement {
   int64_t rtt_ms;
 };
 
-// research/dynamodb-facts.md section 7 (CloudPing, 2024-04-19): the upper
+// docs/sources.md, Region latencies (CloudPing, 2024-04-19): the upper
 // triangle of the 9x9 matrix, row by row, then the extra measured pairs.
 constexpr std::array<Measurement, 44> kMeasurements = {{
     {"us-east-1", "us-east-2", 14},

@@ -1,8 +1,8 @@
 // The built-in region catalogue: real AWS region names and measured
 // round-trip times between them, so that `regions: [us-east-1, eu-west-1]`
-// alone is a realistic world (DESIGN.md, "The model in words").
+// alone is a realistic world (docs/design.md, "The model in words").
 //
-// Source: research/dynamodb-facts.md section 7, the CloudPing (cloudping.co)
+// Source: docs/sources.md, Region latencies: the CloudPing (cloudping.co)
 // matrix snapshot of 2024-04-19 (CSV in rupc/aws-cross-region-latency,
 // data/AWSCrossRegionLatencyMatrixParams_240419.csv). CloudPing times a TCP
 // connect from a Lambda in one region to dynamodb.<other>.amazonaws.com:443,

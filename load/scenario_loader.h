@@ -2,7 +2,7 @@
 // Scenario or a complete list of Diagnostics out. The schema is documented
 // key by key in scenarios/README.md.
 //
-// Contract (DESIGN.md, law 4): never throws, crashes or hangs on any input.
+// Contract (docs/design.md, law 4): never throws, crashes or hangs on any input.
 // Every problem of a file is reported, not just the first, sorted by
 // (line, column); each names the key path, what was expected, what was found
 // and, for a misspelt word, the nearest valid one. A scenario is returned

@@ -82,7 +82,7 @@ Request ClientGroup::next_request() {
   return Request{op, keys_->sample(keys_rng_)};
 }
 
-// DynamoDB's item size limit is 400 KB (research/dynamodb-facts.md section 4.1).
+// DynamoDB's item size limit is 400 KB (docs/sources.md, Capacity units).
 uint32_t ClientGroup::next_item_size() {
   constexpr double kItemBytesMax = 400.0 * 1024.0;
   const double bytes = std::round(item_size_bytes_->sample(sizes_rng_));

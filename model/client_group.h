@@ -2,7 +2,7 @@
 //
 // It owns its random streams, named "workload/<region>/<group>/<purpose>"
 // (arrivals, ops, keys, sizes), so adding or changing another group or region
-// never changes what this one draws (DESIGN.md law 1). Arrivals are Poisson
+// never changes what this one draws (docs/design.md, law 1). Arrivals are Poisson
 // (exponential gaps) or constant (evenly spaced from a random phase, without
 // accumulating rounding). Traffic runs over [0, stop).
 #pragma once

@@ -1,5 +1,5 @@
 // Client retries of throttled requests, as the AWS SDKs do them
-// (research/dynamodb-facts.md section 4.6). Standard mode: at most
+// (docs/sources.md, Throttling and retries). Standard mode: at most
 // max_attempts attempts; before retry n (1-based) the client waits
 // random(0,1) * min(base * 2^(n-1), max_backoff); each retry spends
 // retry_cost tokens of a quota of quota_tokens (no tokens, no retry), and a

@@ -1,4 +1,4 @@
-// ConflictTracker: turns LWW comparisons into DESIGN.md's conflict metrics.
+// ConflictTracker: turns LWW comparisons into the conflict figures of docs/design.md ("What the figures mean").
 //
 // Every time a replica compares an incoming write with the version it holds,
 // the tracker is told who won. From the writes' knowledge vectors

@@ -1,6 +1,6 @@
 // Diagnostic: one problem in the user's input, as a plain value.
 //
-// Bad user input is never an assertion or an exception (DESIGN.md, law 4):
+// Bad user input is never an assertion or an exception (docs/design.md, law 4):
 // it is a Diagnostic naming where (file, 1-based line and column) and what
 // (a message giving the key path, what was expected and what was found).
 // Line 0 means "no position": a file that cannot be read, or a value given on

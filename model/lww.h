@@ -2,7 +2,7 @@
 //
 // The service keeps the write with the greater internal timestamp and applies
 // a replicated write only if its timestamp is strictly greater than the stored
-// one (research/dynamodb-facts.md section 2). It documents no rule for equal
+// one (docs/sources.md, Conflicts). It documents no rule for equal
 // timestamps, so gtsim picks one and says so (docs/model.md): the write whose
 // origin region's name sorts later wins; within one region, the later-issued
 // write wins. Names, not list positions, so reordering `regions:` in a

@@ -4,7 +4,7 @@
 // The simulation reports happenings as they occur (a throttled attempt, a
 // client error, a replicated write applied with its lag); the recorder
 // tallies the current second and minute and appends one entry per series
-// when they close. Series are per-interval counters (DESIGN.md law 3): they
+// when they close. Series are per-interval counters (docs/design.md, law 3): they
 // grow by one entry per simulated second, never per event. Per-minute client
 // latency quantiles come from one histogram per region that is cleared each
 // minute.

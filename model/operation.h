@@ -1,7 +1,7 @@
 // Operation: what a client request does to an item.
 //
 // Puts and updates both write a whole new item version (the replicated unit
-// is the item image, research/dynamodb-facts.md section 2); an update of a
+// is the item image, docs/sources.md, Conflicts); an update of a
 // missing item creates it, as UpdateItem does. A delete writes a tombstone so
 // that an older put arriving later cannot resurrect the item. A query reads
 // the item through a global secondary index the group names.

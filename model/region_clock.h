@@ -5,7 +5,7 @@
 // 1e9, in integer nanoseconds with a 128-bit intermediate, so a reading is
 // exact and identical on every machine. A step moves the reading at once; a
 // drift change re-anchors, so the reading stays continuous. LWW timestamps
-// come from the origin region's clock (DESIGN.md), which is how clock skew
+// come from the origin region's clock (docs/design.md, "The model in words"), which is how clock skew
 // turns into lost writes.
 #pragma once
 

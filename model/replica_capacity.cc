@@ -8,8 +8,8 @@ namespace model {
 namespace {
 
 constexpr int64_t kMilliPerUnit = 1000;
-constexpr uint64_t kPartitionBytesMax = 10ull * 1024 * 1024 * 1024;  // 10 GB (section 4.2)
-constexpr int64_t kOnDemandPeakMemoryNs = 30LL * 60 * 1'000'000'000;  // 30 minutes (section 4.3)
+constexpr uint64_t kPartitionBytesMax = 10ull * 1024 * 1024 * 1024;  // 10 GB (docs/sources.md, Partitions and burst)
+constexpr int64_t kOnDemandPeakMemoryNs = 30LL * 60 * 1'000'000'000;  // 30 minutes (docs/sources.md, On-demand capacity)
 
 // A fixed, well-mixed hash of an item number (SplitMix64's finalizer).
 uint64_t mix(uint64_t x) {

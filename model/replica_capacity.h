@@ -1,6 +1,6 @@
 // ReplicaCapacity: whether one replica admits a request now, and what it used.
 //
-// research/dynamodb-facts.md section 4, per replica (capacity is never
+// docs/sources.md (Capacity units; Partitions and burst; On-demand capacity; Provisioned capacity and auto scaling), per replica (capacity is never
 // replicated):
 //   - provisioned: a table token bucket per dimension refilled at the
 //     provisioned rate, holding up to burst_seconds of unused capacity
@@ -87,7 +87,7 @@ class ReplicaCapacity {
   std::vector<int64_t> consumed_series_[2];
 };
 
-// Capacity units for a request, in milli-units (section 4.1): writes 1 per
+// Capacity units for a request, in milli-units (docs/sources.md, Capacity units): writes 1 per
 // KB (rounded up), reads 1 per 4 KB, eventually consistent reads half,
 // transactional requests double; at least one unit's worth.
 int64_t write_milli_units(uint64_t item_bytes, bool transactional);

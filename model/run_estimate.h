@@ -1,6 +1,6 @@
 // RunEstimate: what a run of a validated scenario will cost, known before it
 // starts, so that `gtsim run` can refuse a run the machine cannot finish
-// (DESIGN.md law 4: never a hang) and say why with numbers.
+// (docs/design.md, law 4: never a hang) and say why with numbers.
 //
 // Events: every client request is one event; every write is applied in each
 // of the other regions (one event each) and leaves its stream in a poll

@@ -2,7 +2,7 @@
 //
 // Reports (reports/) are pure functions of it. It holds no wall-clock time,
 // pointer or host-dependent value, so the same scenario and seed give the
-// same RunResult on every machine (DESIGN.md law 1). Metric meanings are
+// same RunResult on every machine (docs/design.md, law 1). Metric meanings are
 // DESIGN.md's "What the answers mean"; units are in the names.
 #pragma once
 
@@ -79,7 +79,7 @@ struct RegionResult {
   uint64_t unavailable_errors = 0;          // requests sent while the region was down
   sim::Histogram client_latency_ns;         // first attempt to success, retries included
   // Reads served here: stale if an LWW-newer version of the item had been
-  // committed anywhere before the read (DESIGN.md); staleness is that
+  // committed anywhere before the read (docs/design.md, "Stale read"); staleness is that
   // newest version's age at the read.
   uint64_t stale_reads = 0;
   sim::Histogram staleness_ns;
@@ -152,7 +152,7 @@ struct OutageResult {
 };
 
 // One stretch of time in which a setting differed between the replicas
-// (research/dynamodb-facts.md section 5; the article's golden rule).
+// (docs/sources.md, Versions and settings; The article's golden rule).
 struct DriftEpisode {
   std::string setting;                // "capacity", "ttl" or "index:NAME"
   int64_t since_ns = 0;               // when the replicas' values first differed
@@ -203,7 +203,7 @@ inline constexpr size_t kExamplesMax = 5;
 
 struct ConflictResult {
   uint64_t writes = 0;                // writes committed anywhere (puts, updates, effective deletes)
-  uint64_t concurrent_pairs = 0;      // pairs of concurrent writes (DESIGN.md)
+  uint64_t concurrent_pairs = 0;      // pairs of concurrent writes (docs/design.md)
   uint64_t concurrent_writes = 0;     // writes concurrent with at least one other
   uint64_t clobbered = 0;             // writes lost to a concurrent write, once each
   uint64_t skew_inversions = 0;       // clobbered writes issued later in true time than their winner

@@ -19,7 +19,7 @@
 namespace model {
 
 // A region's clock: local = true + offset + true * drift_ppm / 1e6.
-// LWW timestamps are read from the origin region's clock (DESIGN.md).
+// LWW timestamps are read from the origin region's clock (docs/design.md, "The model in words").
 struct ClockConfig {
   sim::Duration offset;       // `offset`, may be negative; default 0s
   double drift_ppm = 0.0;     // `drift_ppm`, parts per million, may be negative; default 0
@@ -27,7 +27,7 @@ struct ClockConfig {
 
 // Target tracking auto scaling for one dimension (reads or writes) of one
 // replica, as Application Auto Scaling does it for DynamoDB
-// (research/dynamodb-facts.md section 4.4): one-minute datapoints of
+// (docs/sources.md, Provisioned capacity and auto scaling): one-minute datapoints of
 // consumed / provisioned; scale out after `scale_out_datapoints` consecutive
 // datapoints above target, scale in after `scale_in_datapoints` below, each
 // to consumed / target within [min, max]; the new capacity takes effect after
@@ -48,24 +48,24 @@ struct AutoScalingConfig {
 
 enum class CapacityMode { kOnDemand, kProvisioned };
 
-// A replica's capacity (section 4): per region, never replicated.
+// A replica's capacity (docs/sources.md, Capacity units and the sections after it): per region, never replicated.
 struct CapacityConfig {
   CapacityMode mode = CapacityMode::kOnDemand;   // `mode`: on_demand | provisioned
   // Provisioned: `write_units`, `read_units` per second (WCU, RCU).
   int64_t write_units = 5;
   int64_t read_units = 5;
-  // `burst_seconds`: unused capacity kept for bursts; default 300 (section 4.2).
+  // `burst_seconds`: unused capacity kept for bursts; default 300 (docs/sources.md, Partitions and burst).
   int64_t burst_seconds = 300;
   AutoScalingConfig write_scaling;       // `auto_scaling.write`
   AutoScalingConfig read_scaling;        // `auto_scaling.read`
   // On-demand: the rate a new table serves at once (4,000 writes/s and
-  // 12,000 reads/s, section 4.3), or a previous peak's double; the table
+  // 12,000 reads/s, docs/sources.md, On-demand capacity), or a previous peak's double; the table
   // cap (40,000 each by default).
   int64_t on_demand_write_units = 4000;  // `warm_write_units`
   int64_t on_demand_read_units = 12000;  // `warm_read_units`
   int64_t table_max_write_units = 40000; // `max_write_units`
   int64_t table_max_read_units = 40000;  // `max_read_units`
-  // Per-partition ceilings (section 4.2) and the partition size limit.
+  // Per-partition ceilings (docs/sources.md, Partitions and burst) and the partition size limit.
   int64_t partition_write_units = 1000;
   int64_t partition_read_units = 3000;
 };
@@ -108,7 +108,7 @@ struct KeyDistribution {
   double hotspot_keys = 0.0;         // ... on this fraction in (0,1) of the keys
 };
 
-// Time to live (research/dynamodb-facts.md section 2): written items carry an
+// Time to live (docs/sources.md, TTL): written items carry an
 // expiry attribute; each replica whose TTL is enabled deletes its expired
 // items, free there, and the delete replicates like any other, costing a
 // replicated write in every other replica. TTL is a per-replica setting
@@ -150,7 +150,7 @@ enum class Arrivals { kPoisson, kConstant };
 enum class ReadConsistency { kEventual, kStrong };
 
 // How clients retry throttled requests: the AWS SDKs' standard mode
-// (research/dynamodb-facts.md section 4.6: attempts, delay =
+// (docs/sources.md, Throttling and retries: attempts, delay =
 // random(0,1) * min(base * 2^(retry-1), max_backoff), a retry quota of 500
 // tokens costing 5 per retry and refunding 1 per first-try success) or
 // legacy mode (10 retries, no quota).
@@ -220,7 +220,7 @@ enum class TimelineKind {
   kSetLatency,     // `links` take `latency` from now on
   kClockStep,      // the region's clock jumps by `clock_step`
   kClockDrift,     // the region's clock runs at `drift_ppm` from now on
-  // Administrative changes: one replica's settings (research section 5).
+  // Administrative changes: one replica's settings (docs/sources.md, Versions and settings).
   kCreateIndex,    // the region's replica gets global secondary index `index`
   kDeleteIndex,    // ... loses it
   kEnableTtl,      // the region's TTL process starts deleting expired items
@@ -274,7 +274,7 @@ struct TimelineEvent {
 };
 
 // `settings_sync`: the fix the article asks for, and what the service's
-// version 2019.11.21 does for most settings (research section 5): an
+// version 2019.11.21 does for most settings (docs/sources.md, Versions and settings): an
 // administrative change made in one region is applied to every other
 // replica `delay` later. Default off: changes stay where they were made.
 struct SettingsSyncConfig {

@@ -10,7 +10,7 @@
 // Each write also carries its origin's knowledge of the item when it was
 // issued: for every region, the newest per-item sequence number of that
 // region's writes the origin had applied (or rejected). `knew()` compares
-// against it; it is what defines concurrent writes (DESIGN.md). The record
+// against it; it is what defines concurrent writes (docs/design.md, "What the figures mean"). The record
 // and its knowledge share one slot of a 64-byte aligned slab, so reading a
 // write costs one cache miss, not two.
 #pragma once

@@ -1,6 +1,6 @@
 // JsonWriter: builds JSON text with keys in the order they are written.
 //
-// Reports must be byte-stable (DESIGN.md law 1), so there is no map to
+// Reports must be byte-stable (docs/design.md, law 1), so there is no map to
 // iterate: the caller's code order is the key order. Integers are exact;
 // strings are escaped per RFC 8259. Two-space indentation and one value per
 // line, so that a `diff` of two reports reads figure by figure.

@@ -2,7 +2,7 @@
 //
 // The content goes to "<path>.tmp" in the same directory, is flushed, and is
 // renamed over <path>, so a reader (or a crash, or Ctrl-C) never sees half a
-// report (DESIGN.md law 4). An existing device or pipe (/dev/null,
+// report (docs/design.md, law 4). An existing device or pipe (/dev/null,
 // /dev/stdout, a FIFO) is written in place instead: renaming over it would
 // replace it with a regular file.
 #pragma once

@@ -1,7 +1,7 @@
 // RingBuffer: a FIFO queue on one contiguous, power-of-two sized array.
 //
 // Grows by doubling when full and never shrinks, so a queue that has reached
-// its peak length allocates nothing more (DESIGN.md law 3); std::deque would
+// its peak length allocates nothing more (docs/design.md, law 3); std::deque would
 // allocate and free blocks as it moves. T must be trivially copyable.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Handcrafted timelines: each conflict category of DESIGN.md, exactly.
+// Handcrafted timelines: each conflict category of docs/design.md, exactly.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -156,7 +156,7 @@ struct ArrivalOrder : model::Observer {
 };
 }  // namespace
 
-TEST_CASE("Replication: records of one item keep their order on a jittery channel") {
+TEST_CASE("Replication: records of one item keep their order on a jittery link") {
   // Exponential jitter of mean 50ms would reorder writes 1ms apart most of the time.
   model::Scenario world = make_world(
       {"a", "b"}, sim::LatencyModel(ms(10), sim::Distribution::exponential(50e6)), 1);
