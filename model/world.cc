@@ -36,15 +36,15 @@ World::World(const Scenario& scenario)
       conflicts_(region_names_),
       keys_(scenario.table.key_count, scenario.table.key_distribution),
       items_(scenario.region_count(), scenario.table.key_count),
-      drift_(region_names_),
       queue_(4096),
-      metrics_(region_names_) {
+      recorder_(scenario_, region_names_) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
   GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);
   GTSIM_ASSERT(scenario.workload.size() == region_count_);
   for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
 
   const uint64_t seed = scenario.seed;
+  int32_t sessions = 0;  // the recorder lists sessions in group order too
   for (size_t r = 0; r < region_count_; ++r) {
     for (const ClientGroupConfig& group : scenario_.workload[r]) {
       groups_.emplace_back(seed, region_names_[r], group, keys_, scenario_.table.item_size_bytes, stop_);
@@ -57,18 +57,7 @@ World::World(const Scenario& scenario)
       retry_rngs_.push_back(sim::Rng::stream(seed, "retry/" + name));
       retry_budgets_.emplace_back(group.retry);
       session_rngs_.push_back(sim::Rng::stream(seed, "sessions/" + name));
-      group_session_.push_back(-1);
-      if (group.sessions.enabled) {
-        group_session_.back() = static_cast<int32_t>(result_.sessions.size());
-        SessionResult session;
-        session.region = region_names_[r];
-        session.group = group.name;
-        session.read_region = region_names_[group.sessions.read_region];
-        for (const sim::Duration delay : group.sessions.delays) session.delay_ns.push_back(delay.ns());
-        session.reads.assign(group.sessions.delays.size(), 0);
-        session.violations.assign(group.sessions.delays.size(), 0);
-        result_.sessions.push_back(session);
-      }
+      group_session_.push_back(group.sessions.enabled ? sessions++ : -1);
     }
   }
 
@@ -91,7 +80,7 @@ World::World(const Scenario& scenario)
     drain_pending_.push_back(false);
     inbound_pending_.push_back(0);
     down_.push_back(false);
-    last_outage_.push_back(SIZE_MAX);
+    last_outage_.push_back(kNoRecord);
     at_risk_left_.push_back(0);
     draining_.push_back(false);
     left_.push_back(false);
@@ -114,21 +103,6 @@ World::World(const Scenario& scenario)
   }
 
   init_settings();
-
-  result_.scenario_name = scenario.name;
-  result_.scenario_file = scenario.file;
-  result_.seed = seed;
-  result_.duration_ns = scenario.duration.ns();
-  result_.regions = region_names_;
-  for (size_t r = 0; r < region_count_; ++r) {
-    result_.region_results.emplace_back();
-    result_.region_results.back().name = region_names_[r];
-  }
-  for (size_t from = 0; from < region_count_; ++from) {
-    for (size_t to = 0; to < region_count_; ++to) {
-      if (from != to) result_.pairs.push_back(PairResult{region_names_[from], region_names_[to], 0, {}});
-    }
-  }
 }
 
 void World::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op) {
@@ -163,13 +137,13 @@ RunResult World::run(const RunLimits& limits) {
   sim::Instant now;
   while (queue_.size() > background_pending_) {
     if (events >= limits.max_events) {
-      result_.stop.reason = StopReason::kMaxEvents;
+      recorder_.stopped(StopReason::kMaxEvents);
       break;
     }
     if (events % RunLimits::kStopPollEvents == 0 && events > 0) {
       if (limits.on_progress) limits.on_progress(now);
       if (limits.should_stop && limits.should_stop()) {
-        result_.stop.reason = StopReason::kStopped;
+        recorder_.stopped(StopReason::kStopped);
         break;
       }
     }
@@ -204,7 +178,7 @@ RunResult World::run(const RunLimits& limits) {
         const Dimension dimension = action.dimension == "write" ? Dimension::kWrite : Dimension::kRead;
         capacity_[event.region].set_provisioned_units(now, dimension, action.to_units);
         scalers_[event.region * 2 + static_cast<size_t>(dimension)].on_update_applied();
-        result_.scaling_actions.push_back(action);
+        recorder_.scaling_applied(action);
         drain_backlog(event.region, now);
         break;
       }
@@ -235,18 +209,15 @@ RunResult World::run(const RunLimits& limits) {
     }
   }
 
-  GTSIM_ASSERT(held_.empty() || result_.stop.reason != StopReason::kCompleted);
-  if (seconds_closed_ % 60 != 0) metrics_.end_minute();
-  metrics_.finish(result_);
-  result_.stop.at_ns = now.ns();
-  result_.events = events;
-  result_.peak_live_writes = writes_.peak();
-  result_.conflicts = conflicts_.result();
+  GTSIM_ASSERT(held_.empty() || recorder_.stop_reason() != StopReason::kCompleted);
+  RunResult result = recorder_.finish(now, events);
+  result.peak_live_writes = writes_.peak();
+  result.conflicts = conflicts_.result();
   for (size_t r = 0; r < region_count_; ++r) {
-    if (down_[r] && !left_[r] && last_outage_[r] != SIZE_MAX) {
-      result_.outages[last_outage_[r]].lost_writes = streams_[r].size();
+    if (down_[r] && !left_[r] && last_outage_[r] != kNoRecord) {
+      result.outages[last_outage_[r]].lost_writes = streams_[r].size();
     }
-    RegionResult& region = result_.region_results[r];
+    RegionResult& region = result.region_results[r];
     const ReplicaCapacity& capacity = capacity_[r];
     region.capacity_mode = capacity.config().mode == CapacityMode::kProvisioned ? "provisioned" : "on_demand";
     region.write_units = capacity.capacity_units(Dimension::kWrite);
@@ -254,17 +225,16 @@ RunResult World::run(const RunLimits& limits) {
     region.partitions = capacity.partition_count();
     if (scenario_.table.ttl.items_expire && member(r)) region.expired_items = count_expired(r, now);
     if (replica_state_[r] == ReplicaState::kBackfilling) {
-      result_.replica_changes[replica_change_[r]].parked_writes = parked_writes(r);
+      result.replica_changes[replica_change_[r]].parked_writes = parked_writes(r);
     }
   }
-  result_.drift = drift_.result();
-  check_convergence();
-  return result_;
+  check_convergence(result);
+  return result;
 }
 
 // After the drain every live replica must hold the same winner of every item.
-void World::check_convergence() {
-  ConvergenceResult& convergence = result_.convergence;
+void World::check_convergence(RunResult& result) const {
+  ConvergenceResult& convergence = result.convergence;
   convergence.last_write_ns = last_write_ns_;
   convergence.drained_ns = std::max(last_apply_ns_max_, last_write_ns_);
   convergence.drain_ns = convergence.drained_ns - last_write_ns_;
@@ -286,7 +256,7 @@ void World::check_convergence() {
     convergence.divergent_items += divergent ? 1 : 0;
   }
   // A replica that left the group diverges from it: by how much.
-  for (OutageResult& outage : result_.outages) {
+  for (OutageResult& outage : result.outages) {
     if (outage.left_group_ns < 0) continue;
     const auto region = static_cast<size_t>(
         std::find(region_names_.begin(), region_names_.end(), outage.region) - region_names_.begin());

@@ -23,15 +23,14 @@
 #include "model/conflict_tracker.h"
 #include "model/key_sampler.h"
 #include "model/lww.h"
-#include "model/metrics_recorder.h"
 #include "model/observer.h"
 #include "model/region_clock.h"
 #include "model/replica_capacity.h"
 #include "model/replica_items.h"
 #include "model/run_limits.h"
+#include "model/run_recorder.h"
 #include "model/run_result.h"
 #include "model/scenario.h"
-#include "model/settings_drift.h"
 #include "model/write_table.h"
 #include "sim/event_queue.h"
 #include "sim/int128.h"
@@ -151,7 +150,7 @@ class World {
   void abandon_delivery(size_t to, WriteSlot write, sim::Instant now);
   void recover_region(size_t region, sim::Instant now);
   void note_outage_progress(sim::Instant now);
-  void check_convergence();
+  void check_convergence(RunResult& result) const;
   uint64_t count_expired(size_t region, sim::Instant now) const;
   // Settings, TTL and replica lifecycle (world_admin.cc).
   void init_settings();
@@ -199,7 +198,7 @@ class World {
   std::vector<sim::Rng> route_rngs_;           // per group
   std::vector<sim::Rng> retry_rngs_;           // per group
   std::vector<ClientRetry> retry_budgets_;     // per group
-  std::vector<int32_t> group_session_;         // per group: index into result_.sessions, or -1
+  std::vector<int32_t> group_session_;         // per group: index into the result's sessions, or -1
   std::vector<sim::Rng> session_rngs_;         // per group
   std::vector<SessionRead> session_reads_;     // slots, reused through session_free_
   std::vector<uint32_t> session_free_;
@@ -238,7 +237,7 @@ class World {
 
   // Outages, per region.
   std::vector<bool> down_;
-  std::vector<size_t> last_outage_;        // index into result_.outages, or SIZE_MAX
+  std::vector<size_t> last_outage_;        // index of its latest outage record, or kNoRecord
   std::vector<uint64_t> at_risk_left_;     // writes at risk at its outage not yet applied everywhere
   std::vector<bool> draining_;             // recovered, backlog not yet drained
   std::vector<bool> left_;                 // left the replication group (unreachable > 20 h)
@@ -250,15 +249,11 @@ class World {
   std::vector<uint64_t> indexes_;          // per region: bit i set when it has index_names[i]
   std::vector<bool> ttl_enabled_;
   std::vector<std::vector<size_t>> backfill_sources_;  // per region: the replicas its backfill copies
-  std::vector<size_t> replica_change_;     // per region: its latest add in result_.replica_changes, or SIZE_MAX
+  std::vector<size_t> replica_change_;     // per region: its latest add's record, or kNoRecord
   std::vector<uint64_t> backfill_next_key_;
   std::vector<double> backfill_credit_;    // items it may still copy
   std::vector<int64_t> backfill_last_ns_;  // when the credit was last brought up to date
   std::vector<double> backfill_rate_;      // items per second
-  SettingsDrift drift_;
-  size_t capacity_setting_ = 0;
-  size_t ttl_setting_ = 0;
-  size_t first_index_setting_ = 0;
   sim::RingBuffer<Expiry> expiring_;       // writes with an expiry, in commit order
   std::vector<uint64_t> ttl_expected_;     // slots: the write id a scheduled TTL delete expects
   std::vector<uint32_t> ttl_free_;
@@ -267,11 +262,9 @@ class World {
   size_t background_pending_ = 0;
 
   sim::EventQueue<Event> queue_;
-  MetricsRecorder metrics_;
-  RunResult result_;
+  RunRecorder recorder_;
   uint32_t prepopulated_item_bytes_ = 0;   // 0: the table starts empty
   uint64_t next_write_id_ = 0;
-  uint64_t seconds_closed_ = 0;
   int64_t last_write_ns_ = 0;
   int64_t last_apply_ns_max_ = 0;
   bool ran_ = false;

@@ -11,8 +11,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
-
 #include "model/world.h"
 #include "sim/assert.h"
 
@@ -23,22 +21,6 @@ namespace {
 constexpr uint64_t kPrepopulatedWrite = UINT64_MAX;
 // The backfill copies items in steps of this length.
 const sim::Duration kBackfillStep = sim::Duration::milliseconds(100);
-
-std::string dimension_value(const char* unit, int64_t units, const AutoScalingConfig& scaling) {
-  if (!scaling.enabled) return fmt::format("{} {}", units, unit);
-  return fmt::format("{} auto scaling {}-{} at {}%", unit, scaling.min_units, scaling.max_units,
-                     scaling.target_percent);
-}
-
-// A capacity setting as the drift report shows it. Auto scaling's current
-// units float per replica by design (section 4.4) and are not a setting.
-std::string capacity_value(const CapacityConfig& c) {
-  if (c.mode == CapacityMode::kOnDemand) {
-    return fmt::format("on demand, max {} WRU / {} RRU", c.table_max_write_units, c.table_max_read_units);
-  }
-  return "provisioned, " + dimension_value("WCU", c.write_units, c.write_scaling) + ", " +
-         dimension_value("RCU", c.read_units, c.read_scaling);
-}
 
 int64_t ceil_div(uint64_t a, uint64_t b) { return static_cast<int64_t>((a + b - 1) / b); }
 
@@ -69,31 +51,21 @@ void World::init_settings() {
     indexes_.push_back(initial);
     ttl_enabled_.push_back(scenario_.table.ttl.enabled);
     backfill_sources_.emplace_back();
-    replica_change_.push_back(SIZE_MAX);
+    replica_change_.push_back(kNoRecord);
     backfill_next_key_.push_back(0);
     backfill_credit_.push_back(0.0);
     backfill_last_ns_.push_back(0);
     backfill_rate_.push_back(0.0);
     ttl_rngs_.push_back(sim::Rng::stream(scenario_.seed, "ttl/" + region_names_[r]));
   }
-  const std::vector<std::string> names = drift_setting_names(scenario_.index_names);
-  capacity_setting_ = drift_.add_setting(names[0], "throttle events");
-  ttl_setting_ = drift_.add_setting(names[1], "replicated write units");
-  first_index_setting_ = ttl_setting_ + 1;
-  for (size_t i = 2; i < names.size(); ++i) drift_.add_setting(names[i], "queries refused");
-  drift_.set_sync(scenario_.settings_sync.enabled, scenario_.settings_sync.delay.ns());
   for (size_t r = 0; r < region_count_; ++r) note_settings(r, sim::Instant::zero());
 }
 
 // Tells the drift recorder region's settings as they are now.
 void World::note_settings(size_t region, sim::Instant now) {
-  const bool in_group = member(region);
-  const auto value = [&](const char* text) { return in_group ? std::string(text) : std::string(); };
-  drift_.set(capacity_setting_, region, in_group ? capacity_value(capacity_[region].config()) : std::string(), now);
-  drift_.set(ttl_setting_, region, value(ttl_enabled_[region] ? "enabled" : "disabled"), now);
-  for (size_t i = 0; i < scenario_.index_names.size(); ++i) {
-    drift_.set(first_index_setting_ + i, region, value((indexes_[region] >> i) & 1 ? "present" : "absent"), now);
-  }
+  recorder_.note_settings(
+      region, ReplicaSettings{member(region), &capacity_[region].config(), ttl_enabled_[region], indexes_[region]},
+      now);
 }
 
 void World::run_admin(const TimelineEvent& event, sim::Instant now) {
@@ -255,14 +227,13 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
     const double write_s = static_cast<double>(write_units) / static_cast<double>(config.migration.write_units);
     change.migration_ns = std::llround(std::max(scan_s, write_s) * 1e9);
   }
-  replica_change_[region] = result_.replica_changes.size();
   if (scenario_.version == GlobalTablesVersion::k2017_11_29 && items > 0) {
     change.outcome = "refused";
-    result_.replica_changes.push_back(change);
+    replica_change_[region] = recorder_.add_replica_change(change);
     return;
   }
   change.outcome = "backfilling";
-  result_.replica_changes.push_back(change);
+  replica_change_[region] = recorder_.add_replica_change(change);
   replica_state_[region] = ReplicaState::kBackfilling;
   update_membership(region);
 
@@ -335,7 +306,7 @@ void World::schedule_backfill_step(size_t region, sim::Instant now, bool waiting
 // while one of them is down (it would miss that one's newest writes).
 void World::backfill_step(size_t region, sim::Instant now) {
   if (replica_state_[region] != ReplicaState::kBackfilling) return;  // removed meanwhile
-  ReplicaChange& change = result_.replica_changes[replica_change_[region]];
+  ReplicaChange& change = recorder_.replica_change(replica_change_[region]);
   const std::vector<size_t>& sources = backfill_sources_[region];
   const bool waiting = std::any_of(sources.begin(), sources.end(), [&](size_t r) { return down_[r] && !left_[r]; });
   const int64_t elapsed_ns = now.ns() - backfill_last_ns_[region];
@@ -406,14 +377,14 @@ void World::remove_replica(size_t region, sim::Instant now) {
     // No replica there (its add was refused, or it left the group), or the
     // table's last one: a global table keeps at least one replica.
     change.outcome = "refused";
-    result_.replica_changes.push_back(change);
+    recorder_.add_replica_change(change);
     return;
   }
   change.outcome = "removed";
   if (replica_state_[region] == ReplicaState::kBackfilling) {
-    result_.replica_changes[replica_change_[region]].outcome = "abandoned";
+    recorder_.replica_change(replica_change_[region]).outcome = "abandoned";
   }
-  result_.replica_changes.push_back(change);
+  recorder_.add_replica_change(change);
   if (!down_[region]) {
     for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
       const WriteSlot write = stream.pop_front();

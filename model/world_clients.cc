@@ -73,26 +73,20 @@ void World::client_attempt(const Event& event, sim::Instant now) {
     if (auto next = groups_[group].next_arrival(now)) schedule_request(group, *next);
   }
   const size_t target = first ? route(group) : retries_[event.index].target;
-  RegionResult& served = result_.region_results[target];
   if (!serving(target)) {  // no replica there yet, being backfilled, or removed
-    ++served.refused_requests;
-    if (replica_state_[target] == ReplicaState::kBackfilling) {
-      ++result_.replica_changes[replica_change_[target]].refused_requests;
-    }
-    metrics_.on_client_error(target);
+    recorder_.refused_request(
+        target, replica_state_[target] == ReplicaState::kBackfilling ? replica_change_[target] : kNoRecord);
     if (!first) retry_free_.push_back(event.index);
     return;
   }
   if (down_[target]) {
-    ++served.unavailable_errors;
-    metrics_.on_client_error(target);
+    recorder_.unavailable_error(target);
     if (!first) retry_free_.push_back(event.index);
     return;
   }
   if (event.op == Operation::kQuery && !((indexes_[target] >> config.index) & 1)) {
     // The replica lacks the index: a validation error, not retried.
-    ++served.missing_index_errors;
-    drift_.charge(first_index_setting_ + config.index, 1);
+    recorder_.missing_index_error(target, config.index);
     if (!first) retry_free_.push_back(event.index);
     return;
   }
@@ -107,21 +101,17 @@ void World::client_attempt(const Event& event, sim::Instant now) {
     const uint32_t sequence = commit(target, now, event.op, event.key, size);
     if (sequence > 0 && group_session_[group] >= 0) maybe_redirect_session(group, target, event.key, sequence, now);
     retry_budgets_[group].on_success(attempts);
-    served.client_latency_ns.record(now.ns() - first_ns);
-    metrics_.on_client_success(target, now.ns() - first_ns);
+    recorder_.client_success(target, now.ns() - first_ns);
     if (!first) retry_free_.push_back(event.index);
     return;
   }
-  ++served.throttle_events;
-  metrics_.on_throttle(target);
-  drift_.charge(capacity_setting_, 1);
+  recorder_.throttle(target);
   if (!retry_budgets_[group].allow_retry(attempts + 1)) {
-    ++served.client_errors;
-    metrics_.on_client_error(target);
+    recorder_.client_error(target);
     if (!first) retry_free_.push_back(event.index);
     return;
   }
-  ++served.retries;
+  recorder_.retry(target);
   uint32_t slot = first ? 0 : event.index;
   if (first) {
     if (retry_free_.empty()) {
@@ -164,20 +154,16 @@ void World::session_read(uint32_t slot, size_t region, uint64_t key) {
   const SessionRead read = session_reads_[slot];
   session_free_.push_back(slot);
   if (!serving(region)) return;  // refused there: no read, no verdict
-  SessionResult& session = result_.sessions[read.session];
-  ++session.reads[read.delay];
   const bool seen = region == read.home || items_.seen(region, key)[read.home] >= read.sequence;
-  if (!seen) ++session.violations[read.delay];
+  recorder_.session_read(read.session, read.delay, seen);
 }
 
 // A get served at `region`: stale if a newer version had been committed
 // anywhere, and, for each other region, whether its latest write is visible.
 void World::observe_read(size_t region, uint64_t key, sim::Instant now) {
-  RegionResult& served = result_.region_results[region];
   const WriteSlot newest = newest_[key];
   if (newest != kNoWrite && items_.stored(region, key) != newest) {
-    ++served.stale_reads;
-    served.staleness_ns.record(now.ns() - writes_[newest].issued_ns);
+    recorder_.stale_read(region, now.ns() - writes_[newest].issued_ns);
   }
   const uint32_t* seen = items_.seen(region, key);
   for (size_t from = 0; from < region_count_; ++from) {
@@ -187,9 +173,7 @@ void World::observe_read(size_t region, uint64_t key, sim::Instant now) {
     const int64_t age = now.ns() - last;
     size_t bucket = 0;
     while (bucket + 1 < kVisibilityBuckets && kVisibilityGridNs[bucket + 1] <= age) ++bucket;
-    PairResult& link = result_.pairs[from * (region_count_ - 1) + (region < from ? region : region - 1)];
-    ++link.visibility_reads[bucket];
-    if (seen[from] >= items_.seen(from, key)[from]) ++link.visibility_seen[bucket];
+    recorder_.visibility_read(from, region, bucket, seen[from] >= items_.seen(from, key)[from]);
   }
 }
 

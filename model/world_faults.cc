@@ -13,11 +13,10 @@ const sim::Duration kLeaveGroupAfter = sim::Duration::hours(20);
 }  // namespace
 
 void World::second_tick(sim::Instant now) {
-  ++seconds_closed_;
   for (size_t r = 0; r < region_count_; ++r) {
     ReplicaCapacity& capacity = capacity_[r];
     capacity.end_second(now);
-    metrics_.end_second(r, MetricsRecorder::SecondSample{
+    recorder_.end_second(r, MetricsRecorder::SecondSample{
                                capacity.consumed_per_second(Dimension::kWrite).back(),
                                capacity.consumed_per_second(Dimension::kRead).back(),
                                capacity.capacity_units(Dimension::kWrite),
@@ -26,12 +25,12 @@ void World::second_tick(sim::Instant now) {
   }
   for (size_t from = 0; from < region_count_; ++from) {
     for (size_t to = 0; to < region_count_; ++to) {
-      if (from != to) metrics_.end_pair_second(from, to, pair_pending_[pair(from, to)]);
+      if (from != to) recorder_.end_pair_second(from, to, pair_pending_[pair(from, to)]);
     }
   }
-  if (seconds_closed_ % 60 == 0) {
+  if (recorder_.close_second()) {
     minute_datapoints(now);
-    metrics_.end_minute();
+    recorder_.end_minute();
   }
   if (scenario_.table.ttl.items_expire && now < stop_) expire_items(now);
   // Keep time going while traffic runs or anything else is pending.
@@ -142,7 +141,7 @@ void World::restore_link(size_t from, size_t to, sim::Instant now) {
 void World::leave_group(size_t region, sim::Instant now) {
   left_[region] = true;
   update_membership(region);
-  OutageResult& outage = result_.outages[last_outage_[region]];
+  OutageResult& outage = recorder_.outage(last_outage_[region]);
   outage.left_group_ns = now.ns();
   outage.lost_writes = streams_[region].size();
   for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
@@ -204,8 +203,7 @@ void World::fail_region(size_t region, sim::Instant now) {
   outage.oldest_at_risk_age_ns = at_risk.empty() ? 0 : now.ns() - oldest;
   at_risk_left_[region] = at_risk.size();
   draining_[region] = false;
-  last_outage_[region] = result_.outages.size();
-  result_.outages.push_back(outage);
+  last_outage_[region] = recorder_.add_outage(outage);
   push_background(now + kLeaveGroupAfter, Event{EventKind::kLeaveCheck, Operation::kPut, static_cast<uint16_t>(region),
                                                 static_cast<uint32_t>(last_outage_[region]), 0});
 }
@@ -214,7 +212,7 @@ void World::fail_region(size_t region, sim::Instant now) {
 // applied, and LWW decides against what happened meanwhile.
 void World::recover_region(size_t region, sim::Instant now) {
   down_[region] = false;
-  result_.outages[last_outage_[region]].recovered_ns = now.ns();
+  recorder_.outage(last_outage_[region]).recovered_ns = now.ns();
   draining_[region] = true;
   if (!streams_[region].empty() && !poll_pending_[region]) {
     poll_pending_[region] = true;
@@ -233,7 +231,7 @@ void World::recover_region(size_t region, sim::Instant now) {
 void World::note_outage_progress(sim::Instant now) {
   for (size_t r = 0; r < region_count_; ++r) {
     if (!draining_[r] || at_risk_left_[r] > 0 || !backlog_[r].empty()) continue;
-    OutageResult& outage = result_.outages[last_outage_[r]];
+    OutageResult& outage = recorder_.outage(last_outage_[r]);
     outage.backlog_drain_ns = now.ns() - outage.recovered_ns;
     draining_[r] = false;
   }

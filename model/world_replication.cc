@@ -8,11 +8,10 @@ namespace model {
 
 uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes,
                        bool by_ttl) {
-  RegionResult& served = result_.region_results[region];
   if (by_ttl) {
-    ++served.ttl_deletes;
+    recorder_.ttl_delete_served(region);
   } else {
-    ++served.operations[static_cast<int>(op)];
+    recorder_.request_served(region, op);
   }
   if (op == Operation::kGet) {
     observe_read(region, key, now);
@@ -23,7 +22,7 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
     // Deleting an absent item changes nothing, so the stream gets no record.
     size_bytes = stored_size(region, key);  // a delete costs what the item weighed
     if (size_bytes == 0) {
-      ++served.noop_deletes;
+      recorder_.noop_delete(region);
       return 0;
     }
   }
@@ -43,7 +42,7 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
   if (by_ttl) write.flags |= WriteRecord::kTtlDelete;
   uint32_t* known = writes_.knowledge(slot);
   for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
-  if (op != Operation::kDelete) served.bytes_written += size_bytes;
+  if (op != Operation::kDelete) recorder_.bytes_written(region, size_bytes);
   conflicts_.count_write();
   last_write_ns_ = now.ns();
   const TtlConfig& ttl = scenario_.table.ttl;
@@ -242,9 +241,7 @@ bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
     deliver(replica, write, now);
     return true;
   }
-  ++result_.region_results[replica].replication_throttle_events;
-  metrics_.on_replication_throttle(replica);
-  drift_.charge(capacity_setting_, 1);
+  recorder_.replication_throttle(replica);
   backlog_[replica].push_back(write);
   schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
   return false;
@@ -264,9 +261,7 @@ void World::drain_backlog(size_t replica, sim::Instant now) {
     const WriteRecord& record = writes_[head];
     const int64_t milli = write_milli_units(record.size_bytes, false);
     if (!capacity_[replica].try_consume(now, Dimension::kWrite, record.key, milli)) {
-      ++result_.region_results[replica].replication_throttle_events;
-      metrics_.on_replication_throttle(replica);
-      drift_.charge(capacity_setting_, 1);
+      recorder_.replication_throttle(replica);
       schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
       return;
     }
@@ -289,18 +284,13 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
     writes_.release(write);
     return;
   }
-  PairResult& link = result_.pairs[origin * (region_count_ - 1) + (replica < origin ? replica : replica - 1)];
-  const int64_t lag = now.ns() - record.issued_ns;
-  ++link.replicated;
-  link.lag_ns.record(lag);
-  metrics_.on_replicated(origin, replica, lag);
+  recorder_.replicated(origin, replica, now.ns() - record.issued_ns);
   --inbound_pending_[replica];
   --pair_pending_[pair(origin, replica)];
 
   if (record.flags & WriteRecord::kTtlDelete) {
     const int64_t units = write_milli_units(record.size_bytes, false) / 1000;
-    result_.region_results[replica].ttl_replicated_write_units += units;
-    drift_.charge(ttl_setting_, static_cast<uint64_t>(units));
+    recorder_.ttl_replicated(replica, units);
   }
   conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
