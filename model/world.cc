@@ -34,7 +34,7 @@ World::World(const Scenario& scenario)
       lww_(name_ranks(region_names_)),
       writes_(scenario.region_count()),
       conflicts_(region_names_),
-      keys_(scenario.table.key_count, scenario.table.key_distribution),
+      clients_(scenario_, region_names_, stop_),
       items_(scenario.region_count(), scenario.table.key_count),
       queue_(4096),
       recorder_(scenario_, region_names_) {
@@ -44,22 +44,6 @@ World::World(const Scenario& scenario)
   for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
 
   const uint64_t seed = scenario.seed;
-  int32_t sessions = 0;  // the recorder lists sessions in group order too
-  for (size_t r = 0; r < region_count_; ++r) {
-    for (const ClientGroupConfig& group : scenario_.workload[r]) {
-      groups_.emplace_back(seed, region_names_[r], group, keys_, scenario_.table.item_size_bytes, stop_);
-      group_configs_.push_back(&group);
-      group_region_.push_back(static_cast<uint16_t>(r));
-      route_to_.push_back(static_cast<uint16_t>(r));
-      route_below_.push_back(0);
-      const std::string name = region_names_[r] + "/" + group.name;
-      route_rngs_.push_back(sim::Rng::stream(seed, "routing/" + name));
-      retry_rngs_.push_back(sim::Rng::stream(seed, "retry/" + name));
-      retry_budgets_.emplace_back(group.retry);
-      session_rngs_.push_back(sim::Rng::stream(seed, "sessions/" + name));
-      group_session_.push_back(group.sessions.enabled ? sessions++ : -1);
-    }
-  }
 
   if (scenario.table.prepopulated) {
     prepopulated_item_bytes_ = static_cast<uint32_t>(
@@ -107,18 +91,19 @@ World::World(const Scenario& scenario)
 
 void World::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op) {
   GTSIM_ASSERT(!ran_ && region < region_count_ && key < key_count_);
-  scripted_.push_back(ScriptedWrite{region, at, key, op});
+  clients_.add_scripted(ScriptedWrite{region, at, key, op});
 }
 
 RunResult World::run(const RunLimits& limits) {
   GTSIM_ASSERT(!ran_);
   ran_ = true;
   held_.reserve(1024);
-  for (size_t g = 0; g < groups_.size(); ++g) {
-    if (auto first = groups_[g].first_arrival()) schedule_request(g, *first);
+  for (size_t g = 0; g < clients_.group_count(); ++g) {
+    if (auto first = clients_.first_arrival(g)) schedule_request(g, *first);
   }
-  for (size_t i = 0; i < scripted_.size(); ++i) {
-    const ScriptedWrite& write = scripted_[i];
+  const std::vector<ScriptedWrite>& scripted = clients_.scripted();
+  for (size_t i = 0; i < scripted.size(); ++i) {
+    const ScriptedWrite& write = scripted[i];
     queue_.push(write.at, Event{EventKind::kScriptedWrite, write.op, static_cast<uint16_t>(write.region),
                                 static_cast<uint32_t>(i), write.key});
   }

@@ -18,10 +18,8 @@
 #include <vector>
 
 #include "model/auto_scaler.h"
-#include "model/client_group.h"
-#include "model/client_retry.h"
+#include "model/clients.h"
 #include "model/conflict_tracker.h"
-#include "model/key_sampler.h"
 #include "model/lww.h"
 #include "model/observer.h"
 #include "model/region_clock.h"
@@ -65,14 +63,6 @@ struct Expiry {
   uint64_t write_id;
 };
 
-// A session's read-back of its own write, waiting for its redirect delay.
-struct SessionRead {
-  uint32_t session;       // index into result sessions
-  uint32_t delay;         // index into its delays
-  uint32_t sequence;      // the write's per-item sequence number
-  uint16_t home;          // where it was written
-};
-
 // Small and trivially copyable (16 bytes): the queue moves these by value.
 // The key rides along so the loop can load an item's state one event ahead.
 struct Event {
@@ -81,21 +71,6 @@ struct Event {
   uint16_t region;
   uint32_t index;
   uint64_t key;
-};
-
-struct ScriptedWrite {
-  size_t region;
-  sim::Instant at;
-  uint64_t key;
-  Operation op;
-};
-
-// A client request being retried: what it does and how far it got.
-struct RetryState {
-  uint32_t group;
-  uint16_t target;        // the region it was sent to
-  int attempts;           // made so far
-  int64_t first_attempt_ns;
 };
 
 inline constexpr int64_t kSecondNs = 1'000'000'000;
@@ -115,7 +90,6 @@ class World {
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
   void client_attempt(const Event& event, sim::Instant now);
-  size_t route(size_t group);
   int64_t request_milli_units(size_t region, Operation op, uint64_t key, uint32_t size_bytes,
                               const ClientGroupConfig& group) const;
   uint32_t stored_size(size_t region, uint64_t key) const;
@@ -184,27 +158,11 @@ class World {
   LwwOrder lww_;
   WriteTable writes_;
   ConflictTracker conflicts_;
-  KeySampler keys_;
-  std::vector<ClientGroup> groups_;
-  std::vector<const ClientGroupConfig*> group_configs_;
-  std::vector<uint16_t> group_region_;
-  std::vector<ScriptedWrite> scripted_;
+  Clients clients_;
 
   ReplicaItems items_;
 
-  // Clients: where each group's requests go, retries in progress.
-  std::vector<uint16_t> route_to_;             // per group
-  std::vector<sim::UInt128> route_below_;      // per group: share moved, out of 2^64
-  std::vector<sim::Rng> route_rngs_;           // per group
-  std::vector<sim::Rng> retry_rngs_;           // per group
-  std::vector<ClientRetry> retry_budgets_;     // per group
-  std::vector<int32_t> group_session_;         // per group: index into the result's sessions, or -1
-  std::vector<sim::Rng> session_rngs_;         // per group
-  std::vector<SessionRead> session_reads_;     // slots, reused through session_free_
-  std::vector<uint32_t> session_free_;
   std::vector<WriteSlot> newest_;              // per key: the LWW-newest write committed anywhere
-  std::vector<RetryState> retries_;            // slots, reused through retry_free_
-  std::vector<uint32_t> retry_free_;
 
   // Capacity, per region: the replica's buckets, its auto scalers.
   std::vector<ReplicaCapacity> capacity_;

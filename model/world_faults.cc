@@ -73,17 +73,9 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
     case TimelineKind::kRecover:
       if (down_[event.region]) recover_region(event.region, now);
       break;
-    case TimelineKind::kShiftTraffic: {
-      const long double share = event.fraction;
-      const sim::UInt128 below = share >= 1.0L ? static_cast<sim::UInt128>(1) << 64
-                                               : static_cast<sim::UInt128>(share * 18446744073709551616.0L);
-      for (size_t g = 0; g < groups_.size(); ++g) {
-        if (group_region_[g] != event.region) continue;
-        route_to_[g] = static_cast<uint16_t>(event.to_region);
-        route_below_[g] = below;
-      }
+    case TimelineKind::kShiftTraffic:
+      clients_.shift_traffic(event.region, event.to_region, event.fraction);
       break;
-    }
     case TimelineKind::kSetCapacity: {
       // Units not given stay as they are now, as UpdateTable leaves them.
       CapacityConfig config = event.capacity;
