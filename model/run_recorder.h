@@ -133,7 +133,16 @@ class RunRecorder {
 
   // Records.
   size_t add_outage(const OutageResult& outage);
-  OutageResult& outage(size_t index) { return result_.outages[index]; }
+  void outage_recovered(size_t outage, sim::Instant now) { result_.outages[outage].recovered_ns = now.ns(); }
+  // Its at-risk writes applied everywhere and its backlog empty.
+  void outage_drained(size_t outage, sim::Instant now) {
+    OutageResult& record = result_.outages[outage];
+    record.backlog_drain_ns = now.ns() - record.recovered_ns;
+  }
+  void outage_left_group(size_t outage, sim::Instant now, uint64_t lost_writes) {
+    result_.outages[outage].left_group_ns = now.ns();
+    result_.outages[outage].lost_writes = lost_writes;
+  }
   size_t add_replica_change(const ReplicaChange& change);
   ReplicaChange& replica_change(size_t index) { return result_.replica_changes[index]; }
   void scaling_applied(const ScalingAction& action) { result_.scaling_actions.push_back(action); }

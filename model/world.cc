@@ -36,6 +36,7 @@ World::World(const Scenario& scenario)
       conflicts_(region_names_),
       clients_(scenario_, region_names_, stop_),
       items_(scenario.region_count(), scenario.table.key_count),
+      outages_(scenario.region_count()),
       queue_(4096),
       recorder_(scenario_, region_names_) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
@@ -63,10 +64,6 @@ World::World(const Scenario& scenario)
     poll_pending_.push_back(false);
     drain_pending_.push_back(false);
     inbound_pending_.push_back(0);
-    down_.push_back(false);
-    last_outage_.push_back(kNoRecord);
-    at_risk_left_.push_back(0);
-    draining_.push_back(false);
     left_.push_back(false);
     sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names_[r] + "/poll-phase");
     poll_phase_ns_.push_back(interval.ns() > 0
@@ -175,7 +172,7 @@ RunResult World::run(const RunLimits& limits) {
         break;
       case EventKind::kLeaveCheck:
         --background_pending_;
-        if (down_[event.region] && last_outage_[event.region] == event.index) leave_group(event.region, now);
+        if (outages_.down(event.region) && outages_.latest(event.region) == event.index) leave_group(event.region, now);
         break;
       case EventKind::kTtlSweep:
         --background_pending_;
@@ -199,8 +196,8 @@ RunResult World::run(const RunLimits& limits) {
   result.peak_live_writes = writes_.peak();
   result.conflicts = conflicts_.result();
   for (size_t r = 0; r < region_count_; ++r) {
-    if (down_[r] && !left_[r] && last_outage_[r] != kNoRecord) {
-      result.outages[last_outage_[r]].lost_writes = streams_[r].size();
+    if (outages_.down(r) && !left_[r] && outages_.latest(r) != kNoRecord) {
+      result.outages[outages_.latest(r)].lost_writes = streams_[r].size();
     }
     RegionResult& region = result.region_results[r];
     const ReplicaCapacity& capacity = capacity_[r];
@@ -225,7 +222,7 @@ void World::check_convergence(RunResult& result) const {
   convergence.drain_ns = convergence.drained_ns - last_write_ns_;
   std::vector<size_t> live;
   for (size_t r = 0; r < region_count_; ++r) {
-    if (!down_[r] && !left_[r] && serving(r)) live.push_back(r);
+    if (!outages_.down(r) && !left_[r] && serving(r)) live.push_back(r);
   }
   if (live.empty()) return;
   for (uint64_t key = 0; key < key_count_; ++key) {

@@ -21,6 +21,7 @@
 #include "model/clients.h"
 #include "model/conflict_tracker.h"
 #include "model/lww.h"
+#include "model/outages.h"
 #include "model/observer.h"
 #include "model/region_clock.h"
 #include "model/replica_capacity.h"
@@ -193,11 +194,7 @@ class World {
     return (key * region_count_ + origin) * region_count_ + replica;
   }
 
-  // Outages, per region.
-  std::vector<bool> down_;
-  std::vector<size_t> last_outage_;        // index of its latest outage record, or kNoRecord
-  std::vector<uint64_t> at_risk_left_;     // writes at risk at its outage not yet applied everywhere
-  std::vector<bool> draining_;             // recovered, backlog not yet drained
+  Outages outages_;
   std::vector<bool> left_;                 // left the replication group (unreachable > 20 h)
 
   // Per-replica settings and lifecycle (world_admin.cc).

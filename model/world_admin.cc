@@ -168,7 +168,7 @@ void World::sweep_expired(size_t region, sim::Instant now, bool prepopulated_onl
 void World::ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now) {
   const uint64_t expected = ttl_expected_[slot];
   ttl_free_.push_back(slot);
-  if (now >= stop_ || !ttl_enabled_[region] || !serving(region) || down_[region] || left_[region]) return;
+  if (now >= stop_ || !ttl_enabled_[region] || !serving(region) || outages_.down(region) || left_[region]) return;
   const WriteSlot stored = items_.stored(region, key);
   if (expected == kPrepopulatedWrite) {
     if (stored != kNoWrite || prepopulated_item_bytes_ == 0) return;
@@ -198,7 +198,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   for (size_t r = 0; r < region_count_; ++r) {
     if (r == region || left_[r] || replica_state_[r] == ReplicaState::kAbsent) continue;
     if (replica_state_[r] != ReplicaState::kRemoved) holders.push_back(r);
-    if (serving(r) && !down_[r]) sources.push_back(r);
+    if (serving(r) && !outages_.down(r)) sources.push_back(r);
   }
   for (const size_t r : sources) change.source += (change.source.empty() ? "" : ", ") + region_names_[r];
 
@@ -308,7 +308,7 @@ void World::backfill_step(size_t region, sim::Instant now) {
   if (replica_state_[region] != ReplicaState::kBackfilling) return;  // removed meanwhile
   ReplicaChange& change = recorder_.replica_change(replica_change_[region]);
   const std::vector<size_t>& sources = backfill_sources_[region];
-  const bool waiting = std::any_of(sources.begin(), sources.end(), [&](size_t r) { return down_[r] && !left_[r]; });
+  const bool waiting = std::any_of(sources.begin(), sources.end(), [&](size_t r) { return outages_.down(r) && !left_[r]; });
   const int64_t elapsed_ns = now.ns() - backfill_last_ns_[region];
   backfill_last_ns_[region] = now.ns();
   if (waiting) {
@@ -385,7 +385,7 @@ void World::remove_replica(size_t region, sim::Instant now) {
     recorder_.replica_change(replica_change_[region]).outcome = "abandoned";
   }
   recorder_.add_replica_change(change);
-  if (!down_[region]) {
+  if (!outages_.down(region)) {
     for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
       const WriteSlot write = stream.pop_front();
       ship(region, write, now);

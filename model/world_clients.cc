@@ -71,7 +71,7 @@ void World::client_attempt(const Event& event, sim::Instant now) {
         target, replica_state_[target] == ReplicaState::kBackfilling ? replica_change_[target] : kNoRecord);
     return done();
   }
-  if (down_[target]) {
+  if (outages_.down(target)) {
     recorder_.unavailable_error(target);
     return done();
   }

@@ -68,10 +68,10 @@ void World::minute_datapoints(sim::Instant now) {
 void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
   switch (event.kind) {
     case TimelineKind::kOutage:
-      if (!down_[event.region]) fail_region(event.region, now);
+      if (!outages_.down(event.region)) fail_region(event.region, now);
       break;
     case TimelineKind::kRecover:
-      if (down_[event.region]) recover_region(event.region, now);
+      if (outages_.down(event.region)) recover_region(event.region, now);
       break;
     case TimelineKind::kShiftTraffic:
       clients_.shift_traffic(event.region, event.to_region, event.fraction);
@@ -133,9 +133,7 @@ void World::restore_link(size_t from, size_t to, sim::Instant now) {
 void World::leave_group(size_t region, sim::Instant now) {
   left_[region] = true;
   update_membership(region);
-  OutageResult& outage = recorder_.outage(last_outage_[region]);
-  outage.left_group_ns = now.ns();
-  outage.lost_writes = streams_[region].size();
+  recorder_.outage_left_group(outages_.latest(region), now, streams_[region].size());
   for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
     const WriteSlot write = stream.pop_front();
     for (size_t to = 0; to < region_count_; ++to) {
@@ -179,7 +177,6 @@ void World::drop_inbound(size_t region, sim::Instant now) {
 // A region fails: it accepts and replicates nothing. What it had committed
 // but not yet applied everywhere is at risk.
 void World::fail_region(size_t region, sim::Instant now) {
-  down_[region] = true;
   OutageResult outage;
   outage.region = region_names_[region];
   outage.failed_ns = now.ns();
@@ -193,19 +190,16 @@ void World::fail_region(size_t region, sim::Instant now) {
   for (const WriteSlot slot : at_risk) writes_[slot].flags |= WriteRecord::kAtRisk;
   outage.at_risk_writes = at_risk.size();
   outage.oldest_at_risk_age_ns = at_risk.empty() ? 0 : now.ns() - oldest;
-  at_risk_left_[region] = at_risk.size();
-  draining_[region] = false;
-  last_outage_[region] = recorder_.add_outage(outage);
+  outages_.fail(region, recorder_.add_outage(outage), at_risk.size());
   push_background(now + kLeaveGroupAfter, Event{EventKind::kLeaveCheck, Operation::kPut, static_cast<uint16_t>(region),
-                                                static_cast<uint32_t>(last_outage_[region]), 0});
+                                                static_cast<uint32_t>(outages_.latest(region)), 0});
 }
 
 // A region comes back: its stream replicates again, writes parked for it are
 // applied, and LWW decides against what happened meanwhile.
 void World::recover_region(size_t region, sim::Instant now) {
-  down_[region] = false;
-  recorder_.outage(last_outage_[region]).recovered_ns = now.ns();
-  draining_[region] = true;
+  outages_.recover(region);
+  recorder_.outage_recovered(outages_.latest(region), now);
   if (!streams_[region].empty() && !poll_pending_[region]) {
     poll_pending_[region] = true;
     queue_.push(next_poll_after(region, now),
@@ -222,10 +216,7 @@ void World::recover_region(size_t region, sim::Instant now) {
 // queue of B takes B / (C - r)).
 void World::note_outage_progress(sim::Instant now) {
   for (size_t r = 0; r < region_count_; ++r) {
-    if (!draining_[r] || at_risk_left_[r] > 0 || !backlog_[r].empty()) continue;
-    OutageResult& outage = recorder_.outage(last_outage_[r]);
-    outage.backlog_drain_ns = now.ns() - outage.recovered_ns;
-    draining_[r] = false;
+    if (outages_.end_drain(r, backlog_[r].empty())) recorder_.outage_drained(outages_.latest(r), now);
   }
 }
 

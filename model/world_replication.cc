@@ -123,7 +123,7 @@ void World::abandon_delivery(size_t to, WriteSlot write, sim::Instant now) {
   --pair_pending_[pair(record.origin, to)];
   GTSIM_ASSERT(record.undelivered > 0);
   if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
-    --at_risk_left_[record.origin];
+    outages_.at_risk_delivered(record.origin);
     note_outage_progress(now);
   }
 }
@@ -153,7 +153,7 @@ sim::Instant World::next_poll_after(size_t source, sim::Instant now) const {
 // A region that is down replicates nothing: its stream waits for recovery.
 void World::poll(size_t source, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& stream = streams_[source];
-  if (down_[source]) {
+  if (outages_.down(source)) {
     poll_pending_[source] = false;
     return;
   }
@@ -231,7 +231,7 @@ WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin
 // behind any write already waiting there: delayed, never dropped. A replica
 // that is down parks it until recovery. True if it was applied now.
 bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
-  if (down_[replica] || !serving(replica) || !backlog_[replica].empty()) {
+  if (outages_.down(replica) || !serving(replica) || !backlog_[replica].empty()) {
     backlog_[replica].push_back(write);
     return false;
   }
@@ -256,7 +256,7 @@ void World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now)
 
 void World::drain_backlog(size_t replica, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& backlog = backlog_[replica];
-  while (!down_[replica] && serving(replica) && !backlog.empty()) {
+  while (!outages_.down(replica) && serving(replica) && !backlog.empty()) {
     const WriteSlot head = backlog.front();
     const WriteRecord& record = writes_[head];
     const int64_t milli = write_milli_units(record.size_bytes, false);
@@ -305,7 +305,7 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   if (observer_) observer_->on_replicated(replica, record, now);
   GTSIM_ASSERT(record.undelivered > 0);
   if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
-    --at_risk_left_[origin];
+    outages_.at_risk_delivered(origin);
     note_outage_progress(now);
   }
   last_apply_ns_max_ = now.ns();
