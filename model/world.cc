@@ -36,6 +36,7 @@ World::World(const Scenario& scenario)
       conflicts_(region_names_),
       clients_(scenario_, region_names_, stop_),
       items_(scenario.region_count(), scenario.table.key_count),
+      capacity_(scenario_),
       outages_(scenario.region_count()),
       queue_(4096),
       recorder_(scenario_, region_names_) {
@@ -50,15 +51,8 @@ World::World(const Scenario& scenario)
     prepopulated_item_bytes_ = static_cast<uint32_t>(
         std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
   }
-  // Data size, for the partition count: keys x mean item size.
-  const uint64_t data_bytes =
-      static_cast<uint64_t>(static_cast<double>(key_count_) * scenario.table.item_size_bytes.mean());
   const sim::Duration interval = scenario.replication.poll_interval;
   for (size_t r = 0; r < region_count_; ++r) {
-    const CapacityConfig& capacity = scenario.regions[r].capacity;
-    capacity_.emplace_back(capacity, data_bytes, sim::Instant::zero());
-    scalers_.emplace_back(capacity.write_scaling);
-    scalers_.emplace_back(capacity.read_scaling);
     streams_.emplace_back(1024);
     backlog_.emplace_back(16);
     poll_pending_.push_back(false);
@@ -156,11 +150,7 @@ RunResult World::run(const RunLimits& limits) {
         second_tick(now);
         break;
       case EventKind::kScalingApplied: {
-        const ScalingAction& action = pending_scaling_[event.index];
-        const Dimension dimension = action.dimension == "write" ? Dimension::kWrite : Dimension::kRead;
-        capacity_[event.region].set_provisioned_units(now, dimension, action.to_units);
-        scalers_[event.region * 2 + static_cast<size_t>(dimension)].on_update_applied();
-        recorder_.scaling_applied(action);
+        recorder_.scaling_applied(capacity_.apply_scaling(event.region, event.index, now));
         drain_backlog(event.region, now);
         break;
       }

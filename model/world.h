@@ -17,14 +17,13 @@
 #include <unordered_map>
 #include <vector>
 
-#include "model/auto_scaler.h"
 #include "model/clients.h"
+#include "model/capacity.h"
 #include "model/conflict_tracker.h"
 #include "model/lww.h"
 #include "model/outages.h"
 #include "model/observer.h"
 #include "model/region_clock.h"
-#include "model/replica_capacity.h"
 #include "model/replica_items.h"
 #include "model/run_limits.h"
 #include "model/run_recorder.h"
@@ -165,10 +164,7 @@ class World {
 
   std::vector<WriteSlot> newest_;              // per key: the LWW-newest write committed anywhere
 
-  // Capacity, per region: the replica's buckets, its auto scalers.
-  std::vector<ReplicaCapacity> capacity_;
-  std::vector<AutoScaler> scalers_;            // [region * 2 + dimension]
-  std::vector<ScalingAction> pending_scaling_;  // index = event index
+  Capacity capacity_;
 
   // Replication pipeline, per source region.
   std::vector<sim::RingBuffer<WriteSlot>> streams_;

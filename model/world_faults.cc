@@ -14,13 +14,7 @@ const sim::Duration kLeaveGroupAfter = sim::Duration::hours(20);
 
 void World::second_tick(sim::Instant now) {
   for (size_t r = 0; r < region_count_; ++r) {
-    ReplicaCapacity& capacity = capacity_[r];
-    capacity.end_second(now);
-    recorder_.end_second(r, MetricsRecorder::SecondSample{
-                               capacity.consumed_per_second(Dimension::kWrite).back(),
-                               capacity.consumed_per_second(Dimension::kRead).back(),
-                               capacity.capacity_units(Dimension::kWrite),
-                               capacity.capacity_units(Dimension::kRead), inbound_pending_[r]});
+    recorder_.end_second(r, capacity_.end_second(r, now, inbound_pending_[r]));
     if (!backlog_[r].empty() && !drain_pending_[r]) drain_backlog(r, now);
   }
   for (size_t from = 0; from < region_count_; ++from) {
@@ -41,28 +35,10 @@ void World::second_tick(sim::Instant now) {
 
 // Auto scaling's one-minute datapoints (provisioned replicas only).
 void World::minute_datapoints(sim::Instant now) {
-  for (size_t r = 0; r < region_count_; ++r) {
-    ReplicaCapacity& capacity = capacity_[r];
-    if (capacity.config().mode != CapacityMode::kProvisioned) continue;
-    for (const Dimension dimension : {Dimension::kWrite, Dimension::kRead}) {
-      const std::vector<int64_t>& consumed = capacity.consumed_per_second(dimension);
-      int64_t milli = 0;
-      for (size_t i = consumed.size() - std::min<size_t>(60, consumed.size()); i < consumed.size(); ++i) {
-        milli += consumed[i];
-      }
-      const double units_per_second = static_cast<double>(milli) / 60000.0;
-      const int64_t provisioned = capacity.capacity_units(dimension);
-      auto decision = scalers_[r * 2 + static_cast<size_t>(dimension)].on_datapoint(now, units_per_second,
-                                                                                      provisioned);
-      if (!decision) continue;
-      pending_scaling_.push_back(ScalingAction{region_names_[r],
-                                               dimension == Dimension::kWrite ? "write" : "read", now.ns(),
-                                               decision->effective_at.ns(), provisioned, decision->to_units});
-      queue_.push(decision->effective_at,
-                  Event{EventKind::kScalingApplied, Operation::kPut, static_cast<uint16_t>(r),
-                        static_cast<uint32_t>(pending_scaling_.size() - 1), 0});
-    }
-  }
+  capacity_.minute_datapoints(now, region_names_, [&](sim::Instant at, size_t region, size_t action) {
+    queue_.push(at, Event{EventKind::kScalingApplied, Operation::kPut, static_cast<uint16_t>(region),
+                          static_cast<uint32_t>(action), 0});
+  });
 }
 
 void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
@@ -76,21 +52,11 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
     case TimelineKind::kShiftTraffic:
       clients_.shift_traffic(event.region, event.to_region, event.fraction);
       break;
-    case TimelineKind::kSetCapacity: {
-      // Units not given stay as they are now, as UpdateTable leaves them.
-      CapacityConfig config = event.capacity;
-      ReplicaCapacity& capacity = capacity_[event.region];
-      if (capacity.config().mode == CapacityMode::kProvisioned && config.mode == CapacityMode::kProvisioned) {
-        if (!event.sets_write_units) config.write_units = capacity.capacity_units(Dimension::kWrite);
-        if (!event.sets_read_units) config.read_units = capacity.capacity_units(Dimension::kRead);
-      }
-      capacity.reconfigure(now, config);
-      scalers_[event.region * 2].reconfigure(event.capacity.write_scaling);
-      scalers_[event.region * 2 + 1].reconfigure(event.capacity.read_scaling);
+    case TimelineKind::kSetCapacity:
+      capacity_.set_capacity(event.region, event, now);
       drain_backlog(event.region, now);
       note_settings(event.region, now);
       break;
-    }
     case TimelineKind::kCreateIndex:
     case TimelineKind::kDeleteIndex:
     case TimelineKind::kEnableTtl:
