@@ -144,7 +144,16 @@ class RunRecorder {
     result_.outages[outage].lost_writes = lost_writes;
   }
   size_t add_replica_change(const ReplicaChange& change);
-  ReplicaChange& replica_change(size_t index) { return result_.replica_changes[index]; }
+  // A backfill copied one more item; it finished now (`parked` writes
+  // waited for it); its replica was removed before it finished.
+  void backfill_copied(size_t change) { ++result_.replica_changes[change].items; }
+  void backfill_done(size_t change, sim::Instant now, uint64_t parked) {
+    ReplicaChange& record = result_.replica_changes[change];
+    record.outcome = "active";
+    record.backfill_ns = now.ns() - record.at_ns;
+    record.parked_writes = parked;
+  }
+  void backfill_abandoned(size_t change) { result_.replica_changes[change].outcome = "abandoned"; }
   void scaling_applied(const ScalingAction& action) { result_.scaling_actions.push_back(action); }
 
   void stopped(StopReason reason) { result_.stop.reason = reason; }

@@ -38,6 +38,7 @@ World::World(const Scenario& scenario)
       items_(scenario.region_count(), scenario.table.key_count),
       capacity_(scenario_),
       outages_(scenario.region_count()),
+      admin_(scenario_, region_names_),
       queue_(4096),
       recorder_(scenario_, region_names_) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
@@ -58,7 +59,6 @@ World::World(const Scenario& scenario)
     poll_pending_.push_back(false);
     drain_pending_.push_back(false);
     inbound_pending_.push_back(0);
-    left_.push_back(false);
     sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names_[r] + "/poll-phase");
     poll_phase_ns_.push_back(interval.ns() > 0
                                  ? static_cast<int64_t>(phase_rng.below(static_cast<uint64_t>(interval.ns())))
@@ -77,7 +77,7 @@ World::World(const Scenario& scenario)
     }
   }
 
-  init_settings();
+  for (size_t r = 0; r < region_count_; ++r) note_settings(r, sim::Instant::zero());
 }
 
 void World::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op) {
@@ -167,7 +167,7 @@ RunResult World::run(const RunLimits& limits) {
       case EventKind::kTtlSweep:
         --background_pending_;
         for (size_t r = 0; r < region_count_; ++r) {
-          if (ttl_enabled_[r] && serving(r)) sweep_expired(r, now, true);
+          if (admin_.ttl_enabled(r) && admin_.serving(r)) sweep_expired(r, now, true);
         }
         break;
       case EventKind::kTtlDelete:
@@ -186,7 +186,7 @@ RunResult World::run(const RunLimits& limits) {
   result.peak_live_writes = writes_.peak();
   result.conflicts = conflicts_.result();
   for (size_t r = 0; r < region_count_; ++r) {
-    if (outages_.down(r) && !left_[r] && outages_.latest(r) != kNoRecord) {
+    if (outages_.down(r) && !admin_.left(r) && outages_.latest(r) != kNoRecord) {
       result.outages[outages_.latest(r)].lost_writes = streams_[r].size();
     }
     RegionResult& region = result.region_results[r];
@@ -195,9 +195,9 @@ RunResult World::run(const RunLimits& limits) {
     region.write_units = capacity.capacity_units(Dimension::kWrite);
     region.read_units = capacity.capacity_units(Dimension::kRead);
     region.partitions = capacity.partition_count();
-    if (scenario_.table.ttl.items_expire && member(r)) region.expired_items = count_expired(r, now);
-    if (replica_state_[r] == ReplicaState::kBackfilling) {
-      result.replica_changes[replica_change_[r]].parked_writes = parked_writes(r);
+    if (scenario_.table.ttl.items_expire && admin_.member(r)) region.expired_items = count_expired(r, now);
+    if (admin_.backfilling(r)) {
+      result.replica_changes[admin_.backfill(r).record].parked_writes = parked_writes(r);
     }
   }
   check_convergence(result);
@@ -212,7 +212,7 @@ void World::check_convergence(RunResult& result) const {
   convergence.drain_ns = convergence.drained_ns - last_write_ns_;
   std::vector<size_t> live;
   for (size_t r = 0; r < region_count_; ++r) {
-    if (!outages_.down(r) && !left_[r] && serving(r)) live.push_back(r);
+    if (!outages_.down(r) && !admin_.left(r) && admin_.serving(r)) live.push_back(r);
   }
   if (live.empty()) return;
   for (uint64_t key = 0; key < key_count_; ++key) {

@@ -24,6 +24,7 @@
 #include "model/outages.h"
 #include "model/observer.h"
 #include "model/region_clock.h"
+#include "model/replica_admin.h"
 #include "model/replica_items.h"
 #include "model/run_limits.h"
 #include "model/run_recorder.h"
@@ -52,15 +53,8 @@ enum class EventKind : uint8_t {
   kSessionRead,    // region: where a session reads its own write back; key; index: its SessionRead
   // Background events: like kLeaveCheck they alone do not keep a run going.
   kTtlSweep,       // prepopulated items expire now
-  kTtlDelete,      // region: whose TTL process deletes; key; index: its slot in ttl_expected_
+  kTtlDelete,      // region: whose TTL process deletes; key; index: its TTL delete slot
   kBackfillStep,   // region: the replica being backfilled copies its next items; index 1: in the background
-};
-
-// A write whose item carries an expiry, waiting in commit order for it.
-struct Expiry {
-  int64_t at_ns;
-  uint64_t key;
-  uint64_t write_id;
 };
 
 // Small and trivially copyable (16 bytes): the queue moves these by value.
@@ -127,7 +121,6 @@ class World {
   void check_convergence(RunResult& result) const;
   uint64_t count_expired(size_t region, sim::Instant now) const;
   // Settings, TTL and replica lifecycle (world_admin.cc).
-  void init_settings();
   void note_settings(size_t region, sim::Instant now);
   void run_admin(const TimelineEvent& event, sim::Instant now);
   void push_background(sim::Instant at, Event event);
@@ -138,14 +131,11 @@ class World {
   void add_replica(size_t region, const ReplicaAddConfig& config, sim::Instant now);
   void schedule_backfill_step(size_t region, sim::Instant now, bool waiting);
   void backfill_step(size_t region, sim::Instant now);
+  void join_group(size_t region, const std::vector<size_t>& sources, sim::Instant now);
   uint64_t parked_writes(size_t region);
   WriteSlot newest_among(const std::vector<size_t>& regions, uint64_t key) const;
   void remove_replica(size_t region, sim::Instant now);
   void drop_inbound(size_t region, sim::Instant now);
-  bool serving(size_t region) const { return replica_state_[region] == ReplicaState::kServing; }
-  // A member of the replication group: sends and receives replicated writes.
-  bool member(size_t region) const { return member_[region] != 0; }
-  void update_membership(size_t region);
 
   size_t pair(size_t from, size_t to) const { return from * region_count_ + to; }
 
@@ -191,24 +181,8 @@ class World {
   }
 
   Outages outages_;
-  std::vector<bool> left_;                 // left the replication group (unreachable > 20 h)
 
-  // Per-replica settings and lifecycle (world_admin.cc).
-  enum class ReplicaState : uint8_t { kServing, kAbsent, kBackfilling, kRemoved };
-  std::vector<ReplicaState> replica_state_;
-  std::vector<uint8_t> member_;            // per region: serving or backfilled, and not left (hot: a byte)
-  std::vector<uint64_t> indexes_;          // per region: bit i set when it has index_names[i]
-  std::vector<bool> ttl_enabled_;
-  std::vector<std::vector<size_t>> backfill_sources_;  // per region: the replicas its backfill copies
-  std::vector<size_t> replica_change_;     // per region: its latest add's record, or kNoRecord
-  std::vector<uint64_t> backfill_next_key_;
-  std::vector<double> backfill_credit_;    // items it may still copy
-  std::vector<int64_t> backfill_last_ns_;  // when the credit was last brought up to date
-  std::vector<double> backfill_rate_;      // items per second
-  sim::RingBuffer<Expiry> expiring_;       // writes with an expiry, in commit order
-  std::vector<uint64_t> ttl_expected_;     // slots: the write id a scheduled TTL delete expects
-  std::vector<uint32_t> ttl_free_;
-  std::vector<sim::Rng> ttl_rngs_;         // per region
+  ReplicaAdmin admin_;
   // Background events queued (leave checks, TTL): they alone do not keep a run going.
   size_t background_pending_ = 0;
 

@@ -66,16 +66,15 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   const auto done = [&] {
     if (!first) clients_.end_retry(event.index);
   };
-  if (!serving(target)) {  // no replica there yet, being backfilled, or removed
-    recorder_.refused_request(
-        target, replica_state_[target] == ReplicaState::kBackfilling ? replica_change_[target] : kNoRecord);
+  if (!admin_.serving(target)) {  // no replica there yet, being backfilled, or removed
+    recorder_.refused_request(target, admin_.backfill_record(target));
     return done();
   }
   if (outages_.down(target)) {
     recorder_.unavailable_error(target);
     return done();
   }
-  if (event.op == Operation::kQuery && !((indexes_[target] >> config.index) & 1)) {
+  if (event.op == Operation::kQuery && !admin_.has_index(target, config.index)) {
     // The replica lacks the index: a validation error, not retried.
     recorder_.missing_index_error(target, config.index);
     return done();
@@ -116,7 +115,7 @@ void World::maybe_redirect_session(size_t group, size_t home, uint64_t key, uint
 // The read-back: a violation unless the read region has applied the write.
 void World::session_read(uint32_t slot, size_t region, uint64_t key) {
   const SessionRead read = clients_.take_session_read(slot);
-  if (!serving(region)) return;  // refused there: no read, no verdict
+  if (!admin_.serving(region)) return;  // refused there: no read, no verdict
   const bool seen = region == read.home || items_.seen(region, key)[read.home] >= read.sequence;
   recorder_.session_read(read.session, read.delay, seen);
 }

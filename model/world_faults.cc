@@ -97,8 +97,7 @@ void World::restore_link(size_t from, size_t to, sim::Instant now) {
 // for more than 20 hours): what it had not replicated is lost, what was bound
 // for it is dropped, and from then on it replicates nothing either way.
 void World::leave_group(size_t region, sim::Instant now) {
-  left_[region] = true;
-  update_membership(region);
+  admin_.leave(region);
   recorder_.outage_left_group(outages_.latest(region), now, streams_[region].size());
   for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
     const WriteSlot write = stream.pop_front();
@@ -173,7 +172,7 @@ void World::recover_region(size_t region, sim::Instant now) {
   }
   drain_backlog(region, now);
   // Its TTL process catches up with what expired while it was down.
-  if (ttl_enabled_[region] && serving(region) && !left_[region]) sweep_expired(region, now, false);
+  if (admin_.ttl_enabled(region) && admin_.serving(region) && !admin_.left(region)) sweep_expired(region, now, false);
 }
 
 // Records when a recovered region's backlog is drained: its at-risk writes

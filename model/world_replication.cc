@@ -47,7 +47,7 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
   last_write_ns_ = now.ns();
   const TtlConfig& ttl = scenario_.table.ttl;
   if (ttl.items_expire && op != Operation::kDelete) {
-    expiring_.push_back(Expiry{now.ns() + ttl.item_lifetime.ns(), key, write.id});
+    admin_.expire_at(Expiry{now.ns() + ttl.item_lifetime.ns(), key, write.id});
   }
   if (observer_) observer_->on_commit(write, now);
 
@@ -104,10 +104,10 @@ void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
 // nothing and gets nothing; a replica being backfilled gets them all and
 // drops on arrival those its copy brings (arrive()).
 void World::ship(size_t source, WriteSlot write, sim::Instant now) {
-  const bool sends = member(source);
+  const bool sends = admin_.member(source);
   for (size_t to = 0; to < region_count_; ++to) {
     if (to == source) continue;
-    if (!sends || !member(to)) {
+    if (!sends || !admin_.member(to)) {
       abandon_delivery(to, write, now);
       continue;
     }
@@ -175,7 +175,7 @@ void World::poll(size_t source, sim::Instant now) {
 // held back and admitted right after the predecessor.
 void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
   const WriteRecord& record = writes_[write];
-  if (!member(replica)) {  // removed while this was on the way
+  if (!admin_.member(replica)) {  // removed while this was on the way
     --inbound_pending_[replica];
     abandon_delivery(replica, write, now);
     writes_.release(write);
@@ -231,7 +231,7 @@ WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin
 // behind any write already waiting there: delayed, never dropped. A replica
 // that is down parks it until recovery. True if it was applied now.
 bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
-  if (outages_.down(replica) || !serving(replica) || !backlog_[replica].empty()) {
+  if (outages_.down(replica) || !admin_.serving(replica) || !backlog_[replica].empty()) {
     backlog_[replica].push_back(write);
     return false;
   }
@@ -256,7 +256,7 @@ void World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now)
 
 void World::drain_backlog(size_t replica, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& backlog = backlog_[replica];
-  while (!outages_.down(replica) && serving(replica) && !backlog.empty()) {
+  while (!outages_.down(replica) && admin_.serving(replica) && !backlog.empty()) {
     const WriteSlot head = backlog.front();
     const WriteRecord& record = writes_[head];
     const int64_t milli = write_milli_units(record.size_bytes, false);
@@ -295,7 +295,7 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
   apply(replica, write, now);
-  if (scenario_.table.ttl.items_expire && ttl_enabled_[replica] && !record.is_tombstone() && now < stop_) {
+  if (scenario_.table.ttl.items_expire && admin_.ttl_enabled(replica) && !record.is_tombstone() && now < stop_) {
     // A version that arrives expired is deleted by this replica's TTL too.
     const int64_t expires_ns = record.issued_ns + scenario_.table.ttl.item_lifetime.ns();
     if (expires_ns <= now.ns() && items_.stored(replica, record.key) == write) {
