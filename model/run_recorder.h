@@ -8,8 +8,8 @@
 // metric definitions are docs/design.md's). Handlers never update those
 // apart, so the three cannot disagree.
 //
-// Invariants: region results and series are in region order; pair results
-// from-major, to-minor, skipping from == to; sessions in client group order
+// Invariants: region results and series are in region order; link results
+// (RunResult::pairs) from-major, to-minor, skipping from == to; sessions in client group order
 // (regions in scenario order, each region's groups in workload order).
 // Records (outages, replica changes, scaling actions) are appended in time
 // order and addressed by the index their append returned (kNoRecord: none).
@@ -93,9 +93,9 @@ class RunRecorder {
   }
   // A read in `to` of an item `from` wrote `bucket`'s age ago; `seen`: it found that write.
   void visibility_read(size_t from, size_t to, size_t bucket, bool seen) {
-    PairResult& pair = pair_result(from, to);
-    ++pair.visibility_reads[bucket];
-    if (seen) ++pair.visibility_seen[bucket];
+    PairResult& link = link_result(from, to);
+    ++link.visibility_reads[bucket];
+    if (seen) ++link.visibility_seen[bucket];
   }
   void session_read(size_t session, size_t delay, bool seen) {
     SessionResult& result = result_.sessions[session];
@@ -110,9 +110,9 @@ class RunRecorder {
     drift_.charge(capacity_setting_, 1);
   }
   void replicated(size_t origin, size_t replica, int64_t lag_ns) {
-    PairResult& pair = pair_result(origin, replica);
-    ++pair.replicated;
-    pair.lag_ns.record(lag_ns);
+    PairResult& link = link_result(origin, replica);
+    ++link.replicated;
+    link.lag_ns.record(lag_ns);
     metrics_.on_replicated(origin, replica, lag_ns);
   }
   // `replica` applied another replica's TTL delete, spending `units`.
@@ -121,10 +121,10 @@ class RunRecorder {
     drift_.charge(ttl_setting_, static_cast<uint64_t>(units));
   }
 
-  // Time. Closes region's second ending now, then each pair's; then
+  // Time. Closes region's second ending now, then each link's; then
   // close_second() says whether a minute ended with it (end_minute() next).
   void end_second(size_t region, const MetricsRecorder::SecondSample& sample) { metrics_.end_second(region, sample); }
-  void end_pair_second(size_t from, size_t to, int64_t pending) { metrics_.end_pair_second(from, to, pending); }
+  void end_link_second(size_t from, size_t to, int64_t pending) { metrics_.end_pair_second(from, to, pending); }
   bool close_second() { return ++seconds_closed_ % 60 == 0; }
   void end_minute() { metrics_.end_minute(); }
 
@@ -166,7 +166,7 @@ class RunRecorder {
 
  private:
   RegionResult& region_result(size_t region) { return result_.region_results[region]; }
-  PairResult& pair_result(size_t from, size_t to) {
+  PairResult& link_result(size_t from, size_t to) {
     return result_.pairs[from * (region_count_ - 1) + (to < from ? to : to - 1)];
   }
 

@@ -39,44 +39,18 @@ World::World(const Scenario& scenario)
       capacity_(scenario_),
       outages_(scenario.region_count()),
       admin_(scenario_, region_names_),
+      replication_(scenario_, region_names_),
       queue_(4096),
       recorder_(scenario_, region_names_) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
   GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);
   GTSIM_ASSERT(scenario.workload.size() == region_count_);
   for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
-
-  const uint64_t seed = scenario.seed;
-
   if (scenario.table.prepopulated) {
     prepopulated_item_bytes_ = static_cast<uint32_t>(
         std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
   }
-  const sim::Duration interval = scenario.replication.poll_interval;
-  for (size_t r = 0; r < region_count_; ++r) {
-    streams_.emplace_back(1024);
-    backlog_.emplace_back(16);
-    poll_pending_.push_back(false);
-    drain_pending_.push_back(false);
-    inbound_pending_.push_back(0);
-    sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names_[r] + "/poll-phase");
-    poll_phase_ns_.push_back(interval.ns() > 0
-                                 ? static_cast<int64_t>(phase_rng.below(static_cast<uint64_t>(interval.ns())))
-                                 : 0);
-  }
-  pair_pending_.assign(region_count_ * region_count_, 0);
   newest_.assign(key_count_, kNoWrite);
-  cut_.assign(region_count_ * region_count_, false);
-  latency_ = scenario.one_way_latency;
-  for (size_t i = 0; i < region_count_ * region_count_; ++i) link_parked_.emplace_back(4);
-  for (size_t from = 0; from < region_count_; ++from) {
-    for (size_t to = 0; to < region_count_; ++to) {
-      const std::string link = region_names_[from] + "->" + region_names_[to];
-      network_rngs_.push_back(sim::Rng::stream(seed, "network/" + link));
-      apply_rngs_.push_back(sim::Rng::stream(seed, "replication/apply/" + link));
-    }
-  }
-
   for (size_t r = 0; r < region_count_; ++r) note_settings(r, sim::Instant::zero());
 }
 
@@ -88,7 +62,6 @@ void World::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Ope
 RunResult World::run(const RunLimits& limits) {
   GTSIM_ASSERT(!ran_);
   ran_ = true;
-  held_.reserve(1024);
   for (size_t g = 0; g < clients_.group_count(); ++g) {
     if (auto first = clients_.first_arrival(g)) schedule_request(g, *first);
   }
@@ -143,7 +116,7 @@ RunResult World::run(const RunLimits& limits) {
         arrive(event.region, event.index, now);
         break;
       case EventKind::kDrainBacklog:
-        drain_pending_[event.region] = false;
+        replication_.drain_due(event.region);
         drain_backlog(event.region, now);
         break;
       case EventKind::kSecondTick:
@@ -181,13 +154,13 @@ RunResult World::run(const RunLimits& limits) {
     }
   }
 
-  GTSIM_ASSERT(held_.empty() || recorder_.stop_reason() != StopReason::kCompleted);
+  GTSIM_ASSERT(replication_.held_empty() || recorder_.stop_reason() != StopReason::kCompleted);
   RunResult result = recorder_.finish(now, events);
   result.peak_live_writes = writes_.peak();
   result.conflicts = conflicts_.result();
   for (size_t r = 0; r < region_count_; ++r) {
     if (outages_.down(r) && !admin_.left(r) && outages_.latest(r) != kNoRecord) {
-      result.outages[outages_.latest(r)].lost_writes = streams_[r].size();
+      result.outages[outages_.latest(r)].lost_writes = replication_.stream(r).size();
     }
     RegionResult& region = result.region_results[r];
     const ReplicaCapacity& capacity = capacity_[r];

@@ -26,6 +26,7 @@
 #include "model/region_clock.h"
 #include "model/replica_admin.h"
 #include "model/replica_items.h"
+#include "model/replication.h"
 #include "model/run_limits.h"
 #include "model/run_recorder.h"
 #include "model/run_result.h"
@@ -106,14 +107,15 @@ class World {
   void schedule_drain(size_t replica, sim::Duration wait, sim::Instant now);
   void deliver(size_t replica, WriteSlot write, sim::Instant now);
   WriteSlot take_held_successor(size_t replica, uint64_t key, size_t origin);
-  sim::Instant next_poll_after(size_t source, sim::Instant now) const;
+  void replicate(size_t region, WriteSlot slot, sim::Instant now);
+  void schedule_poll(size_t source, sim::Instant at);
+  void drop_arrived(size_t to, WriteSlot write, sim::Instant now);
   // Time, faults and operators.
   void second_tick(sim::Instant now);
   void minute_datapoints(sim::Instant now);
   void run_timeline(const TimelineEvent& event, sim::Instant now);
   void fail_region(size_t region, sim::Instant now);
   void leave_group(size_t region, sim::Instant now);
-  void restore_link(size_t from, size_t to, sim::Instant now);
   void send(size_t from, size_t to, WriteSlot write, sim::Instant now);
   void abandon_delivery(size_t to, WriteSlot write, sim::Instant now);
   void recover_region(size_t region, sim::Instant now);
@@ -137,8 +139,6 @@ class World {
   void remove_replica(size_t region, sim::Instant now);
   void drop_inbound(size_t region, sim::Instant now);
 
-  size_t pair(size_t from, size_t to) const { return from * region_count_ + to; }
-
   const Scenario scenario_;
   const size_t region_count_;
   const uint64_t key_count_;
@@ -156,33 +156,10 @@ class World {
 
   Capacity capacity_;
 
-  // Replication pipeline, per source region.
-  std::vector<sim::RingBuffer<WriteSlot>> streams_;
-  std::vector<bool> poll_pending_;
-  std::vector<int64_t> poll_phase_ns_;
-  std::vector<sim::Rng> network_rngs_;     // [pair(from, to)]
-  std::vector<sim::Rng> apply_rngs_;       // [pair(from, to)]
-  // Per destination: replicated writes waiting for capacity (or recovery).
-  std::vector<sim::RingBuffer<WriteSlot>> backlog_;
-  std::vector<bool> drain_pending_;
-  std::vector<int64_t> inbound_pending_;   // shipped or waiting, not yet applied
-  std::vector<int64_t> pair_pending_;      // [pair]: committed at from, not yet applied at to
-  // Network faults, per ordered pair: a cut link holds its records until it is restored.
-  std::vector<bool> cut_;
-  std::vector<sim::RingBuffer<WriteSlot>> link_parked_;
-  std::vector<sim::LatencyModel> latency_;  // the scenario's, changed by degrade_link
-
-  // Replicated records that overtook an earlier record of their item, by
-  // held_key(replica, origin, key). Only looked up, never iterated in an
-  // order that matters, so a hash map keeps runs deterministic.
-  std::unordered_multimap<uint64_t, WriteSlot> held_;
-  uint64_t held_key(size_t replica, size_t origin, uint64_t key) const {
-    return (key * region_count_ + origin) * region_count_ + replica;
-  }
-
   Outages outages_;
 
   ReplicaAdmin admin_;
+  Replication replication_;
   // Background events queued (leave checks, TTL): they alone do not keep a run going.
   size_t background_pending_ = 0;
 

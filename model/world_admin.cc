@@ -231,7 +231,7 @@ void World::join_group(size_t region, const std::vector<size_t>& sources, sim::I
       continue;
     }
     std::vector<WriteSlot> unshipped;
-    streams_[origin].for_each([&](WriteSlot slot) { unshipped.push_back(slot); });
+    replication_.stream(origin).for_each([&](WriteSlot slot) { unshipped.push_back(slot); });
     std::sort(unshipped.begin(), unshipped.end());
     std::vector<WriteSlot> on_their_way;
     writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
@@ -247,8 +247,7 @@ void World::join_group(size_t region, const std::vector<size_t>& sources, sim::I
       uint32_t& admitted = items_.admitted(region, write.key)[origin];
       admitted = std::min(admitted, write.sequence - 1);
       ++write.undelivered;
-      ++pair_pending_[pair(origin, region)];
-      ++inbound_pending_[region];
+      replication_.resent(origin, region);
       writes_.retain(slot);
       send(origin, region, slot, now);
     }
@@ -330,7 +329,7 @@ void World::backfill_step(size_t region, sim::Instant now) {
 // already brought.
 uint64_t World::parked_writes(size_t region) {
   uint64_t parked = 0;
-  backlog_[region].for_each([&](WriteSlot slot) {
+  replication_.backlog(region).for_each([&](WriteSlot slot) {
     const WriteRecord& write = writes_[slot];
     if (write.sequence > items_.seen(region, write.key)[write.origin]) ++parked;
   });
@@ -358,11 +357,10 @@ void World::remove_replica(size_t region, sim::Instant now) {
   if (admin_.backfilling(region)) recorder_.backfill_abandoned(admin_.backfill(region).record);
   recorder_.add_replica_change(change);
   if (!outages_.down(region)) {
-    for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
-      const WriteSlot write = stream.pop_front();
+    replication_.empty_stream(region, [&](WriteSlot write) {
       ship(region, write, now);
       writes_.release(write);
-    }
+    });
   }
   admin_.set_state(region, ReplicaState::kRemoved);
   drop_inbound(region, now);

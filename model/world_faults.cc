@@ -14,12 +14,12 @@ const sim::Duration kLeaveGroupAfter = sim::Duration::hours(20);
 
 void World::second_tick(sim::Instant now) {
   for (size_t r = 0; r < region_count_; ++r) {
-    recorder_.end_second(r, capacity_.end_second(r, now, inbound_pending_[r]));
-    if (!backlog_[r].empty() && !drain_pending_[r]) drain_backlog(r, now);
+    recorder_.end_second(r, capacity_.end_second(r, now, replication_.inbound(r)));
+    if (!replication_.backlog(r).empty() && !replication_.drain_pending(r)) drain_backlog(r, now);
   }
   for (size_t from = 0; from < region_count_; ++from) {
     for (size_t to = 0; to < region_count_; ++to) {
-      if (from != to) recorder_.end_pair_second(from, to, pair_pending_[pair(from, to)]);
+      if (from != to) recorder_.end_link_second(from, to, replication_.pending(from, to));
     }
   }
   if (recorder_.close_second()) {
@@ -66,13 +66,17 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
       run_admin(event, now);
       break;
     case TimelineKind::kCutLinks:
-      for (const auto& [from, to] : event.links) cut_[pair(from, to)] = true;
+      for (const auto& [from, to] : event.links) replication_.cut(from, to);
       break;
     case TimelineKind::kRestoreLinks:
-      for (const auto& [from, to] : event.links) restore_link(from, to, now);
+      for (const auto& link : event.links) {
+        const size_t from = link.first;
+        const size_t to = link.second;
+        replication_.restore(from, to, [&](WriteSlot write) { send(from, to, write, now); });
+      }
       break;
     case TimelineKind::kSetLatency:
-      for (const auto& [from, to] : event.links) latency_[pair(from, to)] = event.latency;
+      for (const auto& [from, to] : event.links) replication_.set_latency(from, to, event.latency);
       break;
     case TimelineKind::kClockStep:
       clocks_[event.region].step(now, event.clock_step);
@@ -83,29 +87,19 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
   }
 }
 
-// A healed link sends what waited on it, oldest first.
-void World::restore_link(size_t from, size_t to, sim::Instant now) {
-  const size_t link = pair(from, to);
-  if (!cut_[link]) return;
-  cut_[link] = false;
-  sim::RingBuffer<WriteSlot>& parked = link_parked_[link];
-  while (!parked.empty()) send(from, to, parked.pop_front(), now);
-}
-
 // A replica unreachable for longer than the service's limit leaves the
 // replication group (research/dynamodb-facts.md section 5: a Region disabled
 // for more than 20 hours): what it had not replicated is lost, what was bound
 // for it is dropped, and from then on it replicates nothing either way.
 void World::leave_group(size_t region, sim::Instant now) {
   admin_.leave(region);
-  recorder_.outage_left_group(outages_.latest(region), now, streams_[region].size());
-  for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
-    const WriteSlot write = stream.pop_front();
+  recorder_.outage_left_group(outages_.latest(region), now, replication_.stream(region).size());
+  replication_.empty_stream(region, [&](WriteSlot write) {
     for (size_t to = 0; to < region_count_; ++to) {
       if (to != region) abandon_delivery(to, write, now);
     }
     writes_.release(write);
-  }
+  });
   drop_inbound(region, now);
   note_settings(region, now);
 }
@@ -113,30 +107,7 @@ void World::leave_group(size_t region, sim::Instant now) {
 // Everything bound for `region` that has not been applied there is dropped:
 // waiting for capacity, held for order, parked on a cut link.
 void World::drop_inbound(size_t region, sim::Instant now) {
-  const auto drop = [&](WriteSlot write) {
-    --inbound_pending_[region];
-    abandon_delivery(region, write, now);
-    writes_.release(write);
-  };
-  while (!backlog_[region].empty()) drop(backlog_[region].pop_front());
-  // Held records bound for it, dropped in write order, not hash-map order.
-  std::vector<WriteSlot> held_here;
-  for (auto it = held_.begin(); it != held_.end();) {
-    if (it->first % region_count_ == region) {
-      held_here.push_back(it->second);
-      it = held_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  std::sort(held_here.begin(), held_here.end(),
-            [&](WriteSlot a, WriteSlot b) { return writes_[a].id < writes_[b].id; });
-  for (const WriteSlot write : held_here) drop(write);
-  for (size_t from = 0; from < region_count_; ++from) {
-    if (from == region) continue;
-    sim::RingBuffer<WriteSlot>& parked = link_parked_[pair(from, region)];
-    while (!parked.empty()) drop(parked.pop_front());
-  }
+  replication_.drop_inbound(region, writes_, [&](WriteSlot write) { drop_arrived(region, write, now); });
 }
 
 // A region fails: it accepts and replicates nothing. What it had committed
@@ -165,11 +136,7 @@ void World::fail_region(size_t region, sim::Instant now) {
 void World::recover_region(size_t region, sim::Instant now) {
   outages_.recover(region);
   recorder_.outage_recovered(outages_.latest(region), now);
-  if (!streams_[region].empty() && !poll_pending_[region]) {
-    poll_pending_[region] = true;
-    queue_.push(next_poll_after(region, now),
-                Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
-  }
+  if (replication_.resume_polls(region)) schedule_poll(region, replication_.next_poll_after(region, now));
   drain_backlog(region, now);
   // Its TTL process catches up with what expired while it was down.
   if (admin_.ttl_enabled(region) && admin_.serving(region) && !admin_.left(region)) sweep_expired(region, now, false);
@@ -181,7 +148,7 @@ void World::recover_region(size_t region, sim::Instant now) {
 // queue of B takes B / (C - r)).
 void World::note_outage_progress(sim::Instant now) {
   for (size_t r = 0; r < region_count_; ++r) {
-    if (outages_.end_drain(r, backlog_[r].empty())) recorder_.outage_drained(outages_.latest(r), now);
+    if (outages_.end_drain(r, replication_.backlog(r).empty())) recorder_.outage_drained(outages_.latest(r), now);
   }
 }
 

@@ -59,25 +59,27 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
     newest = slot;
     writes_.retain(slot);
   }
-  for (size_t to = 0; to < region_count_; ++to) {
-    if (to != region) ++pair_pending_[pair(region, to)];
-  }
-  if (region_count_ < 2) {
-    // Nothing to replicate to.
-  } else if (scenario_.replication.poll_interval.ns() == 0) {
-    ship(region, slot, now);
-  } else {
-    writes_.retain(slot);  // held by the stream until shipped
-    streams_[region].push_back(slot);
-    if (!poll_pending_[region]) {
-      poll_pending_[region] = true;
-      queue_.push(next_poll_after(region, now),
-                  Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
-    }
-  }
+  replicate(region, slot, now);
   const uint32_t sequence = write.sequence;
   writes_.release(slot);
   return sequence;
+}
+
+// A write committed at `region` starts towards the other replicas: at once,
+// or through the region's stream and its next poll.
+void World::replicate(size_t region, WriteSlot slot, sim::Instant now) {
+  replication_.committed(region);
+  if (region_count_ < 2) return;  // nothing to replicate to
+  if (replication_.ships_at_commit()) {
+    ship(region, slot, now);
+    return;
+  }
+  writes_.retain(slot);  // held by the stream until shipped
+  if (replication_.append(region, slot)) schedule_poll(region, replication_.next_poll_after(region, now));
+}
+
+void World::schedule_poll(size_t source, sim::Instant at) {
+  queue_.push(at, Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(source), 0, 0});
 }
 
 // Last-writer-wins at one replica: keep the winner, tell the tracker.
@@ -112,7 +114,7 @@ void World::ship(size_t source, WriteSlot write, sim::Instant now) {
       continue;
     }
     writes_.retain(write);
-    ++inbound_pending_[to];
+    replication_.shipped(to);
     send(source, to, write, now);
   }
 }
@@ -120,7 +122,7 @@ void World::ship(size_t source, WriteSlot write, sim::Instant now) {
 // `write` will never be applied at `to` (one of them left the group).
 void World::abandon_delivery(size_t to, WriteSlot write, sim::Instant now) {
   WriteRecord& record = writes_[write];
-  --pair_pending_[pair(record.origin, to)];
+  replication_.abandoned(record.origin, to);
   GTSIM_ASSERT(record.undelivered > 0);
   if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
     outages_.at_risk_delivered(record.origin);
@@ -128,46 +130,31 @@ void World::abandon_delivery(size_t to, WriteSlot write, sim::Instant now) {
   }
 }
 
-// Puts one copy on the link from -> to, or parks it there while the link is cut.
-void World::send(size_t from, size_t to, WriteSlot write, sim::Instant now) {
-  const size_t link = pair(from, to);
-  if (cut_[link]) {
-    link_parked_[link].push_back(write);
-    return;
-  }
-  const sim::Duration network = latency_[link].sample(network_rngs_[link]);
-  const sim::Duration apply_time = scenario_.replication.apply_time.sample(apply_rngs_[link]);
-  queue_.push(now + network + apply_time,
-              Event{EventKind::kApply, Operation::kPut, static_cast<uint16_t>(to), write, writes_[write].key});
+// A copy bound for `to` that arrived there but will never be applied.
+void World::drop_arrived(size_t to, WriteSlot write, sim::Instant now) {
+  replication_.inbound_dropped(to);
+  abandon_delivery(to, write, now);
+  writes_.release(write);
 }
 
-// The first poll tick strictly after `now`: ticks are phase + n * interval.
-sim::Instant World::next_poll_after(size_t source, sim::Instant now) const {
-  const int64_t interval = scenario_.replication.poll_interval.ns();
-  const int64_t phase = poll_phase_ns_[source];
-  if (now.ns() < phase) return sim::Instant::from_ns(phase);
-  const int64_t ticks = (now.ns() - phase) / interval + 1;
-  return sim::Instant::from_ns(phase + ticks * interval);
+// Puts one copy on the link from -> to, or parks it there while the link is cut.
+void World::send(size_t from, size_t to, WriteSlot write, sim::Instant now) {
+  if (const auto at = replication_.send(from, to, write, now)) {
+    queue_.push(*at, Event{EventKind::kApply, Operation::kPut, static_cast<uint16_t>(to), write, writes_[write].key});
+  }
 }
 
 // A region that is down replicates nothing: its stream waits for recovery.
 void World::poll(size_t source, sim::Instant now) {
-  sim::RingBuffer<WriteSlot>& stream = streams_[source];
   if (outages_.down(source)) {
-    poll_pending_[source] = false;
+    replication_.skip_poll(source);
     return;
   }
-  for (uint32_t shipped = 0; shipped < scenario_.replication.batch_size && !stream.empty(); ++shipped) {
-    const WriteSlot write = stream.pop_front();
+  const bool more = replication_.poll(source, [&](WriteSlot write) {
     ship(source, write, now);
     writes_.release(write);
-  }
-  if (stream.empty()) {
-    poll_pending_[source] = false;
-  } else {
-    queue_.push(now + scenario_.replication.poll_interval,
-                Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(source), 0, 0});
-  }
+  });
+  if (more) schedule_poll(source, now + replication_.poll_interval());
 }
 
 // A replicated write reaches `replica`. Records of one item from one origin
@@ -176,26 +163,19 @@ void World::poll(size_t source, sim::Instant now) {
 void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
   const WriteRecord& record = writes_[write];
   if (!admin_.member(replica)) {  // removed while this was on the way
-    --inbound_pending_[replica];
-    abandon_delivery(replica, write, now);
-    writes_.release(write);
+    drop_arrived(replica, write, now);
     return;
   }
-  const size_t link = pair(record.origin, replica);
-  if (cut_[link]) {  // the link was cut while it was on the way: resent after the heal
-    link_parked_[link].push_back(write);
-    return;
-  }
+  // The link was cut while it was on the way: resent after the restore.
+  if (replication_.park_if_cut(record.origin, replica, write)) return;
   const uint32_t admitted = items_.admitted(replica, record.key)[record.origin];
   if (record.sequence <= admitted) {  // sent before it joined: its backfill copies it
-    --inbound_pending_[replica];
-    abandon_delivery(replica, write, now);
-    writes_.release(write);
+    drop_arrived(replica, write, now);
     return;
   }
   if (record.sequence != admitted + 1) {
     GTSIM_ASSERT(record.sequence > admitted + 1);
-    held_.emplace(held_key(replica, record.origin, record.key), write);
+    replication_.hold(replica, record.origin, record.key, record.sequence, write);
     return;
   }
   admit_in_order(replica, write, now);
@@ -213,26 +193,18 @@ void World::admit_in_order(size_t replica, WriteSlot write, sim::Instant now) {
 }
 
 WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin) {
-  if (held_.empty()) return kNoWrite;
-  const uint32_t wanted = items_.admitted(replica, key)[origin] + 1;
-  const auto [first, last] = held_.equal_range(held_key(replica, origin, key));
-  for (auto it = first; it != last; ++it) {
-    if (writes_[it->second].sequence == wanted) {
-      const WriteSlot found = it->second;
-      held_.erase(it);
-      return found;
-    }
-  }
-  return kNoWrite;
+  if (replication_.held_empty()) return kNoWrite;
+  return replication_.take_held(replica, origin, key, items_.admitted(replica, key)[origin] + 1);
 }
 
 // A replicated write consumes write capacity at its destination too
-// (research/dynamodb-facts.md section 4.1). Throttled, it waits and retries,
-// behind any write already waiting there: delayed, never dropped. A replica
-// that is down parks it until recovery. True if it was applied now.
+// (docs/design.md, "Capacity and throttling"). Throttled, it waits and
+// retries, behind any write already waiting there: delayed, never dropped.
+// A replica that is down parks it until recovery. True if it was applied now.
 bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
-  if (outages_.down(replica) || !admin_.serving(replica) || !backlog_[replica].empty()) {
-    backlog_[replica].push_back(write);
+  sim::RingBuffer<WriteSlot>& backlog = replication_.backlog(replica);
+  if (outages_.down(replica) || !admin_.serving(replica) || !backlog.empty()) {
+    backlog.push_back(write);
     return false;
   }
   const WriteRecord& record = writes_[write];
@@ -242,20 +214,19 @@ bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
     return true;
   }
   recorder_.replication_throttle(replica);
-  backlog_[replica].push_back(write);
+  backlog.push_back(write);
   schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
   return false;
 }
 
 void World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now) {
   GTSIM_ASSERT(wait != sim::Duration::max());  // only a zero rate never refills
-  if (drain_pending_[replica]) return;
-  drain_pending_[replica] = true;
+  if (!replication_.claim_drain(replica)) return;
   queue_.push(now + wait, Event{EventKind::kDrainBacklog, Operation::kPut, static_cast<uint16_t>(replica), 0, 0});
 }
 
 void World::drain_backlog(size_t replica, sim::Instant now) {
-  sim::RingBuffer<WriteSlot>& backlog = backlog_[replica];
+  sim::RingBuffer<WriteSlot>& backlog = replication_.backlog(replica);
   while (!outages_.down(replica) && admin_.serving(replica) && !backlog.empty()) {
     const WriteSlot head = backlog.front();
     const WriteRecord& record = writes_[head];
@@ -279,18 +250,14 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   uint32_t* replica_seen = items_.seen(replica, record.key);
   if (record.sequence <= replica_seen[origin]) {
     // A new replica's backfill already copied it (or a newer version).
-    --inbound_pending_[replica];
-    abandon_delivery(replica, write, now);
-    writes_.release(write);
+    drop_arrived(replica, write, now);
     return;
   }
   recorder_.replicated(origin, replica, now.ns() - record.issued_ns);
-  --inbound_pending_[replica];
-  --pair_pending_[pair(origin, replica)];
+  replication_.applied(origin, replica);
 
   if (record.flags & WriteRecord::kTtlDelete) {
-    const int64_t units = write_milli_units(record.size_bytes, false) / 1000;
-    recorder_.ttl_replicated(replica, units);
+    recorder_.ttl_replicated(replica, write_milli_units(record.size_bytes, false) / 1000);
   }
   conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
