@@ -49,6 +49,14 @@ const ScalingAction& Capacity::apply_scaling(size_t region, size_t action, sim::
   return scaling;
 }
 
+void Capacity::report(size_t region, RegionResult& result) const {
+  const ReplicaCapacity& capacity = replicas_[region];
+  result.capacity_mode = capacity.config().mode == CapacityMode::kProvisioned ? "provisioned" : "on_demand";
+  result.write_units = capacity.capacity_units(Dimension::kWrite);
+  result.read_units = capacity.capacity_units(Dimension::kRead);
+  result.partitions = capacity.partition_count();
+}
+
 void Capacity::set_capacity(size_t region, const TimelineEvent& event, sim::Instant now) {
   CapacityConfig config = event.capacity;
   ReplicaCapacity& capacity = replicas_[region];

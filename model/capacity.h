@@ -53,6 +53,9 @@ class Capacity {
   // The update started by scaling action `action` takes effect now.
   const ScalingAction& apply_scaling(size_t region, size_t action, sim::Instant now);
 
+  // The capacity of `region`'s replica at the end of the run.
+  void report(size_t region, RegionResult& result) const;
+
   // An operator's change of `region`'s capacity: units it does not set stay
   // as they are now, as UpdateTable leaves them.
   void set_capacity(size_t region, const TimelineEvent& event, sim::Instant now);

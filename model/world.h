@@ -68,8 +68,6 @@ struct Event {
   uint64_t key;
 };
 
-inline constexpr int64_t kSecondNs = 1'000'000'000;
-
 class World {
  public:
   explicit World(const Scenario& scenario);
@@ -81,6 +79,10 @@ class World {
   Observer* observer_ = nullptr;  // set through Simulation::set_observer
 
  private:
+  // The run (world.cc).
+  void schedule_start();
+  void dispatch(const Event& event, sim::Instant now);
+  RunResult finish(sim::Instant now, uint64_t events);
   // Clients and capacity.
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
