@@ -1,5 +1,7 @@
 #include "model/run_recorder.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace model {
@@ -39,7 +41,8 @@ RunRecorder::RunRecorder(const Scenario& scenario, const std::vector<std::string
     : region_count_(region_names.size()),
       index_count_(scenario.index_names.size()),
       metrics_(region_names),
-      drift_(region_names) {
+      drift_(region_names),
+      conflicts_(region_names) {
   result_.scenario_name = scenario.name;
   result_.scenario_file = scenario.file;
   result_.seed = scenario.seed;
@@ -93,6 +96,11 @@ RunResult RunRecorder::finish(sim::Instant now, uint64_t events) {
   result_.stop.at_ns = now.ns();
   result_.events = events;
   result_.drift = drift_.result();
+  result_.conflicts = conflicts_.result();
+  ConvergenceResult& convergence = result_.convergence;
+  convergence.last_write_ns = last_write_ns_;
+  convergence.drained_ns = std::max(last_apply_ns_, last_write_ns_);
+  convergence.drain_ns = convergence.drained_ns - last_write_ns_;
   return std::move(result_);
 }
 

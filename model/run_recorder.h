@@ -1,8 +1,8 @@
 // RunRecorder: what a run measures, recorded as it happens, one call per outcome.
 //
 // It owns the RunResult being built, the per-second and per-minute series
-// (MetricsRecorder) and the settings-drift episodes with their costs
-// (SettingsDrift). Each outcome is one call here, which counts it in its
+// (MetricsRecorder), the settings-drift episodes with their costs
+// (SettingsDrift) and the conflict metrics (ConflictTracker). Each outcome is one call here, which counts it in its
 // region's or ordered pair's totals, in the current second's series and, if
 // it is a cost of a setting, in that setting's open drift episode (the
 // metric definitions are docs/design.md's). Handlers never update those
@@ -23,11 +23,13 @@
 #include <string>
 #include <vector>
 
+#include "model/conflict_tracker.h"
 #include "model/metrics_recorder.h"
 #include "model/operation.h"
 #include "model/run_result.h"
 #include "model/scenario.h"
 #include "model/settings_drift.h"
+#include "model/write_table.h"
 #include "sim/time.h"
 
 namespace model {
@@ -45,6 +47,20 @@ struct ReplicaSettings {
 class RunRecorder {
  public:
   RunRecorder(const Scenario& scenario, const std::vector<std::string>& region_names);
+
+  // Writes and their conflicts: a write committed anywhere; a replicated
+  // write arrived at `replica` (its region had issued `own_writes` to the
+  // item); `replica` kept `winner` over `loser` under LWW.
+  void write_committed(sim::Instant now) {
+    conflicts_.count_write();
+    last_write_ns_ = now.ns();
+  }
+  void arrival(WriteTable& writes, WriteSlot write, size_t replica, uint32_t own_writes) {
+    conflicts_.on_arrival(writes, write, replica, own_writes);
+  }
+  void decided(WriteTable& writes, WriteSlot winner, WriteSlot loser, size_t replica, sim::Instant now) {
+    conflicts_.on_decided(writes, winner, loser, replica, now);
+  }
 
   // Requests served (capacity admitted them, or scripted).
   void request_served(size_t region, Operation op) { ++region_result(region).operations[static_cast<int>(op)]; }
@@ -109,11 +125,14 @@ class RunRecorder {
     metrics_.on_replication_throttle(replica);
     drift_.charge(capacity_setting_, 1);
   }
-  void replicated(size_t origin, size_t replica, int64_t lag_ns) {
+  // A write committed at `issued_ns` was applied at `replica` now.
+  void replicated(size_t origin, size_t replica, int64_t issued_ns, sim::Instant now) {
+    const int64_t lag_ns = now.ns() - issued_ns;
     PairResult& link = link_result(origin, replica);
     ++link.replicated;
     link.lag_ns.record(lag_ns);
     metrics_.on_replicated(origin, replica, lag_ns);
+    last_apply_ns_ = now.ns();
   }
   // `replica` applied another replica's TTL delete, spending `units`.
   void ttl_replicated(size_t replica, int64_t units) {
@@ -159,8 +178,9 @@ class RunRecorder {
   void stopped(StopReason reason) { result_.stop.reason = reason; }
   StopReason stop_reason() const { return result_.stop.reason; }
 
-  // Closes the series (an unfinished minute too) and hands over the result;
-  // the end-of-run figures (capacity, convergence, ...) are the caller's.
+  // Closes the series (an unfinished minute too) and hands over the result
+  // with its conflicts and drain times; the figures of the state at the end
+  // (capacity, convergence of the items, ...) are the caller's.
   // REQUIRES: called once, last.
   RunResult finish(sim::Instant now, uint64_t events);
 
@@ -175,10 +195,13 @@ class RunRecorder {
   RunResult result_;
   MetricsRecorder metrics_;
   SettingsDrift drift_;
+  ConflictTracker conflicts_;
   size_t capacity_setting_ = 0;
   size_t ttl_setting_ = 0;
   size_t first_index_setting_ = 0;
   uint64_t seconds_closed_ = 0;
+  int64_t last_write_ns_ = 0;              // the last write committed
+  int64_t last_apply_ns_ = 0;              // the last replicated write applied
 };
 
 }  // namespace model

@@ -33,7 +33,6 @@ World::World(const Scenario& scenario)
       region_names_(region_names(scenario)),
       lww_(name_ranks(region_names_)),
       writes_(scenario.region_count()),
-      conflicts_(region_names_),
       clients_(scenario_, region_names_, stop_),
       items_(scenario.region_count(), scenario.table.key_count),
       capacity_(scenario_),
@@ -172,7 +171,6 @@ RunResult World::finish(sim::Instant now, uint64_t events) {
   GTSIM_ASSERT(replication_.held_empty() || recorder_.stop_reason() != StopReason::kCompleted);
   RunResult result = recorder_.finish(now, events);
   result.peak_live_writes = writes_.peak();
-  result.conflicts = conflicts_.result();
   for (size_t r = 0; r < region_count_; ++r) {
     if (outages_.down(r) && !admin_.left(r) && outages_.latest(r) != kNoRecord) {
       result.outages[outages_.latest(r)].lost_writes = replication_.stream(r).size();
@@ -191,9 +189,6 @@ RunResult World::finish(sim::Instant now, uint64_t events) {
 // After the drain every live replica must hold the same winner of every item.
 void World::check_convergence(RunResult& result) const {
   ConvergenceResult& convergence = result.convergence;
-  convergence.last_write_ns = last_write_ns_;
-  convergence.drained_ns = std::max(last_apply_ns_max_, last_write_ns_);
-  convergence.drain_ns = convergence.drained_ns - last_write_ns_;
   std::vector<size_t> live;
   for (size_t r = 0; r < region_count_; ++r) {
     if (!outages_.down(r) && !admin_.left(r) && admin_.serving(r)) live.push_back(r);

@@ -19,7 +19,6 @@
 
 #include "model/clients.h"
 #include "model/capacity.h"
-#include "model/conflict_tracker.h"
 #include "model/lww.h"
 #include "model/outages.h"
 #include "model/observer.h"
@@ -149,7 +148,6 @@ class World {
   std::vector<RegionClock> clocks_;
   LwwOrder lww_;
   WriteTable writes_;
-  ConflictTracker conflicts_;
   Clients clients_;
 
   ReplicaItems items_;
@@ -169,8 +167,6 @@ class World {
   RunRecorder recorder_;
   uint32_t prepopulated_item_bytes_ = 0;   // 0: the table starts empty
   uint64_t next_write_id_ = 0;
-  int64_t last_write_ns_ = 0;
-  int64_t last_apply_ns_max_ = 0;
   bool ran_ = false;
 };
 

@@ -43,8 +43,7 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
   uint32_t* known = writes_.knowledge(slot);
   for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
   if (op != Operation::kDelete) recorder_.bytes_written(region, size_bytes);
-  conflicts_.count_write();
-  last_write_ns_ = now.ns();
+  recorder_.write_committed(now);
   const TtlConfig& ttl = scenario_.table.ttl;
   if (ttl.items_expire && op != Operation::kDelete) {
     admin_.expire_at(Expiry{now.ns() + ttl.item_lifetime.ns(), key, write.id});
@@ -91,12 +90,12 @@ void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
     return;
   }
   if (lww_.supersedes(writes_[incoming], writes_[current])) {
-    conflicts_.on_decided(writes_, incoming, current, replica, now);
+    recorder_.decided(writes_, incoming, current, replica, now);
     writes_.release(current);
     current = incoming;
     writes_.retain(incoming);
   } else {
-    conflicts_.on_decided(writes_, current, incoming, replica, now);
+    recorder_.decided(writes_, current, incoming, replica, now);
   }
 }
 
@@ -253,13 +252,13 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
     drop_arrived(replica, write, now);
     return;
   }
-  recorder_.replicated(origin, replica, now.ns() - record.issued_ns);
+  recorder_.replicated(origin, replica, record.issued_ns, now);
   replication_.applied(origin, replica);
 
   if (record.flags & WriteRecord::kTtlDelete) {
     recorder_.ttl_replicated(replica, write_milli_units(record.size_bytes, false) / 1000);
   }
-  conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
+  recorder_.arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
   apply(replica, write, now);
   if (scenario_.table.ttl.items_expire && admin_.ttl_enabled(replica) && !record.is_tombstone() && now < stop_) {
@@ -275,7 +274,6 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
     outages_.at_risk_delivered(origin);
     note_outage_progress(now);
   }
-  last_apply_ns_max_ = now.ns();
   writes_.release(write);
 }
 
