@@ -1,9 +1,12 @@
 #include "model/clients.h"
 
+#include "sim/assert.h"
+
 namespace model {
 
 Clients::Clients(const Scenario& scenario, const std::vector<std::string>& region_names, sim::Instant stop)
     : keys_(scenario.table.key_count, scenario.table.key_distribution) {
+  GTSIM_ASSERT(scenario.workload.size() == region_names.size());
   const uint64_t seed = scenario.seed;
   int32_t sessions = 0;
   for (size_t r = 0; r < region_names.size(); ++r) {

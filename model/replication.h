@@ -148,11 +148,11 @@ class Replication {
   // Per-item order at the destination.
   bool held_empty() const { return held_.empty(); }
   void hold(size_t replica, size_t origin, uint64_t key, uint32_t sequence, WriteSlot write) {
-    held_.hold(channel(replica, origin, key), sequence, write);
+    held_.hold(lane(replica, origin, key), sequence, write);
   }
   // The held record `sequence` of `key` from `origin`, removed; or kNoWrite.
   WriteSlot take_held(size_t replica, size_t origin, uint64_t key, uint32_t sequence) {
-    return held_.take(channel(replica, origin, key), sequence).value_or(kNoWrite);
+    return held_.take(lane(replica, origin, key), sequence).value_or(kNoWrite);
   }
 
   // Backlogs: admitted records waiting for capacity (or for recovery).
@@ -184,7 +184,7 @@ class Replication {
 
  private:
   size_t index(size_t from, size_t to) const { return from * region_count_ + to; }
-  uint64_t channel(size_t replica, size_t origin, uint64_t key) const {
+  uint64_t lane(size_t replica, size_t origin, uint64_t key) const {
     return (key * region_count_ + origin) * region_count_ + replica;
   }
 
@@ -196,7 +196,7 @@ class Replication {
   std::vector<sim::RingBuffer<WriteSlot>> streams_;
   std::vector<uint8_t> poll_pending_;
   std::vector<int64_t> poll_phase_ns_;
-  // Per ordered pair of regions, [from * regions + to].
+  // Per link, [from * regions + to].
   std::vector<sim::Link<WriteSlot>> links_;
   std::vector<sim::Rng> apply_rngs_;
   std::vector<int64_t> pending_;

@@ -2,17 +2,18 @@
 //
 // It owns the RunResult being built, the per-second and per-minute series
 // (MetricsRecorder), the settings-drift episodes with their costs
-// (SettingsDrift) and the conflict metrics (ConflictTracker). Each outcome is one call here, which counts it in its
-// region's or ordered pair's totals, in the current second's series and, if
-// it is a cost of a setting, in that setting's open drift episode (the
-// metric definitions are docs/design.md's). Handlers never update those
-// apart, so the three cannot disagree.
+// (SettingsDrift) and the conflict metrics (ConflictTracker). Each outcome
+// is one call here, which counts it in its region's or link's totals, in
+// the current second's series and, if it is a cost of a setting, in that
+// setting's open drift episode (the metric definitions are docs/design.md's).
+// Handlers never update those apart, so they cannot disagree.
 //
 // Invariants: region results and series are in region order; link results
-// (RunResult::pairs) from-major, to-minor, skipping from == to; sessions in client group order
-// (regions in scenario order, each region's groups in workload order).
-// Records (outages, replica changes, scaling actions) are appended in time
-// order and addressed by the index their append returned (kNoRecord: none).
+// (RunResult::pairs) from-major, to-minor, skipping from == to; sessions in
+// client group order (regions in scenario order, each region's groups in
+// workload order). Records (outages, replica changes, scaling actions) are
+// appended in time order and addressed by the index their append returned
+// (kNoRecord: none).
 //
 // Determinism: bookkeeping of the run's own values only; no randomness, no
 // clock, no iteration over hashed containers.

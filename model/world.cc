@@ -32,24 +32,22 @@ World::World(const Scenario& scenario)
       stop_(sim::Instant::zero() + scenario.duration),
       region_names_(region_names(scenario)),
       lww_(name_ranks(region_names_)),
-      writes_(scenario.region_count()),
+      writes_(region_count_),
+      items_(region_count_, key_count_),
+      newest_(key_count_, kNoWrite),
       clients_(scenario_, region_names_, stop_),
-      items_(scenario.region_count(), scenario.table.key_count),
       capacity_(scenario_),
-      outages_(scenario.region_count()),
-      admin_(scenario_, region_names_),
       replication_(scenario_, region_names_),
-      queue_(4096),
-      recorder_(scenario_, region_names_) {
+      admin_(scenario_, region_names_),
+      outages_(region_count_),
+      recorder_(scenario_, region_names_),
+      queue_(4096) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
-  GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);
-  GTSIM_ASSERT(scenario.workload.size() == region_count_);
   for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
   if (scenario.table.prepopulated) {
     prepopulated_item_bytes_ = static_cast<uint32_t>(
         std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
   }
-  newest_.assign(key_count_, kNoWrite);
   for (size_t r = 0; r < region_count_; ++r) note_settings(r, sim::Instant::zero());
 }
 

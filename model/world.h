@@ -1,27 +1,38 @@
-// World: the state and event handlers of one simulation run.
+// World: one simulation run: the event queue, the dispatch of each event to
+// its handler, and the handlers that need more than one owner.
 //
 // Internal to the simulation: Simulation (model/simulation.h) owns one and is
-// the only interface users and reports see. Its handlers are spread over
-// files by concern, all sharing this declaration:
-//   world.cc              construction, the event loop, convergence
-//   world_clients.cc      client requests, routing, capacity, retries
-//   world_replication.cc  commits, LWW applies, streams, shipping, queues
-//   world_faults.cc       one-second ticks, auto scaling, timeline, outages
-//   world_admin.cc        per-replica settings (indexes, TTL), drift, replica lifecycle
-// See model/simulation.h for the model and its determinism contract.
+// the only interface users and reports see. The run's state lives in owners,
+// each with its own header contract:
+//   Clients       client groups, routing, retries, sessions (model/clients.h)
+//   Capacity      each replica's capacity and auto scaling (model/capacity.h)
+//   Replication   streams, polls, links, held records, backlogs (model/replication.h)
+//   ReplicaAdmin  membership, indexes, TTL, backfill (model/replica_admin.h)
+//   Outages       which regions are down, their recovery (model/outages.h)
+//   RunRecorder   everything measured, one call per outcome (model/run_recorder.h)
+// World itself keeps the table's data that every handler reads and writes:
+// the live writes (WriteTable), each replica's items (ReplicaItems), the
+// newest write of each item, the LWW order and the regions' clocks. Its
+// handlers are spread over files by concern, all sharing this declaration:
+//   world.cc              construction, the event loop and dispatch, the end of the run
+//   world_clients.cc      client requests, capacity checks, reads, sessions
+//   world_replication.cc  commits, LWW applies, shipping, per-item order, backlogs
+//   world_faults.cc       one-second ticks, auto scaling, the timeline, outages
+//   world_admin.cc        settings, TTL, the replica lifecycle
+// Determinism: model/simulation.h states the run's; each owner its own.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-#include "model/clients.h"
 #include "model/capacity.h"
+#include "model/clients.h"
 #include "model/lww.h"
-#include "model/outages.h"
 #include "model/observer.h"
+#include "model/outages.h"
 #include "model/region_clock.h"
 #include "model/replica_admin.h"
 #include "model/replica_items.h"
@@ -32,25 +43,22 @@
 #include "model/scenario.h"
 #include "model/write_table.h"
 #include "sim/event_queue.h"
-#include "sim/int128.h"
-#include "sim/random.h"
-#include "sim/ring_buffer.h"
 #include "sim/time.h"
 
 namespace model {
 
 enum class EventKind : uint8_t {
   kClientRequest,  // region, key, op: the request; index: client group
-  kRetry,          // region, key, op: the request; index: its RetryState
+  kRetry,          // region, key, op: the request; index: its retry slot
   kScriptedWrite,  // index: scripted write
   kPoll,           // region: the stream's region
   kApply,          // region: destination replica; key; index: write slot
   kDrainBacklog,   // region: the replica whose throttled replicated writes may go on
   kSecondTick,     // closes one second of the series (and each 60th, a minute)
-  kScalingApplied, // index: the scaling action
+  kScalingApplied, // region; index: the scaling action
   kTimeline,       // index: the timeline event
-  kLeaveCheck,     // region: whose outage may have lasted past the 20-hour limit; index: the outage
-  kSessionRead,    // region: where a session reads its own write back; key; index: its SessionRead
+  kLeaveCheck,     // region: whose outage may have lasted past the 20-hour limit; index: its outage record
+  kSessionRead,    // region: where a session reads its own write back; key; index: its read-back slot
   // Background events: like kLeaveCheck they alone do not keep a run going.
   kTtlSweep,       // prepopulated items expire now
   kTtlDelete,      // region: whose TTL process deletes; key; index: its TTL delete slot
@@ -82,48 +90,50 @@ class World {
   void schedule_start();
   void dispatch(const Event& event, sim::Instant now);
   RunResult finish(sim::Instant now, uint64_t events);
-  // Clients and capacity.
+  void check_convergence(RunResult& result) const;
+  uint64_t count_expired(size_t region, sim::Instant now) const;
+  // Client requests (world_clients.cc).
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
   void client_attempt(const Event& event, sim::Instant now);
   int64_t request_milli_units(size_t region, Operation op, uint64_t key, uint32_t size_bytes,
                               const ClientGroupConfig& group) const;
   uint32_t stored_size(size_t region, uint64_t key) const;
-  // Writes and replication.
+  void observe_read(size_t region, uint64_t key, sim::Instant now);
+  void maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now);
+  void session_read(uint32_t slot, size_t region, uint64_t key);
+  // Writes and replication (world_replication.cc).
   // Serves a request that capacity admitted; returns the write's per-item
   // sequence number, or 0 if nothing was written (a get, a no-op delete).
   // `by_ttl`: a delete by the region's TTL process (free, counted apart).
   uint32_t commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes,
                   bool by_ttl = false);
-  void observe_read(size_t region, uint64_t key, sim::Instant now);
-  void maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now);
-  void session_read(uint32_t slot, size_t region, uint64_t key);
+  void replicate(size_t region, WriteSlot slot, sim::Instant now);
+  void schedule_poll(size_t source, sim::Instant at);
   void apply(size_t replica, WriteSlot incoming, sim::Instant now);
   void ship(size_t source, WriteSlot write, sim::Instant now);
+  void abandon_delivery(size_t to, WriteSlot write, sim::Instant now);
+  void drop_arrived(size_t to, WriteSlot write, sim::Instant now);
+  void send(size_t from, size_t to, WriteSlot write, sim::Instant now);
   void poll(size_t source, sim::Instant now);
   void arrive(size_t replica, WriteSlot write, sim::Instant now);
   void admit_in_order(size_t replica, WriteSlot write, sim::Instant now);
-  bool admit(size_t replica, WriteSlot write, sim::Instant now);
-  void drain_backlog(size_t replica, sim::Instant now);
-  void schedule_drain(size_t replica, sim::Duration wait, sim::Instant now);
-  void deliver(size_t replica, WriteSlot write, sim::Instant now);
   WriteSlot take_held_successor(size_t replica, uint64_t key, size_t origin);
-  void replicate(size_t region, WriteSlot slot, sim::Instant now);
-  void schedule_poll(size_t source, sim::Instant at);
-  void drop_arrived(size_t to, WriteSlot write, sim::Instant now);
-  // Time, faults and operators.
+  bool admit(size_t replica, WriteSlot write, sim::Instant now);
+  void schedule_drain(size_t replica, sim::Duration wait, sim::Instant now);
+  void drain_backlog(size_t replica, sim::Instant now);
+  void deliver(size_t replica, WriteSlot write, sim::Instant now);
+  // Time, faults and operators (world_faults.cc).
   void second_tick(sim::Instant now);
   void minute_datapoints(sim::Instant now);
   void run_timeline(const TimelineEvent& event, sim::Instant now);
-  void fail_region(size_t region, sim::Instant now);
   void leave_group(size_t region, sim::Instant now);
-  void send(size_t from, size_t to, WriteSlot write, sim::Instant now);
-  void abandon_delivery(size_t to, WriteSlot write, sim::Instant now);
+  void drop_inbound(size_t region, sim::Instant now);
+  void fail_region(size_t region, sim::Instant now);
   void recover_region(size_t region, sim::Instant now);
   void note_outage_progress(sim::Instant now);
-  void check_convergence(RunResult& result) const;
-  uint64_t count_expired(size_t region, sim::Instant now) const;
-  // Settings, TTL and replica lifecycle (world_admin.cc).
+  // Settings, TTL and the replica lifecycle (world_admin.cc).
+  WriteSlot newest_among(const std::vector<size_t>& regions, uint64_t key) const;
   void note_settings(size_t region, sim::Instant now);
   void run_admin(const TimelineEvent& event, sim::Instant now);
   void push_background(sim::Instant at, Event event);
@@ -132,41 +142,37 @@ class World {
   void sweep_expired(size_t region, sim::Instant now, bool prepopulated_only);
   void ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now);
   void add_replica(size_t region, const ReplicaAddConfig& config, sim::Instant now);
+  void join_group(size_t region, const std::vector<size_t>& sources, sim::Instant now);
   void schedule_backfill_step(size_t region, sim::Instant now, bool waiting);
   void backfill_step(size_t region, sim::Instant now);
-  void join_group(size_t region, const std::vector<size_t>& sources, sim::Instant now);
   uint64_t parked_writes(size_t region);
-  WriteSlot newest_among(const std::vector<size_t>& regions, uint64_t key) const;
   void remove_replica(size_t region, sim::Instant now);
-  void drop_inbound(size_t region, sim::Instant now);
 
+  // The configuration: World's own copy (client groups point into it).
   const Scenario scenario_;
   const size_t region_count_;
   const uint64_t key_count_;
   const sim::Instant stop_;
-  std::vector<std::string> region_names_;
+  const std::vector<std::string> region_names_;
+  // The table's data.
   std::vector<RegionClock> clocks_;
   LwwOrder lww_;
   WriteTable writes_;
-  Clients clients_;
-
   ReplicaItems items_;
-
-  std::vector<WriteSlot> newest_;              // per key: the LWW-newest write committed anywhere
-
-  Capacity capacity_;
-
-  Outages outages_;
-
-  ReplicaAdmin admin_;
-  Replication replication_;
-  // Background events queued (leave checks, TTL): they alone do not keep a run going.
-  size_t background_pending_ = 0;
-
-  sim::EventQueue<Event> queue_;
-  RunRecorder recorder_;
+  std::vector<WriteSlot> newest_;          // per key: the LWW-newest write committed anywhere
   uint32_t prepopulated_item_bytes_ = 0;   // 0: the table starts empty
   uint64_t next_write_id_ = 0;
+  // The owners.
+  Clients clients_;
+  Capacity capacity_;
+  Replication replication_;
+  ReplicaAdmin admin_;
+  Outages outages_;
+  RunRecorder recorder_;
+  // The queue. Background events queued (leave checks, TTL, waiting
+  // backfills) alone do not keep a run going.
+  sim::EventQueue<Event> queue_;
+  size_t background_pending_ = 0;
   bool ran_ = false;
 };
 

@@ -1,17 +1,17 @@
 // HeldRecords: records that reached a receiver ahead of an earlier record of
-// their channel, held until their turn.
+// their lane, held until their turn.
 //
-// A channel is any 64-bit id the caller chooses (e.g. sender x item x
+// A lane is any 64-bit id the caller chooses (e.g. sender x item x
 // receiver) whose records are numbered 1, 2, 3, ... in send order; the
 // receiver admits them in that order and keeps the last number it admitted
 // itself (with its other per-item state, where it is cheapest to reach). A
 // record that arrives out of turn is held here; once its predecessor is
-// admitted, take(channel, next number) hands it over.
+// admitted, take(lane, next number) hands it over.
 //
-// Invariants: at most one record per (channel, number).
+// Invariants: at most one record per (lane, number).
 //
 // Determinism: records are found by lookup only. take_if() returns what it
-// removes ordered by (channel, number), never in the hash table's order, so
+// removes ordered by (lane, number), never in the hash table's order, so
 // nothing a caller sees depends on hashing or on the bucket count.
 #pragma once
 
@@ -33,13 +33,13 @@ class HeldRecords {
   bool empty() const { return held_.empty(); }
   size_t size() const { return held_.size(); }
 
-  // Holds `record`, number `sequence` of `channel`.
-  void hold(uint64_t channel, uint32_t sequence, const T& record) { held_.emplace(channel, Held{sequence, record}); }
+  // Holds `record`, number `sequence` of `lane`.
+  void hold(uint64_t lane, uint32_t sequence, const T& record) { held_.emplace(lane, Held{sequence, record}); }
 
-  // Removes and returns number `sequence` of `channel`; nullopt if not held.
-  std::optional<T> take(uint64_t channel, uint32_t sequence) {
+  // Removes and returns number `sequence` of `lane`; nullopt if not held.
+  std::optional<T> take(uint64_t lane, uint32_t sequence) {
     if (held_.empty()) return std::nullopt;
-    const auto [first, last] = held_.equal_range(channel);
+    const auto [first, last] = held_.equal_range(lane);
     for (auto it = first; it != last; ++it) {
       if (it->second.sequence == sequence) {
         const T record = it->second.record;
@@ -50,8 +50,8 @@ class HeldRecords {
     return std::nullopt;
   }
 
-  // Removes every record whose channel satisfies pred(channel); returns them
-  // ordered by (channel, number).
+  // Removes every record whose lane satisfies pred(lane); returns them
+  // ordered by (lane, number).
   template <class Pred>
   std::vector<T> take_if(Pred&& pred) {
     std::vector<std::tuple<uint64_t, uint32_t, T>> taken;
