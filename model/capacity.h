@@ -1,7 +1,7 @@
 // Capacity: every replica's capacity and the auto scaling of each.
 //
 // One ReplicaCapacity per region (capacity is never replicated: each replica
-// has its own, docs/design.md "Capacity and throttling") and one AutoScaler
+// has its own, docs/design.md) and one AutoScaler
 // per region and dimension. Auto scaling's decisions wait here, in decision
 // order, until the update they start takes effect.
 //

@@ -4,9 +4,9 @@
 // World refuses its requests and holds its stream and inbound records). Its
 // writes not yet applied everywhere when it failed are at risk; it has
 // drained once they all are and its backlog of replicated writes waiting for
-// capacity is empty for the first time after the recovery (docs/design.md,
-// "Outages and failover"). The measured figures are the RunRecorder's
-// outage records; this keeps the state that decides them.
+// capacity is empty for the first time after the recovery (docs/design.md).
+// The measured figures are the RunRecorder's outage records; this keeps the
+// state that decides them.
 //
 // Invariants, per region: latest(r) is kNoRecord until its first failure,
 // then the record of its latest outage; it drains only while up after a

@@ -5,8 +5,7 @@
 //
 // Settings belong to one replica and are not replicated unless the
 // scenario's settings_sync copies each change; a replica added to a
-// populated table is backfilled before it serves (docs/design.md,
-// "Administrative settings, TTL and the replica lifecycle").
+// populated table is backfilled before it serves (docs/design.md).
 //
 // Invariants, per region: member() is exactly "serving or backfilling, and
 // not left the group" and is kept a byte because ship() and arrive() read

@@ -11,8 +11,8 @@
 // earlier record of its item from its origin is held (sim::HeldRecords)
 // until that one is admitted. An admitted record that the destination's
 // capacity refuses waits in its backlog, in order, with a drain scheduled
-// (docs/design.md, "Replication pipeline"). The World decides where records
-// go and applies them; this owns where they wait.
+// (docs/design.md). The World decides where records go and applies them;
+// this owns where they wait.
 //
 // Counters: inbound(r) counts the records bound for r that were shipped or
 // are waiting and not yet applied or dropped; pending(from, to) counts the
@@ -20,14 +20,15 @@
 //
 // Invariants: a source has at most one poll scheduled (poll_pending), a
 // destination at most one drain (drain_pending); ticks of a source's polls
-// fall at phase + n * interval; a backlog keeps arrival order; a record is
-// held at most once per (destination, origin, item, sequence).
+// fall at phase + n * interval; a backlog keeps the order records were
+// admitted in; a record is held at most once per (destination, origin,
+// item, sequence).
 //
-// Determinism: a link's latency comes from "network/<from>-><to>", the
-// apply time from "replication/apply/<from>-><to>", a source's poll phase
-// from "replication/<region>/poll-phase", one draw each in send (or
-// construction) order. Held records are found by lookup and dropped in
-// write order, never in hash order.
+// Determinism: a link's latencies are drawn from "network/<from>-><to>" and
+// its apply times from "replication/apply/<from>-><to>", in send order; a
+// source's poll phase once from "replication/<region>/poll-phase". Held
+// records are found by lookup and dropped in write order, never in hash
+// order.
 #pragma once
 
 #include <algorithm>

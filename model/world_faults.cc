@@ -69,7 +69,7 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
       for (const auto& [from, to] : event.links) replication_.cut(from, to);
       break;
     case TimelineKind::kRestoreLinks:
-      for (const auto& link : event.links) {
+      for (const auto& link : event.links) {  // named: clang 14 cannot capture structured bindings
         const size_t from = link.first;
         const size_t to = link.second;
         replication_.restore(from, to, [&](WriteSlot write) { send(from, to, write, now); });

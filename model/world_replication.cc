@@ -197,9 +197,9 @@ WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin
 }
 
 // A replicated write consumes write capacity at its destination too
-// (docs/design.md, "Capacity and throttling"). Throttled, it waits and
-// retries, behind any write already waiting there: delayed, never dropped.
-// A replica that is down parks it until recovery. True if it was applied now.
+// (docs/sources.md). Throttled, it waits and retries, behind any write
+// already waiting there: delayed, never dropped. A replica that is down
+// parks it until recovery. True if it was applied now.
 bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& backlog = replication_.backlog(replica);
   if (outages_.down(replica) || !admin_.serving(replica) || !backlog.empty()) {
