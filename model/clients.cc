@@ -27,7 +27,7 @@ Clients::Clients(const Scenario& scenario, const std::vector<std::string>& regio
 }
 
 void Clients::shift_traffic(size_t region, size_t to, double fraction) {
-  const long double share = fraction;
+  const long double share = static_cast<long double>(fraction);
   const sim::UInt128 below = share >= 1.0L ? static_cast<sim::UInt128>(1) << 64
                                            : static_cast<sim::UInt128>(share * 18446744073709551616.0L);
   for (size_t g = 0; g < groups_.size(); ++g) {
