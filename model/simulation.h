@@ -17,40 +17,18 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "model/observer.h"
+#include "model/run_limits.h"
 #include "model/run_result.h"
 #include "model/scenario.h"
 #include "model/write_table.h"
 #include "sim/time.h"
 
 namespace model {
-
-// Watches a run, for tests and traces. Called synchronously; must not keep
-// references to the records it is shown.
-class Observer {
- public:
-  virtual ~Observer() = default;
-  // A client write committed at its origin region (before its local apply).
-  virtual void on_commit(const WriteRecord& write, sim::Instant now) = 0;
-  // A replicated write reached `replica` and was applied or rejected there.
-  virtual void on_replicated(size_t replica, const WriteRecord& write, sim::Instant now) = 0;
-};
-
-// Guards on a run (issue 7): a run stopped by one reports what it had.
-struct RunLimits {
-  uint64_t max_events = UINT64_MAX;  // stop after this many events
-  // Polled every kStopPollEvents events; returning true stops the run. For
-  // the wall-clock guard and SIGINT: it decides only whether the run goes
-  // on, never what it computes.
-  std::function<bool()> should_stop;
-  // Called as often, with the true time reached: for a progress bar.
-  std::function<void(sim::Instant)> on_progress;
-  static constexpr uint64_t kStopPollEvents = 65536;
-};
 
 class World;
 

@@ -1,76 +1,68 @@
-// World: the state and event handlers of one simulation run.
+// World: one simulation run: the event queue, the dispatch of each event to
+// its handler, and the handlers that need more than one owner.
 //
 // Internal to the simulation: Simulation (model/simulation.h) owns one and is
-// the only interface users and reports see. Its handlers are spread over
-// files by concern, all sharing this declaration:
-//   world.cc              construction, the event loop, convergence
-//   world_clients.cc      client requests, routing, capacity, retries
-//   world_replication.cc  commits, LWW applies, streams, shipping, queues
-//   world_faults.cc       one-second ticks, auto scaling, timeline, outages
-//   world_admin.cc        per-replica settings (indexes, TTL), drift, replica lifecycle
-// See model/simulation.h for the model and its determinism contract.
+// the only interface users and reports see. The run's state lives in owners,
+// each with its own header contract:
+//   Clients       client groups, routing, retries, sessions (model/clients.h)
+//   Capacity      each replica's capacity and auto scaling (model/capacity.h)
+//   Replication   streams, polls, links, held records, backlogs (model/replication.h)
+//   ReplicaAdmin  membership, indexes, TTL, backfill (model/replica_admin.h)
+//   Outages       which regions are down, their recovery (model/outages.h)
+//   RunRecorder   everything measured, one call per outcome (model/run_recorder.h)
+// World itself keeps the table's data that every handler reads and writes:
+// the live writes (WriteTable), each replica's items (ReplicaItems), the
+// newest write of each item, the LWW order and the regions' clocks. Its
+// handlers are spread over files by concern, all sharing this declaration:
+//   world.cc              construction, the event loop and dispatch, the end of the run
+//   world_clients.cc      client requests, capacity checks, reads, sessions
+//   world_replication.cc  commits, LWW applies, shipping, per-item order, backlogs
+//   world_faults.cc       one-second ticks, auto scaling, the timeline, outages
+//   world_admin.cc        settings, TTL, the replica lifecycle
+// Determinism: model/simulation.h states the run's; each owner its own.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
-#include "model/auto_scaler.h"
-#include "model/client_group.h"
-#include "model/client_retry.h"
-#include "model/conflict_tracker.h"
-#include "model/key_sampler.h"
+#include "model/capacity.h"
+#include "model/clients.h"
 #include "model/lww.h"
-#include "model/metrics_recorder.h"
+#include "model/observer.h"
+#include "model/outages.h"
 #include "model/region_clock.h"
-#include "model/replica_capacity.h"
+#include "model/replica_admin.h"
 #include "model/replica_items.h"
+#include "model/replication.h"
+#include "model/run_limits.h"
+#include "model/run_recorder.h"
 #include "model/run_result.h"
 #include "model/scenario.h"
-#include "model/settings_drift.h"
-#include "model/simulation.h"
 #include "model/write_table.h"
 #include "sim/event_queue.h"
-#include "sim/int128.h"
-#include "sim/random.h"
-#include "sim/ring_buffer.h"
 #include "sim/time.h"
 
 namespace model {
 
 enum class EventKind : uint8_t {
   kClientRequest,  // region, key, op: the request; index: client group
-  kRetry,          // region, key, op: the request; index: its RetryState
+  kRetry,          // region, key, op: the request; index: its retry slot
   kScriptedWrite,  // index: scripted write
   kPoll,           // region: the stream's region
   kApply,          // region: destination replica; key; index: write slot
   kDrainBacklog,   // region: the replica whose throttled replicated writes may go on
   kSecondTick,     // closes one second of the series (and each 60th, a minute)
-  kScalingApplied, // index: the scaling action
+  kScalingApplied, // region; index: the scaling action
   kTimeline,       // index: the timeline event
-  kLeaveCheck,     // region: whose outage may have lasted past the 20-hour limit; index: the outage
-  kSessionRead,    // region: where a session reads its own write back; key; index: its SessionRead
+  kLeaveCheck,     // region: whose outage may have lasted past the 20-hour limit; index: its outage record
+  kSessionRead,    // region: where a session reads its own write back; key; index: its read-back slot
   // Background events: like kLeaveCheck they alone do not keep a run going.
   kTtlSweep,       // prepopulated items expire now
-  kTtlDelete,      // region: whose TTL process deletes; key; index: its slot in ttl_expected_
+  kTtlDelete,      // region: whose TTL process deletes; key; index: its TTL delete slot
   kBackfillStep,   // region: the replica being backfilled copies its next items; index 1: in the background
-};
-
-// A write whose item carries an expiry, waiting in commit order for it.
-struct Expiry {
-  int64_t at_ns;
-  uint64_t key;
-  uint64_t write_id;
-};
-
-// A session's read-back of its own write, waiting for its redirect delay.
-struct SessionRead {
-  uint32_t session;       // index into result sessions
-  uint32_t delay;         // index into its delays
-  uint32_t sequence;      // the write's per-item sequence number
-  uint16_t home;          // where it was written
 };
 
 // Small and trivially copyable (16 bytes): the queue moves these by value.
@@ -83,23 +75,6 @@ struct Event {
   uint64_t key;
 };
 
-struct ScriptedWrite {
-  size_t region;
-  sim::Instant at;
-  uint64_t key;
-  Operation op;
-};
-
-// A client request being retried: what it does and how far it got.
-struct RetryState {
-  uint32_t group;
-  uint16_t target;        // the region it was sent to
-  int attempts;           // made so far
-  int64_t first_attempt_ns;
-};
-
-inline constexpr int64_t kSecondNs = 1'000'000'000;
-
 class World {
  public:
   explicit World(const Scenario& scenario);
@@ -111,49 +86,54 @@ class World {
   Observer* observer_ = nullptr;  // set through Simulation::set_observer
 
  private:
-  // Clients and capacity.
+  // The run (world.cc).
+  void schedule_start();
+  void dispatch(const Event& event, sim::Instant now);
+  RunResult finish(sim::Instant now, uint64_t events);
+  void check_convergence(RunResult& result) const;
+  uint64_t count_expired(size_t region, sim::Instant now) const;
+  // Client requests (world_clients.cc).
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
   void client_attempt(const Event& event, sim::Instant now);
-  size_t route(size_t group);
   int64_t request_milli_units(size_t region, Operation op, uint64_t key, uint32_t size_bytes,
                               const ClientGroupConfig& group) const;
   uint32_t stored_size(size_t region, uint64_t key) const;
-  // Writes and replication.
+  void observe_read(size_t region, uint64_t key, sim::Instant now);
+  void maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now);
+  void session_read(uint32_t slot, size_t region, uint64_t key);
+  // Writes and replication (world_replication.cc).
   // Serves a request that capacity admitted; returns the write's per-item
   // sequence number, or 0 if nothing was written (a get, a no-op delete).
   // `by_ttl`: a delete by the region's TTL process (free, counted apart).
   uint32_t commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes,
                   bool by_ttl = false);
-  void observe_read(size_t region, uint64_t key, sim::Instant now);
-  void maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now);
-  void session_read(uint32_t slot, size_t region, uint64_t key);
+  void replicate(size_t region, WriteSlot slot, sim::Instant now);
+  void schedule_poll(size_t source, sim::Instant at);
   void apply(size_t replica, WriteSlot incoming, sim::Instant now);
   void ship(size_t source, WriteSlot write, sim::Instant now);
+  void abandon_delivery(size_t to, WriteSlot write, sim::Instant now);
+  void drop_arrived(size_t to, WriteSlot write, sim::Instant now);
+  void send(size_t from, size_t to, WriteSlot write, sim::Instant now);
   void poll(size_t source, sim::Instant now);
   void arrive(size_t replica, WriteSlot write, sim::Instant now);
   void admit_in_order(size_t replica, WriteSlot write, sim::Instant now);
-  bool admit(size_t replica, WriteSlot write, sim::Instant now);
-  void drain_backlog(size_t replica, sim::Instant now);
-  void schedule_drain(size_t replica, sim::Duration wait, sim::Instant now);
-  void deliver(size_t replica, WriteSlot write, sim::Instant now);
   WriteSlot take_held_successor(size_t replica, uint64_t key, size_t origin);
-  sim::Instant next_poll_after(size_t source, sim::Instant now) const;
-  // Time, faults and operators.
+  bool admit(size_t replica, WriteSlot write, sim::Instant now);
+  void schedule_drain(size_t replica, sim::Duration wait, sim::Instant now);
+  void drain_backlog(size_t replica, sim::Instant now);
+  void deliver(size_t replica, WriteSlot write, sim::Instant now);
+  // Time, faults and operators (world_faults.cc).
   void second_tick(sim::Instant now);
   void minute_datapoints(sim::Instant now);
   void run_timeline(const TimelineEvent& event, sim::Instant now);
-  void fail_region(size_t region, sim::Instant now);
   void leave_group(size_t region, sim::Instant now);
-  void restore_link(size_t from, size_t to, sim::Instant now);
-  void send(size_t from, size_t to, WriteSlot write, sim::Instant now);
-  void abandon_delivery(size_t to, WriteSlot write, sim::Instant now);
+  void drop_inbound(size_t region, sim::Instant now);
+  void fail_region(size_t region, sim::Instant now);
   void recover_region(size_t region, sim::Instant now);
   void note_outage_progress(sim::Instant now);
-  void check_convergence();
-  uint64_t count_expired(size_t region, sim::Instant now) const;
-  // Settings, TTL and replica lifecycle (world_admin.cc).
-  void init_settings();
+  // Settings, TTL and the replica lifecycle (world_admin.cc).
+  WriteSlot newest_among(const std::vector<size_t>& regions, uint64_t key) const;
   void note_settings(size_t region, sim::Instant now);
   void run_admin(const TimelineEvent& event, sim::Instant now);
   void push_background(sim::Instant at, Event event);
@@ -162,117 +142,37 @@ class World {
   void sweep_expired(size_t region, sim::Instant now, bool prepopulated_only);
   void ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now);
   void add_replica(size_t region, const ReplicaAddConfig& config, sim::Instant now);
+  void join_group(size_t region, const std::vector<size_t>& sources, sim::Instant now);
   void schedule_backfill_step(size_t region, sim::Instant now, bool waiting);
   void backfill_step(size_t region, sim::Instant now);
   uint64_t parked_writes(size_t region);
-  WriteSlot newest_among(const std::vector<size_t>& regions, uint64_t key) const;
   void remove_replica(size_t region, sim::Instant now);
-  void drop_inbound(size_t region, sim::Instant now);
-  bool serving(size_t region) const { return replica_state_[region] == ReplicaState::kServing; }
-  // A member of the replication group: sends and receives replicated writes.
-  bool member(size_t region) const { return member_[region] != 0; }
-  void update_membership(size_t region);
 
-  size_t pair(size_t from, size_t to) const { return from * region_count_ + to; }
-
+  // The configuration: World's own copy (client groups point into it).
   const Scenario scenario_;
   const size_t region_count_;
   const uint64_t key_count_;
   const sim::Instant stop_;
-  std::vector<std::string> region_names_;
+  const std::vector<std::string> region_names_;
+  // The table's data.
   std::vector<RegionClock> clocks_;
   LwwOrder lww_;
   WriteTable writes_;
-  ConflictTracker conflicts_;
-  KeySampler keys_;
-  std::vector<ClientGroup> groups_;
-  std::vector<const ClientGroupConfig*> group_configs_;
-  std::vector<uint16_t> group_region_;
-  std::vector<ScriptedWrite> scripted_;
-
   ReplicaItems items_;
-
-  // Clients: where each group's requests go, retries in progress.
-  std::vector<uint16_t> route_to_;             // per group
-  std::vector<sim::UInt128> route_below_;      // per group: share moved, out of 2^64
-  std::vector<sim::Rng> route_rngs_;           // per group
-  std::vector<sim::Rng> retry_rngs_;           // per group
-  std::vector<ClientRetry> retry_budgets_;     // per group
-  std::vector<int32_t> group_session_;         // per group: index into result_.sessions, or -1
-  std::vector<sim::Rng> session_rngs_;         // per group
-  std::vector<SessionRead> session_reads_;     // slots, reused through session_free_
-  std::vector<uint32_t> session_free_;
-  std::vector<WriteSlot> newest_;              // per key: the LWW-newest write committed anywhere
-  std::vector<RetryState> retries_;            // slots, reused through retry_free_
-  std::vector<uint32_t> retry_free_;
-
-  // Capacity, per region: the replica's buckets, its auto scalers.
-  std::vector<ReplicaCapacity> capacity_;
-  std::vector<AutoScaler> scalers_;            // [region * 2 + dimension]
-  std::vector<ScalingAction> pending_scaling_;  // index = event index
-
-  // Replication pipeline, per source region.
-  std::vector<sim::RingBuffer<WriteSlot>> streams_;
-  std::vector<bool> poll_pending_;
-  std::vector<int64_t> poll_phase_ns_;
-  std::vector<sim::Rng> network_rngs_;     // [pair(from, to)]
-  std::vector<sim::Rng> apply_rngs_;       // [pair(from, to)]
-  // Per destination: replicated writes waiting for capacity (or recovery).
-  std::vector<sim::RingBuffer<WriteSlot>> backlog_;
-  std::vector<bool> drain_pending_;
-  std::vector<int64_t> inbound_pending_;   // shipped or waiting, not yet applied
-  std::vector<int64_t> pair_pending_;      // [pair]: committed at from, not yet applied at to
-  // Network faults, per ordered pair: a cut link holds its records until it is restored.
-  std::vector<bool> cut_;
-  std::vector<sim::RingBuffer<WriteSlot>> link_parked_;
-  std::vector<sim::LatencyModel> latency_;  // the scenario's, changed by degrade_link
-
-  // Replicated records that overtook an earlier record of their item, by
-  // held_key(replica, origin, key). Only looked up, never iterated in an
-  // order that matters, so a hash map keeps runs deterministic.
-  std::unordered_multimap<uint64_t, WriteSlot> held_;
-  uint64_t held_key(size_t replica, size_t origin, uint64_t key) const {
-    return (key * region_count_ + origin) * region_count_ + replica;
-  }
-
-  // Outages, per region.
-  std::vector<bool> down_;
-  std::vector<size_t> last_outage_;        // index into result_.outages, or SIZE_MAX
-  std::vector<uint64_t> at_risk_left_;     // writes at risk at its outage not yet applied everywhere
-  std::vector<bool> draining_;             // recovered, backlog not yet drained
-  std::vector<bool> left_;                 // left the replication group (unreachable > 20 h)
-
-  // Per-replica settings and lifecycle (world_admin.cc).
-  enum class ReplicaState : uint8_t { kServing, kAbsent, kBackfilling, kRemoved };
-  std::vector<ReplicaState> replica_state_;
-  std::vector<uint8_t> member_;            // per region: serving or backfilled, and not left (hot: a byte)
-  std::vector<uint64_t> indexes_;          // per region: bit i set when it has index_names[i]
-  std::vector<bool> ttl_enabled_;
-  std::vector<std::vector<size_t>> backfill_sources_;  // per region: the replicas its backfill copies
-  std::vector<size_t> replica_change_;     // per region: its latest add in result_.replica_changes, or SIZE_MAX
-  std::vector<uint64_t> backfill_next_key_;
-  std::vector<double> backfill_credit_;    // items it may still copy
-  std::vector<int64_t> backfill_last_ns_;  // when the credit was last brought up to date
-  std::vector<double> backfill_rate_;      // items per second
-  SettingsDrift drift_;
-  size_t capacity_setting_ = 0;
-  size_t ttl_setting_ = 0;
-  size_t first_index_setting_ = 0;
-  sim::RingBuffer<Expiry> expiring_;       // writes with an expiry, in commit order
-  std::vector<uint64_t> ttl_expected_;     // slots: the write id a scheduled TTL delete expects
-  std::vector<uint32_t> ttl_free_;
-  std::vector<sim::Rng> ttl_rngs_;         // per region
-  // Background events queued (leave checks, TTL): they alone do not keep a run going.
-  size_t background_pending_ = 0;
-
-  sim::EventQueue<Event> queue_;
-  MetricsRecorder metrics_;
-  RunResult result_;
+  std::vector<WriteSlot> newest_;          // per key: the LWW-newest write committed anywhere
   uint32_t prepopulated_item_bytes_ = 0;   // 0: the table starts empty
   uint64_t next_write_id_ = 0;
-  uint64_t seconds_closed_ = 0;
-  int64_t last_write_ns_ = 0;
-  int64_t last_apply_ns_max_ = 0;
+  // The owners.
+  Clients clients_;
+  Capacity capacity_;
+  Replication replication_;
+  ReplicaAdmin admin_;
+  Outages outages_;
+  RunRecorder recorder_;
+  // The queue. Background events queued (leave checks, TTL, waiting
+  // backfills) alone do not keep a run going.
+  sim::EventQueue<Event> queue_;
+  size_t background_pending_ = 0;
   bool ran_ = false;
 };
 

@@ -7,8 +7,8 @@
 namespace model {
 
 void World::schedule_request(size_t group, sim::Instant at) {
-  const Request request = groups_[group].next_request();
-  queue_.push(at, Event{EventKind::kClientRequest, request.op, group_region_[group],
+  const Request request = clients_.next_request(group);
+  queue_.push(at, Event{EventKind::kClientRequest, request.op, clients_.home(group),
                         static_cast<uint32_t>(group), request.key});
 }
 
@@ -28,16 +28,6 @@ void World::prefetch(const Event& next) const {
     default:
       break;
   }
-}
-
-// Which region a request of `group` goes to: its own, or, after a traffic
-// shift, the shift's target for the shifted share of requests.
-size_t World::route(size_t group) {
-  const size_t home = group_region_[group];
-  if (route_to_[group] == home) return home;
-  const sim::UInt128 all = static_cast<sim::UInt128>(1) << 64;
-  if (route_below_[group] >= all) return route_to_[group];
-  return route_rngs_[group].next_u64() < route_below_[group] ? route_to_[group] : home;
 }
 
 // What the item weighs in a replica: 0 if absent; a never-written item of a
@@ -67,117 +57,75 @@ int64_t World::request_milli_units(size_t region, Operation op, uint64_t key,
 // One attempt of a client request: the first (kClientRequest) or a retry.
 void World::client_attempt(const Event& event, sim::Instant now) {
   const bool first = event.kind == EventKind::kClientRequest;
-  const size_t group = first ? event.index : retries_[event.index].group;
-  const ClientGroupConfig& config = *group_configs_[group];
+  const size_t group = first ? event.index : clients_.retry(event.index).group;
+  const ClientGroupConfig& config = clients_.config(group);
   if (first) {
-    if (auto next = groups_[group].next_arrival(now)) schedule_request(group, *next);
+    if (auto next = clients_.next_arrival(group, now)) schedule_request(group, *next);
   }
-  const size_t target = first ? route(group) : retries_[event.index].target;
-  RegionResult& served = result_.region_results[target];
-  if (!serving(target)) {  // no replica there yet, being backfilled, or removed
-    ++served.refused_requests;
-    if (replica_state_[target] == ReplicaState::kBackfilling) {
-      ++result_.replica_changes[replica_change_[target]].refused_requests;
-    }
-    metrics_.on_client_error(target);
-    if (!first) retry_free_.push_back(event.index);
-    return;
+  const size_t target = first ? clients_.route(group) : clients_.retry(event.index).target;
+  const auto done = [&] {
+    if (!first) clients_.end_retry(event.index);
+  };
+  if (!admin_.serving(target)) {  // no replica there yet, being backfilled, or removed
+    recorder_.refused_request(target, admin_.backfill_record(target));
+    return done();
   }
-  if (down_[target]) {
-    ++served.unavailable_errors;
-    metrics_.on_client_error(target);
-    if (!first) retry_free_.push_back(event.index);
-    return;
+  if (outages_.down(target)) {
+    recorder_.unavailable_error(target);
+    return done();
   }
-  if (event.op == Operation::kQuery && !((indexes_[target] >> config.index) & 1)) {
+  if (event.op == Operation::kQuery && !admin_.has_index(target, config.index)) {
     // The replica lacks the index: a validation error, not retried.
-    ++served.missing_index_errors;
-    drift_.charge(first_index_setting_ + config.index, 1);
-    if (!first) retry_free_.push_back(event.index);
-    return;
+    recorder_.missing_index_error(target, config.index);
+    return done();
   }
   const bool writes_item = event.op == Operation::kPut || event.op == Operation::kUpdate;
-  const uint32_t size = writes_item ? groups_[group].next_item_size() : 0;
+  const uint32_t size = writes_item ? clients_.next_item_size(group) : 0;
   const Dimension dimension = is_read(event.op) ? Dimension::kRead : Dimension::kWrite;
   const int64_t milli = request_milli_units(target, event.op, event.key, size, config);
-  const int attempts = first ? 1 : retries_[event.index].attempts;
-  const int64_t first_ns = first ? now.ns() : retries_[event.index].first_attempt_ns;
+  const int attempts = first ? 1 : clients_.retry(event.index).attempts;
+  const int64_t first_ns = first ? now.ns() : clients_.retry(event.index).first_attempt_ns;
 
   if (capacity_[target].try_consume(now, dimension, event.key, milli)) {
     const uint32_t sequence = commit(target, now, event.op, event.key, size);
-    if (sequence > 0 && group_session_[group] >= 0) maybe_redirect_session(group, target, event.key, sequence, now);
-    retry_budgets_[group].on_success(attempts);
-    served.client_latency_ns.record(now.ns() - first_ns);
-    metrics_.on_client_success(target, now.ns() - first_ns);
-    if (!first) retry_free_.push_back(event.index);
-    return;
+    if (sequence > 0 && clients_.has_sessions(group)) maybe_redirect_session(group, target, event.key, sequence, now);
+    clients_.on_success(group, attempts);
+    recorder_.client_success(target, now.ns() - first_ns);
+    return done();
   }
-  ++served.throttle_events;
-  metrics_.on_throttle(target);
-  drift_.charge(capacity_setting_, 1);
-  if (!retry_budgets_[group].allow_retry(attempts + 1)) {
-    ++served.client_errors;
-    metrics_.on_client_error(target);
-    if (!first) retry_free_.push_back(event.index);
-    return;
+  recorder_.throttle(target);
+  if (!clients_.allow_retry(group, attempts + 1)) {
+    recorder_.client_error(target);
+    return done();
   }
-  ++served.retries;
-  uint32_t slot = first ? 0 : event.index;
-  if (first) {
-    if (retry_free_.empty()) {
-      slot = static_cast<uint32_t>(retries_.size());
-      retries_.push_back(RetryState{});
-    } else {
-      slot = retry_free_.back();
-      retry_free_.pop_back();
-    }
-    retries_[slot] = RetryState{static_cast<uint32_t>(group), static_cast<uint16_t>(target), 1, first_ns};
-  }
-  RetryState& state = retries_[slot];
-  const sim::Duration wait = retry_budgets_[group].backoff(state.attempts, retry_rngs_[group]);
-  ++state.attempts;
+  recorder_.retry(target);
+  const uint32_t slot = first ? clients_.start_retry(group, target, first_ns) : event.index;
+  const sim::Duration wait = clients_.next_backoff(slot);
   queue_.push(now + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
 }
 
 // After a session's write, maybe its next read goes to another region.
 void World::maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now) {
-  const SessionConfig& sessions = group_configs_[group]->sessions;
-  sim::Rng& rng = session_rngs_[group];
-  if (rng.uniform01() * 100.0 >= sessions.redirect_fraction) return;
-  const uint32_t delay = static_cast<uint32_t>(rng.below(sessions.delays.size()));
-  uint32_t slot;
-  if (session_free_.empty()) {
-    slot = static_cast<uint32_t>(session_reads_.size());
-    session_reads_.emplace_back();
-  } else {
-    slot = session_free_.back();
-    session_free_.pop_back();
-  }
-  session_reads_[slot] = SessionRead{static_cast<uint32_t>(group_session_[group]), delay, sequence,
-                                     static_cast<uint16_t>(home)};
-  queue_.push(now + sessions.delays[delay],
-              Event{EventKind::kSessionRead, Operation::kGet, static_cast<uint16_t>(sessions.read_region), slot, key});
+  const auto redirect = clients_.redirect_session(group, home, sequence);
+  if (!redirect) return;
+  queue_.push(now + redirect->delay, Event{EventKind::kSessionRead, Operation::kGet,
+                                           static_cast<uint16_t>(redirect->read_region), redirect->slot, key});
 }
 
 // The read-back: a violation unless the read region has applied the write.
 void World::session_read(uint32_t slot, size_t region, uint64_t key) {
-  const SessionRead read = session_reads_[slot];
-  session_free_.push_back(slot);
-  if (!serving(region)) return;  // refused there: no read, no verdict
-  SessionResult& session = result_.sessions[read.session];
-  ++session.reads[read.delay];
+  const SessionRead read = clients_.take_session_read(slot);
+  if (!admin_.serving(region)) return;  // refused there: no read, no verdict
   const bool seen = region == read.home || items_.seen(region, key)[read.home] >= read.sequence;
-  if (!seen) ++session.violations[read.delay];
+  recorder_.session_read(read.session, read.delay, seen);
 }
 
 // A get served at `region`: stale if a newer version had been committed
 // anywhere, and, for each other region, whether its latest write is visible.
 void World::observe_read(size_t region, uint64_t key, sim::Instant now) {
-  RegionResult& served = result_.region_results[region];
   const WriteSlot newest = newest_[key];
   if (newest != kNoWrite && items_.stored(region, key) != newest) {
-    ++served.stale_reads;
-    served.staleness_ns.record(now.ns() - writes_[newest].issued_ns);
+    recorder_.stale_read(region, now.ns() - writes_[newest].issued_ns);
   }
   const uint32_t* seen = items_.seen(region, key);
   for (size_t from = 0; from < region_count_; ++from) {
@@ -187,9 +135,7 @@ void World::observe_read(size_t region, uint64_t key, sim::Instant now) {
     const int64_t age = now.ns() - last;
     size_t bucket = 0;
     while (bucket + 1 < kVisibilityBuckets && kVisibilityGridNs[bucket + 1] <= age) ++bucket;
-    PairResult& link = result_.pairs[from * (region_count_ - 1) + (region < from ? region : region - 1)];
-    ++link.visibility_reads[bucket];
-    if (seen[from] >= items_.seen(from, key)[from]) ++link.visibility_seen[bucket];
+    recorder_.visibility_read(from, region, bucket, seen[from] >= items_.seen(from, key)[from]);
   }
 }
 

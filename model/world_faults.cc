@@ -13,25 +13,18 @@ const sim::Duration kLeaveGroupAfter = sim::Duration::hours(20);
 }  // namespace
 
 void World::second_tick(sim::Instant now) {
-  ++seconds_closed_;
   for (size_t r = 0; r < region_count_; ++r) {
-    ReplicaCapacity& capacity = capacity_[r];
-    capacity.end_second(now);
-    metrics_.end_second(r, MetricsRecorder::SecondSample{
-                               capacity.consumed_per_second(Dimension::kWrite).back(),
-                               capacity.consumed_per_second(Dimension::kRead).back(),
-                               capacity.capacity_units(Dimension::kWrite),
-                               capacity.capacity_units(Dimension::kRead), inbound_pending_[r]});
-    if (!backlog_[r].empty() && !drain_pending_[r]) drain_backlog(r, now);
+    recorder_.end_second(r, capacity_.end_second(r, now, replication_.inbound(r)));
+    if (!replication_.backlog(r).empty() && !replication_.drain_pending(r)) drain_backlog(r, now);
   }
   for (size_t from = 0; from < region_count_; ++from) {
     for (size_t to = 0; to < region_count_; ++to) {
-      if (from != to) metrics_.end_pair_second(from, to, pair_pending_[pair(from, to)]);
+      if (from != to) recorder_.end_link_second(from, to, replication_.pending(from, to));
     }
   }
-  if (seconds_closed_ % 60 == 0) {
+  if (recorder_.close_second()) {
     minute_datapoints(now);
-    metrics_.end_minute();
+    recorder_.end_minute();
   }
   if (scenario_.table.ttl.items_expire && now < stop_) expire_items(now);
   // Keep time going while traffic runs or anything else is pending.
@@ -42,64 +35,28 @@ void World::second_tick(sim::Instant now) {
 
 // Auto scaling's one-minute datapoints (provisioned replicas only).
 void World::minute_datapoints(sim::Instant now) {
-  for (size_t r = 0; r < region_count_; ++r) {
-    ReplicaCapacity& capacity = capacity_[r];
-    if (capacity.config().mode != CapacityMode::kProvisioned) continue;
-    for (const Dimension dimension : {Dimension::kWrite, Dimension::kRead}) {
-      const std::vector<int64_t>& consumed = capacity.consumed_per_second(dimension);
-      int64_t milli = 0;
-      for (size_t i = consumed.size() - std::min<size_t>(60, consumed.size()); i < consumed.size(); ++i) {
-        milli += consumed[i];
-      }
-      const double units_per_second = static_cast<double>(milli) / 60000.0;
-      const int64_t provisioned = capacity.capacity_units(dimension);
-      auto decision = scalers_[r * 2 + static_cast<size_t>(dimension)].on_datapoint(now, units_per_second,
-                                                                                      provisioned);
-      if (!decision) continue;
-      pending_scaling_.push_back(ScalingAction{region_names_[r],
-                                               dimension == Dimension::kWrite ? "write" : "read", now.ns(),
-                                               decision->effective_at.ns(), provisioned, decision->to_units});
-      queue_.push(decision->effective_at,
-                  Event{EventKind::kScalingApplied, Operation::kPut, static_cast<uint16_t>(r),
-                        static_cast<uint32_t>(pending_scaling_.size() - 1), 0});
-    }
-  }
+  capacity_.minute_datapoints(now, region_names_, [&](sim::Instant at, size_t region, size_t action) {
+    queue_.push(at, Event{EventKind::kScalingApplied, Operation::kPut, static_cast<uint16_t>(region),
+                          static_cast<uint32_t>(action), 0});
+  });
 }
 
 void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
   switch (event.kind) {
     case TimelineKind::kOutage:
-      if (!down_[event.region]) fail_region(event.region, now);
+      if (!outages_.down(event.region)) fail_region(event.region, now);
       break;
     case TimelineKind::kRecover:
-      if (down_[event.region]) recover_region(event.region, now);
+      if (outages_.down(event.region)) recover_region(event.region, now);
       break;
-    case TimelineKind::kShiftTraffic: {
-      const long double share = event.fraction;
-      const sim::UInt128 below = share >= 1.0L ? static_cast<sim::UInt128>(1) << 64
-                                               : static_cast<sim::UInt128>(share * 18446744073709551616.0L);
-      for (size_t g = 0; g < groups_.size(); ++g) {
-        if (group_region_[g] != event.region) continue;
-        route_to_[g] = static_cast<uint16_t>(event.to_region);
-        route_below_[g] = below;
-      }
+    case TimelineKind::kShiftTraffic:
+      clients_.shift_traffic(event.region, event.to_region, event.fraction);
       break;
-    }
-    case TimelineKind::kSetCapacity: {
-      // Units not given stay as they are now, as UpdateTable leaves them.
-      CapacityConfig config = event.capacity;
-      ReplicaCapacity& capacity = capacity_[event.region];
-      if (capacity.config().mode == CapacityMode::kProvisioned && config.mode == CapacityMode::kProvisioned) {
-        if (!event.sets_write_units) config.write_units = capacity.capacity_units(Dimension::kWrite);
-        if (!event.sets_read_units) config.read_units = capacity.capacity_units(Dimension::kRead);
-      }
-      capacity.reconfigure(now, config);
-      scalers_[event.region * 2].reconfigure(event.capacity.write_scaling);
-      scalers_[event.region * 2 + 1].reconfigure(event.capacity.read_scaling);
+    case TimelineKind::kSetCapacity:
+      capacity_.set_capacity(event.region, event, now);
       drain_backlog(event.region, now);
       note_settings(event.region, now);
       break;
-    }
     case TimelineKind::kCreateIndex:
     case TimelineKind::kDeleteIndex:
     case TimelineKind::kEnableTtl:
@@ -109,13 +66,17 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
       run_admin(event, now);
       break;
     case TimelineKind::kCutLinks:
-      for (const auto& [from, to] : event.links) cut_[pair(from, to)] = true;
+      for (const auto& [from, to] : event.links) replication_.cut(from, to);
       break;
     case TimelineKind::kRestoreLinks:
-      for (const auto& [from, to] : event.links) restore_link(from, to, now);
+      for (const auto& link : event.links) {  // named: clang 14 cannot capture structured bindings
+        const size_t from = link.first;
+        const size_t to = link.second;
+        replication_.restore(from, to, [&](WriteSlot write) { send(from, to, write, now); });
+      }
       break;
     case TimelineKind::kSetLatency:
-      for (const auto& [from, to] : event.links) latency_[pair(from, to)] = event.latency;
+      for (const auto& [from, to] : event.links) replication_.set_latency(from, to, event.latency);
       break;
     case TimelineKind::kClockStep:
       clocks_[event.region].step(now, event.clock_step);
@@ -126,32 +87,19 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
   }
 }
 
-// A healed link sends what waited on it, oldest first.
-void World::restore_link(size_t from, size_t to, sim::Instant now) {
-  const size_t link = pair(from, to);
-  if (!cut_[link]) return;
-  cut_[link] = false;
-  sim::RingBuffer<WriteSlot>& parked = link_parked_[link];
-  while (!parked.empty()) send(from, to, parked.pop_front(), now);
-}
-
 // A replica unreachable for longer than the service's limit leaves the
 // replication group (research/dynamodb-facts.md section 5: a Region disabled
 // for more than 20 hours): what it had not replicated is lost, what was bound
 // for it is dropped, and from then on it replicates nothing either way.
 void World::leave_group(size_t region, sim::Instant now) {
-  left_[region] = true;
-  update_membership(region);
-  OutageResult& outage = result_.outages[last_outage_[region]];
-  outage.left_group_ns = now.ns();
-  outage.lost_writes = streams_[region].size();
-  for (sim::RingBuffer<WriteSlot>& stream = streams_[region]; !stream.empty();) {
-    const WriteSlot write = stream.pop_front();
+  admin_.leave(region);
+  recorder_.outage_left_group(outages_.latest(region), now, replication_.stream(region).size());
+  replication_.empty_stream(region, [&](WriteSlot write) {
     for (size_t to = 0; to < region_count_; ++to) {
       if (to != region) abandon_delivery(to, write, now);
     }
     writes_.release(write);
-  }
+  });
   drop_inbound(region, now);
   note_settings(region, now);
 }
@@ -159,36 +107,12 @@ void World::leave_group(size_t region, sim::Instant now) {
 // Everything bound for `region` that has not been applied there is dropped:
 // waiting for capacity, held for order, parked on a cut link.
 void World::drop_inbound(size_t region, sim::Instant now) {
-  const auto drop = [&](WriteSlot write) {
-    --inbound_pending_[region];
-    abandon_delivery(region, write, now);
-    writes_.release(write);
-  };
-  while (!backlog_[region].empty()) drop(backlog_[region].pop_front());
-  // Held records bound for it, dropped in write order, not hash-map order.
-  std::vector<WriteSlot> held_here;
-  for (auto it = held_.begin(); it != held_.end();) {
-    if (it->first % region_count_ == region) {
-      held_here.push_back(it->second);
-      it = held_.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  std::sort(held_here.begin(), held_here.end(),
-            [&](WriteSlot a, WriteSlot b) { return writes_[a].id < writes_[b].id; });
-  for (const WriteSlot write : held_here) drop(write);
-  for (size_t from = 0; from < region_count_; ++from) {
-    if (from == region) continue;
-    sim::RingBuffer<WriteSlot>& parked = link_parked_[pair(from, region)];
-    while (!parked.empty()) drop(parked.pop_front());
-  }
+  replication_.drop_inbound(region, writes_, [&](WriteSlot write) { drop_arrived(region, write, now); });
 }
 
 // A region fails: it accepts and replicates nothing. What it had committed
 // but not yet applied everywhere is at risk.
 void World::fail_region(size_t region, sim::Instant now) {
-  down_[region] = true;
   OutageResult outage;
   outage.region = region_names_[region];
   outage.failed_ns = now.ns();
@@ -202,28 +126,20 @@ void World::fail_region(size_t region, sim::Instant now) {
   for (const WriteSlot slot : at_risk) writes_[slot].flags |= WriteRecord::kAtRisk;
   outage.at_risk_writes = at_risk.size();
   outage.oldest_at_risk_age_ns = at_risk.empty() ? 0 : now.ns() - oldest;
-  at_risk_left_[region] = at_risk.size();
-  draining_[region] = false;
-  last_outage_[region] = result_.outages.size();
-  result_.outages.push_back(outage);
+  outages_.fail(region, recorder_.add_outage(outage), at_risk.size());
   push_background(now + kLeaveGroupAfter, Event{EventKind::kLeaveCheck, Operation::kPut, static_cast<uint16_t>(region),
-                                                static_cast<uint32_t>(last_outage_[region]), 0});
+                                                static_cast<uint32_t>(outages_.latest(region)), 0});
 }
 
 // A region comes back: its stream replicates again, writes parked for it are
 // applied, and LWW decides against what happened meanwhile.
 void World::recover_region(size_t region, sim::Instant now) {
-  down_[region] = false;
-  result_.outages[last_outage_[region]].recovered_ns = now.ns();
-  draining_[region] = true;
-  if (!streams_[region].empty() && !poll_pending_[region]) {
-    poll_pending_[region] = true;
-    queue_.push(next_poll_after(region, now),
-                Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
-  }
+  outages_.recover(region);
+  recorder_.outage_recovered(outages_.latest(region), now);
+  if (replication_.resume_polls(region)) schedule_poll(region, replication_.next_poll_after(region, now));
   drain_backlog(region, now);
   // Its TTL process catches up with what expired while it was down.
-  if (ttl_enabled_[region] && serving(region) && !left_[region]) sweep_expired(region, now, false);
+  if (admin_.ttl_enabled(region) && admin_.serving(region) && !admin_.left(region)) sweep_expired(region, now, false);
 }
 
 // Records when a recovered region's backlog is drained: its at-risk writes
@@ -232,10 +148,7 @@ void World::recover_region(size_t region, sim::Instant now) {
 // queue of B takes B / (C - r)).
 void World::note_outage_progress(sim::Instant now) {
   for (size_t r = 0; r < region_count_; ++r) {
-    if (!draining_[r] || at_risk_left_[r] > 0 || !backlog_[r].empty()) continue;
-    OutageResult& outage = result_.outages[last_outage_[r]];
-    outage.backlog_drain_ns = now.ns() - outage.recovered_ns;
-    draining_[r] = false;
+    if (outages_.end_drain(r, replication_.backlog(r).empty())) recorder_.outage_drained(outages_.latest(r), now);
   }
 }
 

@@ -8,11 +8,10 @@ namespace model {
 
 uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes,
                        bool by_ttl) {
-  RegionResult& served = result_.region_results[region];
   if (by_ttl) {
-    ++served.ttl_deletes;
+    recorder_.ttl_delete_served(region);
   } else {
-    ++served.operations[static_cast<int>(op)];
+    recorder_.request_served(region, op);
   }
   if (op == Operation::kGet) {
     observe_read(region, key, now);
@@ -23,7 +22,7 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
     // Deleting an absent item changes nothing, so the stream gets no record.
     size_bytes = stored_size(region, key);  // a delete costs what the item weighed
     if (size_bytes == 0) {
-      ++served.noop_deletes;
+      recorder_.noop_delete(region);
       return 0;
     }
   }
@@ -43,12 +42,11 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
   if (by_ttl) write.flags |= WriteRecord::kTtlDelete;
   uint32_t* known = writes_.knowledge(slot);
   for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
-  if (op != Operation::kDelete) served.bytes_written += size_bytes;
-  conflicts_.count_write();
-  last_write_ns_ = now.ns();
+  if (op != Operation::kDelete) recorder_.bytes_written(region, size_bytes);
+  recorder_.write_committed(now);
   const TtlConfig& ttl = scenario_.table.ttl;
   if (ttl.items_expire && op != Operation::kDelete) {
-    expiring_.push_back(Expiry{now.ns() + ttl.item_lifetime.ns(), key, write.id});
+    admin_.expire_at(Expiry{now.ns() + ttl.item_lifetime.ns(), key, write.id});
   }
   if (observer_) observer_->on_commit(write, now);
 
@@ -60,25 +58,27 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
     newest = slot;
     writes_.retain(slot);
   }
-  for (size_t to = 0; to < region_count_; ++to) {
-    if (to != region) ++pair_pending_[pair(region, to)];
-  }
-  if (region_count_ < 2) {
-    // Nothing to replicate to.
-  } else if (scenario_.replication.poll_interval.ns() == 0) {
-    ship(region, slot, now);
-  } else {
-    writes_.retain(slot);  // held by the stream until shipped
-    streams_[region].push_back(slot);
-    if (!poll_pending_[region]) {
-      poll_pending_[region] = true;
-      queue_.push(next_poll_after(region, now),
-                  Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(region), 0, 0});
-    }
-  }
+  replicate(region, slot, now);
   const uint32_t sequence = write.sequence;
   writes_.release(slot);
   return sequence;
+}
+
+// A write committed at `region` starts towards the other replicas: at once,
+// or through the region's stream and its next poll.
+void World::replicate(size_t region, WriteSlot slot, sim::Instant now) {
+  replication_.committed(region);
+  if (region_count_ < 2) return;  // nothing to replicate to
+  if (replication_.ships_at_commit()) {
+    ship(region, slot, now);
+    return;
+  }
+  writes_.retain(slot);  // held by the stream until shipped
+  if (replication_.append(region, slot)) schedule_poll(region, replication_.next_poll_after(region, now));
+}
+
+void World::schedule_poll(size_t source, sim::Instant at) {
+  queue_.push(at, Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(source), 0, 0});
 }
 
 // Last-writer-wins at one replica: keep the winner, tell the tracker.
@@ -90,12 +90,12 @@ void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
     return;
   }
   if (lww_.supersedes(writes_[incoming], writes_[current])) {
-    conflicts_.on_decided(writes_, incoming, current, replica, now);
+    recorder_.decided(writes_, incoming, current, replica, now);
     writes_.release(current);
     current = incoming;
     writes_.retain(incoming);
   } else {
-    conflicts_.on_decided(writes_, current, incoming, replica, now);
+    recorder_.decided(writes_, current, incoming, replica, now);
   }
 }
 
@@ -105,15 +105,15 @@ void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
 // nothing and gets nothing; a replica being backfilled gets them all and
 // drops on arrival those its copy brings (arrive()).
 void World::ship(size_t source, WriteSlot write, sim::Instant now) {
-  const bool sends = member(source);
+  const bool sends = admin_.member(source);
   for (size_t to = 0; to < region_count_; ++to) {
     if (to == source) continue;
-    if (!sends || !member(to)) {
+    if (!sends || !admin_.member(to)) {
       abandon_delivery(to, write, now);
       continue;
     }
     writes_.retain(write);
-    ++inbound_pending_[to];
+    replication_.shipped(to);
     send(source, to, write, now);
   }
 }
@@ -121,54 +121,39 @@ void World::ship(size_t source, WriteSlot write, sim::Instant now) {
 // `write` will never be applied at `to` (one of them left the group).
 void World::abandon_delivery(size_t to, WriteSlot write, sim::Instant now) {
   WriteRecord& record = writes_[write];
-  --pair_pending_[pair(record.origin, to)];
+  replication_.abandoned(record.origin, to);
   GTSIM_ASSERT(record.undelivered > 0);
   if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
-    --at_risk_left_[record.origin];
+    outages_.at_risk_delivered(record.origin);
     note_outage_progress(now);
   }
 }
 
-// Puts one copy on the link from -> to, or parks it there while the link is cut.
-void World::send(size_t from, size_t to, WriteSlot write, sim::Instant now) {
-  const size_t link = pair(from, to);
-  if (cut_[link]) {
-    link_parked_[link].push_back(write);
-    return;
-  }
-  const sim::Duration network = latency_[link].sample(network_rngs_[link]);
-  const sim::Duration apply_time = scenario_.replication.apply_time.sample(apply_rngs_[link]);
-  queue_.push(now + network + apply_time,
-              Event{EventKind::kApply, Operation::kPut, static_cast<uint16_t>(to), write, writes_[write].key});
+// A copy bound for `to` that arrived there but will never be applied.
+void World::drop_arrived(size_t to, WriteSlot write, sim::Instant now) {
+  replication_.inbound_dropped(to);
+  abandon_delivery(to, write, now);
+  writes_.release(write);
 }
 
-// The first poll tick strictly after `now`: ticks are phase + n * interval.
-sim::Instant World::next_poll_after(size_t source, sim::Instant now) const {
-  const int64_t interval = scenario_.replication.poll_interval.ns();
-  const int64_t phase = poll_phase_ns_[source];
-  if (now.ns() < phase) return sim::Instant::from_ns(phase);
-  const int64_t ticks = (now.ns() - phase) / interval + 1;
-  return sim::Instant::from_ns(phase + ticks * interval);
+// Puts one copy on the link from -> to, or parks it there while the link is cut.
+void World::send(size_t from, size_t to, WriteSlot write, sim::Instant now) {
+  if (const auto at = replication_.send(from, to, write, now)) {
+    queue_.push(*at, Event{EventKind::kApply, Operation::kPut, static_cast<uint16_t>(to), write, writes_[write].key});
+  }
 }
 
 // A region that is down replicates nothing: its stream waits for recovery.
 void World::poll(size_t source, sim::Instant now) {
-  sim::RingBuffer<WriteSlot>& stream = streams_[source];
-  if (down_[source]) {
-    poll_pending_[source] = false;
+  if (outages_.down(source)) {
+    replication_.skip_poll(source);
     return;
   }
-  for (uint32_t shipped = 0; shipped < scenario_.replication.batch_size && !stream.empty(); ++shipped) {
-    const WriteSlot write = stream.pop_front();
+  const bool more = replication_.poll(source, [&](WriteSlot write) {
     ship(source, write, now);
     writes_.release(write);
-  }
-  if (stream.empty()) {
-    poll_pending_[source] = false;
-  } else {
-    queue_.push(now + scenario_.replication.poll_interval,
-                Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(source), 0, 0});
-  }
+  });
+  if (more) schedule_poll(source, now + replication_.poll_interval());
 }
 
 // A replicated write reaches `replica`. Records of one item from one origin
@@ -176,27 +161,20 @@ void World::poll(size_t source, sim::Instant now) {
 // held back and admitted right after the predecessor.
 void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
   const WriteRecord& record = writes_[write];
-  if (!member(replica)) {  // removed while this was on the way
-    --inbound_pending_[replica];
-    abandon_delivery(replica, write, now);
-    writes_.release(write);
+  if (!admin_.member(replica)) {  // removed while this was on the way
+    drop_arrived(replica, write, now);
     return;
   }
-  const size_t link = pair(record.origin, replica);
-  if (cut_[link]) {  // the link was cut while it was on the way: resent after the heal
-    link_parked_[link].push_back(write);
-    return;
-  }
+  // The link was cut while it was on the way: resent after the restore.
+  if (replication_.park_if_cut(record.origin, replica, write)) return;
   const uint32_t admitted = items_.admitted(replica, record.key)[record.origin];
   if (record.sequence <= admitted) {  // sent before it joined: its backfill copies it
-    --inbound_pending_[replica];
-    abandon_delivery(replica, write, now);
-    writes_.release(write);
+    drop_arrived(replica, write, now);
     return;
   }
   if (record.sequence != admitted + 1) {
     GTSIM_ASSERT(record.sequence > admitted + 1);
-    held_.emplace(held_key(replica, record.origin, record.key), write);
+    replication_.hold(replica, record.origin, record.key, record.sequence, write);
     return;
   }
   admit_in_order(replica, write, now);
@@ -214,26 +192,18 @@ void World::admit_in_order(size_t replica, WriteSlot write, sim::Instant now) {
 }
 
 WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin) {
-  if (held_.empty()) return kNoWrite;
-  const uint32_t wanted = items_.admitted(replica, key)[origin] + 1;
-  const auto [first, last] = held_.equal_range(held_key(replica, origin, key));
-  for (auto it = first; it != last; ++it) {
-    if (writes_[it->second].sequence == wanted) {
-      const WriteSlot found = it->second;
-      held_.erase(it);
-      return found;
-    }
-  }
-  return kNoWrite;
+  if (replication_.held_empty()) return kNoWrite;
+  return replication_.take_held(replica, origin, key, items_.admitted(replica, key)[origin] + 1);
 }
 
 // A replicated write consumes write capacity at its destination too
-// (research/dynamodb-facts.md section 4.1). Throttled, it waits and retries,
-// behind any write already waiting there: delayed, never dropped. A replica
-// that is down parks it until recovery. True if it was applied now.
+// (docs/sources.md). Throttled, it waits and retries, behind any write
+// already waiting there: delayed, never dropped. A replica that is down
+// parks it until recovery. True if it was applied now.
 bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
-  if (down_[replica] || !serving(replica) || !backlog_[replica].empty()) {
-    backlog_[replica].push_back(write);
+  sim::RingBuffer<WriteSlot>& backlog = replication_.backlog(replica);
+  if (outages_.down(replica) || !admin_.serving(replica) || !backlog.empty()) {
+    backlog.push_back(write);
     return false;
   }
   const WriteRecord& record = writes_[write];
@@ -242,31 +212,26 @@ bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
     deliver(replica, write, now);
     return true;
   }
-  ++result_.region_results[replica].replication_throttle_events;
-  metrics_.on_replication_throttle(replica);
-  drift_.charge(capacity_setting_, 1);
-  backlog_[replica].push_back(write);
+  recorder_.replication_throttle(replica);
+  backlog.push_back(write);
   schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
   return false;
 }
 
 void World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now) {
   GTSIM_ASSERT(wait != sim::Duration::max());  // only a zero rate never refills
-  if (drain_pending_[replica]) return;
-  drain_pending_[replica] = true;
+  if (!replication_.claim_drain(replica)) return;
   queue_.push(now + wait, Event{EventKind::kDrainBacklog, Operation::kPut, static_cast<uint16_t>(replica), 0, 0});
 }
 
 void World::drain_backlog(size_t replica, sim::Instant now) {
-  sim::RingBuffer<WriteSlot>& backlog = backlog_[replica];
-  while (!down_[replica] && serving(replica) && !backlog.empty()) {
+  sim::RingBuffer<WriteSlot>& backlog = replication_.backlog(replica);
+  while (!outages_.down(replica) && admin_.serving(replica) && !backlog.empty()) {
     const WriteSlot head = backlog.front();
     const WriteRecord& record = writes_[head];
     const int64_t milli = write_milli_units(record.size_bytes, false);
     if (!capacity_[replica].try_consume(now, Dimension::kWrite, record.key, milli)) {
-      ++result_.region_results[replica].replication_throttle_events;
-      metrics_.on_replication_throttle(replica);
-      drift_.charge(capacity_setting_, 1);
+      recorder_.replication_throttle(replica);
       schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
       return;
     }
@@ -284,28 +249,19 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   uint32_t* replica_seen = items_.seen(replica, record.key);
   if (record.sequence <= replica_seen[origin]) {
     // A new replica's backfill already copied it (or a newer version).
-    --inbound_pending_[replica];
-    abandon_delivery(replica, write, now);
-    writes_.release(write);
+    drop_arrived(replica, write, now);
     return;
   }
-  PairResult& link = result_.pairs[origin * (region_count_ - 1) + (replica < origin ? replica : replica - 1)];
-  const int64_t lag = now.ns() - record.issued_ns;
-  ++link.replicated;
-  link.lag_ns.record(lag);
-  metrics_.on_replicated(origin, replica, lag);
-  --inbound_pending_[replica];
-  --pair_pending_[pair(origin, replica)];
+  recorder_.replicated(origin, replica, record.issued_ns, now);
+  replication_.applied(origin, replica);
 
   if (record.flags & WriteRecord::kTtlDelete) {
-    const int64_t units = write_milli_units(record.size_bytes, false) / 1000;
-    result_.region_results[replica].ttl_replicated_write_units += units;
-    drift_.charge(ttl_setting_, static_cast<uint64_t>(units));
+    recorder_.ttl_replicated(replica, write_milli_units(record.size_bytes, false) / 1000);
   }
-  conflicts_.on_arrival(writes_, write, replica, replica_seen[replica]);
+  recorder_.arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
   apply(replica, write, now);
-  if (scenario_.table.ttl.items_expire && ttl_enabled_[replica] && !record.is_tombstone() && now < stop_) {
+  if (scenario_.table.ttl.items_expire && admin_.ttl_enabled(replica) && !record.is_tombstone() && now < stop_) {
     // A version that arrives expired is deleted by this replica's TTL too.
     const int64_t expires_ns = record.issued_ns + scenario_.table.ttl.item_lifetime.ns();
     if (expires_ns <= now.ns() && items_.stored(replica, record.key) == write) {
@@ -315,10 +271,9 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   if (observer_) observer_->on_replicated(replica, record, now);
   GTSIM_ASSERT(record.undelivered > 0);
   if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
-    --at_risk_left_[origin];
+    outages_.at_risk_delivered(origin);
     note_outage_progress(now);
   }
-  last_apply_ns_max_ = now.ns();
   writes_.release(write);
 }
 

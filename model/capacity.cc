@@ -1,0 +1,72 @@
+#include "model/capacity.h"
+
+#include <algorithm>
+
+namespace model {
+
+Capacity::Capacity(const Scenario& scenario) {
+  // Data size, for the partition count: keys x mean item size.
+  const uint64_t data_bytes = static_cast<uint64_t>(static_cast<double>(scenario.table.key_count) *
+                                                    scenario.table.item_size_bytes.mean());
+  for (const RegionConfig& region : scenario.regions) {
+    replicas_.emplace_back(region.capacity, data_bytes, sim::Instant::zero());
+    scalers_.emplace_back(region.capacity.write_scaling);
+    scalers_.emplace_back(region.capacity.read_scaling);
+  }
+}
+
+MetricsRecorder::SecondSample Capacity::end_second(size_t region, sim::Instant now, int64_t replication_backlog) {
+  ReplicaCapacity& capacity = replicas_[region];
+  capacity.end_second(now);
+  return MetricsRecorder::SecondSample{capacity.consumed_per_second(Dimension::kWrite).back(),
+                                       capacity.consumed_per_second(Dimension::kRead).back(),
+                                       capacity.capacity_units(Dimension::kWrite),
+                                       capacity.capacity_units(Dimension::kRead), replication_backlog};
+}
+
+// Auto scaling's datapoint of one dimension: true if it decided an action.
+bool Capacity::datapoint(size_t region, Dimension dimension, sim::Instant now, const std::string& region_name) {
+  const ReplicaCapacity& capacity = replicas_[region];
+  const std::vector<int64_t>& consumed = capacity.consumed_per_second(dimension);
+  int64_t milli = 0;
+  for (size_t i = consumed.size() - std::min<size_t>(60, consumed.size()); i < consumed.size(); ++i) {
+    milli += consumed[i];
+  }
+  const double units_per_second = static_cast<double>(milli) / 60000.0;
+  const int64_t provisioned = capacity.capacity_units(dimension);
+  auto decision = scaler(region, dimension).on_datapoint(now, units_per_second, provisioned);
+  if (!decision) return false;
+  pending_.push_back(ScalingAction{region_name, dimension == Dimension::kWrite ? "write" : "read", now.ns(),
+                                   decision->effective_at.ns(), provisioned, decision->to_units});
+  return true;
+}
+
+const ScalingAction& Capacity::apply_scaling(size_t region, size_t action, sim::Instant now) {
+  const ScalingAction& scaling = pending_[action];
+  const Dimension dimension = scaling.dimension == "write" ? Dimension::kWrite : Dimension::kRead;
+  replicas_[region].set_provisioned_units(now, dimension, scaling.to_units);
+  scaler(region, dimension).on_update_applied();
+  return scaling;
+}
+
+void Capacity::report(size_t region, RegionResult& result) const {
+  const ReplicaCapacity& capacity = replicas_[region];
+  result.capacity_mode = capacity.config().mode == CapacityMode::kProvisioned ? "provisioned" : "on_demand";
+  result.write_units = capacity.capacity_units(Dimension::kWrite);
+  result.read_units = capacity.capacity_units(Dimension::kRead);
+  result.partitions = capacity.partition_count();
+}
+
+void Capacity::set_capacity(size_t region, const TimelineEvent& event, sim::Instant now) {
+  CapacityConfig config = event.capacity;
+  ReplicaCapacity& capacity = replicas_[region];
+  if (capacity.config().mode == CapacityMode::kProvisioned && config.mode == CapacityMode::kProvisioned) {
+    if (!event.sets_write_units) config.write_units = capacity.capacity_units(Dimension::kWrite);
+    if (!event.sets_read_units) config.read_units = capacity.capacity_units(Dimension::kRead);
+  }
+  capacity.reconfigure(now, config);
+  scaler(region, Dimension::kWrite).reconfigure(event.capacity.write_scaling);
+  scaler(region, Dimension::kRead).reconfigure(event.capacity.read_scaling);
+}
+
+}  // namespace model

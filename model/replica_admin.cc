@@ -1,0 +1,37 @@
+#include "model/replica_admin.h"
+
+namespace model {
+
+ReplicaAdmin::ReplicaAdmin(const Scenario& scenario, const std::vector<std::string>& region_names)
+    : ttl_within_ns_(scenario.table.ttl.deleted_within.ns()) {
+  const size_t initial_count = scenario.table.indexes.size();
+  const uint64_t initial = initial_count >= 64 ? ~uint64_t{0} : (uint64_t{1} << initial_count) - 1;
+  for (size_t r = 0; r < region_names.size(); ++r) {
+    state_.push_back(scenario.regions[r].replica ? ReplicaState::kServing : ReplicaState::kAbsent);
+    member_.push_back(0);
+    left_.push_back(0);
+    update_membership(r);
+    indexes_.push_back(initial);
+    ttl_enabled_.push_back(scenario.table.ttl.enabled ? 1 : 0);
+    backfills_.emplace_back();
+    ttl_rngs_.push_back(sim::Rng::stream(scenario.seed, "ttl/" + region_names[r]));
+  }
+}
+
+ReplicaAdmin::TtlDelete ReplicaAdmin::plan_ttl_delete(size_t region, uint64_t write_id) {
+  const int64_t within = ttl_within_ns_;
+  const int64_t delay =
+      within > 0 ? static_cast<int64_t>(ttl_rngs_[region].below(static_cast<uint64_t>(within) + 1)) : 0;
+  uint32_t slot;
+  if (ttl_free_.empty()) {
+    slot = static_cast<uint32_t>(ttl_expected_.size());
+    ttl_expected_.push_back(write_id);
+  } else {
+    slot = ttl_free_.back();
+    ttl_free_.pop_back();
+    ttl_expected_[slot] = write_id;
+  }
+  return TtlDelete{slot, delay};
+}
+
+}  // namespace model

@@ -1,0 +1,36 @@
+#include "model/replication.h"
+
+#include "sim/assert.h"
+
+namespace model {
+
+Replication::Replication(const Scenario& scenario, const std::vector<std::string>& region_names)
+    : region_count_(region_names.size()),
+      poll_interval_(scenario.replication.poll_interval),
+      batch_size_(scenario.replication.batch_size),
+      apply_time_(scenario.replication.apply_time),
+      pending_(region_count_ * region_count_, 0),
+      held_(1024) {
+  GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);
+  const uint64_t seed = scenario.seed;
+  const int64_t interval_ns = poll_interval_.ns();
+  for (size_t r = 0; r < region_count_; ++r) {
+    streams_.emplace_back(1024);
+    backlogs_.emplace_back(16);
+    poll_pending_.push_back(0);
+    drain_pending_.push_back(0);
+    inbound_.push_back(0);
+    sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names[r] + "/poll-phase");
+    poll_phase_ns_.push_back(
+        interval_ns > 0 ? static_cast<int64_t>(phase_rng.below(static_cast<uint64_t>(interval_ns))) : 0);
+  }
+  for (size_t from = 0; from < region_count_; ++from) {
+    for (size_t to = 0; to < region_count_; ++to) {
+      const std::string link = region_names[from] + "->" + region_names[to];
+      links_.emplace_back(scenario.one_way_latency[index(from, to)], sim::Rng::stream(seed, "network/" + link));
+      apply_rngs_.push_back(sim::Rng::stream(seed, "replication/apply/" + link));
+    }
+  }
+}
+
+}  // namespace model

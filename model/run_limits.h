@@ -1,0 +1,25 @@
+// RunLimits: guards on a run (issue 7); a run stopped by one reports what it had.
+//
+// The guards decide only whether a run goes on, never what it computes
+// (RunResult::stop says which one stopped it, and when). The callbacks are
+// polled every kStopPollEvents events, outside the per-event path.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+#include "sim/time.h"
+
+namespace model {
+
+struct RunLimits {
+  uint64_t max_events = UINT64_MAX;  // stop after this many events
+  // Polled every kStopPollEvents events; returning true stops the run. For
+  // the wall-clock guard and SIGINT.
+  std::function<bool()> should_stop;
+  // Called as often, with the true time reached: for a progress bar.
+  std::function<void(sim::Instant)> on_progress;
+  static constexpr uint64_t kStopPollEvents = 65536;
+};
+
+}  // namespace model
