@@ -29,7 +29,7 @@ KeySampler::KeySampler(uint64_t key_count, const KeyDistribution& distribution)
       const double hot = std::round(distribution_.hotspot_keys * static_cast<double>(key_count_));
       hot_keys_ = std::max<uint64_t>(1, std::min<uint64_t>(key_count_, static_cast<uint64_t>(hot)));
       // Probability as an integer ratio: compare one 64-bit draw, no float ties.
-      const long double p = distribution_.hotspot_traffic;
+      const auto p = static_cast<long double>(distribution_.hotspot_traffic);
       hot_traffic_per_2_64_ =
           p >= 1.0L ? UINT64_MAX : static_cast<uint64_t>(p * 18446744073709551616.0L);
       break;

@@ -30,9 +30,12 @@ FieldValue min_of(const Record& record) {
   return (record.*kHistogram).min();
 }
 
-template <auto kHistogram, double kQuantile, class Record>
+// The quantile in thousandths: clang 14 takes no floating-point template
+// argument. kPerMille / 1000.0 is the double nearest the decimal quantile,
+// the same value as the literal (0.99, 0.999).
+template <auto kHistogram, int kPerMille, class Record>
 FieldValue quantile_of(const Record& record) {
-  return (record.*kHistogram).quantile(kQuantile);
+  return (record.*kHistogram).quantile(kPerMille / 1000.0);
 }
 
 template <auto kHistogram, class Record>
@@ -71,14 +74,14 @@ constexpr Field<R> kRegionFields[] = {
     {"clients.client_errors", member<&R::client_errors>, "client_errors", 10},
     {"clients.unavailable_errors", member<&R::unavailable_errors>, "unavailable_errors", 11},
     {"clients.latency_ns.count", count_of<&R::client_latency_ns>},
-    {"clients.latency_ns.p50", quantile_of<&R::client_latency_ns, 0.50>, "client_latency_p50_ns", 12},
-    {"clients.latency_ns.p99", quantile_of<&R::client_latency_ns, 0.99>, "client_latency_p99_ns", 13},
+    {"clients.latency_ns.p50", quantile_of<&R::client_latency_ns, 500>, "client_latency_p50_ns", 12},
+    {"clients.latency_ns.p99", quantile_of<&R::client_latency_ns, 990>, "client_latency_p99_ns", 13},
     {"clients.latency_ns.max", max_of<&R::client_latency_ns>, "client_latency_max_ns", 14},
     {"replication_throttle_events", member<&R::replication_throttle_events>, "replication_throttle_events", 8},
     {"reads.stale_reads", member<&R::stale_reads>},
     {"reads.staleness_ns.count", count_of<&R::staleness_ns>},
-    {"reads.staleness_ns.p50", quantile_of<&R::staleness_ns, 0.50>},
-    {"reads.staleness_ns.p99", quantile_of<&R::staleness_ns, 0.99>},
+    {"reads.staleness_ns.p50", quantile_of<&R::staleness_ns, 500>},
+    {"reads.staleness_ns.p99", quantile_of<&R::staleness_ns, 990>},
     {"reads.staleness_ns.max", max_of<&R::staleness_ns>},
     {"missing_index_errors", member<&R::missing_index_errors>, "missing_index_errors", 16},
     {"refused_requests", member<&R::refused_requests>, "refused_requests", 17},
@@ -97,10 +100,10 @@ constexpr Field<P> kPairFields[] = {
     {"lag_ns.count", count_of<&P::lag_ns>},
     {"lag_ns.mean", rounded_mean_of<&P::lag_ns>, "mean_ns", 1},
     {"lag_ns.min", min_of<&P::lag_ns>, "min_ns", 2},
-    {"lag_ns.p50", quantile_of<&P::lag_ns, 0.50>, "p50_ns", 3},
-    {"lag_ns.p90", quantile_of<&P::lag_ns, 0.90>, "p90_ns", 4},
-    {"lag_ns.p99", quantile_of<&P::lag_ns, 0.99>, "p99_ns", 5},
-    {"lag_ns.p999", quantile_of<&P::lag_ns, 0.999>, "p999_ns", 6},
+    {"lag_ns.p50", quantile_of<&P::lag_ns, 500>, "p50_ns", 3},
+    {"lag_ns.p90", quantile_of<&P::lag_ns, 900>, "p90_ns", 4},
+    {"lag_ns.p99", quantile_of<&P::lag_ns, 990>, "p99_ns", 5},
+    {"lag_ns.p999", quantile_of<&P::lag_ns, 999>, "p999_ns", 6},
     {"lag_ns.max", max_of<&P::lag_ns>, "max_ns", 7},
 };
 
