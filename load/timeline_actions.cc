@@ -168,7 +168,7 @@ std::optional<TimelineEvent> TimelineChecker::degrade_link(const ActionInput& in
 
 // pause_replication: {region: R, duration: D, takes_hold_after: H}.
 // Replication into and out of the region stops once the pause takes hold
-// and resumes where it stopped at the end (research: section 6.1).
+// and resumes where it stopped at the end (docs/sources.md, Failures and fault injection).
 std::optional<TimelineEvent> TimelineChecker::pause_replication(const ActionInput& in) {
   static const std::vector<std::string> kPauseKeys = {"region", "duration", "takes_hold_after"};
   const Node& body = in.body;

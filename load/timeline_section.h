@@ -33,8 +33,8 @@
 namespace load {
 
 // The default add_replica backfill rate in items per second: the service's
-// quota of 10 TB per destination Region per day (research/dynamodb-facts.md
-// section 5) over the table's mean item size (at most 400KB, the item limit).
+// quota of 10 TB per destination Region per day (docs/sources.md,
+// Replica lifecycle) over the table's mean item size (at most 400KB, the item limit).
 double default_backfill_items_per_second(const model::TableConfig& table);
 
 // What the reader of one action is given.

@@ -1,7 +1,7 @@
 // AutoScaler: target tracking auto scaling of one dimension of one replica.
 //
-// As Application Auto Scaling does it for DynamoDB (research/dynamodb-facts.md
-// section 4.4): every minute a datapoint of consumed / provisioned units;
+// As Application Auto Scaling does it for DynamoDB (docs/sources.md,
+// Provisioned capacity and auto scaling): every minute a datapoint of consumed / provisioned units;
 // `scale_out_datapoints` (2) consecutive datapoints above the target fire the
 // scale-out alarm, `scale_in_datapoints` (15) below it the scale-in alarm.
 // The alarm acts after `alarm_delay` (CloudWatch's "up to a few minutes") by

@@ -3,7 +3,7 @@
 // Reports (reports/) are pure functions of it. It holds no wall-clock time,
 // pointer or host-dependent value, so the same scenario and seed give the
 // same RunResult on every machine (docs/design.md, law 1). Metric meanings are
-// DESIGN.md's "What the answers mean"; units are in the names.
+// docs/design.md's "What the figures mean"; units are in the names.
 #pragma once
 
 #include <cstdint>

@@ -80,8 +80,8 @@ struct RegionConfig {
   bool replica = true;
 };
 
-// The path from a region's stream to another replica (DESIGN.md, "The model
-// in words"; research/dynamodb-facts.md section 1.1): records wait for the
+// The path from a region's stream to another replica (docs/design.md, "The
+// model in words"; docs/sources.md, Replication): records wait for the
 // next poll of the stream, at most batch_size records leave per poll, cross
 // the network, and are applied after apply_time. Defaults give the service's
 // typical sub-second replication delay on catalogue latencies.

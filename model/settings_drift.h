@@ -2,8 +2,8 @@
 // that costs.
 //
 // Settings (capacity, TTL, each global secondary index) are per replica and,
-// without settings_sync, never replicated (research/dynamodb-facts.md
-// section 5; the article's golden rule). The world tells this recorder each
+// without settings_sync, never replicated (docs/sources.md,
+// Versions and settings; The article's golden rule). The world tells this recorder each
 // replica's value of each setting whenever it changes; an episode opens when
 // the replicas' values first differ and closes when they agree again.
 // Replicas that do not exist (not yet added, removed) have no value and are

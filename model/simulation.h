@@ -1,14 +1,14 @@
 // Simulation: one run of one scenario on a simulated clock.
 //
-// The world of DESIGN.md, "The model in words": each region's replica accepts
+// The world of docs/design.md, "The model in words": each region's replica accepts
 // client writes at once, stamps them with its own clock, and appends them to
 // its stream; replication polls the stream, ships each record to every other
 // replica over the network and applies it there after an apply time. Every
 // apply, local or replicated, follows last-writer-wins (model/lww.h); the
 // ConflictTracker sees every comparison and measures concurrency, clobbered
-// writes and inversions. Per-item order is kept on every channel: a record
+// writes and inversions. Per-item order is kept on every link: a record
 // is never applied before an earlier record of the same item from the same
-// region (research/dynamodb-facts.md section 1.1); records of different items
+// region (docs/sources.md, Replication); records of different items
 // overtake each other freely.
 //
 // Determinism: the event queue orders by (time, insertion); every random

@@ -2,11 +2,11 @@
 //
 // Settings (capacity, TTL, global secondary indexes) belong to one replica
 // and are not replicated unless the scenario's settings_sync copies each
-// change (research/dynamodb-facts.md section 5; the article's golden rule).
+// change (docs/sources.md, Versions and settings; The article).
 // SettingsDrift records when they differ. TTL deletes are made by each
 // replica whose TTL is enabled, free there, and replicate like any delete
-// (section 2). A replica added to a populated table is backfilled before it
-// serves (section 5); under version 2017.11.29 only an empty table can get
+// (docs/sources.md, TTL). A replica added to a populated table is backfilled before it
+// serves (docs/sources.md, Replica lifecycle); under version 2017.11.29 only an empty table can get
 // one, and the report estimates the article's migration path instead.
 #include <algorithm>
 #include <cmath>

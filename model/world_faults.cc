@@ -7,7 +7,7 @@
 namespace model {
 namespace {
 
-// research/dynamodb-facts.md section 5 and modelling implication 19.
+// docs/sources.md, Versions and settings (the 20-hour rule).
 const sim::Duration kLeaveGroupAfter = sim::Duration::hours(20);
 
 }  // namespace
@@ -88,8 +88,8 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
 }
 
 // A replica unreachable for longer than the service's limit leaves the
-// replication group (research/dynamodb-facts.md section 5: a Region disabled
-// for more than 20 hours): what it had not replicated is lost, what was bound
+// replication group (docs/sources.md, Versions and settings: a Region
+// disabled for more than 20 hours): what it had not replicated is lost, what was bound
 // for it is dropped, and from then on it replicates nothing either way.
 void World::leave_group(size_t region, sim::Instant now) {
   admin_.leave(region);
