@@ -2,7 +2,9 @@
 //
 // Reports (reports/) are pure functions of it. It holds no wall-clock time,
 // pointer or host-dependent value, so the same scenario and seed give the
-// same RunResult on every machine (docs/design.md, law 1). Metric meanings are
+// same RunResult on every machine (docs/design.md, law 1). A closed set of
+// words is an enum here; its words are in reports/result_words.h, so only
+// reports hold them. Metric meanings are
 // DESIGN.md's "What the answers mean"; units are in the names.
 #pragma once
 
@@ -11,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/capacity_kinds.h"
 #include "model/operation.h"
 #include "sim/histogram.h"
 #include "sim/time.h"
@@ -91,7 +94,7 @@ struct RegionResult {
   int64_t ttl_replicated_write_units = 0;   // write units spent applying other replicas' TTL deletes
   uint64_t expired_items = 0;               // expired items it still stores at the end
   // Capacity at the end of the run.
-  std::string capacity_mode;                // "on_demand" | "provisioned"
+  CapacityMode capacity_mode = CapacityMode::kOnDemand;
   int64_t write_units = 0;                  // provisioned, or the on-demand ceiling
   int64_t read_units = 0;
   uint64_t partitions = 0;
@@ -132,7 +135,7 @@ struct ThrottleWindow {
 
 struct ScalingAction {
   std::string region;
-  std::string dimension;              // "write" | "read"
+  Dimension dimension = Dimension::kWrite;
   int64_t decided_ns = 0;             // end of the datapoint that fired the alarm
   int64_t effective_ns = 0;           // when the new capacity applies
   int64_t from_units = 0;
@@ -177,14 +180,20 @@ struct DriftResult {
   std::vector<DriftEpisode> episodes;  // by start time
 };
 
+enum class ReplicaAction : uint8_t { kAdd, kRemove };
+
+// What became of a ReplicaChange. add: kBackfilling (still copying at the
+// end), kActive (backfilled, serving), kAbandoned (the replica was
+// removed before its backfill finished), kRefused (2017.11.29: the table was
+// not empty); remove: kRemoved, kRefused (the last replica, or none there).
+enum class ReplicaOutcome : uint8_t { kBackfilling, kActive, kAbandoned, kRefused, kRemoved };
+
 // A replica added to or removed from the group by the timeline.
 struct ReplicaChange {
   std::string region;
-  std::string action;                 // "add" | "remove"
+  ReplicaAction action = ReplicaAction::kAdd;
   int64_t at_ns = 0;
-  // add: "active" (backfilled, serving), "refused" (2017.11.29: the table
-  // was not empty); remove: "removed".
-  std::string outcome;
+  ReplicaOutcome outcome = ReplicaOutcome::kBackfilling;
   std::string source;                 // add: the serving replicas it was copied from, e.g. "us-east-1, eu-west-1"
   uint64_t items = 0;                 // add: items copied (deleted items' markers included)
   int64_t backfill_ns = -1;           // add: from the add to serving; -1: it never served

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/capacity_kinds.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
 
@@ -45,8 +46,6 @@ struct AutoScalingConfig {
   sim::Duration alarm_delay = sim::Duration::minutes(1);
   sim::Duration update_time = sim::Duration::minutes(2);
 };
-
-enum class CapacityMode { kOnDemand, kProvisioned };
 
 // A replica's capacity (docs/sources.md, Capacity units and the sections after it): per region, never replicated.
 struct CapacityConfig {

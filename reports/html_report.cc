@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "reports/json_report.h"
+#include "reports/result_words.h"
 #include "reports/svg_chart.h"
 #include "reports/text_report.h"
 #include "sim/time.h"
@@ -115,12 +116,13 @@ std::string administration(const model::RunResult& result) {
                 "migration path (estimate)"},
                true);
     for (const model::ReplicaChange& c : result.replica_changes) {
-      const bool added = c.action == "add" && c.outcome != "refused";
+      const bool added = c.action == model::ReplicaAction::kAdd && c.outcome != model::ReplicaOutcome::kRefused;
       const auto number = [&](uint64_t n) { return added ? fmt::format("{}", n) : std::string(); };
       std::string backfill;
       if (added) backfill = c.backfill_ns < 0 ? "never served" : duration(c.backfill_ns);
-      out += row({esc(c.region), esc(c.action), clock(c.at_ns), esc(c.outcome), added ? esc(c.source) : "",
-                  number(c.items), backfill, number(c.refused_requests), number(c.parked_writes),
+      out += row({esc(c.region), std::string(replica_action_word(c.action)), clock(c.at_ns),
+                  std::string(replica_outcome_word(c.outcome)), added ? esc(c.source) : "", number(c.items),
+                  backfill, number(c.refused_requests), number(c.parked_writes),
                   c.migration ? fmt::format("{} items ({}) in {}: {} RCU, {} WCU", c.migration_items,
                                             esc(display_bytes(c.migration_bytes)), duration(c.migration_ns),
                                             c.migration_read_units, c.migration_write_units)
@@ -138,7 +140,8 @@ std::string regions_and_lag(const model::RunResult& result) {
               "retries", "client errors", "unavailable", "latency p99"},
              true);
   for (const model::RegionResult& r : result.region_results) {
-    out += row({esc(r.name), fmt::format("{}", r.writes()), fmt::format("{}", r.operations[3]), esc(r.capacity_mode),
+    out += row({esc(r.name), fmt::format("{}", r.writes()), fmt::format("{}", r.operations[3]),
+                std::string(capacity_mode_word(r.capacity_mode)),
                 fmt::format("{}", r.write_units), fmt::format("{}", r.read_units), fmt::format("{}", r.throttle_events),
                 fmt::format("{}", r.replication_throttle_events), fmt::format("{}", r.retries),
                 fmt::format("{}", r.client_errors), fmt::format("{}", r.unavailable_errors),
@@ -230,7 +233,7 @@ std::string capacity_events(const model::RunResult& result) {
     out += "<h2>Auto scaling</h2>\n<table>\n";
     out += row({"region", "dimension", "decided", "effective", "from", "to"}, true);
     for (const model::ScalingAction& a : result.scaling_actions) {
-      out += row({esc(a.region), esc(a.dimension), clock(a.decided_ns), clock(a.effective_ns),
+      out += row({esc(a.region), std::string(dimension_word(a.dimension)), clock(a.decided_ns), clock(a.effective_ns),
                   fmt::format("{}", a.from_units), fmt::format("{}", a.to_units)});
     }
     out += "</table>\n";
@@ -345,7 +348,7 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
                      result.stop.reason == model::StopReason::kCompleted
                          ? std::string("completed")
                          : fmt::format("<span class=\"bad\">stopped ({}) at {}</span>",
-                                       stop_name(result.stop.reason), duration(result.stop.at_ns)));
+                                       stop_word(result.stop.reason), duration(result.stop.at_ns)));
   if (!timeline.empty()) {
     out += "<table class=\"timeline\">\n" + row({"#", "at", "timeline"}, true);
     for (size_t i = 0; i < timeline.size(); ++i) {

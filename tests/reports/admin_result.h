@@ -18,7 +18,7 @@ inline model::RunResult admin_result() {
   for (const std::string& name : r.regions) {
     model::RegionResult region;
     region.name = name;
-    region.capacity_mode = "on_demand";
+    region.capacity_mode = model::CapacityMode::kOnDemand;
     region.write_units = 4000;
     region.read_units = 12000;
     region.partitions = 8;
@@ -67,9 +67,9 @@ inline model::RunResult admin_result() {
 
   model::ReplicaChange added;
   added.region = "ap-southeast-2";
-  added.action = "add";
+  added.action = model::ReplicaAction::kAdd;
   added.at_ns = 5'000'000'000;
-  added.outcome = "active";
+  added.outcome = model::ReplicaOutcome::kActive;
   added.source = "us-east-1";
   added.items = 1000;
   added.backfill_ns = 2'500'000'000;
@@ -77,14 +77,14 @@ inline model::RunResult admin_result() {
   added.parked_writes = 230;
   model::ReplicaChange removed;
   removed.region = "eu-west-1";
-  removed.action = "remove";
+  removed.action = model::ReplicaAction::kRemove;
   removed.at_ns = 50'000'000'000;
-  removed.outcome = "removed";
+  removed.outcome = model::ReplicaOutcome::kRemoved;
   model::ReplicaChange refused;
   refused.region = "eu-west-1";
-  refused.action = "add";
+  refused.action = model::ReplicaAction::kAdd;
   refused.at_ns = 55'000'000'000;
-  refused.outcome = "refused";
+  refused.outcome = model::ReplicaOutcome::kRefused;
   refused.migration = true;
   refused.migration_items = 1000;
   refused.migration_bytes = 1'024'000;
