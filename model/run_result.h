@@ -154,6 +154,9 @@ struct OutageResult {
   uint64_t divergent_items = 0;       // items it holds differently from the group at the end, if it left
 };
 
+// What a drift episode's cost counts (DriftEpisode::cost).
+enum class DriftCostUnit : uint8_t { kThrottleEvents, kReplicatedWriteUnits, kQueriesRefused };
+
 // One stretch of time in which a setting differed between the replicas
 // (docs/sources.md, Versions and settings; The article's golden rule).
 struct DriftEpisode {
@@ -168,7 +171,7 @@ struct DriftEpisode {
   // replicas that did not run them; for capacity, throttle events (client
   // and replication) in every region.
   uint64_t cost = 0;
-  std::string cost_unit;
+  DriftCostUnit cost_unit = DriftCostUnit::kThrottleEvents;
 };
 
 struct DriftResult {

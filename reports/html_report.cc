@@ -106,7 +106,7 @@ std::string administration(const model::RunResult& result) {
       std::string values;
       for (const auto& [region, value] : e.values) values += (values.empty() ? "" : ", ") + esc(region + " " + value);
       out += row({esc(e.setting), clock(e.since_ns), e.until_ns < 0 ? "still at the end" : clock(e.until_ns),
-                  fmt::format("{} {}", e.cost, esc(e.cost_unit)), values});
+                  fmt::format("{} {}", e.cost, drift_cost_unit_word(e.cost_unit)), values});
     }
     out += "</table>\n";
   }

@@ -247,7 +247,7 @@ void write_drift(JsonWriter& json, const model::DriftResult& drift) {
     }
     json.end_array();
     json.field("cost", e.cost);
-    json.field("cost_unit", e.cost_unit);
+    json.field("cost_unit", drift_cost_unit_word(e.cost_unit));
     json.end_object();
   }
   json.end_array();

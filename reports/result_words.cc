@@ -37,6 +37,15 @@ std::string_view replica_outcome_word(model::ReplicaOutcome outcome) {
   return "?";
 }
 
+std::string_view drift_cost_unit_word(model::DriftCostUnit unit) {
+  switch (unit) {
+    case model::DriftCostUnit::kThrottleEvents: return "throttle events";
+    case model::DriftCostUnit::kReplicatedWriteUnits: return "replicated write units";
+    case model::DriftCostUnit::kQueriesRefused: return "queries refused";
+  }
+  return "?";
+}
+
 std::string_view stop_word(model::StopReason reason) {
   switch (reason) {
     case model::StopReason::kCompleted: return "completed";

@@ -21,6 +21,8 @@ std::string_view dimension_word(model::Dimension dimension);
 std::string_view replica_action_word(model::ReplicaAction action);
 // "backfilling" | "active" | "abandoned" | "refused" | "removed"
 std::string_view replica_outcome_word(model::ReplicaOutcome outcome);
+// "throttle events" | "replicated write units" | "queries refused"
+std::string_view drift_cost_unit_word(model::DriftCostUnit unit);
 // run.stop: "completed" | "max_events" | "stopped"
 std::string_view stop_word(model::StopReason reason);
 

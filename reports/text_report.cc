@@ -71,7 +71,7 @@ void append_drift(std::string& out, const model::DriftResult& drift) {
     for (const auto& [region, value] : e.values) values.push_back(region + ": " + value);
     out += fmt::format("  {} from {}{} (cost {} {})\n      {}\n", e.setting, readable(e.since_ns),
                        e.until_ns < 0 ? std::string(", still at the end") : " to " + readable(e.until_ns),
-                       e.cost, e.cost_unit, fmt::join(values, "; "));
+                       e.cost, drift_cost_unit_word(e.cost_unit), fmt::join(values, "; "));
   }
   if (drift.episodes.size() > kEpisodesShown) {
     out += fmt::format("  ... and {} more episodes (all in the JSON and HTML reports)\n",

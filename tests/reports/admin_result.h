@@ -55,14 +55,14 @@ inline model::RunResult admin_result() {
   index.until_ns = 25'000'000'000;
   index.values = {{"us-east-1", "present"}, {"eu-west-1", "absent"}};
   index.cost = 42;
-  index.cost_unit = "queries refused";
+  index.cost_unit = model::DriftCostUnit::kQueriesRefused;
   model::DriftEpisode ttl;
   ttl.setting = "ttl";
   ttl.since_ns = 20'000'000'000;
   ttl.until_ns = -1;
   ttl.values = {{"us-east-1", "on"}, {"eu-west-1", "off"}};
   ttl.cost = 300;
-  ttl.cost_unit = "write units";
+  ttl.cost_unit = model::DriftCostUnit::kReplicatedWriteUnits;
   r.drift.episodes = {index, ttl};
 
   model::ReplicaChange added;
