@@ -38,7 +38,7 @@ struct ConflictExample {
   WriteSummary winner;
 };
 
-// Every ordered region pair from -> to: writes of `from` replicated into `to`.
+// Every link from -> to (an ordered pair of regions): writes of `from` replicated into `to`.
 // t-visibility: reads in `to` bucketed by the age of `from`'s latest write to
 // the item (bucket i holds ages in [grid[i], grid[i+1])), and how many of
 // them found that write already applied in `to`.
@@ -115,7 +115,7 @@ struct RegionSeries {
   std::vector<int64_t> latency_p99_ns;
 };
 
-// Per-minute figures of one ordered pair, like CloudWatch's.
+// Per-minute figures of one link, like CloudWatch's.
 struct PairSeries {
   std::vector<int64_t> replication_latency_mean_ns;  // ReplicationLatency, Average (0: none applied)
   std::vector<int64_t> replication_latency_max_ns;   // ReplicationLatency, Maximum

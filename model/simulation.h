@@ -6,7 +6,7 @@
 // replica over the network and applies it there after an apply time. Every
 // apply, local or replicated, follows last-writer-wins (model/lww.h); the
 // ConflictTracker sees every comparison and measures concurrency, clobbered
-// writes and inversions. Per-item order is kept on every channel: a record
+// writes and inversions. Per-item order is kept on every link: a record
 // is never applied before an earlier record of the same item from the same
 // region (research/dynamodb-facts.md section 1.1); records of different items
 // overtake each other freely.

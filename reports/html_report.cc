@@ -133,7 +133,7 @@ std::string administration(const model::RunResult& result) {
   return out;
 }
 
-// Requests and capacity per region, then replication lag per pair.
+// Requests and capacity per region, then replication lag per link.
 std::string regions_and_lag(const model::RunResult& result) {
   std::string out = "<h2>Regions</h2>\n<table>\n";
   out += row({"region", "writes", "gets", "capacity", "W units", "R units", "throttled", "repl. throttled",
