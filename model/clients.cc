@@ -53,7 +53,7 @@ uint32_t Clients::start_retry(size_t group, size_t target, int64_t first_attempt
 std::optional<Clients::Redirect> Clients::redirect_session(size_t group, size_t home, uint32_t sequence) {
   const SessionConfig& sessions = configs_[group]->sessions;
   sim::Rng& rng = session_rngs_[group];
-  if (rng.uniform01() * 100.0 >= sessions.redirect_fraction) return std::nullopt;
+  if (rng.uniform01() * 100.0 >= sessions.redirect_percent) return std::nullopt;
   const uint32_t delay = static_cast<uint32_t>(rng.below(sessions.delays.size()));
   uint32_t slot;
   if (session_free_.empty()) {

@@ -188,7 +188,7 @@ struct OperationMix {
 // `delays` (chosen uniformly). Measures read-your-writes violations.
 struct SessionConfig {
   bool enabled = false;
-  double redirect_fraction = 0.0;        // `redirect`: percentage of writes followed by a read elsewhere
+  double redirect_percent = 0.0;         // `redirect`: percent (0..100) of writes followed by a read elsewhere
   size_t read_region = 0;                // `read_region`
   std::vector<sim::Duration> delays;     // `delays`: at least one, each >= 0
 };
