@@ -29,7 +29,7 @@ ClientGroup::ClientGroup(uint64_t seed, const std::string& region_name,
       ops_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/ops")),
       keys_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/keys")),
       sizes_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/sizes")),
-      mean_gap_ns_(1e9 / config.rate_per_second) {
+      mean_gap_ns_(sim::kNanosecondsPerSecondDouble / config.rate_per_second) {
   GTSIM_ASSERT(config.rate_per_second > 0.0);
   const OperationMix& mix = config.mix;
   put_below_ = fraction_of_2_64(mix.put_percent);

@@ -43,8 +43,18 @@ struct ConflictExample {
 // the item (bucket i holds ages in [grid[i], grid[i+1])), and how many of
 // them found that write already applied in `to`.
 inline constexpr int64_t kVisibilityGridNs[] = {
-    0,           10'000'000,    50'000'000,    100'000'000,    200'000'000,    500'000'000,
-    1'000'000'000, 2'000'000'000, 5'000'000'000, 10'000'000'000, 30'000'000'000, 60'000'000'000};
+    0,
+    sim::Duration::milliseconds(10).ns(),
+    sim::Duration::milliseconds(50).ns(),
+    sim::Duration::milliseconds(100).ns(),
+    sim::Duration::milliseconds(200).ns(),
+    sim::Duration::milliseconds(500).ns(),
+    sim::Duration::seconds(1).ns(),
+    sim::Duration::seconds(2).ns(),
+    sim::Duration::seconds(5).ns(),
+    sim::Duration::seconds(10).ns(),
+    sim::Duration::seconds(30).ns(),
+    sim::Duration::seconds(60).ns()};
 inline constexpr size_t kVisibilityBuckets = sizeof(kVisibilityGridNs) / sizeof(kVisibilityGridNs[0]);
 
 struct PairResult {

@@ -42,7 +42,7 @@ void estimate_migration(const TableContents& contents, const MigrationConfig& mi
   change.migration_write_units = contents.write_units;
   const double scan_s = static_cast<double>(change.migration_read_units) / static_cast<double>(migration.read_units);
   const double write_s = static_cast<double>(contents.write_units) / static_cast<double>(migration.write_units);
-  change.migration_ns = std::llround(std::max(scan_s, write_s) * 1e9);
+  change.migration_ns = std::llround(std::max(scan_s, write_s) * sim::kNanosecondsPerSecondDouble);
 }
 
 }  // namespace
@@ -291,7 +291,7 @@ void World::backfill_step(size_t region, sim::Instant now) {
     schedule_backfill_step(region, now, true);
     return;
   }
-  backfill.credit += backfill.rate * static_cast<double>(elapsed_ns) / 1e9;
+  backfill.credit += backfill.rate * static_cast<double>(elapsed_ns) / sim::kNanosecondsPerSecondDouble;
   std::vector<size_t> copied_from;  // its sources still in the group
   for (const size_t r : sources) {
     if (!admin_.left(r)) copied_from.push_back(r);

@@ -250,7 +250,7 @@ std::string summary(const model::RunResult& result) {
 // duration): a run that goes on long after the action (a region down for
 // good, waiting out the 20-hour limit) would otherwise squash every chart.
 size_t seconds_shown(const model::RunResult& result) {
-  size_t last = static_cast<size_t>(result.duration_ns / 1'000'000'000);
+  size_t last = static_cast<size_t>(result.duration_ns / sim::Duration::kNanosecondsPerSecond);
   const auto scan = [&](const std::vector<int64_t>& v) {
     for (size_t i = v.size(); i-- > 1;) {
       if (v[i] != v[i - 1]) {
@@ -285,7 +285,7 @@ std::string charts(const model::RunResult& result, const std::vector<ChartMark>&
     const model::PairSeries& s = result.pair_series[i];
     int64_t max_ns = 0;
     for (int64_t v : s.replication_latency_max_ns) max_ns = std::max(max_ns, v);
-    const bool seconds = max_ns >= 2'000'000'000;
+    const bool seconds = max_ns >= sim::Duration::seconds(2).ns();
     const double scale = seconds ? 1e-9 : 1e-6;
     Chart chart{result.pairs[i].from + " → " + result.pairs[i].to, seconds ? "s" : "ms", 60, {}, marks};
     chart.lines.push_back({"average", doubles(s.replication_latency_mean_ns, scale, true), 0, false, false});
@@ -334,7 +334,8 @@ std::string charts(const model::RunResult& result, const std::vector<ChartMark>&
 std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline) {
   std::vector<ChartMark> marks;
   for (size_t i = 0; i < timeline.size(); ++i) {
-    marks.push_back({static_cast<double>(timeline[i].at_ns) / 1e9, timeline[i].label, static_cast<int>(i + 1)});
+    const double at_s = sim::to_seconds(sim::Duration::nanoseconds(timeline[i].at_ns));
+    marks.push_back({at_s, timeline[i].label, static_cast<int>(i + 1)});
   }
   std::string regions;
   for (const std::string& r : result.regions) regions += (regions.empty() ? "" : ", ") + esc(r);
@@ -366,8 +367,8 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
          "stretch, so peaks survive.";
   if (shown_s < run_s) {
     out += fmt::format(" The charts end at {}, after the last change of any series; the run went on to {}.",
-                       clock(static_cast<int64_t>(shown_s) * 1'000'000'000),
-                       clock(static_cast<int64_t>(run_s) * 1'000'000'000));
+                       clock(sim::Duration::seconds(static_cast<int64_t>(shown_s)).ns()),
+                       clock(sim::Duration::seconds(static_cast<int64_t>(run_s)).ns()));
   }
   out += " Every figure, exactly: the JSON report (<code>--json</code>).</p>\n";
   out += fmt::format("<script>{}</script>\n</body>\n</html>\n", kSelfCheck);
