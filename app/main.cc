@@ -43,6 +43,7 @@
 #include "reports/output_file.h"
 #include "reports/text_report.h"
 #include "reports/timeline_marks.h"
+#include "sim/time.h"
 
 namespace {
 
@@ -171,9 +172,10 @@ model::RunResult simulate(const model::Scenario& scenario, const RunOptions& opt
   };
   // Simulated seconds out of the traffic's duration (the drain after it shows as done).
   app::ProgressBar progress(!options.quiet && app::ProgressBar::stderr_is_terminal(), "simulated s");
-  const auto total_seconds = static_cast<size_t>(std::max<int64_t>(1, scenario.duration.ns() / 1'000'000'000));
+  constexpr int64_t kSecondNs = sim::Duration::kNanosecondsPerSecond;
+  const auto total_seconds = static_cast<size_t>(std::max<int64_t>(1, scenario.duration.ns() / kSecondNs));
   limits.on_progress = [&](sim::Instant now) {
-    progress.update(std::min(total_seconds, static_cast<size_t>(now.ns() / 1'000'000'000)), total_seconds);
+    progress.update(std::min(total_seconds, static_cast<size_t>(now.ns() / kSecondNs)), total_seconds);
   };
   model::RunResult result = simulation.run(limits);
   progress.finish();

@@ -266,7 +266,7 @@ bool WorkloadChecker::sessions(const Node& n, const std::string& path, SessionCo
     }
   }
   if (!ok) return false;
-  config.redirect_fraction = *redirect;
+  config.redirect_percent = *redirect;
   config.read_region = *region;
   *out = config;
   return true;

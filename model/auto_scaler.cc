@@ -6,8 +6,8 @@
 namespace model {
 namespace {
 
-constexpr int64_t kHourNs = 3600LL * 1'000'000'000;
-constexpr int64_t kDayNs = 24 * kHourNs;
+constexpr sim::Duration kHour = sim::Duration::hours(1);
+constexpr sim::Duration kDay = sim::Duration::hours(24);
 constexpr int kDecreasesFirstHour = 4;
 constexpr int kDecreasesPerDay = 27;
 
@@ -35,7 +35,7 @@ std::optional<ScalingDecision> AutoScaler::on_datapoint(sim::Instant minute_end,
     decision = ScalingDecision{target_units, requested + config_.update_time};
   } else if (below_ >= config_.scale_in_datapoints && target_units < provisioned_units &&
              decrease_allowed(requested)) {
-    decreases_ns_.push_back(requested.ns());
+    decreases_.push_back(requested);
     decision = ScalingDecision{target_units, requested + config_.update_time};
   }
   if (decision) {
@@ -47,18 +47,18 @@ std::optional<ScalingDecision> AutoScaler::on_datapoint(sim::Instant minute_end,
 }
 
 bool AutoScaler::decrease_allowed(sim::Instant at) const {
-  const int64_t day_start = at.ns() / kDayNs * kDayNs;
+  const sim::Instant day_start = sim::Instant::from_ns(at.ns() / kDay.ns() * kDay.ns());
   int today = 0;
   int first_hour = 0;
   bool last_hour = false;
-  for (const int64_t t : decreases_ns_) {
+  for (const sim::Instant t : decreases_) {
     if (t < day_start) continue;
     ++today;
-    if (t < day_start + kHourNs) ++first_hour;
-    if (t > at.ns() - kHourNs) last_hour = true;
+    if (t < day_start + kHour) ++first_hour;
+    if (t > at - kHour) last_hour = true;
   }
   if (today >= kDecreasesPerDay) return false;
-  if (at.ns() < day_start + kHourNs) return first_hour < kDecreasesFirstHour;
+  if (at < day_start + kHour) return first_hour < kDecreasesFirstHour;
   return !last_hour;
 }
 

@@ -51,7 +51,7 @@ class AutoScaler {
   int above_ = 0;
   int below_ = 0;
   bool updating_ = false;
-  std::vector<int64_t> decreases_ns_;  // when each decrease was requested
+  std::vector<sim::Instant> decreases_;  // when each decrease was requested
 };
 
 }  // namespace model

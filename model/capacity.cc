@@ -36,22 +36,21 @@ bool Capacity::datapoint(size_t region, Dimension dimension, sim::Instant now, c
   const int64_t provisioned = capacity.capacity_units(dimension);
   auto decision = scaler(region, dimension).on_datapoint(now, units_per_second, provisioned);
   if (!decision) return false;
-  pending_.push_back(ScalingAction{region_name, dimension == Dimension::kWrite ? "write" : "read", now.ns(),
+  pending_.push_back(ScalingAction{region_name, dimension, now.ns(),
                                    decision->effective_at.ns(), provisioned, decision->to_units});
   return true;
 }
 
 const ScalingAction& Capacity::apply_scaling(size_t region, size_t action, sim::Instant now) {
   const ScalingAction& scaling = pending_[action];
-  const Dimension dimension = scaling.dimension == "write" ? Dimension::kWrite : Dimension::kRead;
-  replicas_[region].set_provisioned_units(now, dimension, scaling.to_units);
-  scaler(region, dimension).on_update_applied();
+  replicas_[region].set_provisioned_units(now, scaling.dimension, scaling.to_units);
+  scaler(region, scaling.dimension).on_update_applied();
   return scaling;
 }
 
 void Capacity::report(size_t region, RegionResult& result) const {
   const ReplicaCapacity& capacity = replicas_[region];
-  result.capacity_mode = capacity.config().mode == CapacityMode::kProvisioned ? "provisioned" : "on_demand";
+  result.capacity_mode = capacity.config().mode;
   result.write_units = capacity.capacity_units(Dimension::kWrite);
   result.read_units = capacity.capacity_units(Dimension::kRead);
   result.partitions = capacity.partition_count();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/random_streams.h"
 #include "sim/assert.h"
 
 namespace model {
@@ -25,11 +26,11 @@ ClientGroup::ClientGroup(uint64_t seed, const std::string& region_name,
       keys_(&keys),
       item_size_bytes_(&item_size_bytes),
       stop_(stop),
-      arrivals_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/arrivals")),
-      ops_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/ops")),
-      keys_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/keys")),
-      sizes_rng_(sim::Rng::stream(seed, "workload/" + region_name + "/" + config.name + "/sizes")),
-      mean_gap_ns_(1e9 / config.rate_per_second) {
+      arrivals_rng_(sim::Rng::stream(seed, workload_stream(region_name, config.name, WorkloadDraw::kArrivals))),
+      ops_rng_(sim::Rng::stream(seed, workload_stream(region_name, config.name, WorkloadDraw::kOps))),
+      keys_rng_(sim::Rng::stream(seed, workload_stream(region_name, config.name, WorkloadDraw::kKeys))),
+      sizes_rng_(sim::Rng::stream(seed, workload_stream(region_name, config.name, WorkloadDraw::kSizes))),
+      mean_gap_ns_(sim::kNanosecondsPerSecondDouble / config.rate_per_second) {
   GTSIM_ASSERT(config.rate_per_second > 0.0);
   const OperationMix& mix = config.mix;
   put_below_ = fraction_of_2_64(mix.put_percent);

@@ -1,5 +1,6 @@
 #include "model/clients.h"
 
+#include "model/random_streams.h"
 #include "sim/assert.h"
 
 namespace model {
@@ -16,11 +17,10 @@ Clients::Clients(const Scenario& scenario, const std::vector<std::string>& regio
       home_.push_back(static_cast<uint16_t>(r));
       route_to_.push_back(static_cast<uint16_t>(r));
       route_below_.push_back(0);
-      const std::string name = region_names[r] + "/" + group.name;
-      route_rngs_.push_back(sim::Rng::stream(seed, "routing/" + name));
-      retry_rngs_.push_back(sim::Rng::stream(seed, "retry/" + name));
+      route_rngs_.push_back(sim::Rng::stream(seed, routing_stream(region_names[r], group.name)));
+      retry_rngs_.push_back(sim::Rng::stream(seed, retry_stream(region_names[r], group.name)));
       retry_budgets_.emplace_back(group.retry);
-      session_rngs_.push_back(sim::Rng::stream(seed, "sessions/" + name));
+      session_rngs_.push_back(sim::Rng::stream(seed, sessions_stream(region_names[r], group.name)));
       session_.push_back(group.sessions.enabled ? sessions++ : -1);
     }
   }
@@ -53,7 +53,7 @@ uint32_t Clients::start_retry(size_t group, size_t target, int64_t first_attempt
 std::optional<Clients::Redirect> Clients::redirect_session(size_t group, size_t home, uint32_t sequence) {
   const SessionConfig& sessions = configs_[group]->sessions;
   sim::Rng& rng = session_rngs_[group];
-  if (rng.uniform01() * 100.0 >= sessions.redirect_fraction) return std::nullopt;
+  if (rng.uniform01() * 100.0 >= sessions.redirect_percent) return std::nullopt;
   const uint32_t delay = static_cast<uint32_t>(rng.below(sessions.delays.size()));
   uint32_t slot;
   if (session_free_.empty()) {

@@ -3,7 +3,6 @@
 namespace model {
 namespace {
 
-constexpr int64_t kSecondNs = 1'000'000'000;
 // A throttling window ends after this many seconds without a throttle event.
 constexpr size_t kQuietSecondsToClose = 60;
 
@@ -64,7 +63,7 @@ void MetricsRecorder::finish(RunResult& result) {
       }
       ThrottleWindow window;
       window.region = names_[r];
-      window.start_ns = static_cast<int64_t>(i) * kSecondNs;
+      window.start_ns = sim::Duration::seconds(static_cast<int64_t>(i)).ns();
       size_t last = i;
       for (size_t j = i; j < seconds && j <= last + kQuietSecondsToClose; ++j) {
         if (s.throttle_events[j] == 0 && s.replication_throttle_events[j] == 0) continue;
@@ -75,7 +74,7 @@ void MetricsRecorder::finish(RunResult& result) {
         window.replication_throttle_events += s.replication_throttle_events[j];
         window.client_errors += s.client_errors[j];
       }
-      window.end_ns = static_cast<int64_t>(last + 1) * kSecondNs;
+      window.end_ns = sim::Duration::seconds(static_cast<int64_t>(last + 1)).ns();
       result.throttle_windows.push_back(window);
       i = last + 1;
     }

@@ -27,7 +27,7 @@ class RegionClock {
   // The clock's reading at true time `now`, in nanoseconds of its own epoch.
   int64_t read_ns(sim::Instant now) const {
     const int64_t elapsed = now.ns() - anchor_true_ns_;
-    const sim::Int128 drift = static_cast<sim::Int128>(elapsed) * drift_ppb_ / 1'000'000'000;
+    const sim::Int128 drift = static_cast<sim::Int128>(elapsed) * drift_ppb_ / kPartsPerBillion;
     return anchor_local_ns_ + elapsed + static_cast<int64_t>(drift);
   }
 
@@ -52,6 +52,7 @@ class RegionClock {
 
   int64_t anchor_true_ns_ = 0;
   int64_t anchor_local_ns_ = 0;
+  static constexpr int64_t kPartsPerBillion = 1'000'000'000;  // a ratio, not a time
   int64_t drift_ppb_ = 0;  // parts per billion
 };
 

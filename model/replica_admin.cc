@@ -1,5 +1,7 @@
 #include "model/replica_admin.h"
 
+#include "model/random_streams.h"
+
 namespace model {
 
 ReplicaAdmin::ReplicaAdmin(const Scenario& scenario, const std::vector<std::string>& region_names)
@@ -14,7 +16,7 @@ ReplicaAdmin::ReplicaAdmin(const Scenario& scenario, const std::vector<std::stri
     indexes_.push_back(initial);
     ttl_enabled_.push_back(scenario.table.ttl.enabled ? 1 : 0);
     backfills_.emplace_back();
-    ttl_rngs_.push_back(sim::Rng::stream(scenario.seed, "ttl/" + region_names[r]));
+    ttl_rngs_.push_back(sim::Rng::stream(scenario.seed, ttl_stream(region_names[r])));
   }
 }
 

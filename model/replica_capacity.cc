@@ -9,7 +9,7 @@ namespace {
 
 constexpr int64_t kMilliPerUnit = 1000;
 constexpr uint64_t kPartitionBytesMax = 10ull * 1024 * 1024 * 1024;  // 10 GB (docs/sources.md, Partitions and burst)
-constexpr int64_t kOnDemandPeakMemoryNs = 30LL * 60 * 1'000'000'000;  // 30 minutes (docs/sources.md, On-demand capacity)
+constexpr sim::Duration kOnDemandPeakMemory = sim::Duration::minutes(30);  // docs/sources.md, On-demand capacity
 
 // A fixed, well-mixed hash of an item number (SplitMix64's finalizer).
 uint64_t mix(uint64_t x) {
@@ -137,7 +137,7 @@ void ReplicaCapacity::end_second(sim::Instant now) {
       d.peak_units = units;
       d.peaks.emplace_back(now.ns(), units);
     }
-    while (!d.peaks.empty() && d.peaks.front().first <= now.ns() - kOnDemandPeakMemoryNs) {
+    while (!d.peaks.empty() && d.peaks.front().first <= (now - kOnDemandPeakMemory).ns()) {
       d.settled_peak_units = d.peaks.front().second;
       d.peaks.pop_front();
     }

@@ -24,13 +24,12 @@
 #include <deque>
 #include <vector>
 
+#include "model/capacity_kinds.h"
 #include "model/scenario.h"
 #include "sim/time.h"
 #include "sim/token_bucket.h"
 
 namespace model {
-
-enum class Dimension : uint8_t { kWrite = 0, kRead = 1 };
 
 class ReplicaCapacity {
  public:

@@ -1,5 +1,6 @@
 #include "model/replication.h"
 
+#include "model/random_streams.h"
 #include "sim/assert.h"
 
 namespace model {
@@ -20,15 +21,15 @@ Replication::Replication(const Scenario& scenario, const std::vector<std::string
     poll_pending_.push_back(0);
     drain_pending_.push_back(0);
     inbound_.push_back(0);
-    sim::Rng phase_rng = sim::Rng::stream(seed, "replication/" + region_names[r] + "/poll-phase");
+    sim::Rng phase_rng = sim::Rng::stream(seed, poll_phase_stream(region_names[r]));
     poll_phase_ns_.push_back(
         interval_ns > 0 ? static_cast<int64_t>(phase_rng.below(static_cast<uint64_t>(interval_ns))) : 0);
   }
   for (size_t from = 0; from < region_count_; ++from) {
     for (size_t to = 0; to < region_count_; ++to) {
-      const std::string link = region_names[from] + "->" + region_names[to];
-      links_.emplace_back(scenario.one_way_latency[index(from, to)], sim::Rng::stream(seed, "network/" + link));
-      apply_rngs_.push_back(sim::Rng::stream(seed, "replication/apply/" + link));
+      links_.emplace_back(scenario.one_way_latency[index(from, to)],
+                          sim::Rng::stream(seed, network_stream(region_names[from], region_names[to])));
+      apply_rngs_.push_back(sim::Rng::stream(seed, apply_stream(region_names[from], region_names[to])));
     }
   }
 }

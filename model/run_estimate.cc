@@ -49,7 +49,7 @@ double backfill_events(const Scenario& scenario) {
 
 RunEstimate estimate_run(const Scenario& scenario) {
   RunEstimate estimate;
-  const double seconds = static_cast<double>(scenario.duration.ns()) / 1e9;
+  const double seconds = sim::to_seconds(scenario.duration);
   const double other_regions = static_cast<double>(scenario.region_count()) - 1;
   const double poll_ns = static_cast<double>(scenario.replication.poll_interval.ns());
   double writes = 0;
@@ -70,7 +70,8 @@ RunEstimate estimate_run(const Scenario& scenario) {
     }
   }
   const double polls = poll_ns > 0 && other_regions > 0 ? writes : 0;
-  estimate.events = estimate.requests + writes * other_regions + polls + estimate.simulated_ns / 1e9;
+  estimate.events =
+      estimate.requests + writes * other_regions + polls + estimate.simulated_ns / sim::kNanosecondsPerSecondDouble;
   estimate.events += ttl_events(scenario, writes) + backfill_events(scenario);
   estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
                               static_cast<double>(scenario.table.key_count) *
@@ -90,7 +91,7 @@ std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded)
         "the run would simulate about {:.3g}h (its streams ship at most 'replication.batch_size' records "
         "per 'replication.poll_interval'), above the limit of 100000h; raise the batch size, shorten the "
         "poll interval or lower the rates",
-        estimate.simulated_ns / 3600e9);
+        estimate.simulated_ns / static_cast<double>(sim::Duration::hours(1).ns()));
   }
   if (!bounded && estimate.events > kEventsCeiling) {
     return fmt::format(

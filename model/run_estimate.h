@@ -31,6 +31,7 @@
 #include <string>
 
 #include "model/scenario.h"
+#include "sim/time.h"
 
 namespace model {
 
@@ -45,7 +46,7 @@ struct RunEstimate {
 inline constexpr double kEventsCeiling = 1e10;             // ~30 min at 5 M events/s
 inline constexpr double kItemStateBytesCeiling = 8.0 * (1ull << 30);  // 8 GiB
 // 100,000 hours, far below int64 nanoseconds' 2.5 million: always refused.
-inline constexpr double kSimulatedNsCeiling = 100'000 * 3600e9;
+inline constexpr double kSimulatedNsCeiling = static_cast<double>(sim::Duration::hours(100'000).ns());
 
 RunEstimate estimate_run(const Scenario& scenario);
 

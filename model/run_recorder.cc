@@ -63,10 +63,10 @@ RunRecorder::RunRecorder(const Scenario& scenario, const std::vector<std::string
     }
   }
   const std::vector<std::string> names = drift_setting_names(scenario.index_names);
-  capacity_setting_ = drift_.add_setting(names[0], "throttle events");
-  ttl_setting_ = drift_.add_setting(names[1], "replicated write units");
+  capacity_setting_ = drift_.add_setting(names[0], DriftCostUnit::kThrottleEvents);
+  ttl_setting_ = drift_.add_setting(names[1], DriftCostUnit::kReplicatedWriteUnits);
   first_index_setting_ = ttl_setting_ + 1;
-  for (size_t i = 2; i < names.size(); ++i) drift_.add_setting(names[i], "queries refused");
+  for (size_t i = 2; i < names.size(); ++i) drift_.add_setting(names[i], DriftCostUnit::kQueriesRefused);
   drift_.set_sync(scenario.settings_sync.enabled, scenario.settings_sync.delay.ns());
 }
 

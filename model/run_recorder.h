@@ -169,11 +169,11 @@ class RunRecorder {
   void backfill_copied(size_t change) { ++result_.replica_changes[change].items; }
   void backfill_done(size_t change, sim::Instant now, uint64_t parked) {
     ReplicaChange& record = result_.replica_changes[change];
-    record.outcome = "active";
+    record.outcome = ReplicaOutcome::kActive;
     record.backfill_ns = now.ns() - record.at_ns;
     record.parked_writes = parked;
   }
-  void backfill_abandoned(size_t change) { result_.replica_changes[change].outcome = "abandoned"; }
+  void backfill_abandoned(size_t change) { result_.replica_changes[change].outcome = ReplicaOutcome::kAbandoned; }
   void scaling_applied(const ScalingAction& action) { result_.scaling_actions.push_back(action); }
 
   void stopped(StopReason reason) { result_.stop.reason = reason; }

@@ -2,8 +2,10 @@
 //
 // Reports (reports/) are pure functions of it. It holds no wall-clock time,
 // pointer or host-dependent value, so the same scenario and seed give the
-// same RunResult on every machine (docs/design.md, law 1). Metric meanings are
-// docs/design.md's "What the figures mean"; units are in the names.
+// same RunResult on every machine (docs/design.md, law 1). A closed set of
+// words is an enum here; its words are in reports/result_words.h, so only
+// reports hold them. Metric meanings are docs/design.md's "What the figures
+// mean"; units are in the names.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/capacity_kinds.h"
 #include "model/operation.h"
 #include "sim/histogram.h"
 #include "sim/time.h"
@@ -35,13 +38,23 @@ struct ConflictExample {
   WriteSummary winner;
 };
 
-// Every ordered region pair from -> to: writes of `from` replicated into `to`.
+// Every link from -> to (an ordered pair of regions): writes of `from` replicated into `to`.
 // t-visibility: reads in `to` bucketed by the age of `from`'s latest write to
 // the item (bucket i holds ages in [grid[i], grid[i+1])), and how many of
 // them found that write already applied in `to`.
 inline constexpr int64_t kVisibilityGridNs[] = {
-    0,           10'000'000,    50'000'000,    100'000'000,    200'000'000,    500'000'000,
-    1'000'000'000, 2'000'000'000, 5'000'000'000, 10'000'000'000, 30'000'000'000, 60'000'000'000};
+    0,
+    sim::Duration::milliseconds(10).ns(),
+    sim::Duration::milliseconds(50).ns(),
+    sim::Duration::milliseconds(100).ns(),
+    sim::Duration::milliseconds(200).ns(),
+    sim::Duration::milliseconds(500).ns(),
+    sim::Duration::seconds(1).ns(),
+    sim::Duration::seconds(2).ns(),
+    sim::Duration::seconds(5).ns(),
+    sim::Duration::seconds(10).ns(),
+    sim::Duration::seconds(30).ns(),
+    sim::Duration::seconds(60).ns()};
 inline constexpr size_t kVisibilityBuckets = sizeof(kVisibilityGridNs) / sizeof(kVisibilityGridNs[0]);
 
 struct PairResult {
@@ -91,7 +104,7 @@ struct RegionResult {
   int64_t ttl_replicated_write_units = 0;   // write units spent applying other replicas' TTL deletes
   uint64_t expired_items = 0;               // expired items it still stores at the end
   // Capacity at the end of the run.
-  std::string capacity_mode;                // "on_demand" | "provisioned"
+  CapacityMode capacity_mode = CapacityMode::kOnDemand;
   int64_t write_units = 0;                  // provisioned, or the on-demand ceiling
   int64_t read_units = 0;
   uint64_t partitions = 0;
@@ -112,7 +125,7 @@ struct RegionSeries {
   std::vector<int64_t> latency_p99_ns;
 };
 
-// Per-minute figures of one ordered pair, like CloudWatch's.
+// Per-minute figures of one link, like CloudWatch's.
 struct PairSeries {
   std::vector<int64_t> replication_latency_mean_ns;  // ReplicationLatency, Average (0: none applied)
   std::vector<int64_t> replication_latency_max_ns;   // ReplicationLatency, Maximum
@@ -132,7 +145,7 @@ struct ThrottleWindow {
 
 struct ScalingAction {
   std::string region;
-  std::string dimension;              // "write" | "read"
+  Dimension dimension = Dimension::kWrite;
   int64_t decided_ns = 0;             // end of the datapoint that fired the alarm
   int64_t effective_ns = 0;           // when the new capacity applies
   int64_t from_units = 0;
@@ -151,6 +164,9 @@ struct OutageResult {
   uint64_t divergent_items = 0;       // items it holds differently from the group at the end, if it left
 };
 
+// What a drift episode's cost counts (DriftEpisode::cost).
+enum class DriftCostUnit : uint8_t { kThrottleEvents, kReplicatedWriteUnits, kQueriesRefused };
+
 // One stretch of time in which a setting differed between the replicas
 // (docs/sources.md, Versions and settings; The article's golden rule).
 struct DriftEpisode {
@@ -165,7 +181,7 @@ struct DriftEpisode {
   // replicas that did not run them; for capacity, throttle events (client
   // and replication) in every region.
   uint64_t cost = 0;
-  std::string cost_unit;
+  DriftCostUnit cost_unit = DriftCostUnit::kThrottleEvents;
 };
 
 struct DriftResult {
@@ -177,14 +193,20 @@ struct DriftResult {
   std::vector<DriftEpisode> episodes;  // by start time
 };
 
+enum class ReplicaAction : uint8_t { kAdd, kRemove };
+
+// What became of a ReplicaChange. add: kBackfilling (still copying at the
+// end), kActive (backfilled, serving), kAbandoned (the replica was
+// removed before its backfill finished), kRefused (2017.11.29: the table was
+// not empty); remove: kRemoved, kRefused (the last replica, or none there).
+enum class ReplicaOutcome : uint8_t { kBackfilling, kActive, kAbandoned, kRefused, kRemoved };
+
 // A replica added to or removed from the group by the timeline.
 struct ReplicaChange {
   std::string region;
-  std::string action;                 // "add" | "remove"
+  ReplicaAction action = ReplicaAction::kAdd;
   int64_t at_ns = 0;
-  // add: "active" (backfilled, serving), "refused" (2017.11.29: the table
-  // was not empty); remove: "removed".
-  std::string outcome;
+  ReplicaOutcome outcome = ReplicaOutcome::kBackfilling;
   std::string source;                 // add: the serving replicas it was copied from, e.g. "us-east-1, eu-west-1"
   uint64_t items = 0;                 // add: items copied (deleted items' markers included)
   int64_t backfill_ns = -1;           // add: from the add to serving; -1: it never served

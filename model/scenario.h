@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/capacity_kinds.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
 
@@ -45,8 +46,6 @@ struct AutoScalingConfig {
   sim::Duration alarm_delay = sim::Duration::minutes(1);
   sim::Duration update_time = sim::Duration::minutes(2);
 };
-
-enum class CapacityMode { kOnDemand, kProvisioned };
 
 // A replica's capacity (docs/sources.md, Capacity units and the sections after it): per region, never replicated.
 struct CapacityConfig {
@@ -189,7 +188,7 @@ struct OperationMix {
 // `delays` (chosen uniformly). Measures read-your-writes violations.
 struct SessionConfig {
   bool enabled = false;
-  double redirect_fraction = 0.0;        // `redirect`: percentage of writes followed by a read elsewhere
+  double redirect_percent = 0.0;         // `redirect`: percent (0..100) of writes followed by a read elsewhere
   size_t read_region = 0;                // `read_region`
   std::vector<sim::Duration> delays;     // `delays`: at least one, each >= 0
 };

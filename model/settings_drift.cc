@@ -12,10 +12,10 @@ std::vector<std::string> drift_setting_names(const std::vector<std::string>& ind
 
 SettingsDrift::SettingsDrift(std::vector<std::string> region_names) : region_names_(std::move(region_names)) {}
 
-size_t SettingsDrift::add_setting(std::string name, std::string cost_unit) {
+size_t SettingsDrift::add_setting(std::string name, DriftCostUnit cost_unit) {
   result_.settings.push_back(std::move(name));
   values_.emplace_back(region_names_.size());
-  cost_units_.push_back(std::move(cost_unit));
+  cost_units_.push_back(cost_unit);
   open_.push_back(-1);
   changed_ns_.push_back(INT64_MIN);
   return values_.size() - 1;

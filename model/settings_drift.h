@@ -31,7 +31,7 @@ class SettingsDrift {
   explicit SettingsDrift(std::vector<std::string> region_names);
 
   // Declares a setting (values start empty: no replica); returns its id.
-  size_t add_setting(std::string name, std::string cost_unit);
+  size_t add_setting(std::string name, DriftCostUnit cost_unit);
   // `region`'s value of `setting` from `now` on; "" when it has no replica.
   void set(size_t setting, size_t region, std::string value, sim::Instant now);
   // Charges `amount` to the setting's open episode; nothing when none is open.
@@ -53,7 +53,7 @@ class SettingsDrift {
 
   std::vector<std::string> region_names_;
   std::vector<std::vector<std::string>> values_;  // [setting][region]
-  std::vector<std::string> cost_units_;
+  std::vector<DriftCostUnit> cost_units_;
   std::vector<int64_t> open_;                     // [setting]: open episode, or -1
   std::vector<int64_t> changed_ns_;               // [setting]: when a value last changed
   DriftResult result_;

@@ -42,7 +42,7 @@ void estimate_migration(const TableContents& contents, const MigrationConfig& mi
   change.migration_write_units = contents.write_units;
   const double scan_s = static_cast<double>(change.migration_read_units) / static_cast<double>(migration.read_units);
   const double write_s = static_cast<double>(contents.write_units) / static_cast<double>(migration.write_units);
-  change.migration_ns = std::llround(std::max(scan_s, write_s) * 1e9);
+  change.migration_ns = std::llround(std::max(scan_s, write_s) * sim::kNanosecondsPerSecondDouble);
 }
 
 }  // namespace
@@ -174,7 +174,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   if (admin_.state(region) != ReplicaState::kAbsent) return;  // the loader allows one add per region
   ReplicaChange change;
   change.region = region_names_[region];
-  change.action = "add";
+  change.action = ReplicaAction::kAdd;
   change.at_ns = now.ns();
   Backfill& backfill = admin_.backfill(region);
   std::vector<size_t>& sources = backfill.sources;
@@ -200,11 +200,11 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   }
   if (config.migration.enabled) estimate_migration(contents, config.migration, change);
   if (scenario_.version == GlobalTablesVersion::k2017_11_29 && contents.items > 0) {
-    change.outcome = "refused";
+    change.outcome = ReplicaOutcome::kRefused;
     backfill.record = recorder_.add_replica_change(change);
     return;
   }
-  change.outcome = "backfilling";
+  change.outcome = ReplicaOutcome::kBackfilling;
   backfill.record = recorder_.add_replica_change(change);
   admin_.set_state(region, ReplicaState::kBackfilling);
   join_group(region, sources, now);
@@ -291,7 +291,7 @@ void World::backfill_step(size_t region, sim::Instant now) {
     schedule_backfill_step(region, now, true);
     return;
   }
-  backfill.credit += backfill.rate * static_cast<double>(elapsed_ns) / 1e9;
+  backfill.credit += backfill.rate * static_cast<double>(elapsed_ns) / sim::kNanosecondsPerSecondDouble;
   std::vector<size_t> copied_from;  // its sources still in the group
   for (const size_t r : sources) {
     if (!admin_.left(r)) copied_from.push_back(r);
@@ -342,18 +342,18 @@ uint64_t World::parked_writes(size_t region) {
 void World::remove_replica(size_t region, sim::Instant now) {
   ReplicaChange change;
   change.region = region_names_[region];
-  change.action = "remove";
+  change.action = ReplicaAction::kRemove;
   change.at_ns = now.ns();
   bool others = false;
   for (size_t r = 0; r < region_count_; ++r) others = others || (r != region && admin_.member(r));
   if (!admin_.member(region) || !others) {
     // No replica there (its add was refused, or it left the group), or the
     // table's last one: a global table keeps at least one replica.
-    change.outcome = "refused";
+    change.outcome = ReplicaOutcome::kRefused;
     recorder_.add_replica_change(change);
     return;
   }
-  change.outcome = "removed";
+  change.outcome = ReplicaOutcome::kRemoved;
   if (admin_.backfilling(region)) recorder_.backfill_abandoned(admin_.backfill(region).record);
   recorder_.add_replica_change(change);
   if (!outages_.down(region)) {

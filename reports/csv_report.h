@@ -1,5 +1,5 @@
 // The CSV time series of a run (`gtsim run --csv DIR`): one file per series
-// family, one row per interval, one column per region or ordered pair, named
+// family, one row per interval, one column per region or link, named
 // after the CloudWatch metric where the service has one, so that a user can
 // lay a file beside the real dashboard (docs/report-csv.md lists them).
 //

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "reports/json_report.h"
+#include "reports/result_words.h"
 #include "reports/svg_chart.h"
 #include "reports/text_report.h"
 #include "sim/time.h"
@@ -105,7 +106,7 @@ std::string administration(const model::RunResult& result) {
       std::string values;
       for (const auto& [region, value] : e.values) values += (values.empty() ? "" : ", ") + esc(region + " " + value);
       out += row({esc(e.setting), clock(e.since_ns), e.until_ns < 0 ? "still at the end" : clock(e.until_ns),
-                  fmt::format("{} {}", e.cost, esc(e.cost_unit)), values});
+                  fmt::format("{} {}", e.cost, drift_cost_unit_word(e.cost_unit)), values});
     }
     out += "</table>\n";
   }
@@ -115,12 +116,13 @@ std::string administration(const model::RunResult& result) {
                 "migration path (estimate)"},
                true);
     for (const model::ReplicaChange& c : result.replica_changes) {
-      const bool added = c.action == "add" && c.outcome != "refused";
+      const bool added = c.action == model::ReplicaAction::kAdd && c.outcome != model::ReplicaOutcome::kRefused;
       const auto number = [&](uint64_t n) { return added ? fmt::format("{}", n) : std::string(); };
       std::string backfill;
       if (added) backfill = c.backfill_ns < 0 ? "never served" : duration(c.backfill_ns);
-      out += row({esc(c.region), esc(c.action), clock(c.at_ns), esc(c.outcome), added ? esc(c.source) : "",
-                  number(c.items), backfill, number(c.refused_requests), number(c.parked_writes),
+      out += row({esc(c.region), std::string(replica_action_word(c.action)), clock(c.at_ns),
+                  std::string(replica_outcome_word(c.outcome)), added ? esc(c.source) : "", number(c.items),
+                  backfill, number(c.refused_requests), number(c.parked_writes),
                   c.migration ? fmt::format("{} items ({}) in {}: {} RCU, {} WCU", c.migration_items,
                                             esc(display_bytes(c.migration_bytes)), duration(c.migration_ns),
                                             c.migration_read_units, c.migration_write_units)
@@ -131,14 +133,15 @@ std::string administration(const model::RunResult& result) {
   return out;
 }
 
-// Requests and capacity per region, then replication lag per pair.
+// Requests and capacity per region, then replication lag per link.
 std::string regions_and_lag(const model::RunResult& result) {
   std::string out = "<h2>Regions</h2>\n<table>\n";
   out += row({"region", "writes", "gets", "capacity", "W units", "R units", "throttled", "repl. throttled",
               "retries", "client errors", "unavailable", "latency p99"},
              true);
   for (const model::RegionResult& r : result.region_results) {
-    out += row({esc(r.name), fmt::format("{}", r.writes()), fmt::format("{}", r.operations[3]), esc(r.capacity_mode),
+    out += row({esc(r.name), fmt::format("{}", r.writes()), fmt::format("{}", r.operations[3]),
+                std::string(capacity_mode_word(r.capacity_mode)),
                 fmt::format("{}", r.write_units), fmt::format("{}", r.read_units), fmt::format("{}", r.throttle_events),
                 fmt::format("{}", r.replication_throttle_events), fmt::format("{}", r.retries),
                 fmt::format("{}", r.client_errors), fmt::format("{}", r.unavailable_errors),
@@ -230,7 +233,7 @@ std::string capacity_events(const model::RunResult& result) {
     out += "<h2>Auto scaling</h2>\n<table>\n";
     out += row({"region", "dimension", "decided", "effective", "from", "to"}, true);
     for (const model::ScalingAction& a : result.scaling_actions) {
-      out += row({esc(a.region), esc(a.dimension), clock(a.decided_ns), clock(a.effective_ns),
+      out += row({esc(a.region), std::string(dimension_word(a.dimension)), clock(a.decided_ns), clock(a.effective_ns),
                   fmt::format("{}", a.from_units), fmt::format("{}", a.to_units)});
     }
     out += "</table>\n";
@@ -247,7 +250,7 @@ std::string summary(const model::RunResult& result) {
 // duration): a run that goes on long after the action (a region down for
 // good, waiting out the 20-hour limit) would otherwise squash every chart.
 size_t seconds_shown(const model::RunResult& result) {
-  size_t last = static_cast<size_t>(result.duration_ns / 1'000'000'000);
+  size_t last = static_cast<size_t>(result.duration_ns / sim::Duration::kNanosecondsPerSecond);
   const auto scan = [&](const std::vector<int64_t>& v) {
     for (size_t i = v.size(); i-- > 1;) {
       if (v[i] != v[i - 1]) {
@@ -282,7 +285,7 @@ std::string charts(const model::RunResult& result, const std::vector<ChartMark>&
     const model::PairSeries& s = result.pair_series[i];
     int64_t max_ns = 0;
     for (int64_t v : s.replication_latency_max_ns) max_ns = std::max(max_ns, v);
-    const bool seconds = max_ns >= 2'000'000'000;
+    const bool seconds = max_ns >= sim::Duration::seconds(2).ns();
     const double scale = seconds ? 1e-9 : 1e-6;
     Chart chart{result.pairs[i].from + " → " + result.pairs[i].to, seconds ? "s" : "ms", 60, {}, marks};
     chart.lines.push_back({"average", doubles(s.replication_latency_mean_ns, scale, true), 0, false, false});
@@ -331,7 +334,8 @@ std::string charts(const model::RunResult& result, const std::vector<ChartMark>&
 std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline) {
   std::vector<ChartMark> marks;
   for (size_t i = 0; i < timeline.size(); ++i) {
-    marks.push_back({static_cast<double>(timeline[i].at_ns) / 1e9, timeline[i].label, static_cast<int>(i + 1)});
+    const double at_s = sim::to_seconds(sim::Duration::nanoseconds(timeline[i].at_ns));
+    marks.push_back({at_s, timeline[i].label, static_cast<int>(i + 1)});
   }
   std::string regions;
   for (const std::string& r : result.regions) regions += (regions.empty() ? "" : ", ") + esc(r);
@@ -345,7 +349,7 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
                      result.stop.reason == model::StopReason::kCompleted
                          ? std::string("completed")
                          : fmt::format("<span class=\"bad\">stopped ({}) at {}</span>",
-                                       stop_name(result.stop.reason), duration(result.stop.at_ns)));
+                                       stop_word(result.stop.reason), duration(result.stop.at_ns)));
   if (!timeline.empty()) {
     out += "<table class=\"timeline\">\n" + row({"#", "at", "timeline"}, true);
     for (size_t i = 0; i < timeline.size(); ++i) {
@@ -363,8 +367,8 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
          "stretch, so peaks survive.";
   if (shown_s < run_s) {
     out += fmt::format(" The charts end at {}, after the last change of any series; the run went on to {}.",
-                       clock(static_cast<int64_t>(shown_s) * 1'000'000'000),
-                       clock(static_cast<int64_t>(run_s) * 1'000'000'000));
+                       clock(sim::Duration::seconds(static_cast<int64_t>(shown_s)).ns()),
+                       clock(sim::Duration::seconds(static_cast<int64_t>(run_s)).ns()));
   }
   out += " Every figure, exactly: the JSON report (<code>--json</code>).</p>\n";
   out += fmt::format("<script>{}</script>\n</body>\n</html>\n", kSelfCheck);

@@ -6,20 +6,9 @@
 
 #include "reports/json_writer.h"
 #include "reports/report_fields.h"
+#include "reports/result_words.h"
 
 namespace reports {
-
-std::string_view stop_name(model::StopReason reason) {
-  switch (reason) {
-    case model::StopReason::kCompleted:
-      return "completed";
-    case model::StopReason::kMaxEvents:
-      return "max_events";
-    case model::StopReason::kStopped:
-      return "stopped";
-  }
-  return "?";
-}
 
 namespace {
 
@@ -84,7 +73,7 @@ void write_scenario(JsonWriter& json, const model::RunResult& result) {
 
   json.key("run");
   json.begin_object();
-  json.field("stop", stop_name(result.stop.reason));
+  json.field("stop", stop_word(result.stop.reason));
   json.field("stopped_at_ns", result.stop.at_ns);
   json.end_object();
 }
@@ -182,7 +171,7 @@ void write_capacity_events(JsonWriter& json, const model::RunResult& result) {
   for (const model::ScalingAction& a : result.scaling_actions) {
     json.begin_object();
     json.field("region", a.region);
-    json.field("dimension", a.dimension);
+    json.field("dimension", dimension_word(a.dimension));
     json.field("decided_ns", a.decided_ns);
     json.field("effective_ns", a.effective_ns);
     json.field("from_units", a.from_units);
@@ -258,7 +247,7 @@ void write_drift(JsonWriter& json, const model::DriftResult& drift) {
     }
     json.end_array();
     json.field("cost", e.cost);
-    json.field("cost_unit", e.cost_unit);
+    json.field("cost_unit", drift_cost_unit_word(e.cost_unit));
     json.end_object();
   }
   json.end_array();
@@ -273,9 +262,9 @@ void write_replica_changes(JsonWriter& json, const std::vector<model::ReplicaCha
   for (const model::ReplicaChange& c : changes) {
     json.begin_object();
     json.field("region", c.region);
-    json.field("action", c.action);
+    json.field("action", replica_action_word(c.action));
     json.field("at_ns", c.at_ns);
-    json.field("outcome", c.outcome);
+    json.field("outcome", replica_outcome_word(c.outcome));
     json.field("source", c.source);
     json.field("items", c.items);
     json.field("backfill_ns", c.backfill_ns);

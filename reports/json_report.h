@@ -15,9 +15,6 @@ namespace reports {
 
 inline constexpr int kJsonSchemaVersion = 1;
 
-// "completed", "max_events" or "stopped": the report's run.stop.
-std::string_view stop_name(model::StopReason reason);
-
 std::string json_report(const model::RunResult& result);
 
 }  // namespace reports

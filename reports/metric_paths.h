@@ -54,7 +54,7 @@ struct DriftFigures {
 inline bool is_duration_path(std::string_view path) { return path.ends_with("_ns"); }
 
 // A pattern is a path in which `*` stands for any run of characters other
-// than '.', so `lag.*.p99_ns` names the p99 lag of every pair.
+// than '.', so `lag.*.p99_ns` names the p99 lag of every link.
 bool path_matches(std::string_view pattern, std::string_view path);
 
 // The figures a sweep reports when no --metric is given: clobbered and

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "reports/result_words.h"
 #include "sim/assert.h"
 
 namespace reports {
@@ -65,7 +66,7 @@ constexpr Field<R> kRegionFields[] = {
     served_row<Operation::kQuery>(15),
     {"noop_deletes", member<&R::noop_deletes>, "noop_deletes", 5},
     {"bytes_written", member<&R::bytes_written>, "bytes_written", 6},
-    {"capacity.mode", member<&R::capacity_mode>},
+    {"capacity.mode", [](const R& r) -> FieldValue { return capacity_mode_word(r.capacity_mode); }},
     {"capacity.write_units", member<&R::write_units>},
     {"capacity.read_units", member<&R::read_units>},
     {"capacity.partitions", member<&R::partitions>},

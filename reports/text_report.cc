@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "reports/json_report.h"
+#include "reports/result_words.h"
 #include "sim/time.h"
 
 namespace reports {
@@ -70,7 +71,7 @@ void append_drift(std::string& out, const model::DriftResult& drift) {
     for (const auto& [region, value] : e.values) values.push_back(region + ": " + value);
     out += fmt::format("  {} from {}{} (cost {} {})\n      {}\n", e.setting, readable(e.since_ns),
                        e.until_ns < 0 ? std::string(", still at the end") : " to " + readable(e.until_ns),
-                       e.cost, e.cost_unit, fmt::join(values, "; "));
+                       e.cost, drift_cost_unit_word(e.cost_unit), fmt::join(values, "; "));
   }
   if (drift.episodes.size() > kEpisodesShown) {
     out += fmt::format("  ... and {} more episodes (all in the JSON and HTML reports)\n",
@@ -83,12 +84,12 @@ void append_replica_changes(std::string& out, const std::vector<model::ReplicaCh
   out += "\nreplica changes\n";
   for (const model::ReplicaChange& c : changes) {
     const std::string at = readable(c.at_ns);
-    if (c.action == "remove" && c.outcome == "refused") {
+    if (c.action == model::ReplicaAction::kRemove && c.outcome == model::ReplicaOutcome::kRefused) {
       out += fmt::format("  {}: replica removal in {} refused (no replica there, or the table's last one)\n", at,
                          c.region);
-    } else if (c.action == "remove") {
+    } else if (c.action == model::ReplicaAction::kRemove) {
       out += fmt::format("  {}: replica removed from {}\n", at, c.region);
-    } else if (c.outcome == "refused") {
+    } else if (c.outcome == model::ReplicaOutcome::kRefused) {
       out += fmt::format("  {}: replica add in {} refused (version 2017.11.29: the table was not empty)\n", at,
                          c.region);
     } else if (c.backfill_ns < 0) {
@@ -167,7 +168,7 @@ void append_capacity(std::string& out, const model::RunResult& result, size_t na
                      "errors", "lat. p50", "lat. p99");
   for (const model::RegionResult& region : result.region_results) {
     out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", region.name,
-                       name_width, region.capacity_mode, region.write_units, region.read_units,
+                       name_width, capacity_mode_word(region.capacity_mode), region.write_units, region.read_units,
                        region.throttle_events, region.replication_throttle_events, region.retries,
                        region.client_errors + region.unavailable_errors,
                        readable(region.client_latency_ns.quantile(0.5)),
@@ -191,8 +192,8 @@ void append_capacity(std::string& out, const model::RunResult& result, size_t na
     const size_t shown = std::min<size_t>(result.scaling_actions.size(), 4);
     for (size_t i = 0; i < shown; ++i) {
       const model::ScalingAction& a = result.scaling_actions[i];
-      out += fmt::format("{} {} {} {}->{} at {}", i == 0 ? ":" : ";", a.region, a.dimension, a.from_units,
-                         a.to_units, readable(a.effective_ns));
+      out += fmt::format("{} {} {} {}->{} at {}", i == 0 ? ":" : ";", a.region, dimension_word(a.dimension),
+                         a.from_units, a.to_units, readable(a.effective_ns));
     }
     out += shown < result.scaling_actions.size() ? "; ... (all in the JSON report)\n" : "\n";
   }
@@ -268,7 +269,7 @@ std::string text_report(const model::RunResult& result) {
   const model::ConvergenceResult& v = result.convergence;
   if (result.stop.reason != model::StopReason::kCompleted) {
     out += fmt::format("\nconvergence  not measured: the run stopped ({}) at {} simulated\n",
-                       stop_name(result.stop.reason), readable(result.stop.at_ns));
+                       stop_word(result.stop.reason), readable(result.stop.at_ns));
     return out;
   }
   out += fmt::format("\nconvergence  replication drained {} after the last write; {} divergent of {} items\n",

@@ -1,7 +1,8 @@
 // The project's own pseudo-random numbers: SplitMix64 seeding xoshiro256**.
 //
 // Every random consumer owns an Rng stream identified by (root seed, stable
-// name), e.g. Rng::stream(seed, "network/us-east-1->eu-west-1"). A stream's
+// name), e.g. Rng::stream(seed, "network/us-east-1->eu-west-1"); the world's
+// names are built and listed in model/random_streams.h. A stream's
 // numbers depend only on the root seed and its name, never on how many other
 // streams exist or in which order they were created, so adding a component
 // never shifts the numbers another component draws.

@@ -113,6 +113,15 @@ class Duration {
   int64_t ns_ = 0;
 };
 
+// Seconds as a double, for rates, estimates and charts; event times stay
+// integer nanoseconds (Duration, Instant).
+constexpr double to_seconds(Duration d) {
+  return static_cast<double>(d.ns()) / static_cast<double>(Duration::kNanosecondsPerSecond);
+}
+// Nanoseconds in one second as a double, to turn a rate per second or a
+// count of seconds held as a double into nanoseconds (exact: 1e9 is a double).
+inline constexpr double kNanosecondsPerSecondDouble = static_cast<double>(Duration::kNanosecondsPerSecond);
+
 class Instant {
  public:
   constexpr Instant() = default;  // zero = start of run

@@ -75,12 +75,11 @@ class TokenBucket {
   // Whole milli-units available at `now` (negative while in debt).
   int64_t available_milli(Instant now) {
     refill(now);
-    return static_cast<int64_t>(level_ / kNanosecondsPerSecond);
+    return static_cast<int64_t>(level_ / Duration::kNanosecondsPerSecond);
   }
 
  private:
-  static constexpr int64_t kNanosecondsPerSecond = 1'000'000'000;
-  static Int128 scaled(int64_t milli) { return static_cast<Int128>(milli) * kNanosecondsPerSecond; }
+  static Int128 scaled(int64_t milli) { return static_cast<Int128>(milli) * Duration::kNanosecondsPerSecond; }
   int64_t admission_threshold(int64_t milli) const { return milli < capacity_ ? milli : capacity_; }
 
   void refill(Instant now) {

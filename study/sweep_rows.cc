@@ -4,25 +4,18 @@
 
 #include "reports/json_value.h"
 #include "reports/json_writer.h"
+#include "reports/result_words.h"
 #include "sim/assert.h"
 
 namespace study {
 namespace {
 
 using reports::JsonValue;
+using reports::stop_word;
 
-// The JSON report's run.stop words (json_report.cc), kept in step by the row tests.
+// Every run.stop, to read a row's word back (reports/result_words.h).
 constexpr model::StopReason kStopReasons[] = {model::StopReason::kCompleted, model::StopReason::kMaxEvents,
                                               model::StopReason::kStopped};
-
-std::string_view stop_word(model::StopReason reason) {
-  switch (reason) {
-    case model::StopReason::kCompleted: return "completed";
-    case model::StopReason::kMaxEvents: return "max_events";
-    case model::StopReason::kStopped: return "stopped";
-  }
-  return "?";
-}
 
 // The row's "metrics", one value (or null) per figure of the plan, in the plan's order.
 bool metric_values(const JsonValue& node, const SweepPlan& plan, std::vector<std::optional<int64_t>>* values,

@@ -82,7 +82,7 @@ TEST_CASE("A GSI created in one region drifts from then on, and only where it wa
   CHECK(episode.cost > 700);
   CHECK(episode.cost < 900);
   CHECK(episode.cost < a.missing_index_errors + c.missing_index_errors);
-  CHECK(episode.cost_unit == "queries refused");
+  CHECK(episode.cost_unit == model::DriftCostUnit::kQueriesRefused);
 }
 
 TEST_CASE("An index deleted in one region: exactly the queries it refuses from then on are the drift's cost") {
@@ -143,7 +143,7 @@ TEST_CASE("Capacity set differently per replica is drift from the start; its cos
   }
   CHECK(throttled > 20);
   CHECK(episode->cost == static_cast<uint64_t>(throttled));
-  CHECK(episode->cost_unit == "throttle events");
+  CHECK(episode->cost_unit == model::DriftCostUnit::kThrottleEvents);
   CHECK(result.convergence.divergent_items == 0);
 }
 
@@ -182,7 +182,7 @@ TEST_CASE("TTL enabled in one region: its deletes are free there and cost a repl
   CHECK(episode->since_ns == 0);
   CHECK(episode->until_ns == -1);
   CHECK(episode->cost == 200);
-  CHECK(episode->cost_unit == "replicated write units");
+  CHECK(episode->cost_unit == model::DriftCostUnit::kReplicatedWriteUnits);
 }
 
 TEST_CASE("TTL deletes fall within deleted_within of the expiry, and a rewritten item is not deleted") {

@@ -56,7 +56,7 @@ TEST_CASE("Read-your-writes: no violation with a redirect delay above the maximu
   model::Scenario world = make_world({"a", "b"}, sim::LatencyModel::fixed(ms(50)), 10'000, sim::Duration::seconds(60));
   model::ClientGroupConfig users = writers(100);
   users.sessions.enabled = true;
-  users.sessions.redirect_fraction = 50.0;
+  users.sessions.redirect_percent = 50.0;
   users.sessions.read_region = 1;
   users.sessions.delays = {sim::Duration::zero(), ms(100)};
   world.workload[0].push_back(users);

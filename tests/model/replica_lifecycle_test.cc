@@ -56,8 +56,8 @@ TEST_CASE("Backfill: the new replica refuses reads until it is copied, then ends
   REQUIRE(result.replica_changes.size() == 1);
   const model::ReplicaChange& change = result.replica_changes[0];
   CHECK(change.region == "c");
-  CHECK(change.action == "add");
-  CHECK(change.outcome == "active");
+  CHECK(change.action == model::ReplicaAction::kAdd);
+  CHECK(change.outcome == model::ReplicaOutcome::kActive);
   CHECK(change.source == "a, b");
   // By 10 s 2,000 writes have touched about 1000 x (1 - e^-2) = 865 items;
   // more are written while the copy runs, at 100 items a second.
@@ -98,7 +98,7 @@ TEST_CASE("Version 2017.11.29: a replica cannot be added to a populated table; t
   const model::RunResult result = model::Simulation(world).run();
   REQUIRE(result.replica_changes.size() == 1);
   const model::ReplicaChange& change = result.replica_changes[0];
-  CHECK(change.outcome == "refused");
+  CHECK(change.outcome == model::ReplicaOutcome::kRefused);
   CHECK(change.backfill_ns == -1);
   CHECK(result.region_results[2].operations[kGet] == 0);
   CHECK(result.region_results[2].refused_requests > 150);
@@ -118,7 +118,7 @@ TEST_CASE("Version 2017.11.29: an empty table gets its replica") {
   world.timeline = {add_replica(sim::Duration::zero(), 2, 100)};
   const model::RunResult result = model::Simulation(world).run();
   REQUIRE(result.replica_changes.size() == 1);
-  CHECK(result.replica_changes[0].outcome == "active");
+  CHECK(result.replica_changes[0].outcome == model::ReplicaOutcome::kActive);
   CHECK(result.replica_changes[0].items < 100);  // only what was written while it was copied
   CHECK(result.convergence.divergent_items == 0);
 }
@@ -133,8 +133,8 @@ TEST_CASE("A removed replica leaves the group: refused requests, nothing replica
   world.timeline = {remove};
   const model::RunResult result = model::Simulation(world).run();
   REQUIRE(result.replica_changes.size() == 1);
-  CHECK(result.replica_changes[0].action == "remove");
-  CHECK(result.replica_changes[0].outcome == "removed");
+  CHECK(result.replica_changes[0].action == model::ReplicaAction::kRemove);
+  CHECK(result.replica_changes[0].outcome == model::ReplicaOutcome::kRemoved);
   const model::RegionResult& b = result.region_results[1];
   CHECK(b.writes() > 400);  // its first 10 s
   CHECK(b.writes() < 600);
@@ -165,7 +165,7 @@ TEST_CASE("Backfill waits while every replica it copies from is down, then finis
   const model::RunResult result = simulation.run();
   REQUIRE(result.replica_changes.size() == 1);
   const model::ReplicaChange& change = result.replica_changes[0];
-  CHECK(change.outcome == "active");
+  CHECK(change.outcome == model::ReplicaOutcome::kActive);
   // The copy's time plus the 10 s it waited.
   const double backfill_s = static_cast<double>(change.backfill_ns) / 1e9;
   CHECK(backfill_s >= static_cast<double>(change.items) / 100.0 + 9.9);
@@ -206,7 +206,7 @@ timeline:
   - {at: 10s, add_replica: {region: ap-southeast-2, backfill_rate: 0.01}}
 )");
   REQUIRE(result.replica_changes.size() == 1);
-  CHECK(result.replica_changes[0].outcome == "backfilling");
+  CHECK(result.replica_changes[0].outcome == model::ReplicaOutcome::kBackfilling);
   CHECK(result.replica_changes[0].backfill_ns == -1);
   CHECK(result.stop.reason == model::StopReason::kCompleted);
   CHECK(result.stop.at_ns < sim::Duration::seconds(62).ns());
@@ -253,10 +253,10 @@ TEST_CASE("Removing the last replica, or one whose add was refused, is refused a
   world.timeline = {add_replica(sim::Duration::seconds(5), 1, 100), remove_a, remove_c};
   const model::RunResult result = model::Simulation(world).run();
   REQUIRE(result.replica_changes.size() == 3);
-  CHECK(result.replica_changes[0].outcome == "refused");  // not an empty table
-  CHECK(result.replica_changes[1].action == "remove");
-  CHECK(result.replica_changes[1].outcome == "refused");  // a's is the last replica
-  CHECK(result.replica_changes[2].outcome == "refused");  // c has none
+  CHECK(result.replica_changes[0].outcome == model::ReplicaOutcome::kRefused);  // not an empty table
+  CHECK(result.replica_changes[1].action == model::ReplicaAction::kRemove);
+  CHECK(result.replica_changes[1].outcome == model::ReplicaOutcome::kRefused);  // a's is the last replica
+  CHECK(result.replica_changes[2].outcome == model::ReplicaOutcome::kRefused);  // c has none
   CHECK(result.region_results[0].refused_requests == 0);
   CHECK(result.region_results[0].writes() > 150);
 }

@@ -18,7 +18,7 @@ inline model::RunResult admin_result() {
   for (const std::string& name : r.regions) {
     model::RegionResult region;
     region.name = name;
-    region.capacity_mode = "on_demand";
+    region.capacity_mode = model::CapacityMode::kOnDemand;
     region.write_units = 4000;
     region.read_units = 12000;
     region.partitions = 8;
@@ -55,21 +55,21 @@ inline model::RunResult admin_result() {
   index.until_ns = 25'000'000'000;
   index.values = {{"us-east-1", "present"}, {"eu-west-1", "absent"}};
   index.cost = 42;
-  index.cost_unit = "queries refused";
+  index.cost_unit = model::DriftCostUnit::kQueriesRefused;
   model::DriftEpisode ttl;
   ttl.setting = "ttl";
   ttl.since_ns = 20'000'000'000;
   ttl.until_ns = -1;
   ttl.values = {{"us-east-1", "on"}, {"eu-west-1", "off"}};
   ttl.cost = 300;
-  ttl.cost_unit = "write units";
+  ttl.cost_unit = model::DriftCostUnit::kReplicatedWriteUnits;
   r.drift.episodes = {index, ttl};
 
   model::ReplicaChange added;
   added.region = "ap-southeast-2";
-  added.action = "add";
+  added.action = model::ReplicaAction::kAdd;
   added.at_ns = 5'000'000'000;
-  added.outcome = "active";
+  added.outcome = model::ReplicaOutcome::kActive;
   added.source = "us-east-1";
   added.items = 1000;
   added.backfill_ns = 2'500'000'000;
@@ -77,14 +77,14 @@ inline model::RunResult admin_result() {
   added.parked_writes = 230;
   model::ReplicaChange removed;
   removed.region = "eu-west-1";
-  removed.action = "remove";
+  removed.action = model::ReplicaAction::kRemove;
   removed.at_ns = 50'000'000'000;
-  removed.outcome = "removed";
+  removed.outcome = model::ReplicaOutcome::kRemoved;
   model::ReplicaChange refused;
   refused.region = "eu-west-1";
-  refused.action = "add";
+  refused.action = model::ReplicaAction::kAdd;
   refused.at_ns = 55'000'000'000;
-  refused.outcome = "refused";
+  refused.outcome = model::ReplicaOutcome::kRefused;
   refused.migration = true;
   refused.migration_items = 1000;
   refused.migration_bytes = 1'024'000;

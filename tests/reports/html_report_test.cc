@@ -47,7 +47,7 @@ TEST_CASE("HTML report: tables for queries and TTL, drift episodes and replica c
   CHECK(html.find("<tr><td>eu-west-1</td><td>80</td><td>42</td><td>0</td><td>0</td><td>300</td><td>12</td></tr>") !=
         std::string::npos);
   CHECK(html.find("<p class=\"note\">settings_sync on, delay 5.000 s</p>") != std::string::npos);
-  CHECK(html.find("<tr><td>ttl</td><td>0:20</td><td>still at the end</td><td>300 write units</td>"
+  CHECK(html.find("<tr><td>ttl</td><td>0:20</td><td>still at the end</td><td>300 replicated write units</td>"
                   "<td>us-east-1 on, eu-west-1 off</td></tr>") != std::string::npos);
   CHECK(html.find("<tr><td>ap-southeast-2</td><td>add</td><td>0:05</td><td>active</td><td>us-east-1</td>"
                   "<td>1000</td><td>2.500 s</td><td>17</td><td>230</td><td></td></tr>") != std::string::npos);

@@ -35,7 +35,7 @@ TEST_CASE("Text report: settings drift lists each episode with its values and co
             "\nsettings drift  2 episodes; settings_sync on, delay 5.000 s\n"
             "  index:by-email from 10.000 s to 25.000 s (cost 42 queries refused)\n"
             "      us-east-1: present; eu-west-1: absent\n"
-            "  ttl from 20.000 s, still at the end (cost 300 write units)\n"
+            "  ttl from 20.000 s, still at the end (cost 300 replicated write units)\n"
             "      us-east-1: on; eu-west-1: off\n"));
 }
 

@@ -25,7 +25,7 @@ TEST_CASE("HeldRecords: a record is taken back by its lane and number, once") {
 
 TEST_CASE("HeldRecords: take_if removes the matching lanes in (lane, number) order") {
   sim::HeldRecords<int> held;
-  // Channels ending in 0 (mod 4) are one receiver's; others stay.
+  // Lanes ending in 0 (mod 4) are one receiver's; others stay.
   const std::vector<std::pair<uint64_t, uint32_t>> order = {{40, 7}, {8, 3}, {5, 1}, {40, 2}, {8, 9}, {12, 4}, {1, 1}};
   for (const auto& [lane, number] : order) held.hold(lane, number, static_cast<int>(lane * 100 + number));
   const std::vector<int> taken = held.take_if([](uint64_t lane) { return lane % 4 == 0; });
