@@ -8,17 +8,21 @@
 //   gtsim sweep | compare | merge ...   (studies over seeds: app/sweep_command.h,
 //                                        app/compare_command.h, app/merge_command.h)
 //
-// Exit codes (docs/design.md, law 4; README.md "Exit codes"): 0 ok, 1 an
-// expectation in the scenario failed, 2 bad input or usage, 3 a run stopped
-// by --max-events or --max-wall (its reports cover the run up to there),
-// 128 + N a run interrupted by signal N (130 SIGINT, 143 SIGTERM: no report
-// written). Diagnostics go to stderr as "file:line:column: error: message";
+// Exit codes (app/exit_codes.h; docs/design.md, law 4; README.md "Exit
+// codes"): 0 ok, 1 an expectation in the scenario failed, 2 bad input or
+// usage, 3 a run stopped by a guard (its reports cover the run up to there),
+// 4 an output that could not be written (none of the run's files is), 5 out
+// of memory, 128 + N interrupted by signal N (130 SIGINT, 143 SIGTERM: no
+// report written). Diagnostics go to stderr as "file:line:column: error: message";
 // reports go to stdout or their files.
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +32,7 @@
 
 #include "app/compare_command.h"
 #include "app/diff_command.h"
+#include "app/exit_codes.h"
 #include "app/interrupt.h"
 #include "app/list_command.h"
 #include "app/merge_command.h"
@@ -46,11 +51,11 @@
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitExpectationFailed = 1;
-constexpr int kExitBadInput = 2;
-constexpr int kExitGuard = 3;
-constexpr int kExitSignalBase = 128;
+using app::kExitBadInput;
+using app::kExitExpectationFailed;
+using app::kExitGuard;
+using app::kExitOk;
+using app::kExitSignalBase;
 
 void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics) {
   for (const model::Diagnostic& diagnostic : diagnostics) {
@@ -93,36 +98,62 @@ bool bad_expectations(const load::LoadResult& loaded) {
   return !diagnostics.empty();
 }
 
-// Writes one output all at once or not at all; prints why on failure.
-bool write_output(const std::string& path, const std::string& content) {
-  std::string error;
-  app::set_pending_output(path + ".tmp");
-  const bool written = reports::write_file_atomically(path, content, &error);
-  app::set_pending_output("");
-  if (!written) std::fprintf(stderr, "gtsim: error: %s\n", error.c_str());
-  return written;
-}
-
-// The --json, --csv and --html outputs that were asked for.
-bool write_outputs(const RunOptions& options, const model::Scenario& scenario, const model::RunResult& result) {
-  if (!options.json_path.empty() && !write_output(options.json_path, reports::json_report(result))) return false;
+// Stages the --json, --csv and --html outputs that were asked for (none is
+// in place before the commit); false, with a message, when one cannot be.
+bool stage_outputs(const RunOptions& options, const model::Scenario& scenario, const model::RunResult& result,
+                   reports::OutputSet* set) {
+  const auto failed = [&] {
+    std::fprintf(stderr, "gtsim: error: %s; no output of the run was written\n", set->error().c_str());
+    return false;
+  };
+  if (!options.json_path.empty() && !set->add(options.json_path, reports::json_report(result))) return failed();
   if (!options.csv_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(options.csv_dir, ec);
-    if (ec) {
-      std::fprintf(stderr, "gtsim: error: cannot create directory '%s': %s\n", options.csv_dir.c_str(),
-                   ec.message().c_str());
+    if (ec || !std::filesystem::is_directory(options.csv_dir, ec)) {
+      if (!ec) ec = std::make_error_code(std::errc::not_a_directory);
+      set->abandon();
+      std::fprintf(stderr, "gtsim: error: cannot create directory '%s': %s; no output of the run was written\n",
+                   options.csv_dir.c_str(), ec.message().c_str());
       return false;
     }
-    for (const reports::CsvFile& file : reports::csv_report(result)) {
-      if (!write_output((std::filesystem::path(options.csv_dir) / file.name).string(), file.content)) return false;
+    for (reports::CsvFile& file : reports::csv_report(result)) {
+      if (!set->add((std::filesystem::path(options.csv_dir) / file.name).string(), std::move(file.content))) {
+        return failed();
+      }
     }
   }
   if (!options.html_path.empty() &&
-      !write_output(options.html_path, reports::html_report(result, reports::timeline_marks(scenario)))) {
-    return false;
+      !set->add(options.html_path, reports::html_report(result, reports::timeline_marks(scenario)))) {
+    return failed();
   }
   return true;
+}
+
+// The run's outputs, all or none (app/interrupt.h): every file, or none and
+// no directory made for them. Returns 0 when they are in place, else the
+// exit code, with its message printed.
+int write_outputs(const RunOptions& options, const model::Scenario& scenario, const model::RunResult& result) {
+  std::error_code ec;
+  const bool csv_dir_made = !options.csv_dir.empty() && !std::filesystem::exists(options.csv_dir, ec);
+  const auto undone = [&](int status) {
+    if (csv_dir_made) std::filesystem::remove(options.csv_dir, ec);  // only if empty
+    return status;
+  };
+  reports::OutputSet set;
+  if (!stage_outputs(options, scenario, result, &set)) return undone(app::kExitOutputFailed);
+  switch (app::commit_unless_interrupted(&set)) {
+    case app::CommitOutcome::kCommitted:
+      return 0;
+    case app::CommitOutcome::kFailed:
+      std::fprintf(stderr, "gtsim: error: %s; no output of the run was written\n", set.error().c_str());
+      return undone(app::kExitOutputFailed);
+    case app::CommitOutcome::kInterrupted:
+      break;
+  }
+  std::fprintf(stderr, "gtsim: interrupted by %s while writing the reports; no report written\n",
+               app::signal_name(app::interrupt_signal()).c_str());
+  return undone(app::kExitSignalBase + app::interrupt_signal());
 }
 
 // The --set, --max-events and --max-wall values; false, with a message,
@@ -198,7 +229,7 @@ int report_run(const RunOptions& options, const load::LoadResult& loaded, const 
     std::fprintf(stderr, "gtsim: stopped by %s %s; the report covers the run up to there\n", guard.c_str(),
                  how_far(result).c_str());
   }
-  if (!write_outputs(options, *loaded.scenario, result)) return kExitBadInput;
+  if (const int status = write_outputs(options, *loaded.scenario, result); status != 0) return status;
   const std::vector<reports::ExpectationOutcome> outcomes =
       reports::evaluate_expectations(loaded.expectations, result);
   const bool failed = std::any_of(outcomes.begin(), outcomes.end(),
@@ -209,6 +240,12 @@ int report_run(const RunOptions& options, const load::LoadResult& loaded, const 
   }
   // Failed expectations are printed even with --quiet: that is not success.
   if (!options.quiet || failed) std::fputs(reports::expectation_summary(outcomes).c_str(), stdout);
+  // A signal during the commit is acted on once every output is in place.
+  if (const int signal_number = app::interrupt_signal(); signal_number != 0) {
+    std::fprintf(stderr, "gtsim: interrupted by %s after every report was written\n",
+                 app::signal_name(signal_number).c_str());
+    return kExitSignalBase + signal_number;
+  }
   if (stopped) return kExitGuard;
   return failed ? kExitExpectationFailed : kExitOk;
 }
@@ -247,9 +284,19 @@ int validate_command(const std::vector<std::string>& files) {
   return status;
 }
 
+// Whether everything printed on stdout reached it; says why not on stderr.
+bool stdout_written() {
+  errno = 0;
+  if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return true;
+  const int error_number = errno != 0 ? errno : EIO;
+  std::fprintf(stderr, "gtsim: error: cannot write to standard output: %s\n", std::strerror(error_number));
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  app::ignore_file_size_signal();
   CLI::App app{"gtsim: a deterministic simulator of DynamoDB-style global tables"};
   app.set_version_flag("--version", "gtsim 0.1.0");
   app.require_subcommand(1);
@@ -292,12 +339,20 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
 
-  if (app.got_subcommand(run_app)) return run_command(run);
-  if (app.got_subcommand(validate_app)) return validate_command(validate_files);
-  if (app.got_subcommand(sweep_app)) return app::sweep_command(sweep);
-  if (app.got_subcommand(compare_app)) return app::compare_command(compare);
-  if (app.got_subcommand(merge_app)) return app::merge_command(merge);
-  if (app.got_subcommand(list_app)) return app::list_command(list);
-  if (app.got_subcommand(diff_app)) return app::diff_command(diff);
-  return kExitBadInput;
+  int status = kExitBadInput;
+  try {
+    if (app.got_subcommand(run_app)) status = run_command(run);
+    if (app.got_subcommand(validate_app)) status = validate_command(validate_files);
+    if (app.got_subcommand(sweep_app)) status = app::sweep_command(sweep);
+    if (app.got_subcommand(compare_app)) status = app::compare_command(compare);
+    if (app.got_subcommand(merge_app)) status = app::merge_command(merge);
+    if (app.got_subcommand(list_app)) status = app::list_command(list);
+    if (app.got_subcommand(diff_app)) status = app::diff_command(diff);
+  } catch (const std::bad_alloc&) {
+    // Every staged output was removed as the stack unwound.
+    std::fflush(stdout);
+    std::fputs("gtsim: error: out of memory: the machine gave no more memory; no output was written\n", stderr);
+    return app::kExitOutOfMemory;
+  }
+  return stdout_written() ? status : app::kExitOutputFailed;
 }

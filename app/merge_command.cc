@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "app/interrupt.h"
 #include "app/study_command.h"
 #include "study/study_files.h"
 
@@ -12,7 +13,7 @@ namespace {
 
 int fail(const std::string& message) {
   std::fprintf(stderr, "gtsim: error: %s\n", message.c_str());
-  return kStudyExitBadInput;
+  return kExitBadInput;
 }
 
 }  // namespace
@@ -50,9 +51,10 @@ int merge_command(const MergeOptions& options) {
   for (size_t run = 0; run < rows.size(); ++run) {
     if (!rows[run].done) return fail(fmt::format("run {} is missing from shard {}/{}", run, run % seen.size(), seen.size()));
   }
-  if (!study::write_study_files(options.out_dir, *whole, rows, &error)) return fail(error);
+  install_interrupt_handlers();
+  if (const int status = write_study(options.out_dir, *whole, rows); status != 0) return status;
   if (!options.quiet) std::fputs(study::study_summary_text(*whole, rows).c_str(), stdout);
-  return kStudyExitOk;
+  return kExitOk;
 }
 
 }  // namespace app

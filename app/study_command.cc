@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/interrupt.h"
 #include "app/progress_bar.h"
 #include "load/scenario_loader.h"
 #include "reports/metric_paths.h"
@@ -92,17 +93,38 @@ bool parse_vary(std::string_view text, std::string* path, std::vector<std::strin
   return true;
 }
 
+int write_study(const std::string& dir, const study::SweepPlan& plan, const std::vector<study::RunRow>& rows) {
+  reports::OutputSet set;
+  std::string message;
+  if (!study::stage_study_files(dir, plan, rows, &set, &message)) {
+    error(message + "; no file of the study was written");
+    return kExitOutputFailed;
+  }
+  switch (commit_unless_interrupted(&set)) {
+    case CommitOutcome::kCommitted:
+      return 0;
+    case CommitOutcome::kFailed:
+      error(set.error() + "; no file of the study was written");
+      return kExitOutputFailed;
+    case CommitOutcome::kInterrupted:
+      break;
+  }
+  std::fprintf(stderr, "gtsim: interrupted by %s while writing the study; no file written\n",
+               signal_name(interrupt_signal()).c_str());
+  return kExitSignalBase + interrupt_signal();
+}
+
 int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   std::string message;
   plan.scenario_file = options.file;
   if (!parse_seeds(options.seeds, &plan.first_seed, &plan.last_seed, &message) ||
       (!options.shard.empty() && !parse_shard(options.shard, &plan.shard, &message))) {
     error(message);
-    return kStudyExitBadInput;
+    return kExitBadInput;
   }
   if (plan.shard.count > 1 && options.out_dir.empty()) {
     error("--shard needs --out DIR: a shard's rows are for `gtsim merge`");
-    return kStudyExitBadInput;
+    return kExitBadInput;
   }
 
   // Every point must load before anything runs.
@@ -123,14 +145,14 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
     }
     scenarios.push_back(std::move(*loaded.scenario));
   }
-  if (!ok) return kStudyExitBadInput;
+  if (!ok) return kExitBadInput;
 
   const std::vector<std::string>& patterns =
       options.metrics.empty() ? reports::default_metric_patterns() : options.metrics;
   const std::optional<study::ColumnMap> columns = study::resolve_metrics(scenarios, patterns, &plan, &message);
   if (!columns) {
     error(fmt::format("--metric: {}", message));
-    return kStudyExitBadInput;
+    return kExitBadInput;
   }
 
   study::RunnerOptions runner;
@@ -140,11 +162,10 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   const std::vector<study::RunRow> rows = study::run_study(plan, scenarios, *columns, runner);
   bar.finish();
 
-  if (!options.out_dir.empty() && !study::write_study_files(options.out_dir, plan, rows, &message)) {
-    error(message);
-    return kStudyExitBadInput;
+  if (!options.out_dir.empty()) {
+    if (const int status = write_study(options.out_dir, plan, rows); status != 0) return status;
   }
-  if (options.quiet) return kStudyExitOk;
+  if (options.quiet) return kExitOk;
   if (plan.shard.count > 1) {
     size_t done = 0;
     for (const study::RunRow& row : rows) done += row.done ? 1 : 0;
@@ -154,7 +175,7 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   } else {
     std::fputs(study::study_summary_text(plan, rows).c_str(), stdout);
   }
-  return kStudyExitOk;
+  return kExitOk;
 }
 
 }  // namespace app

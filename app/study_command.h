@@ -15,12 +15,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/exit_codes.h"
 #include "study/sweep_plan.h"
+#include "study/sweep_rows.h"
 
 namespace app {
 
-inline constexpr int kStudyExitOk = 0;
-inline constexpr int kStudyExitBadInput = 2;
 
 struct StudyOptions {
   std::string file;
@@ -41,6 +41,10 @@ bool parse_seeds(std::string_view text, uint64_t* first, uint64_t* last, std::st
 bool parse_shard(std::string_view text, study::Shard* shard, std::string* error);
 // "PATH=V1,V2,..." -> PATH and the values; commas inside [] or {} do not split.
 bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* error);
+
+// Writes a study's files into `dir`, all or none (app/interrupt.h); 0, or
+// the exit code with its message printed.
+int write_study(const std::string& dir, const study::SweepPlan& plan, const std::vector<study::RunRow>& rows);
 
 // Fills the plan's file, seeds and shard from the options, runs it and
 // writes its outputs. Returns the exit code.

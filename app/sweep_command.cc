@@ -21,11 +21,11 @@ int sweep_command(const SweepOptions& options) {
     std::vector<std::string> list;
     if (!parse_vary(vary, &path, &list, &message)) {
       std::fprintf(stderr, "gtsim: error: %s\n", message.c_str());
-      return kStudyExitBadInput;
+      return kExitBadInput;
     }
     if (std::find(plan.parameters.begin(), plan.parameters.end(), path) != plan.parameters.end()) {
       std::fprintf(stderr, "gtsim: error: --vary %s is given twice\n", path.c_str());
-      return kStudyExitBadInput;
+      return kExitBadInput;
     }
     plan.parameters.push_back(path);
     values.push_back(std::move(list));

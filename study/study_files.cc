@@ -30,8 +30,8 @@ std::string study_summary_text(const SweepPlan& plan, const std::vector<RunRow>&
   return plan.kind == StudyKind::kCompare ? compare_summary_text(plan, rows) : sweep_summary_text(plan, rows);
 }
 
-bool write_study_files(const std::string& dir, const SweepPlan& plan, const std::vector<RunRow>& rows,
-                       std::string* error) {
+bool stage_study_files(const std::string& dir, const SweepPlan& plan, const std::vector<RunRow>& rows,
+                       reports::OutputSet* set, std::string* error) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
@@ -46,8 +46,11 @@ bool write_study_files(const std::string& dir, const SweepPlan& plan, const std:
     if (plan.kind == StudyKind::kCompare) files.emplace_back("paired.csv", compare_summary_csv(plan, rows));
     files.emplace_back("summary.txt", study_summary_text(plan, rows));
   }
-  for (const auto& [name, content] : files) {
-    if (!reports::write_file_atomically(base + name, content, error)) return false;
+  for (auto& [name, content] : files) {
+    if (!set->add(base + name, std::move(content))) {
+      *error = set->error();
+      return false;
+    }
   }
   return true;
 }
