@@ -2,6 +2,7 @@
 //
 //   gtsim run FILE [--seed N] [--set PATH=VALUE]... [--json OUT] [--csv DIR]
 //             [--html OUT] [--quiet] [--max-events N] [--max-wall DURATION]
+//             [--max-live-state SIZE]             (app/run_guards.h)
 //   gtsim validate FILE...
 //   gtsim list [DIR]                    (app/list_command.h)
 //   gtsim diff A.json B.json [--tolerance SPEC]...   (app/diff_command.h)
@@ -37,6 +38,7 @@
 #include "app/list_command.h"
 #include "app/merge_command.h"
 #include "app/progress_bar.h"
+#include "app/run_guards.h"
 #include "app/sweep_command.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
@@ -71,8 +73,7 @@ struct RunOptions {
   std::string csv_dir;
   std::string html_path;
   bool quiet = false;
-  std::optional<uint64_t> max_events;  // --max-events
-  std::string max_wall;                // --max-wall, a duration such as "30s"
+  app::GuardOptions guards;  // --max-events, --max-wall, --max-live-state
 };
 
 // How far a stopped run got, for stderr: "at 12.500 s of 2m simulated traffic (250000 events)".
@@ -156,10 +157,8 @@ int write_outputs(const RunOptions& options, const model::Scenario& scenario, co
   return undone(app::kExitSignalBase + app::interrupt_signal());
 }
 
-// The --set, --max-events and --max-wall values; false, with a message,
-// when one is malformed.
-bool parse_run_options(const RunOptions& options, std::vector<load::Override>* overrides,
-                       std::optional<sim::Duration>* max_wall) {
+// The --set values; false, with a message, when one is malformed.
+bool parse_overrides(const RunOptions& options, std::vector<load::Override>* overrides) {
   for (const std::string& set : options.sets) {
     auto parsed = load::parse_override(set);
     if (!parsed) {
@@ -168,38 +167,17 @@ bool parse_run_options(const RunOptions& options, std::vector<load::Override>* o
     }
     overrides->push_back(*parsed);
   }
-  if (options.max_events && *options.max_events == 0) {
-    std::fprintf(stderr, "gtsim: error: --max-events expects a positive number of events, found 0\n");
-    return false;
-  }
-  if (!options.max_wall.empty()) {
-    std::string reason;
-    *max_wall = sim::parse_duration(options.max_wall, &reason);
-    if (!*max_wall || (*max_wall)->ns() <= 0) {
-      std::fprintf(stderr,
-                   "gtsim: error: --max-wall expects a positive duration with a unit (ns, us, ms, s, m, h), "
-                   "e.g. '30s'; found '%s'\n",
-                   options.max_wall.c_str());
-      return false;
-    }
-  }
   return true;
 }
 
 // Runs the scenario under the guards, drawing its progress on a terminal;
 // sets *wall to the wall-clock time it took.
-model::RunResult simulate(const model::Scenario& scenario, const RunOptions& options,
-                          std::optional<sim::Duration> max_wall, std::chrono::duration<double>* wall) {
+model::RunResult simulate(const model::Scenario& scenario, const RunOptions& options, const app::RunGuards& guards,
+                          std::chrono::duration<double>* wall) {
   model::Simulation simulation(scenario);
   app::install_interrupt_handlers();
-  // Wall-clock time decides only whether the run goes on, never what it computes.
   const auto started = std::chrono::steady_clock::now();
-  model::RunLimits limits;
-  if (options.max_events) limits.max_events = *options.max_events;
-  limits.should_stop = [&] {
-    if (app::interrupt_signal() != 0) return true;
-    return max_wall && std::chrono::steady_clock::now() - started >= std::chrono::nanoseconds(max_wall->ns());
-  };
+  model::RunLimits limits = guards.limits(started);
   // Simulated seconds out of the traffic's duration (the drain after it shows as done).
   app::ProgressBar progress(!options.quiet && app::ProgressBar::stderr_is_terminal(), "simulated s");
   const auto total_seconds = static_cast<size_t>(std::max<int64_t>(1, scenario.duration.ns() / 1'000'000'000));
@@ -214,8 +192,8 @@ model::RunResult simulate(const model::Scenario& scenario, const RunOptions& opt
 
 // After the run: why it stopped early, the outputs, the summary and the
 // expectations; returns the exit code.
-int report_run(const RunOptions& options, const load::LoadResult& loaded, const model::RunResult& result,
-               std::chrono::duration<double> wall) {
+int report_run(const RunOptions& options, const app::RunGuards& guards, const load::LoadResult& loaded,
+               const model::RunResult& result, std::chrono::duration<double> wall) {
   if (const int signal_number = app::interrupt_signal(); signal_number != 0) {
     std::fprintf(stderr, "gtsim: interrupted by %s %s; no report written\n",
                  app::signal_name(signal_number).c_str(), how_far(result).c_str());
@@ -223,11 +201,8 @@ int report_run(const RunOptions& options, const load::LoadResult& loaded, const 
   }
   const bool stopped = result.stop.reason != model::StopReason::kCompleted;
   if (stopped) {
-    const std::string guard = result.stop.reason == model::StopReason::kMaxEvents
-                                  ? fmt::format("--max-events {}", *options.max_events)
-                                  : "--max-wall " + options.max_wall;
-    std::fprintf(stderr, "gtsim: stopped by %s %s; the report covers the run up to there\n", guard.c_str(),
-                 how_far(result).c_str());
+    std::fprintf(stderr, "gtsim: stopped by %s %s; the report covers the run up to there\n",
+                 guards.describe(result.stop.reason).c_str(), how_far(result).c_str());
   }
   if (const int status = write_outputs(options, *loaded.scenario, result); status != 0) return status;
   const std::vector<reports::ExpectationOutcome> outcomes =
@@ -252,8 +227,8 @@ int report_run(const RunOptions& options, const load::LoadResult& loaded, const 
 
 int run_command(const RunOptions& options) {
   std::vector<load::Override> overrides;
-  std::optional<sim::Duration> max_wall;
-  if (!parse_run_options(options, &overrides, &max_wall)) return kExitBadInput;
+  const std::optional<app::RunGuards> guards = app::parse_guards(options.guards);
+  if (!guards || !parse_overrides(options, &overrides)) return kExitBadInput;
   load::LoadResult loaded = load::load_scenario_file(options.file, overrides);
   if (!loaded.ok()) {
     print_diagnostics(loaded.diagnostics);
@@ -262,10 +237,10 @@ int run_command(const RunOptions& options) {
   model::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
   if (bad_expectations(loaded)) return kExitBadInput;
-  if (refused(scenario, options.file, options.max_events || max_wall)) return kExitBadInput;
+  if (refused(scenario, options.file, guards->bounded())) return kExitBadInput;
   std::chrono::duration<double> wall{};
-  const model::RunResult result = simulate(scenario, options, max_wall, &wall);
-  return report_run(options, loaded, result, wall);
+  const model::RunResult result = simulate(scenario, options, *guards, &wall);
+  return report_run(options, *guards, loaded, result, wall);
 }
 
 int validate_command(const std::vector<std::string>& files) {
@@ -310,8 +285,7 @@ int main(int argc, char** argv) {
   run_app->add_option("--csv", run.csv_dir, "Write the CSV time series into this directory, one file per metric");
   run_app->add_option("--html", run.html_path, "Write the HTML report with charts to this file");
   run_app->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
-  run_app->add_option("--max-events", run.max_events, "Stop the run after N events (exit 3)");
-  run_app->add_option("--max-wall", run.max_wall, "Stop the run after this much wall-clock time, e.g. 30s (exit 3)");
+  app::add_guard_options(run_app, &run.guards, "the run");
 
   std::vector<std::string> validate_files;
   CLI::App* validate_app = app.add_subcommand("validate", "Check scenarios without running them");

@@ -17,6 +17,8 @@ std::string_view stop_name(model::StopReason reason) {
       return "max_events";
     case model::StopReason::kStopped:
       return "stopped";
+    case model::StopReason::kLiveState:
+      return "live_state";
   }
   return "?";
 }

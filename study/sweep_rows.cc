@@ -13,13 +13,14 @@ using reports::JsonValue;
 
 // The JSON report's run.stop words (json_report.cc), kept in step by the row tests.
 constexpr model::StopReason kStopReasons[] = {model::StopReason::kCompleted, model::StopReason::kMaxEvents,
-                                              model::StopReason::kStopped};
+                                              model::StopReason::kStopped, model::StopReason::kLiveState};
 
 std::string_view stop_word(model::StopReason reason) {
   switch (reason) {
     case model::StopReason::kCompleted: return "completed";
     case model::StopReason::kMaxEvents: return "max_events";
     case model::StopReason::kStopped: return "stopped";
+    case model::StopReason::kLiveState: return "live_state";
   }
   return "?";
 }
