@@ -75,4 +75,10 @@ CommitOutcome commit_unless_interrupted(reports::OutputSet* set) {
   return set->rename_staged() ? CommitOutcome::kCommitted : CommitOutcome::kFailed;
 }
 
+CommitOutcome commit_after_interrupt(reports::OutputSet* set) {
+  if (!set->write_in_place_targets()) return CommitOutcome::kFailed;
+  const InterruptsBlocked blocked;
+  return set->rename_staged() ? CommitOutcome::kCommitted : CommitOutcome::kFailed;
+}
+
 }  // namespace app

@@ -47,4 +47,9 @@ enum class CommitOutcome {
 // Commits `set` under the rule above, unless a signal arrived before.
 CommitOutcome commit_unless_interrupted(reports::OutputSet* set);
 
+// Commits `set` although the first signal came: what an interrupted study
+// writes of its finished runs. A second signal still ends the process,
+// removing what is staged (before the renames) or after them.
+CommitOutcome commit_after_interrupt(reports::OutputSet* set);
+
 }  // namespace app

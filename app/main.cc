@@ -40,6 +40,7 @@
 #include "app/progress_bar.h"
 #include "app/run_guards.h"
 #include "app/sweep_command.h"
+#include "app/version.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
 #include "model/simulation.h"
@@ -273,7 +274,7 @@ bool stdout_written() {
 int main(int argc, char** argv) {
   app::ignore_file_size_signal();
   CLI::App app{"gtsim: a deterministic simulator of DynamoDB-style global tables"};
-  app.set_version_flag("--version", "gtsim 0.1.0");
+  app.set_version_flag("--version", std::string("gtsim ") + app::kGtsimVersion);
   app.require_subcommand(1);
 
   RunOptions run;

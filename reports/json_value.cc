@@ -239,6 +239,11 @@ uint64_t JsonFields::uint64(const JsonValue& object, std::string_view key) {
   return number.value_or(0);
 }
 
+bool JsonFields::boolean(const JsonValue& object, std::string_view key) {
+  const JsonValue* value = member(object, key, JsonValue::Kind::kBool, "true or false");
+  return value != nullptr && value->boolean;
+}
+
 std::string JsonFields::string(const JsonValue& object, std::string_view key) {
   const JsonValue* value = member(object, key, JsonValue::Kind::kString, "a string");
   return value != nullptr ? value->text : std::string();

@@ -55,6 +55,7 @@ std::optional<JsonValue> parse_json(std::string_view text, std::string* error);
 class JsonFields {
  public:
   uint64_t uint64(const JsonValue& object, std::string_view key);
+  bool boolean(const JsonValue& object, std::string_view key);
   std::string string(const JsonValue& object, std::string_view key);
   std::vector<std::string> strings(const JsonValue& object, std::string_view key);  // an array of strings
   const std::vector<JsonValue>& array(const JsonValue& object, std::string_view key);

@@ -50,6 +50,20 @@ bool metric_values(const JsonValue& node, const SweepPlan& plan, std::vector<std
   return true;
 }
 
+// The row's "set" must be its point's overrides, in order: merge copies the
+// plan's values into runs.csv and the tables, never a row's own.
+bool point_values_match(const JsonValue& node, const SweepPlan& plan, size_t point, std::string* error) {
+  const JsonValue* set = node.find("set");
+  const auto& overrides = plan.points[point];
+  bool same = set != nullptr && set->kind == JsonValue::Kind::kObject && set->members.size() == overrides.size();
+  for (size_t i = 0; same && i < overrides.size(); ++i) {
+    const auto& [path, value] = set->members[i];
+    same = path == overrides[i].path && value.kind == JsonValue::Kind::kString && value.text == overrides[i].value;
+  }
+  if (!same) *error = fmt::format("its \"set\" is not the overrides of point {} in sweep.json", point);
+  return same;
+}
+
 }  // namespace
 
 std::string csv_field(std::string_view text) {
@@ -132,6 +146,7 @@ bool parse_row_json(const std::string& line, const SweepPlan& plan, size_t* run,
     *error = fmt::format("not a valid row: {}", fields.problem());
     return false;
   }
+  if (!point_values_match(*node, plan, point, error)) return false;
   RunRow parsed;
   parsed.done = true;
   bool known = false;

@@ -90,6 +90,7 @@ signal-write)
   done
   sleep 0.2
   kill -INT $pid
+  timeout 30 tail --pid=$pid -f /dev/null || kill -KILL $pid
   wait $pid
   check test $? -eq 130
   check grep -qx "gtsim: interrupted by SIGINT while writing the reports; no report written" err
