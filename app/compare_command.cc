@@ -25,7 +25,7 @@ int compare_command(const CompareOptions& options) {
       if (!parsed) {
         std::fprintf(stderr, "gtsim: error: --%s expects PATH=VALUE, found '%s'\n", sets == &options.a ? "a" : "b",
                      set.c_str());
-        return kStudyExitBadInput;
+        return kExitBadInput;
       }
       if (std::find(plan.parameters.begin(), plan.parameters.end(), parsed->path) == plan.parameters.end()) {
         plan.parameters.push_back(parsed->path);
@@ -36,7 +36,7 @@ int compare_command(const CompareOptions& options) {
   }
   if (options.a.empty() && options.b.empty()) {
     std::fprintf(stderr, "gtsim: error: compare needs --a PATH=VALUE or --b PATH=VALUE: the variants are identical\n");
-    return kStudyExitBadInput;
+    return kExitBadInput;
   }
   return execute_study(std::move(plan), options.study);
 }

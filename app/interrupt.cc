@@ -1,25 +1,42 @@
 #include "app/interrupt.h"
 
+#include <pthread.h>
 #include <unistd.h>
 
 #include <csignal>
-#include <cstring>
 
 namespace app {
 namespace {
 
 volatile std::sig_atomic_t received_signal = 0;
-char pending_output[4096] = {};  // NUL-terminated; written only outside the handler
 
 extern "C" void on_interrupt(int signal_number) {
   if (received_signal == 0) {
     received_signal = signal_number;
     return;
   }
-  if (pending_output[0] != '\0') unlink(pending_output);
+  reports::remove_staged_files();
   std::signal(signal_number, SIG_DFL);
   std::raise(signal_number);
 }
+
+// SIGINT and SIGTERM held back for the scope of one commit.
+class InterruptsBlocked {
+ public:
+  InterruptsBlocked() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, &previous_);
+  }
+  ~InterruptsBlocked() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  InterruptsBlocked(const InterruptsBlocked&) = delete;
+  InterruptsBlocked& operator=(const InterruptsBlocked&) = delete;
+
+ private:
+  sigset_t previous_;
+};
 
 }  // namespace
 
@@ -31,6 +48,8 @@ void install_interrupt_handlers() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
+void ignore_file_size_signal() { std::signal(SIGXFSZ, SIG_IGN); }
+
 int interrupt_signal() { return received_signal; }
 
 std::string signal_name(int signal_number) {
@@ -39,10 +58,27 @@ std::string signal_name(int signal_number) {
   return "signal " + std::to_string(signal_number);
 }
 
-void set_pending_output(const std::string& temporary_path) {
-  pending_output[0] = '\0';
-  if (temporary_path.size() >= sizeof(pending_output)) return;
-  std::memcpy(pending_output, temporary_path.c_str(), temporary_path.size() + 1);
+CommitOutcome commit_unless_interrupted(reports::OutputSet* set) {
+  if (interrupt_signal() != 0) {
+    set->abandon();
+    return CommitOutcome::kInterrupted;
+  }
+  // A pipe may block: written with signals open, so a second one still ends the process.
+  if (!set->write_in_place_targets()) {
+    return interrupt_signal() != 0 ? CommitOutcome::kInterrupted : CommitOutcome::kFailed;
+  }
+  const InterruptsBlocked blocked;
+  if (interrupt_signal() != 0) {
+    set->abandon();
+    return CommitOutcome::kInterrupted;
+  }
+  return set->rename_staged() ? CommitOutcome::kCommitted : CommitOutcome::kFailed;
+}
+
+CommitOutcome commit_after_interrupt(reports::OutputSet* set) {
+  if (!set->write_in_place_targets()) return CommitOutcome::kFailed;
+  const InterruptsBlocked blocked;
+  return set->rename_staged() ? CommitOutcome::kCommitted : CommitOutcome::kFailed;
 }
 
 }  // namespace app

@@ -2,23 +2,28 @@
 //
 //   gtsim run FILE [--seed N] [--set PATH=VALUE]... [--json OUT] [--csv DIR]
 //             [--html OUT] [--quiet] [--max-events N] [--max-wall DURATION]
+//             [--max-live-state SIZE]             (app/run_guards.h)
 //   gtsim validate FILE...
 //   gtsim list [DIR]                    (app/list_command.h)
 //   gtsim diff A.json B.json [--tolerance SPEC]...   (app/diff_command.h)
 //   gtsim sweep | compare | merge ...   (studies over seeds: app/sweep_command.h,
 //                                        app/compare_command.h, app/merge_command.h)
 //
-// Exit codes (docs/design.md, law 4; README.md "Exit codes"): 0 ok, 1 an
-// expectation in the scenario failed, 2 bad input or usage, 3 a run stopped
-// by --max-events or --max-wall (its reports cover the run up to there),
-// 128 + N a run interrupted by signal N (130 SIGINT, 143 SIGTERM: no report
-// written). Diagnostics go to stderr as "file:line:column: error: message";
+// Exit codes (app/exit_codes.h; docs/design.md, law 4; README.md "Exit
+// codes"): 0 ok, 1 an expectation in the scenario failed, 2 bad input or
+// usage, 3 a run stopped by a guard (its reports cover the run up to there),
+// 4 an output that could not be written (none of the run's files is), 5 out
+// of memory, 128 + N interrupted by signal N (130 SIGINT, 143 SIGTERM: no
+// report written). Diagnostics go to stderr as "file:line:column: error: message";
 // reports go to stdout or their files.
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,11 +33,14 @@
 
 #include "app/compare_command.h"
 #include "app/diff_command.h"
+#include "app/exit_codes.h"
 #include "app/interrupt.h"
 #include "app/list_command.h"
 #include "app/merge_command.h"
 #include "app/progress_bar.h"
+#include "app/run_guards.h"
 #include "app/sweep_command.h"
+#include "app/version.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
 #include "model/simulation.h"
@@ -47,11 +55,11 @@
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitExpectationFailed = 1;
-constexpr int kExitBadInput = 2;
-constexpr int kExitGuard = 3;
-constexpr int kExitSignalBase = 128;
+using app::kExitBadInput;
+using app::kExitExpectationFailed;
+using app::kExitGuard;
+using app::kExitOk;
+using app::kExitSignalBase;
 
 void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics) {
   for (const model::Diagnostic& diagnostic : diagnostics) {
@@ -67,8 +75,7 @@ struct RunOptions {
   std::string csv_dir;
   std::string html_path;
   bool quiet = false;
-  std::optional<uint64_t> max_events;  // --max-events
-  std::string max_wall;                // --max-wall, a duration such as "30s"
+  app::GuardOptions guards;  // --max-events, --max-wall, --max-live-state
 };
 
 // How far a stopped run got, for stderr: "at 12.500 s of 2m simulated traffic (250000 events)".
@@ -94,42 +101,66 @@ bool bad_expectations(const load::LoadResult& loaded) {
   return !diagnostics.empty();
 }
 
-// Writes one output all at once or not at all; prints why on failure.
-bool write_output(const std::string& path, const std::string& content) {
-  std::string error;
-  app::set_pending_output(path + ".tmp");
-  const bool written = reports::write_file_atomically(path, content, &error);
-  app::set_pending_output("");
-  if (!written) std::fprintf(stderr, "gtsim: error: %s\n", error.c_str());
-  return written;
-}
-
-// The --json, --csv and --html outputs that were asked for.
-bool write_outputs(const RunOptions& options, const model::Scenario& scenario, const model::RunResult& result) {
-  if (!options.json_path.empty() && !write_output(options.json_path, reports::json_report(result))) return false;
+// Stages the --json, --csv and --html outputs that were asked for (none is
+// in place before the commit); false, with a message, when one cannot be.
+bool stage_outputs(const RunOptions& options, const model::Scenario& scenario, const model::RunResult& result,
+                   reports::OutputSet* set) {
+  const auto failed = [&] {
+    std::fprintf(stderr, "gtsim: error: %s; no output of the run was written\n", set->error().c_str());
+    return false;
+  };
+  if (!options.json_path.empty() && !set->add(options.json_path, reports::json_report(result))) return failed();
   if (!options.csv_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(options.csv_dir, ec);
-    if (ec) {
-      std::fprintf(stderr, "gtsim: error: cannot create directory '%s': %s\n", options.csv_dir.c_str(),
-                   ec.message().c_str());
+    if (ec || !std::filesystem::is_directory(options.csv_dir, ec)) {
+      if (!ec) ec = std::make_error_code(std::errc::not_a_directory);
+      set->abandon();
+      std::fprintf(stderr, "gtsim: error: cannot create directory '%s': %s; no output of the run was written\n",
+                   options.csv_dir.c_str(), ec.message().c_str());
       return false;
     }
-    for (const reports::CsvFile& file : reports::csv_report(result)) {
-      if (!write_output((std::filesystem::path(options.csv_dir) / file.name).string(), file.content)) return false;
+    for (reports::CsvFile& file : reports::csv_report(result)) {
+      if (!set->add((std::filesystem::path(options.csv_dir) / file.name).string(), std::move(file.content))) {
+        return failed();
+      }
     }
   }
   if (!options.html_path.empty() &&
-      !write_output(options.html_path, reports::html_report(result, reports::timeline_marks(scenario)))) {
-    return false;
+      !set->add(options.html_path, reports::html_report(result, reports::timeline_marks(scenario)))) {
+    return failed();
   }
   return true;
 }
 
-// The --set, --max-events and --max-wall values; false, with a message,
-// when one is malformed.
-bool parse_run_options(const RunOptions& options, std::vector<load::Override>* overrides,
-                       std::optional<sim::Duration>* max_wall) {
+// The run's outputs, all or none (app/interrupt.h): every file, or none and
+// no directory made for them. Returns 0 when they are in place, else the
+// exit code, with its message printed.
+int write_outputs(const RunOptions& options, const model::Scenario& scenario, const model::RunResult& result) {
+  std::error_code ec;
+  const bool csv_dir_made = !options.csv_dir.empty() && !std::filesystem::exists(options.csv_dir, ec);
+  const auto undone = [&](int status) {
+    if (csv_dir_made) std::filesystem::remove(options.csv_dir, ec);  // only if empty
+    return status;
+  };
+  reports::OutputSet set;
+  if (!stage_outputs(options, scenario, result, &set)) return undone(app::kExitOutputFailed);
+  switch (app::commit_unless_interrupted(&set)) {
+    case app::CommitOutcome::kCommitted:
+      return 0;
+    case app::CommitOutcome::kFailed:
+      std::fprintf(stderr, "gtsim: error: %s; no output of the run was written\n", set.error().c_str());
+      return undone(app::kExitOutputFailed);
+    case app::CommitOutcome::kInterrupted:
+      break;
+  }
+  std::fprintf(stderr, "gtsim: interrupted by %s while writing the reports; no report written\n",
+               app::signal_name(app::interrupt_signal()).c_str());
+  return undone(app::kExitSignalBase + app::interrupt_signal());
+}
+
+// The --set values; false, with a message, when one is malformed.
+bool parse_overrides(const RunOptions& options, std::vector<load::Override>* overrides) {
   for (const std::string& set : options.sets) {
     auto parsed = load::parse_override(set);
     if (!parsed) {
@@ -138,38 +169,17 @@ bool parse_run_options(const RunOptions& options, std::vector<load::Override>* o
     }
     overrides->push_back(*parsed);
   }
-  if (options.max_events && *options.max_events == 0) {
-    std::fprintf(stderr, "gtsim: error: --max-events expects a positive number of events, found 0\n");
-    return false;
-  }
-  if (!options.max_wall.empty()) {
-    std::string reason;
-    *max_wall = sim::parse_duration(options.max_wall, &reason);
-    if (!*max_wall || (*max_wall)->ns() <= 0) {
-      std::fprintf(stderr,
-                   "gtsim: error: --max-wall expects a positive duration with a unit (ns, us, ms, s, m, h), "
-                   "e.g. '30s'; found '%s'\n",
-                   options.max_wall.c_str());
-      return false;
-    }
-  }
   return true;
 }
 
 // Runs the scenario under the guards, drawing its progress on a terminal;
 // sets *wall to the wall-clock time it took.
-model::RunResult simulate(const model::Scenario& scenario, const RunOptions& options,
-                          std::optional<sim::Duration> max_wall, std::chrono::duration<double>* wall) {
+model::RunResult simulate(const model::Scenario& scenario, const RunOptions& options, const app::RunGuards& guards,
+                          std::chrono::duration<double>* wall) {
   model::Simulation simulation(scenario);
   app::install_interrupt_handlers();
-  // Wall-clock time decides only whether the run goes on, never what it computes.
   const auto started = std::chrono::steady_clock::now();
-  model::RunLimits limits;
-  if (options.max_events) limits.max_events = *options.max_events;
-  limits.should_stop = [&] {
-    if (app::interrupt_signal() != 0) return true;
-    return max_wall && std::chrono::steady_clock::now() - started >= std::chrono::nanoseconds(max_wall->ns());
-  };
+  model::RunLimits limits = guards.limits(started);
   // Simulated seconds out of the traffic's duration (the drain after it shows as done).
   app::ProgressBar progress(!options.quiet && app::ProgressBar::stderr_is_terminal(), "simulated s");
   constexpr int64_t kSecondNs = sim::Duration::kNanosecondsPerSecond;
@@ -185,8 +195,8 @@ model::RunResult simulate(const model::Scenario& scenario, const RunOptions& opt
 
 // After the run: why it stopped early, the outputs, the summary and the
 // expectations; returns the exit code.
-int report_run(const RunOptions& options, const load::LoadResult& loaded, const model::RunResult& result,
-               std::chrono::duration<double> wall) {
+int report_run(const RunOptions& options, const app::RunGuards& guards, const load::LoadResult& loaded,
+               const model::RunResult& result, std::chrono::duration<double> wall) {
   if (const int signal_number = app::interrupt_signal(); signal_number != 0) {
     std::fprintf(stderr, "gtsim: interrupted by %s %s; no report written\n",
                  app::signal_name(signal_number).c_str(), how_far(result).c_str());
@@ -194,13 +204,10 @@ int report_run(const RunOptions& options, const load::LoadResult& loaded, const 
   }
   const bool stopped = result.stop.reason != model::StopReason::kCompleted;
   if (stopped) {
-    const std::string guard = result.stop.reason == model::StopReason::kMaxEvents
-                                  ? fmt::format("--max-events {}", *options.max_events)
-                                  : "--max-wall " + options.max_wall;
-    std::fprintf(stderr, "gtsim: stopped by %s %s; the report covers the run up to there\n", guard.c_str(),
-                 how_far(result).c_str());
+    std::fprintf(stderr, "gtsim: stopped by %s %s; the report covers the run up to there\n",
+                 guards.describe(result.stop.reason).c_str(), how_far(result).c_str());
   }
-  if (!write_outputs(options, *loaded.scenario, result)) return kExitBadInput;
+  if (const int status = write_outputs(options, *loaded.scenario, result); status != 0) return status;
   const std::vector<reports::ExpectationOutcome> outcomes =
       reports::evaluate_expectations(loaded.expectations, result);
   const bool failed = std::any_of(outcomes.begin(), outcomes.end(),
@@ -211,14 +218,20 @@ int report_run(const RunOptions& options, const load::LoadResult& loaded, const 
   }
   // Failed expectations are printed even with --quiet: that is not success.
   if (!options.quiet || failed) std::fputs(reports::expectation_summary(outcomes).c_str(), stdout);
+  // A signal during the commit is acted on once every output is in place.
+  if (const int signal_number = app::interrupt_signal(); signal_number != 0) {
+    std::fprintf(stderr, "gtsim: interrupted by %s after every report was written\n",
+                 app::signal_name(signal_number).c_str());
+    return kExitSignalBase + signal_number;
+  }
   if (stopped) return kExitGuard;
   return failed ? kExitExpectationFailed : kExitOk;
 }
 
 int run_command(const RunOptions& options) {
   std::vector<load::Override> overrides;
-  std::optional<sim::Duration> max_wall;
-  if (!parse_run_options(options, &overrides, &max_wall)) return kExitBadInput;
+  const std::optional<app::RunGuards> guards = app::parse_guards(options.guards);
+  if (!guards || !parse_overrides(options, &overrides)) return kExitBadInput;
   load::LoadResult loaded = load::load_scenario_file(options.file, overrides);
   if (!loaded.ok()) {
     print_diagnostics(loaded.diagnostics);
@@ -227,10 +240,10 @@ int run_command(const RunOptions& options) {
   model::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
   if (bad_expectations(loaded)) return kExitBadInput;
-  if (refused(scenario, options.file, options.max_events || max_wall)) return kExitBadInput;
+  if (refused(scenario, options.file, guards->bounded())) return kExitBadInput;
   std::chrono::duration<double> wall{};
-  const model::RunResult result = simulate(scenario, options, max_wall, &wall);
-  return report_run(options, loaded, result, wall);
+  const model::RunResult result = simulate(scenario, options, *guards, &wall);
+  return report_run(options, *guards, loaded, result, wall);
 }
 
 int validate_command(const std::vector<std::string>& files) {
@@ -249,11 +262,21 @@ int validate_command(const std::vector<std::string>& files) {
   return status;
 }
 
+// Whether everything printed on stdout reached it; says why not on stderr.
+bool stdout_written() {
+  errno = 0;
+  if (std::fflush(stdout) == 0 && std::ferror(stdout) == 0) return true;
+  const int error_number = errno != 0 ? errno : EIO;
+  std::fprintf(stderr, "gtsim: error: cannot write to standard output: %s\n", std::strerror(error_number));
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  app::ignore_file_size_signal();
   CLI::App app{"gtsim: a deterministic simulator of DynamoDB-style global tables"};
-  app.set_version_flag("--version", "gtsim 0.1.0");
+  app.set_version_flag("--version", std::string("gtsim ") + app::kGtsimVersion);
   app.require_subcommand(1);
 
   RunOptions run;
@@ -265,8 +288,7 @@ int main(int argc, char** argv) {
   run_app->add_option("--csv", run.csv_dir, "Write the CSV time series into this directory, one file per metric");
   run_app->add_option("--html", run.html_path, "Write the HTML report with charts to this file");
   run_app->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
-  run_app->add_option("--max-events", run.max_events, "Stop the run after N events (exit 3)");
-  run_app->add_option("--max-wall", run.max_wall, "Stop the run after this much wall-clock time, e.g. 30s (exit 3)");
+  app::add_guard_options(run_app, &run.guards, "the run");
 
   std::vector<std::string> validate_files;
   CLI::App* validate_app = app.add_subcommand("validate", "Check scenarios without running them");
@@ -294,12 +316,20 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
 
-  if (app.got_subcommand(run_app)) return run_command(run);
-  if (app.got_subcommand(validate_app)) return validate_command(validate_files);
-  if (app.got_subcommand(sweep_app)) return app::sweep_command(sweep);
-  if (app.got_subcommand(compare_app)) return app::compare_command(compare);
-  if (app.got_subcommand(merge_app)) return app::merge_command(merge);
-  if (app.got_subcommand(list_app)) return app::list_command(list);
-  if (app.got_subcommand(diff_app)) return app::diff_command(diff);
-  return kExitBadInput;
+  int status = kExitBadInput;
+  try {
+    if (app.got_subcommand(run_app)) status = run_command(run);
+    if (app.got_subcommand(validate_app)) status = validate_command(validate_files);
+    if (app.got_subcommand(sweep_app)) status = app::sweep_command(sweep);
+    if (app.got_subcommand(compare_app)) status = app::compare_command(compare);
+    if (app.got_subcommand(merge_app)) status = app::merge_command(merge);
+    if (app.got_subcommand(list_app)) status = app::list_command(list);
+    if (app.got_subcommand(diff_app)) status = app::diff_command(diff);
+  } catch (const std::bad_alloc&) {
+    // Every staged output was removed as the stack unwound.
+    std::fflush(stdout);
+    std::fputs("gtsim: error: out of memory: the machine gave no more memory; no output was written\n", stderr);
+    return app::kExitOutOfMemory;
+  }
+  return stdout_written() ? status : app::kExitOutputFailed;
 }

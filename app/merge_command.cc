@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "app/interrupt.h"
 #include "app/study_command.h"
 #include "study/study_files.h"
 
@@ -12,7 +13,21 @@ namespace {
 
 int fail(const std::string& message) {
   std::fprintf(stderr, "gtsim: error: %s\n", message.c_str());
-  return kStudyExitBadInput;
+  return kExitBadInput;
+}
+
+// Why `plan` (read from `dir`) is not a shard of the study `whole` (from `first`).
+std::string other_study(const std::string& dir, const study::SweepPlan& plan, const std::string& first,
+                        const study::SweepPlan& whole) {
+  std::string why = "its plan differs";
+  if (plan.scenario_hash != whole.scenario_hash) {
+    why = fmt::format("the scenario file changed between them: {} vs {}", plan.scenario_hash, whole.scenario_hash);
+  } else if (plan.gtsim_version != whole.gtsim_version) {
+    why = fmt::format("made by gtsim {} and {}", plan.gtsim_version, whole.gtsim_version);
+  } else if (plan.parameters != whole.parameters || plan.points.size() != whole.points.size()) {
+    why = "their parameters or points differ";
+  }
+  return fmt::format("{} is a shard of another study than {} ({}); shards must be of one plan", dir, first, why);
 }
 
 }  // namespace
@@ -33,13 +48,14 @@ int merge_command(const MergeOptions& options) {
   for (const std::string& dir : options.shard_dirs) {
     study::SweepPlan plan;
     if (!study::read_study_dir(dir, &plan, &rows, &error)) return fail(error);
+    if (plan.partial) return fail(fmt::format("{} is a partial shard (interrupted); run that shard again", dir));
     const study::Shard shard = plan.shard;
     plan.shard = study::Shard{};
     if (!whole) {
       whole = plan;
       seen.assign(shard.count, false);
     } else if (study::plan_json(plan) != study::plan_json(*whole) || seen.size() != shard.count) {
-      return fail(fmt::format("{} is a shard of another study than {}", dir, options.shard_dirs.front()));
+      return fail(other_study(dir, plan, options.shard_dirs.front(), *whole));
     }
     if (seen[shard.index]) return fail(fmt::format("{}: shard {}/{} is given twice", dir, shard.index, shard.count));
     seen[shard.index] = true;
@@ -50,9 +66,11 @@ int merge_command(const MergeOptions& options) {
   for (size_t run = 0; run < rows.size(); ++run) {
     if (!rows[run].done) return fail(fmt::format("run {} is missing from shard {}/{}", run, run % seen.size(), seen.size()));
   }
-  if (!study::write_study_files(options.out_dir, *whole, rows, &error)) return fail(error);
+  if (!out_dir_usable(options.out_dir, *whole)) return kExitBadInput;
+  install_interrupt_handlers();
+  if (const int status = write_study(options.out_dir, *whole, rows); status != 0) return status;
   if (!options.quiet) std::fputs(study::study_summary_text(*whole, rows).c_str(), stdout);
-  return kStudyExitOk;
+  return kExitOk;
 }
 
 }  // namespace app

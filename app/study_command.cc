@@ -1,13 +1,20 @@
 #include "app/study_command.h"
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "app/interrupt.h"
 #include "app/progress_bar.h"
+#include "app/version.h"
 #include "load/scenario_loader.h"
+#include "model/run_estimate.h"
 #include "reports/metric_paths.h"
 #include "study/study_files.h"
 #include "study/study_runner.h"
@@ -39,6 +46,7 @@ void add_study_options(CLI::App* command, StudyOptions* options) {
                       "A figure to report, by path (docs/report-paths.md; '*' matches within a segment); repeatable");
   command->add_option("--out", options->out_dir, "Write runs.jsonl, runs.csv, summary files and sweep.json here");
   command->add_flag("-q,--quiet", options->quiet, "Print no table");
+  add_guard_options(command, &options->guards, "each run");
 }
 
 bool parse_seeds(std::string_view text, uint64_t* first, uint64_t* last, std::string* message) {
@@ -50,8 +58,14 @@ bool parse_seeds(std::string_view text, uint64_t* first, uint64_t* last, std::st
   } else {
     ok = parse_u64(text.substr(0, dots), first) && parse_u64(text.substr(dots + 2), last) && *first <= *last;
   }
-  ok = ok && *last - *first < 100'000'000;
-  if (!ok) *message = fmt::format("--seeds expects N or A..B with A <= B (e.g. 20 or 100..199), found '{}'", text);
+  if (!ok) {
+    *message = fmt::format("--seeds expects N or A..B with A <= B (e.g. 20 or 100..199), found '{}'", text);
+  } else if (*last - *first >= study::kMaxSeeds) {
+    *message = fmt::format("--seeds gives {} seeds, above the limit of {} a study",
+                           *last - *first + 1 == 0 ? std::string("2^64") : fmt::format("{}", *last - *first + 1),
+                           study::kMaxSeeds);
+    ok = false;
+  }
   return ok;
 }
 
@@ -92,24 +106,70 @@ bool parse_vary(std::string_view text, std::string* path, std::vector<std::strin
   return true;
 }
 
-int execute_study(study::SweepPlan plan, const StudyOptions& options) {
+int write_study(const std::string& dir, const study::SweepPlan& plan, const std::vector<study::RunRow>& rows) {
+  reports::OutputSet set;
   std::string message;
-  plan.scenario_file = options.file;
-  if (!parse_seeds(options.seeds, &plan.first_seed, &plan.last_seed, &message) ||
-      (!options.shard.empty() && !parse_shard(options.shard, &plan.shard, &message))) {
-    error(message);
-    return kStudyExitBadInput;
+  if (!study::stage_study_files(dir, plan, rows, &set, &message)) {
+    error(message + "; no file of the study was written");
+    return kExitOutputFailed;
   }
-  if (plan.shard.count > 1 && options.out_dir.empty()) {
-    error("--shard needs --out DIR: a shard's rows are for `gtsim merge`");
-    return kStudyExitBadInput;
+  switch (plan.partial ? commit_after_interrupt(&set) : commit_unless_interrupted(&set)) {
+    case CommitOutcome::kCommitted:
+      return 0;
+    case CommitOutcome::kFailed:
+      error(set.error() + "; no file of the study was written");
+      return kExitOutputFailed;
+    case CommitOutcome::kInterrupted:
+      break;
   }
+  std::fprintf(stderr, "gtsim: interrupted by %s while writing the study; no file written\n",
+               signal_name(interrupt_signal()).c_str());
+  return kExitSignalBase + interrupt_signal();
+}
 
-  // Every point must load before anything runs.
-  std::vector<model::Scenario> scenarios;
+bool out_dir_usable(const std::string& dir, const study::SweepPlan& plan) {
+  const std::string problem = study::out_dir_problem(dir, plan);
+  if (!problem.empty()) error(problem);
+  return problem.empty();
+}
+
+namespace {
+
+// The seeds, shard, jobs and bounds of the plan; false, with a message, on a malformed or too large one.
+bool plan_options(const StudyOptions& options, study::SweepPlan* plan, unsigned* jobs) {
+  std::string message;
+  if (!parse_seeds(options.seeds, &plan->first_seed, &plan->last_seed, &message) ||
+      (!options.shard.empty() && !parse_shard(options.shard, &plan->shard, &message))) {
+    error(message);
+    return false;
+  }
+  if (plan->shard.count > 1 && options.out_dir.empty()) {
+    error("--shard needs --out DIR: a shard's rows are for `gtsim merge`");
+    return false;
+  }
+  if (options.jobs > kMaxJobs) {
+    error(fmt::format("--jobs expects 1 to {} worker threads, found {}", kMaxJobs, options.jobs));
+    return false;
+  }
+  *jobs = options.jobs != 0 ? options.jobs : std::clamp(std::thread::hardware_concurrency(), 1u, kMaxJobs);
+  if (plan->run_count() > study::kMaxRuns) {
+    error(fmt::format("the study has {} points x {} seeds = {} runs, above the limit of {}; fewer seeds or points",
+                      plan->points.size(), plan->seed_count(), plan->run_count(), study::kMaxRuns));
+    return false;
+  }
+  if (const std::string problem = study::plan_problem(*plan); !problem.empty()) {
+    error(fmt::format("the study is beyond gtsim's bounds: {}", problem));
+    return false;
+  }
+  return true;
+}
+
+// Every point's scenario, loaded before anything runs; false when one does
+// not load (its diagnostics printed). Records the file's hash in the plan.
+bool load_points(const std::string& file, study::SweepPlan* plan, std::vector<model::Scenario>* scenarios) {
   bool ok = true;
-  for (const auto& overrides : plan.points) {
-    load::LoadResult loaded = load::load_scenario_file(options.file, overrides);
+  for (const auto& overrides : plan->points) {
+    load::LoadResult loaded = load::load_scenario_file(file, overrides);
     for (const model::Diagnostic& diagnostic : loaded.diagnostics) {
       std::fprintf(stderr, "%s\n", diagnostic.to_string().c_str());
     }
@@ -121,40 +181,122 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
       }
       continue;
     }
-    scenarios.push_back(std::move(*loaded.scenario));
+    scenarios->push_back(std::move(*loaded.scenario));
   }
-  if (!ok) return kStudyExitBadInput;
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  plan->scenario_hash = study::content_hash(bytes.str());
+  plan->gtsim_version = kGtsimVersion;
+  return ok;
+}
 
+// Refuses a point whose runs `gtsim run` would refuse, or whose item state,
+// held by every worker at once, passes the estimate's memory ceiling.
+bool refused_points(const std::string& file, const study::SweepPlan& plan,
+                    const std::vector<model::Scenario>& scenarios, const RunGuards& guards, size_t workers) {
+  for (size_t point = 0; point < scenarios.size(); ++point) {
+    const model::RunEstimate estimate = model::estimate_run(scenarios[point]);
+    std::optional<std::string> reason = model::refuse_run(estimate, guards.bounded());
+    const double together = estimate.item_state_bytes * static_cast<double>(workers);
+    if (!reason && together > model::kItemStateBytesCeiling) {
+      const auto fewer = static_cast<size_t>(model::kItemStateBytesCeiling / estimate.item_state_bytes);
+      reason = fmt::format(
+          "{} workers would hold about {:.1f} GiB of item state at once ({:.1f} GiB a run), above the limit of "
+          "{:.0f} GiB; give --jobs {} or fewer",
+          workers, together / (1ull << 30), estimate.item_state_bytes / (1ull << 30),
+          model::kItemStateBytesCeiling / (1ull << 30), std::max<size_t>(fewer, 1));
+    }
+    if (reason) {
+      std::fprintf(stderr, "%s: error: point %zu of %zu (%s): %s\n", file.c_str(), point + 1, scenarios.size(),
+                   plan.point_label(point).c_str(), reason->c_str());
+      return true;
+    }
+  }
+  return false;
+}
+
+// The runs, each under the guards, stopping at SIGINT or SIGTERM.
+std::vector<study::RunRow> run_points(const study::SweepPlan& plan, const std::vector<model::Scenario>& scenarios,
+                                      const study::ColumnMap& columns, const RunGuards& guards, unsigned jobs) {
+  install_interrupt_handlers();
+  study::RunnerOptions runner;
+  runner.jobs = jobs;
+  ProgressBar bar(ProgressBar::stderr_is_terminal());
+  runner.progress = [&bar](size_t done, size_t total) { bar.update(done, total); };
+  runner.limits = [&guards] { return guards.limits(std::chrono::steady_clock::now()); };
+  runner.cancelled = [] { return interrupt_signal() != 0; };
+  std::vector<study::RunRow> rows = study::run_study(plan, scenarios, columns, runner);
+  bar.finish();
+  return rows;
+}
+
+size_t done_runs(const std::vector<study::RunRow>& rows) {
+  return static_cast<size_t>(std::count_if(rows.begin(), rows.end(), [](const study::RunRow& r) { return r.done; }));
+}
+
+// After the runs: the files, the table, and the exit code.
+int finish_study(study::SweepPlan* plan, const std::vector<study::RunRow>& rows, const StudyOptions& options,
+                 const RunGuards& guards) {
+  const int signal_number = interrupt_signal();
+  plan->partial = signal_number != 0;
+  if (!options.out_dir.empty()) {
+    if (const int status = write_study(options.out_dir, *plan, rows); status != 0) return status;
+  }
+  const size_t done = done_runs(rows);
+  if (!options.quiet && plan->shard.count > 1) {
+    std::printf("shard %llu/%llu: %zu of %zu runs written to %s; join the shards with `gtsim merge`\n",
+                static_cast<unsigned long long>(plan->shard.index), static_cast<unsigned long long>(plan->shard.count),
+                done, plan->run_count(), options.out_dir.c_str());
+  } else if (!options.quiet) {
+    std::fputs(study::study_summary_text(*plan, rows).c_str(), stdout);
+  }
+  if (signal_number != 0) {
+    std::fprintf(stderr, "gtsim: interrupted by %s after %zu of %zu runs; %s\n", signal_name(signal_number).c_str(),
+                 done, plan->run_count(),
+                 options.out_dir.empty() ? "the table covers the finished runs only"
+                                         : "the finished runs are written as a partial study (\"partial\": true in "
+                                           "sweep.json)");
+    return kExitSignalBase + signal_number;
+  }
+  const auto stopped = std::find_if(rows.begin(), rows.end(), [](const study::RunRow& r) {
+    return r.done && r.stop != model::StopReason::kCompleted;
+  });
+  if (stopped == rows.end()) return kExitOk;
+  const auto count = std::count_if(rows.begin(), rows.end(), [](const study::RunRow& r) {
+    return r.done && r.stop != model::StopReason::kCompleted;
+  });
+  std::fprintf(stderr, "gtsim: %lld of %zu runs stopped by a guard (the first by %s); their rows cover each run up "
+               "to there (\"stop\" in runs.jsonl)\n",
+               static_cast<long long>(count), done, guards.describe(stopped->stop).c_str());
+  return kExitGuard;
+}
+
+}  // namespace
+
+int execute_study(study::SweepPlan plan, const StudyOptions& options) {
+  plan.scenario_file = options.file;
+  unsigned jobs = 1;
+  const std::optional<RunGuards> guards = parse_guards(options.guards);
+  if (!guards || !plan_options(options, &plan, &jobs)) return kExitBadInput;
+  std::vector<model::Scenario> scenarios;
+  if (!load_points(options.file, &plan, &scenarios)) return kExitBadInput;
+  std::string message;
   const std::vector<std::string>& patterns =
       options.metrics.empty() ? reports::default_metric_patterns() : options.metrics;
   const std::optional<study::ColumnMap> columns = study::resolve_metrics(scenarios, patterns, &plan, &message);
   if (!columns) {
     error(fmt::format("--metric: {}", message));
-    return kStudyExitBadInput;
+    return kExitBadInput;
   }
-
-  study::RunnerOptions runner;
-  runner.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  ProgressBar bar(ProgressBar::stderr_is_terminal());
-  runner.progress = [&bar](size_t done, size_t total) { bar.update(done, total); };
-  const std::vector<study::RunRow> rows = study::run_study(plan, scenarios, *columns, runner);
-  bar.finish();
-
-  if (!options.out_dir.empty() && !study::write_study_files(options.out_dir, plan, rows, &message)) {
-    error(message);
-    return kStudyExitBadInput;
+  if (!options.out_dir.empty() && !out_dir_usable(options.out_dir, plan)) return kExitBadInput;
+  size_t shard_runs = 0;
+  for (size_t run = 0; run < plan.run_count(); ++run) shard_runs += plan.in_shard(run) ? 1 : 0;
+  if (refused_points(options.file, plan, scenarios, *guards, std::min<size_t>(jobs, std::max<size_t>(shard_runs, 1)))) {
+    return kExitBadInput;
   }
-  if (options.quiet) return kStudyExitOk;
-  if (plan.shard.count > 1) {
-    size_t done = 0;
-    for (const study::RunRow& row : rows) done += row.done ? 1 : 0;
-    std::printf("shard %llu/%llu: %zu of %zu runs written to %s; join the shards with `gtsim merge`\n",
-                static_cast<unsigned long long>(plan.shard.index), static_cast<unsigned long long>(plan.shard.count),
-                done, plan.run_count(), options.out_dir.c_str());
-  } else {
-    std::fputs(study::study_summary_text(plan, rows).c_str(), stdout);
-  }
-  return kStudyExitOk;
+  const std::vector<study::RunRow> rows = run_points(plan, scenarios, *columns, *guards, jobs);
+  return finish_study(&plan, rows, options, *guards);
 }
 
 }  // namespace app

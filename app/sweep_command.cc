@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <fmt/format.h>
+
 namespace app {
 
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions* options) {
@@ -21,14 +23,27 @@ int sweep_command(const SweepOptions& options) {
     std::vector<std::string> list;
     if (!parse_vary(vary, &path, &list, &message)) {
       std::fprintf(stderr, "gtsim: error: %s\n", message.c_str());
-      return kStudyExitBadInput;
+      return kExitBadInput;
     }
     if (std::find(plan.parameters.begin(), plan.parameters.end(), path) != plan.parameters.end()) {
       std::fprintf(stderr, "gtsim: error: --vary %s is given twice\n", path.c_str());
-      return kStudyExitBadInput;
+      return kExitBadInput;
     }
     plan.parameters.push_back(path);
     values.push_back(std::move(list));
+  }
+  // Bounded before it is built: every point loads the scenario.
+  constexpr size_t kBeyond = study::kMaxPoints + 1;  // saturates: no overflow
+  size_t grid = 1;
+  for (const auto& list : values) grid = std::min(grid * std::min(list.size(), kBeyond), kBeyond);
+  if (grid > study::kMaxPoints || plan.parameters.size() > study::kMaxParameters) {
+    const std::string points = grid > study::kMaxPoints ? fmt::format("more than {}", study::kMaxPoints)
+                                                        : fmt::format("{}", grid);
+    std::fprintf(stderr,
+                 "gtsim: error: --vary gives a grid of %s points over %zu parameters, above the limit of %zu "
+                 "points and %zu parameters a study\n",
+                 points.c_str(), plan.parameters.size(), study::kMaxPoints, study::kMaxParameters);
+    return kExitBadInput;
   }
   // The grid, odometer order: the last parameter varies fastest.
   std::vector<size_t> digit(values.size(), 0);

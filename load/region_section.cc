@@ -28,11 +28,23 @@ bool is_region_name(std::string_view name) {
 
 constexpr double kDriftPpmMax = 1'000'000;
 
+// The service has a few dozen Regions and a global table one replica in
+// each; per-pair state (links, latencies, pending counts) grows with the
+// square, so a longer list is refused before any of it is built.
+constexpr size_t kMaxRegions = 64;
+
 }  // namespace
 
 void RegionChecker::regions(const Node& n, Scenario* s) {
   if (!n.is_sequence()) {
     mismatch(n, "regions", "a sequence");
+    return;
+  }
+  if (n.items.size() > kMaxRegions) {
+    error(n, fmt::format("regions: expected at most {} regions (the service has a few dozen, a global table one "
+                         "replica in each), found {}",
+                         kMaxRegions, n.items.size()));
+    too_many_regions_ = true;
     return;
   }
   static const std::vector<std::string> kKeys = {"name", "clock", "capacity", "replica"};
@@ -107,6 +119,7 @@ std::optional<size_t> RegionChecker::region_ref(const Node& n, const std::string
   }
   const auto it = std::find(region_names_.begin(), region_names_.end(), n.text);
   if (it != region_names_.end()) return static_cast<size_t>(it - region_names_.begin());
+  if (too_many_regions_) return std::nullopt;
   if (std::find(declared_.begin(), declared_.end(), n.text) == declared_.end()) {
     error(n, at_path(path) + "region '" + n.text + "' is not in regions" + did_you_mean(n.text, region_names_));
   }

@@ -54,6 +54,7 @@ class RegionChecker : public ValueChecker {
 
   std::vector<const Node*> region_capacity_nodes_;  // regions[i].capacity, or null
   std::vector<std::string> declared_;           // every scalar name under `regions`, valid or not
+  bool too_many_regions_ = false;               // refused before any was read: references are not checked
   std::vector<std::string> region_names_;       // valid, unique, in order: index = region index
   std::vector<const Node*> region_nodes_;       // the name node of each valid region
   std::vector<std::string> region_paths_;       // "regions[i]" of each valid region

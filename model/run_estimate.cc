@@ -1,7 +1,10 @@
 #include "model/run_estimate.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
+
+#include "model/run_limits.h"
 
 #include <fmt/format.h>
 
@@ -45,6 +48,65 @@ double backfill_events(const Scenario& scenario) {
   return adds * static_cast<double>(scenario.table.key_count);
 }
 
+// As WriteTable::slot_bytes (model/write_table.h): a record and one
+// knowledge counter per region, in 64-byte slots.
+double write_slot_bytes(size_t region_count) {
+  const size_t bytes = 40 + 4 * region_count;
+  return static_cast<double>(bytes <= 64 ? 64 : (bytes + 63) / 64 * 64);
+}
+
+// Whether the timeline changes a region's capacity, availability or replica.
+bool timeline_touches(const Scenario& scenario, size_t region) {
+  return std::any_of(scenario.timeline.begin(), scenario.timeline.end(), [&](const TimelineEvent& e) {
+    const bool kind = e.kind == TimelineKind::kSetCapacity || e.kind == TimelineKind::kOutage ||
+                      e.kind == TimelineKind::kAddReplica || e.kind == TimelineKind::kRemoveReplica;
+    return kind && e.region == region;
+  });
+}
+
+// The write units per second a replica sustains without throttling.
+double sustained_write_units(const CapacityConfig& c) {
+  if (c.mode == CapacityMode::kOnDemand) return static_cast<double>(c.table_max_write_units);
+  return static_cast<double>(c.write_scaling.enabled ? std::max(c.write_units, c.write_scaling.max_units)
+                                                     : c.write_units);
+}
+
+// The largest backlog of the replicas (see run_estimate.h) into *estimate.
+void estimate_backlog(const Scenario& scenario, const std::vector<double>& write_units_per_s,
+                      RunEstimate* estimate) {
+  const double seconds = static_cast<double>(scenario.duration.ns()) / 1e9;
+  const double units_per_write =
+      std::max(1.0, std::ceil(scenario.table.item_size_bytes.quantile(0.5) / 1024.0));
+  // A write its own replica refuses (its client is throttled) never replicates.
+  std::vector<double> admitted(scenario.region_count(), 0);
+  double all = 0;
+  for (size_t r = 0; r < scenario.region_count(); ++r) {
+    admitted[r] = std::min(write_units_per_s[r], sustained_write_units(scenario.regions[r].capacity));
+    all += admitted[r];
+  }
+  for (size_t r = 0; r < scenario.region_count(); ++r) {
+    if (!scenario.regions[r].replica || timeline_touches(scenario, r)) continue;
+    const CapacityConfig& c = scenario.regions[r].capacity;
+    const double capacity = sustained_write_units(c);
+    const double local = admitted[r];
+    const double left = std::max(0.0, capacity - local);  // what the local writes leave
+    const double bank = c.mode == CapacityMode::kProvisioned ? capacity * static_cast<double>(c.burst_seconds) : 0;
+    const double backlog_units = std::max(0.0, (all - local - left) * seconds - bank);
+    const double writes = backlog_units / units_per_write;
+    if (writes <= estimate->backlog_writes) continue;
+    estimate->backlog_writes = writes;
+    estimate->backlog_bytes = writes * write_slot_bytes(scenario.region_count());
+    estimate->backlog_region = scenario.regions[r].name;
+    estimate->backlog_capacity_units = capacity;
+    estimate->backlog_arriving_units = all - local;
+    const double drain_ns = (seconds + backlog_units / std::max(capacity, 1e-9)) * 1e9;
+    if (drain_ns > estimate->simulated_ns) {
+      estimate->simulated_ns = drain_ns;
+      estimate->simulated_by_backlog = true;
+    }
+  }
+}
+
 }  // namespace
 
 RunEstimate estimate_run(const Scenario& scenario) {
@@ -54,14 +116,17 @@ RunEstimate estimate_run(const Scenario& scenario) {
   const double poll_ns = static_cast<double>(scenario.replication.poll_interval.ns());
   double writes = 0;
   estimate.simulated_ns = static_cast<double>(scenario.duration.ns());
+  std::vector<double> write_units_per_s;  // per region: the write units its clients' writes cost
   for (const std::vector<ClientGroupConfig>& groups : scenario.workload) {
     double region_writes = 0;
+    write_units_per_s.push_back(0);
     for (const ClientGroupConfig& group : groups) {
       const double requests = group.rate_per_second * (seconds > 0 ? seconds : 0);
       const double write_share =
           (group.mix.put_percent + group.mix.update_percent + group.mix.delete_percent) / 100;
       estimate.requests += requests;
       region_writes += requests * write_share;
+      write_units_per_s.back() += group.rate_per_second * write_share * (group.transactional ? 2 : 1);
     }
     writes += region_writes;
     if (poll_ns > 0 && other_regions > 0) {
@@ -73,6 +138,8 @@ RunEstimate estimate_run(const Scenario& scenario) {
   estimate.events =
       estimate.requests + writes * other_regions + polls + estimate.simulated_ns / sim::kNanosecondsPerSecondDouble;
   estimate.events += ttl_events(scenario, writes) + backfill_events(scenario);
+  write_units_per_s.resize(scenario.region_count(), 0);
+  estimate_backlog(scenario, write_units_per_s, &estimate);
   estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
                               static_cast<double>(scenario.table.key_count) *
                               block_bytes(scenario.region_count());
@@ -86,12 +153,29 @@ std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded)
         "limit of {:.0f} GiB; lower 'table.keys' or the number of regions",
         estimate.item_state_bytes / (1ull << 30), kItemStateBytesCeiling / (1ull << 30));
   }
+  if (estimate.simulated_ns > kSimulatedNsCeiling && estimate.simulated_by_backlog) {
+    return fmt::format(
+        "the run would simulate about {:.3g}h: {}'s replication backlog (about {:.3g} writes) drains at "
+        "its write capacity of {:.0f} units/s after the traffic, above the limit of 100000h; raise its write "
+        "capacity or lower the rates",
+        estimate.simulated_ns / 3600e9, estimate.backlog_region, estimate.backlog_writes,
+        estimate.backlog_capacity_units);
+  }
   if (estimate.simulated_ns > kSimulatedNsCeiling) {
     return fmt::format(
         "the run would simulate about {:.3g}h (its streams ship at most 'replication.batch_size' records "
         "per 'replication.poll_interval'), above the limit of 100000h; raise the batch size, shorten the "
         "poll interval or lower the rates",
         estimate.simulated_ns / static_cast<double>(sim::Duration::hours(1).ns()));
+  }
+  if (!bounded && estimate.backlog_bytes > static_cast<double>(kLiveStateBytesCeiling)) {
+    return fmt::format(
+        "{}'s replication backlog would grow to about {:.3g} writes ({:.1f} GiB of live state), above "
+        "the live-state limit of {} GiB: its write capacity of {:.0f} units/s admits far less than the {:.0f} "
+        "units/s replicated to it; raise its write capacity, lower the rates, or bound the run with --max-events or "
+        "--max-wall",
+        estimate.backlog_region, estimate.backlog_writes, estimate.backlog_bytes / (1ull << 30),
+        kLiveStateBytesCeiling >> 30, estimate.backlog_capacity_units, estimate.backlog_arriving_units);
   }
   if (!bounded && estimate.events > kEventsCeiling) {
     return fmt::format(

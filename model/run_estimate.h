@@ -19,6 +19,15 @@
 // stream then needs writes / batch_size polls to drain.
 // Item state: one block per (region, key), allocated up front
 // (model/replica_items.h): regions * keys * block bytes.
+// Backlog: every write its own replica admits is applied at every other
+// replica, costing ceil(item bytes / 1 KB) write units (doubled when
+// transactional). What a replica's
+// sustained write capacity (provisioned units, auto scaling's max, or on
+// demand the table's max) and its burst bank cannot admit of the writes
+// replicated to it waits in its backlog, one write-table slot each, and
+// drains at that capacity after the traffic. Estimated only for a replica
+// the timeline leaves alone (no capacity change, outage or replica change):
+// a lower bound, as partition ceilings only add to it.
 //
 // Both are estimates (Poisson arrivals vary, deletes of absent items are not
 // replicated, in-flight writes need memory too); they are for refusing
@@ -39,7 +48,15 @@ struct RunEstimate {
   double requests = 0;          // client requests over the traffic duration
   double events = 0;            // requests + replicated applies + polls + TTL + backfill
   double item_state_bytes = 0;  // per-(region, key) state, allocated before the run
-  double simulated_ns = 0;      // traffic plus the time streams need to drain
+  double simulated_ns = 0;      // traffic plus the time streams and backlogs need to drain
+  // The largest replication backlog a replica's capacity cannot avoid (see
+  // estimate_backlog in run_estimate.cc), in writes and in write-table bytes.
+  double backlog_writes = 0;
+  double backlog_bytes = 0;
+  std::string backlog_region;   // where; empty when no replica builds a backlog
+  double backlog_capacity_units = 0;  // its sustained write units per second
+  double backlog_arriving_units = 0;  // the write units per second applied to it
+  bool simulated_by_backlog = false;  // simulated_ns is the backlog's drain
 };
 
 // Refused above these unless a guard bounds the run (events), or always (memory).
@@ -52,7 +69,9 @@ RunEstimate estimate_run(const Scenario& scenario);
 
 // A message explaining why a run must be refused, or nullopt if it may go
 // ahead. `bounded` is true when --max-events or --max-wall bounds the run;
-// the event ceiling then does not apply (memory and simulated time always do).
+// the event and backlog ceilings then do not apply (item memory and
+// simulated time always do). A backlog above kLiveStateBytesCeiling
+// (model/run_limits.h) is refused: the live-state limit would stop the run.
 std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded);
 
 }  // namespace model

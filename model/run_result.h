@@ -248,6 +248,7 @@ enum class StopReason : uint8_t {
   kCompleted,    // traffic ran its duration and replication drained
   kMaxEvents,    // RunLimits::max_events reached
   kStopped,      // RunLimits::should_stop said so (wall-clock guard, interrupt)
+  kLiveState,    // the live state passed RunLimits::max_live_state_bytes
 };
 
 struct StopResult {

@@ -69,6 +69,10 @@ RunResult World::run(const RunLimits& limits) {
     }
     if (events % RunLimits::kStopPollEvents == 0 && events > 0) {
       if (limits.on_progress) limits.on_progress(now);
+      if (live_state_bytes() > limits.max_live_state_bytes) {
+        recorder_.stopped(StopReason::kLiveState);
+        break;
+      }
       if (limits.should_stop && limits.should_stop()) {
         recorder_.stopped(StopReason::kStopped);
         break;

@@ -147,6 +147,8 @@ class World {
   void backfill_step(size_t region, sim::Instant now);
   uint64_t parked_writes(size_t region);
   void remove_replica(size_t region, sim::Instant now);
+  // Bytes of the state that grows during a run: the write table and the event queue.
+  uint64_t live_state_bytes() const { return writes_.bytes() + queue_.bytes(); }
 
   // The configuration: World's own copy (client groups point into it).
   const Scenario scenario_;

@@ -123,6 +123,8 @@ class WriteTable {
   }
 
   size_t peak() const { return used_; }
+  // Bytes the slots take (allocated, used or free).
+  size_t bytes() const { return capacity_ * stride_; }
 
  private:
   struct AlignedDelete {

@@ -333,7 +333,7 @@ std::string charts(const model::RunResult& result, const std::vector<ChartMark>&
 
 std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline) {
   std::vector<ChartMark> marks;
-  for (size_t i = 0; i < timeline.size(); ++i) {
+  for (size_t i = 0; i < timeline.size() && i < kChartMarksMax; ++i) {
     const double at_s = sim::to_seconds(sim::Duration::nanoseconds(timeline[i].at_ns));
     marks.push_back({at_s, timeline[i].label, static_cast<int>(i + 1)});
   }
@@ -352,11 +352,20 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
                                        stop_word(result.stop.reason), duration(result.stop.at_ns)));
   if (!timeline.empty()) {
     out += "<table class=\"timeline\">\n" + row({"#", "at", "timeline"}, true);
-    for (size_t i = 0; i < timeline.size(); ++i) {
+    for (size_t i = 0; i < timeline.size() && i < kTimelineRowsMax; ++i) {
       out += row({fmt::format("{}", i + 1), clock(timeline[i].at_ns),
                   esc(timeline[i].label)});
     }
     out += "</table>\n";
+    if (timeline.size() > kTimelineRowsMax) {
+      out += fmt::format("<p class=\"note\">The table lists the first {} of {} timeline events; the scenario file "
+                         "holds them all.</p>\n",
+                         kTimelineRowsMax, timeline.size());
+    }
+    if (timeline.size() > kChartMarksMax) {
+      out += fmt::format("<p class=\"note\">The charts mark the first {} of {} timeline events.</p>\n",
+                         kChartMarksMax, timeline.size());
+    }
   }
   out += summary(result);
   const size_t shown_s = seconds_shown(result);

@@ -6,6 +6,12 @@
 // pair per minute, the replication backlog, and consumed vs provisioned
 // capacity and throttles per region, each with the timeline drawn on it.
 //
+// Bounded in the timeline: every chart draws at most kChartMarksMax marks
+// (the first, in time order) and the timeline table lists at most
+// kTimelineRowsMax events, each saying how many it leaves out, so a
+// timeline of 100,000 events no longer repeats all of them on every chart
+// (253 MB); the scenario file holds them all.
+//
 // A small inline script checks the page once it has loaded (every chart
 // drawn, no empty table) and records the result in <html data-self-check>,
 // which tests/reports/html_check.sh reads in headless Chromium.
@@ -20,6 +26,9 @@
 #include "reports/timeline_marks.h"
 
 namespace reports {
+
+inline constexpr size_t kChartMarksMax = 50;
+inline constexpr size_t kTimelineRowsMax = 1000;
 
 std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline);
 

@@ -1,5 +1,6 @@
 #include "reports/json_value.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -17,6 +18,44 @@ JsonValue& JsonValue::operator=(JsonValue&&) noexcept = default;
 JsonValue::~JsonValue() = default;
 
 namespace {
+
+// The length of the well-formed UTF-8 sequence `text` starts with (RFC 3629:
+// no overlong form, no surrogate, at most U+10FFFF), or 0.
+size_t utf8_sequence(std::string_view text) {
+  const auto at = [&](size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+  const unsigned b0 = at(0);
+  const auto continuation = [&](size_t i) { return (at(i) & 0xC0) == 0x80; };
+  if (b0 >= 0xC2 && b0 <= 0xDF) return continuation(1) ? 2 : 0;
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    const unsigned b1 = at(1);
+    const bool ok = (b0 == 0xE0 ? b1 >= 0xA0 : true) && (b0 == 0xED ? b1 < 0xA0 : true);
+    return ok && continuation(1) && continuation(2) ? 3 : 0;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    const unsigned b1 = at(1);
+    const bool ok = (b0 == 0xF0 ? b1 >= 0x90 : true) && (b0 == 0xF4 ? b1 < 0x90 : true);
+    return ok && continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+void append_utf8(unsigned code, std::string* out) {
+  if (code < 0x80) {
+    *out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    *out += static_cast<char>(0xC0 | (code >> 6));
+    *out += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    *out += static_cast<char>(0xE0 | (code >> 12));
+    *out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (code >> 18));
+    *out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
 
 class Parser {
  public:
@@ -92,9 +131,25 @@ class Parser {
         ++pos_;
         continue;
       }
-      if (pos_ < text_.size() && text_[pos_] == '}') return ++pos_, true;
+      if (pos_ < text_.size() && text_[pos_] == '}') {
+        ++pos_;
+        return unique_keys(*out);
+      }
       return fail("expected ',' or '}'");
     }
+  }
+
+  // Every JSON tool reads one of two equal keys and not the same one: refused.
+  bool unique_keys(const JsonValue& object) {
+    if (object.members.size() < 2) return true;
+    std::vector<const std::string*> keys;
+    keys.reserve(object.members.size());
+    for (const auto& member : object.members) keys.push_back(&member.first);
+    std::sort(keys.begin(), keys.end(), [](const std::string* x, const std::string* y) { return *x < *y; });
+    for (size_t i = 1; i < keys.size(); ++i) {
+      if (*keys[i] == *keys[i - 1]) return fail(fmt::format("duplicate key '{}' in an object", *keys[i]));
+    }
+    return true;
   }
 
   bool array(JsonValue* out, int depth) {
@@ -116,57 +171,104 @@ class Parser {
     }
   }
 
-  // Strings of reports are ASCII or UTF-8 with the escapes json_escape writes;
-  // \uXXXX below 0x80 is decoded, others are kept escaped.
+  // A string: UTF-8 text (malformed bytes refused) with JSON's escapes,
+  // \uXXXX decoded to UTF-8, a surrogate pair to one code point.
   bool string(std::string* out) {
     ++pos_;
     while (pos_ < text_.size() && text_[pos_] != '"') {
-      char c = text_[pos_++];
-      if (static_cast<unsigned char>(c) < 0x20) return fail("control character in a string");
-      if (c == '\\') {
-        if (pos_ >= text_.size()) break;
-        const char e = text_[pos_++];
-        switch (e) {
-          case 'n': c = '\n'; break;
-          case 't': c = '\t'; break;
-          case 'r': c = '\r'; break;
-          case 'b': c = '\b'; break;
-          case 'f': c = '\f'; break;
-          case 'u': {
-            if (pos_ + 4 > text_.size()) return fail("short \\u escape");
-            unsigned code = 0;
-            const auto [end, ec] = std::from_chars(text_.data() + pos_, text_.data() + pos_ + 4, code, 16);
-            if (ec != std::errc() || end != text_.data() + pos_ + 4) return fail("bad \\u escape");
-            pos_ += 4;
-            if (code >= 0x80) {
-              *out += fmt::format("\\u{:04x}", code);
-              continue;
-            }
-            c = static_cast<char>(code);
-            break;
-          }
-          case '"': case '\\': case '/': c = e; break;
-          default: return fail("bad escape");
-        }
+      const auto byte = static_cast<unsigned char>(text_[pos_]);
+      if (byte < 0x20) return fail("control character in a string");
+      if (byte >= 0x80) {
+        const size_t length = utf8_sequence(text_.substr(pos_));
+        if (length == 0) return fail(fmt::format("not UTF-8: byte 0x{:02X} in a string", byte));
+        out->append(text_.substr(pos_, length));
+        pos_ += length;
+        continue;
       }
-      *out += c;
+      ++pos_;
+      if (byte != '\\') {
+        *out += static_cast<char>(byte);
+        continue;
+      }
+      if (pos_ >= text_.size()) break;
+      if (!escape(out)) return false;
     }
     if (pos_ >= text_.size()) return fail("unterminated string");
     ++pos_;
     return true;
   }
 
+  // The escape after a backslash.
+  bool escape(std::string* out) {
+    const char e = text_[pos_++];
+    switch (e) {
+      case 'n': *out += '\n'; return true;
+      case 't': *out += '\t'; return true;
+      case 'r': *out += '\r'; return true;
+      case 'b': *out += '\b'; return true;
+      case 'f': *out += '\f'; return true;
+      case '"': case '\\': case '/': *out += e; return true;
+      case 'u': break;
+      default: return fail("bad escape");
+    }
+    unsigned code = 0;
+    if (!hex4(&code)) return false;
+    if (code >= 0xDC00 && code <= 0xDFFF) return fail("a lone low surrogate in a \\u escape");
+    if (code >= 0xD800 && code <= 0xDBFF) {
+      unsigned low = 0;
+      if (text_.substr(pos_, 2) != "\\u") return fail("a high surrogate without its low half");
+      pos_ += 2;
+      if (!hex4(&low)) return false;
+      if (low < 0xDC00 || low > 0xDFFF) return fail("a high surrogate without its low half");
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+    }
+    append_utf8(code, out);
+    return true;
+  }
+
+  bool hex4(unsigned* code) {
+    if (pos_ + 4 > text_.size()) return fail("short \\u escape");
+    const auto [end, ec] = std::from_chars(text_.data() + pos_, text_.data() + pos_ + 4, *code, 16);
+    if (ec != std::errc() || end != text_.data() + pos_ + 4 || text_[pos_] == '-' || text_[pos_] == '+') {
+      return fail("bad \\u escape");
+    }
+    pos_ += 4;
+    return true;
+  }
+
+  // JSON's number grammar exactly: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?,
+  // and finite as a double ("0x10", "01", "1.", ".5", "+1", "1e999" are refused).
   bool number(JsonValue* out) {
     const size_t start = pos_;
+    const auto digits = [&] {
+      const size_t from = pos_;
+      while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+      return pos_ - from;
+    };
     if (pos_ < text_.size() && text_[pos_] == '-') ++pos_;
-    const size_t digits = pos_;
-    while (pos_ < text_.size() && std::string_view("0123456789.eE+-").find(text_[pos_]) != std::string_view::npos) ++pos_;
-    if (pos_ == digits || text_[digits] < '0' || text_[digits] > '9') return fail("expected a value");
+    if (pos_ >= text_.size() || text_[pos_] < '0' || text_[pos_] > '9') return fail("expected a value");
+    if (text_[pos_] == '0') {
+      ++pos_;
+    } else {
+      digits();
+    }
+    if (pos_ < text_.size() && text_[pos_] == '.') {
+      ++pos_;
+      if (digits() == 0) return fail("malformed number: no digit after '.'");
+    }
+    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      if (digits() == 0) return fail("malformed number: no digit in the exponent");
+    }
+    if (pos_ < text_.size() && std::string_view("0123456789.eExX+-").find(text_[pos_]) != std::string_view::npos) {
+      return fail("malformed number");
+    }
     out->kind = JsonValue::Kind::kNumber;
     out->text = std::string(text_.substr(start, pos_ - start));
     double parsed = 0;
     const auto [end, ec] = std::from_chars(out->text.data(), out->text.data() + out->text.size(), parsed);
-    if (ec != std::errc() || end != out->text.data() + out->text.size()) return fail("malformed number");
+    if (ec != std::errc() || end != out->text.data() + out->text.size()) return fail("number out of range");
     return true;
   }
 
@@ -237,6 +339,11 @@ uint64_t JsonFields::uint64(const JsonValue& object, std::string_view key) {
   const std::optional<uint64_t> number = value != nullptr ? value->as_uint64() : std::nullopt;
   if (value != nullptr && !number) fail(key, kType);
   return number.value_or(0);
+}
+
+bool JsonFields::boolean(const JsonValue& object, std::string_view key) {
+  const JsonValue* value = member(object, key, JsonValue::Kind::kBool, "true or false");
+  return value != nullptr && value->boolean;
 }
 
 std::string JsonFields::string(const JsonValue& object, std::string_view key) {

@@ -5,8 +5,11 @@
 // back exactly (as_int64, as_uint64).
 //
 // parse_json never throws: malformed text gives nullopt and an error with
-// the byte offset. Nesting is limited (kMaxDepth) so no input can exhaust
-// the stack. JsonFields reads typed members and names the first one that
+// the byte offset. It is strict RFC 8259 JSON: numbers of JSON's grammar
+// only (no "0x10", "01", "+1", "1."), text that is well-formed UTF-8,
+// \u escapes decoded to UTF-8 (a lone surrogate refused), and no key twice
+// in an object (JSON tools disagree about which of two they read). Nesting
+// is limited (kMaxDepth) so no input can exhaust the stack. JsonFields reads typed members and names the first one that
 // is missing or of another type.
 #pragma once
 
@@ -55,6 +58,7 @@ std::optional<JsonValue> parse_json(std::string_view text, std::string* error);
 class JsonFields {
  public:
   uint64_t uint64(const JsonValue& object, std::string_view key);
+  bool boolean(const JsonValue& object, std::string_view key);
   std::string string(const JsonValue& object, std::string_view key);
   std::vector<std::string> strings(const JsonValue& object, std::string_view key);  // an array of strings
   const std::vector<JsonValue>& array(const JsonValue& object, std::string_view key);

@@ -6,6 +6,7 @@
 
 #include "model/nearest_word.h"
 #include "reports/report_fields.h"
+#include "sim/assert.h"
 
 namespace reports {
 namespace {
@@ -21,10 +22,19 @@ void add_figures(const std::string& prefix, const std::vector<const Field<Record
 
 }  // namespace
 
-void DriftFigures::add(int64_t since_ns, int64_t until_ns, int64_t episode_cost, int64_t end_ns) {
+bool DriftFigures::add(int64_t since_ns, int64_t until_ns, int64_t episode_cost, int64_t end_ns) {
+  int64_t length = 0;
+  int64_t new_cost = 0;
+  int64_t new_drifted = 0;
+  if (__builtin_sub_overflow(until_ns < 0 ? end_ns : until_ns, since_ns, &length) ||
+      __builtin_add_overflow(cost, episode_cost, &new_cost) ||
+      __builtin_add_overflow(drifted_ns, std::max<int64_t>(0, length), &new_drifted)) {
+    return false;
+  }
   ++episodes;
-  cost += episode_cost;
-  drifted_ns += std::max<int64_t>(0, (until_ns < 0 ? end_ns : until_ns) - since_ns);
+  cost = new_cost;
+  drifted_ns = new_drifted;
+  return true;
 }
 
 void DriftFigures::append_to(std::string_view setting, std::vector<Figure>* figures) const {
@@ -54,7 +64,10 @@ std::vector<Figure> flatten(const model::RunResult& result) {
   for (const std::string& setting : result.drift.settings) {
     DriftFigures drift;
     for (const model::DriftEpisode& e : result.drift.episodes) {
-      if (e.setting == setting) drift.add(e.since_ns, e.until_ns, figure_value(e.cost), result.stop.at_ns);
+      if (e.setting != setting) continue;
+      // A run's own times and costs are far from int64's limits.
+      const bool added = drift.add(e.since_ns, e.until_ns, figure_value(e.cost), result.stop.at_ns);
+      GTSIM_ASSERT(added);
     }
     drift.append_to(setting, &figures);
   }

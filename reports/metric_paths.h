@@ -44,7 +44,9 @@ struct DriftFigures {
   int64_t drifted_ns = 0;  // each episode's until_ns - since_ns; an open one (until_ns < 0) ends at end_ns
 
   // Counts one episode of the setting; `end_ns` is the run's stop.at_ns.
-  void add(int64_t since_ns, int64_t until_ns, int64_t episode_cost, int64_t end_ns);
+  // False, adding nothing, when a sum or the episode's length would
+  // overflow int64 (a report read back can say anything).
+  bool add(int64_t since_ns, int64_t until_ns, int64_t episode_cost, int64_t end_ns);
   // drift.SETTING.episodes, .cost and .drifted_ns.
   void append_to(std::string_view setting, std::vector<Figure>* figures) const;
 };

@@ -4,6 +4,8 @@
 #include <climits>
 #include <cmath>
 #include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -98,21 +100,26 @@ bool drift_figures(const JsonValue& report, std::vector<Figure>* figures, std::s
     *error = "not a gtsim JSON report (drift.settings, drift.episodes or run.stopped_at_ns missing)";
     return false;
   }
-  for (const JsonValue& setting : settings->items) {
-    DriftFigures sums;
-    for (const JsonValue& e : episodes->items) {
-      if (name_of(e, "setting") != setting.text) continue;
-      const JsonValue* since = e.find("since_ns");
-      const JsonValue* until = e.find("until_ns");
-      const JsonValue* c = e.find("cost");
-      if (!since || !until || !c || !since->as_int64() || !until->as_int64() || !c->as_int64()) {
-        *error = fmt::format("a drift episode of '{}' lacks since_ns, until_ns or cost", setting.text);
-        return false;
-      }
-      sums.add(*since->as_int64(), *until->as_int64(), *c->as_int64(), *stopped->as_int64());
+  // Episodes summed per setting in one pass (a map, read in the settings' order).
+  std::unordered_map<std::string_view, DriftFigures> sums;
+  for (const JsonValue& setting : settings->items) sums.emplace(setting.text, DriftFigures{});
+  for (const JsonValue& e : episodes->items) {
+    const JsonValue* name = member(e, "setting", JsonValue::Kind::kString);
+    const auto sum = name != nullptr ? sums.find(name->text) : sums.end();
+    if (sum == sums.end()) continue;
+    const JsonValue* since = e.find("since_ns");
+    const JsonValue* until = e.find("until_ns");
+    const JsonValue* c = e.find("cost");
+    if (!since || !until || !c || !since->as_int64() || !until->as_int64() || !c->as_int64()) {
+      *error = fmt::format("a drift episode of '{}' lacks since_ns, until_ns or cost", name->text);
+      return false;
     }
-    sums.append_to(setting.text, figures);
+    if (!sum->second.add(*since->as_int64(), *until->as_int64(), *c->as_int64(), *stopped->as_int64())) {
+      *error = fmt::format("the drift episodes of '{}' sum beyond a 64-bit integer", name->text);
+      return false;
+    }
   }
+  for (const JsonValue& setting : settings->items) sums.at(setting.text).append_to(setting.text, figures);
   return true;
 }
 
@@ -154,6 +161,14 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
     return std::nullopt;
   }
   if (!drift_figures(report, &figures, error)) return std::nullopt;
+  // Two regions (or settings) of one name would make one path name two figures.
+  std::unordered_set<std::string_view> paths;
+  for (const Figure& figure : figures) {
+    if (!paths.insert(figure.path).second) {
+      *error = fmt::format("figure '{}' appears twice (two regions, pairs or settings of one name)", figure.path);
+      return std::nullopt;
+    }
+  }
   return figures;
 }
 
@@ -172,10 +187,16 @@ std::optional<Tolerance> parse_tolerance(std::string_view text, std::string* err
   };
   if (t.pattern.empty() || value.empty()) return bad();
   if (value.back() == '%') {
-    const std::string number(value.substr(0, value.size() - 1));
-    char* end = nullptr;
-    t.percent = std::strtod(number.c_str(), &end);
-    if (number.empty() || *end != '\0' || !(t.percent >= 0) || !std::isfinite(t.percent)) return bad();
+    // Decimal digits with at most one point: strtod would read "0x10" as 16 and "inf".
+    const std::string_view number = value.substr(0, value.size() - 1);
+    const size_t point = number.find('.');
+    const bool decimal = !number.empty() && number.find_first_not_of("0123456789.") == std::string_view::npos &&
+                         number.front() != '.' && number.back() != '.' &&
+                         (point == std::string_view::npos || number.find('.', point + 1) == std::string_view::npos);
+    const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), t.percent);
+    if (!decimal || ec != std::errc() || end != number.data() + number.size() || !std::isfinite(t.percent)) {
+      return bad();
+    }
     return t;
   }
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), t.absolute);
@@ -202,22 +223,22 @@ void diff_figures(const std::vector<Figure>& fa, const std::vector<Figure>& fb,
     }
     return x == y;
   };
+  // Matched by path through a map: linear in the figures (paths are unique, figures_from_report).
+  std::unordered_map<std::string_view, const Figure*> in_a;
+  std::unordered_map<std::string_view, const Figure*> in_b;
+  for (const Figure& x : fa) in_a.emplace(x.path, &x);
+  for (const Figure& y : fb) in_b.emplace(y.path, &y);
   for (const Figure& x : fa) {
     ++diff->figures;
-    const Figure* y = nullptr;
-    for (const Figure& f : fb) {
-      if (f.path == x.path) y = &f;
-    }
-    if (y == nullptr) {
+    const auto y = in_b.find(x.path);
+    if (y == in_b.end()) {
       diff->changes.push_back({x.path, x.value, std::nullopt});
-    } else if (!within(x.path, x.value, y->value)) {
-      diff->changes.push_back({x.path, x.value, y->value});
+    } else if (!within(x.path, x.value, y->second->value)) {
+      diff->changes.push_back({x.path, x.value, y->second->value});
     }
   }
   for (const Figure& y : fb) {
-    bool in_a = false;
-    for (const Figure& x : fa) in_a = in_a || x.path == y.path;
-    if (!in_a) diff->changes.push_back({y.path, std::nullopt, y.value});
+    if (in_a.find(y.path) == in_a.end()) diff->changes.push_back({y.path, std::nullopt, y.value});
   }
 }
 

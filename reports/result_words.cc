@@ -51,6 +51,7 @@ std::string_view stop_word(model::StopReason reason) {
     case model::StopReason::kCompleted: return "completed";
     case model::StopReason::kMaxEvents: return "max_events";
     case model::StopReason::kStopped: return "stopped";
+    case model::StopReason::kLiveState: return "live_state";
   }
   return "?";
 }

@@ -48,6 +48,8 @@ class EventQueue {
 
   bool empty() const { return heap_.empty(); }
   size_t size() const { return heap_.size(); }
+  // Bytes the heap takes (allocated, not only used).
+  size_t bytes() const { return heap_.capacity() * sizeof(Entry); }
 
   // REQUIRES: !empty().
   Instant next_time() const {

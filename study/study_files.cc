@@ -1,5 +1,6 @@
 #include "study/study_files.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -27,11 +28,17 @@ bool read_text(const std::string& path, std::string* text, std::string* error) {
 }  // namespace
 
 std::string study_summary_text(const SweepPlan& plan, const std::vector<RunRow>& rows) {
-  return plan.kind == StudyKind::kCompare ? compare_summary_text(plan, rows) : sweep_summary_text(plan, rows);
+  std::string out;
+  if (plan.partial) {
+    const auto done = std::count_if(rows.begin(), rows.end(), [](const RunRow& row) { return row.done; });
+    out = fmt::format("partial study (interrupted): {} of {} runs finished; every figure covers those only\n\n",
+                      done, plan.run_count());
+  }
+  return out + (plan.kind == StudyKind::kCompare ? compare_summary_text(plan, rows) : sweep_summary_text(plan, rows));
 }
 
-bool write_study_files(const std::string& dir, const SweepPlan& plan, const std::vector<RunRow>& rows,
-                       std::string* error) {
+bool stage_study_files(const std::string& dir, const SweepPlan& plan, const std::vector<RunRow>& rows,
+                       reports::OutputSet* set, std::string* error) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
@@ -46,10 +53,35 @@ bool write_study_files(const std::string& dir, const SweepPlan& plan, const std:
     if (plan.kind == StudyKind::kCompare) files.emplace_back("paired.csv", compare_summary_csv(plan, rows));
     files.emplace_back("summary.txt", study_summary_text(plan, rows));
   }
-  for (const auto& [name, content] : files) {
-    if (!reports::write_file_atomically(base + name, content, error)) return false;
+  for (auto& [name, content] : files) {
+    if (!set->add(base + name, std::move(content))) {
+      *error = set->error();
+      return false;
+    }
   }
   return true;
+}
+
+std::string out_dir_problem(const std::string& dir, const SweepPlan& plan) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return "";
+  if (!fs::is_directory(dir, ec)) return fmt::format("--out {} is not a directory", dir);
+  if (fs::is_empty(dir, ec)) return "";
+  const std::string sweep = (fs::path(dir) / "sweep.json").string();
+  std::string text, error;
+  if (!fs::exists(sweep, ec) || !read_text(sweep, &text, &error)) {
+    return fmt::format("--out {} is not empty and holds no study (no sweep.json); give a new or empty directory",
+                       dir);
+  }
+  const std::optional<SweepPlan> there = parse_plan_json(text, &error);
+  if (!there || !same_study(*there, plan)) {
+    return fmt::format(
+        "--out {} holds another study (its sweep.json is not this study's plan); give a new or empty "
+        "directory, or remove that one",
+        dir);
+  }
+  return "";
 }
 
 bool read_study_dir(const std::string& dir, SweepPlan* plan, std::vector<RunRow>* rows, std::string* error) {

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -56,10 +57,10 @@ std::optional<ColumnMap> resolve_metrics(const std::vector<model::Scenario>& poi
 }
 
 RunRow run_one(const model::Scenario& scenario, uint64_t seed, const std::vector<std::optional<size_t>>& index,
-               const std::vector<std::string>& metrics) {
+               const std::vector<std::string>& metrics, const model::RunLimits& limits) {
   model::Scenario seeded = scenario;
   seeded.seed = seed;
-  const model::RunResult result = model::Simulation(seeded).run();
+  const model::RunResult result = model::Simulation(seeded).run(limits);
   const std::vector<reports::Figure> figures = reports::flatten(result);
   RunRow row;
   row.done = true;
@@ -74,6 +75,22 @@ RunRow run_one(const model::Scenario& scenario, uint64_t seed, const std::vector
   return row;
 }
 
+namespace {
+
+// What the workers share: the next run to take, how many are done, whether
+// to stop, and the first exception a worker met.
+struct Work {
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  std::atomic<unsigned> active{0};
+  std::atomic<bool> stop{false};
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::exception_ptr failure;
+};
+
+}  // namespace
+
 std::vector<RunRow> run_study(const SweepPlan& plan, const std::vector<model::Scenario>& point_scenarios,
                               const ColumnMap& columns, const RunnerOptions& options) {
   GTSIM_ASSERT(options.jobs >= 1 && point_scenarios.size() == plan.points.size());
@@ -82,35 +99,43 @@ std::vector<RunRow> run_study(const SweepPlan& plan, const std::vector<model::Sc
     if (plan.in_shard(run)) todo.push_back(run);
   }
   std::vector<RunRow> rows(plan.run_count());
-  std::atomic<size_t> next{0};
-  std::atomic<size_t> done{0};
-  std::mutex mutex;
-  std::condition_variable finished;
-
-  auto work = [&] {
-    for (size_t k = next.fetch_add(1); k < todo.size(); k = next.fetch_add(1)) {
-      const size_t run = todo[k];
-      const size_t point = plan.point_of(run);
-      rows[run] = run_one(point_scenarios[point], plan.seed_of(run), columns.figure_index[point], plan.metrics);
-      if (done.fetch_add(1) + 1 == todo.size()) {
-        std::lock_guard<std::mutex> lock(mutex);
-        finished.notify_all();
+  Work work;
+  const auto cancelled = [&] { return work.stop.load() || (options.cancelled && options.cancelled()); };
+  auto worker = [&] {
+    try {
+      for (size_t k = work.next.fetch_add(1); k < todo.size() && !cancelled(); k = work.next.fetch_add(1)) {
+        const size_t run = todo[k];
+        const size_t point = plan.point_of(run);
+        RunRow row = run_one(point_scenarios[point], plan.seed_of(run), columns.figure_index[point], plan.metrics,
+                             options.limits ? options.limits() : model::RunLimits{});
+        if (cancelled()) break;  // stopped mid-way by the cancellation, or finished as it came: dropped
+        rows[run] = std::move(row);
+        work.done.fetch_add(1);
       }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(work.mutex);
+      if (!work.failure) work.failure = std::current_exception();
+      work.stop.store(true);
     }
+    std::lock_guard<std::mutex> lock(work.mutex);
+    work.active.fetch_sub(1);
+    work.changed.notify_all();
   };
   const unsigned workers = static_cast<unsigned>(std::min<size_t>(options.jobs, std::max<size_t>(todo.size(), 1)));
   std::vector<std::thread> threads;
   threads.reserve(workers);
-  for (unsigned w = 0; w < workers; ++w) threads.emplace_back(work);
+  work.active.store(workers);
+  for (unsigned w = 0; w < workers; ++w) threads.emplace_back(worker);
   {
-    std::unique_lock<std::mutex> lock(mutex);
-    while (done.load() < todo.size()) {
-      finished.wait_for(lock, std::chrono::milliseconds(options.progress_interval_ms));
-      if (options.progress) options.progress(done.load(), todo.size());
+    std::unique_lock<std::mutex> lock(work.mutex);
+    while (work.active.load() > 0) {
+      work.changed.wait_for(lock, std::chrono::milliseconds(options.progress_interval_ms));
+      if (options.progress) options.progress(work.done.load(), todo.size());
     }
   }
   for (std::thread& thread : threads) thread.join();
-  if (options.progress) options.progress(todo.size(), todo.size());
+  if (work.failure) std::rethrow_exception(work.failure);
+  if (options.progress) options.progress(work.done.load(), todo.size());
   return rows;
 }
 

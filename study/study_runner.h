@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "model/run_limits.h"
 #include "model/scenario.h"
 #include "study/sweep_plan.h"
 #include "study/sweep_rows.h"
@@ -42,15 +43,25 @@ struct RunnerOptions {
   // at the end with (runs done, runs to do). Must not touch the rows.
   std::function<void(size_t done, size_t total)> progress;
   int progress_interval_ms = 200;
+  // The guards of each run, made as it starts (the command line's
+  // --max-events, --max-wall, --max-live-state and its interrupt flag);
+  // none: a run without limits. Called on worker threads.
+  std::function<model::RunLimits()> limits;
+  // Polled on worker threads before and after each run: true stops the
+  // study. No run starts after it; a run it stopped mid-way is dropped (its
+  // row stays !done), so every row kept is a whole run or one a guard stopped.
+  std::function<bool()> cancelled;
 };
 
-// Runs every run of plan's shard; the rows of other shards stay !done.
+// Runs every run of plan's shard; the rows of other shards, and of runs a
+// cancellation dropped, stay !done. An exception in a worker (bad_alloc)
+// cancels the others and is rethrown here once they have stopped.
 // REQUIRES: point_scenarios.size() == plan.points.size(), columns from resolve_metrics.
 std::vector<RunRow> run_study(const SweepPlan& plan, const std::vector<model::Scenario>& point_scenarios,
                               const ColumnMap& columns, const RunnerOptions& options);
 
-// The row of one run of `scenario` with `seed` (what each worker does).
+// The row of one run of `scenario` with `seed` under `limits` (what each worker does).
 RunRow run_one(const model::Scenario& scenario, uint64_t seed, const std::vector<std::optional<size_t>>& index,
-               const std::vector<std::string>& metrics);
+               const std::vector<std::string>& metrics, const model::RunLimits& limits = {});
 
 }  // namespace study

@@ -15,7 +15,7 @@ using reports::stop_word;
 
 // Every run.stop, to read a row's word back (reports/result_words.h).
 constexpr model::StopReason kStopReasons[] = {model::StopReason::kCompleted, model::StopReason::kMaxEvents,
-                                              model::StopReason::kStopped};
+                                              model::StopReason::kStopped, model::StopReason::kLiveState};
 
 // The row's "metrics", one value (or null) per figure of the plan, in the plan's order.
 bool metric_values(const JsonValue& node, const SweepPlan& plan, std::vector<std::optional<int64_t>>* values,
@@ -40,6 +40,20 @@ bool metric_values(const JsonValue& node, const SweepPlan& plan, std::vector<std
     values->push_back(number);
   }
   return true;
+}
+
+// The row's "set" must be its point's overrides, in order: merge copies the
+// plan's values into runs.csv and the tables, never a row's own.
+bool point_values_match(const JsonValue& node, const SweepPlan& plan, size_t point, std::string* error) {
+  const JsonValue* set = node.find("set");
+  const auto& overrides = plan.points[point];
+  bool same = set != nullptr && set->kind == JsonValue::Kind::kObject && set->members.size() == overrides.size();
+  for (size_t i = 0; same && i < overrides.size(); ++i) {
+    const auto& [path, value] = set->members[i];
+    same = path == overrides[i].path && value.kind == JsonValue::Kind::kString && value.text == overrides[i].value;
+  }
+  if (!same) *error = fmt::format("its \"set\" is not the overrides of point {} in sweep.json", point);
+  return same;
 }
 
 }  // namespace
@@ -124,6 +138,7 @@ bool parse_row_json(const std::string& line, const SweepPlan& plan, size_t* run,
     *error = fmt::format("not a valid row: {}", fields.problem());
     return false;
   }
+  if (!point_values_match(*node, plan, point, error)) return false;
   RunRow parsed;
   parsed.done = true;
   bool known = false;

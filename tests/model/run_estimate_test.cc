@@ -84,5 +84,48 @@ TEST_CASE("refuse_run: events above the ceiling unless bounded; memory always") 
         "8 GiB; lower 'table.keys' or the number of regions");
 }
 
+// Issue 14: a replica at a few WCU taking every write of a busy region grew
+// its backlog until bad_alloc.
+TEST_CASE("estimate_run: the backlog a provisioned replica cannot admit, and its drain") {
+  const std::string world =
+      "duration: 100s\nregions:\n  - us-east-1\n  - name: eu-west-1\n"
+      "    capacity: {mode: provisioned, write_units: 10, read_units: 10, burst_seconds: BURST}\n"
+      "table: {keys: 1000}\nworkload:\n  us-east-1: [{rate: 100, mix: {put: 100}}]\n";
+  const auto with_burst = [&](const std::string& burst) {
+    std::string yaml = world;
+    yaml.replace(yaml.find("BURST"), 5, burst);
+    return estimate_run(scenario_of(yaml));
+  };
+  const RunEstimate e = with_burst("0");
+  // 100 writes/s of 1 KB arrive, 10 admitted: 90 x 100 s wait, then drain at 10/s.
+  CHECK(e.backlog_region == "eu-west-1");
+  CHECK(e.backlog_writes == 9000);
+  CHECK(e.backlog_bytes == 9000 * 64.0);
+  CHECK(e.simulated_ns == (100 + 900) * 1e9);
+  CHECK(e.simulated_by_backlog);
+  // The burst bank (10 units x 30 s) admits 300 more.
+  CHECK(with_burst("30").backlog_writes == 8700);
+  RunEstimate big = e;
+  big.backlog_bytes = 1.5e8 * 64;  // as if it held 150 million writes
+  REQUIRE(refuse_run(big, false).has_value());
+  CHECK(*refuse_run(big, false) ==
+        "eu-west-1's replication backlog would grow to about 9e+03 writes (8.9 GiB of live state), above the "
+        "live-state limit of 8 GiB: its write capacity of 10 units/s admits far less than the 100 units/s "
+        "replicated to it; raise its write capacity, lower the rates, or bound the run with --max-events or "
+        "--max-wall");
+  CHECK_FALSE(refuse_run(big, true).has_value());
+}
+
+TEST_CASE("estimate_run: no backlog where the timeline changes the replica, or capacity suffices") {
+  CHECK(estimate_run(scenario_of("duration: 100s\nregions: [us-east-1, eu-west-1]\n"
+                                 "workload:\n  us-east-1: [{rate: 100, mix: {put: 100}}]\n"))
+            .backlog_writes == 0);
+  CHECK(estimate_run(scenario_of("duration: 100s\nregions:\n  - us-east-1\n  - name: eu-west-1\n"
+                                 "    capacity: {mode: provisioned, write_units: 10, read_units: 10}\n"
+                                 "workload:\n  us-east-1: [{rate: 100, mix: {put: 100}}]\n"
+                                 "timeline:\n  - at: 50s\n    set_capacity: {region: eu-west-1, write_units: 1000}\n"))
+            .backlog_writes == 0);
+}
+
 }  // namespace
 }  // namespace model

@@ -41,3 +41,49 @@ TEST_CASE("JsonFields: typed reads, and the first missing or mistyped member is 
   CHECK(problem([&](reports::JsonFields& f) { f.object(*v, "a"); }) == "'a' is not an object");
   CHECK(problem([&](reports::JsonFields& f) { f.strings(*v, "mixed"); }) == "'mixed' is not an array of strings");
 }
+
+// Issue 14: the reader behind `gtsim diff` and `gtsim merge` read the first of
+// two equal keys (every other JSON tool reads the last, or refuses), and
+// let malformed numbers and invalid UTF-8 through.
+TEST_CASE("JsonValue: a key twice in an object is refused, at any depth") {
+  std::string error;
+  CHECK_FALSE(reports::parse_json(R"({"a": 1, "b": 2, "a": 3})", &error));
+  CHECK(error == "offset 24: duplicate key 'a' in an object");
+  CHECK_FALSE(reports::parse_json(R"([{"x": {"k": 1, "k": 1}}])", &error));
+  CHECK(error == "offset 23: duplicate key 'k' in an object");
+  CHECK(reports::parse_json(R"({"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}]})", &error));
+}
+
+TEST_CASE("JsonValue: numbers follow JSON's grammar exactly") {
+  std::string error;
+  for (const char* good : {"0", "-0", "12", "-12", "1.5", "1e9", "1E+9", "-1.25e-3", "18446744073709551616"}) {
+    INFO(good);
+    CHECK(reports::parse_json(good, &error));
+  }
+  for (const char* bad : {"0x10", "01", "+1", "1.", ".5", "-", "1e", "1e+", "--1", "1.2.3", "Infinity", "NaN", "1e999"}) {
+    INFO(bad);
+    CHECK_FALSE(reports::parse_json(bad, &error));
+  }
+  CHECK_FALSE(reports::parse_json(R"({"n": 0x10})", &error));
+  CHECK(error == "offset 7: malformed number");
+  CHECK_FALSE(reports::parse_json("1e999", &error));
+  CHECK(error == "offset 5: number out of range");
+}
+
+TEST_CASE("JsonValue: strings are well-formed UTF-8; \\u escapes decode to UTF-8") {
+  std::string error;
+  CHECK(reports::parse_json("\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"", &error)->text ==
+        "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+  CHECK(reports::parse_json(R"("\u00e9\u20ac\ud83d\ude00")", &error)->text == "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");
+  for (const char* bad : {"\"\xE9\"", "\"\xC0\xAF\"", "\"\xED\xA0\x80\"", "\"\xF4\x90\x80\x80\"", "\"\xE2\x82\"",
+                          "\"\xFF\""}) {
+    INFO(bad);
+    CHECK_FALSE(reports::parse_json(bad, &error));
+  }
+  CHECK_FALSE(reports::parse_json("\"caf\xE9\"", &error));
+  CHECK(error == "offset 4: not UTF-8: byte 0xE9 in a string");
+  CHECK_FALSE(reports::parse_json(R"("\ud83d")", &error));
+  CHECK(error == "offset 7: a high surrogate without its low half");
+  CHECK_FALSE(reports::parse_json(R"("\ude00")", &error));
+  CHECK_FALSE(reports::parse_json(R"("\u-123")", &error));
+}

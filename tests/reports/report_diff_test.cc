@@ -158,3 +158,35 @@ TEST_CASE("Report diff: a report made before issue 4's figures diffs against a n
     CHECK(change.b.has_value());
   }
 }
+
+// Issue 14: crafted drift figures overflowed int64 in the sums (undefined
+// behaviour); a --tolerance of "0x10%" was read as 16%.
+TEST_CASE("Report diff: drift sums beyond int64 and hexadecimal tolerances are refused") {
+  reports::DriftFigures sums;
+  CHECK(sums.add(0, 10, INT64_MAX, 100));
+  CHECK_FALSE(sums.add(0, 10, 1, 100));  // cost would overflow
+  CHECK(sums.episodes == 1);
+  CHECK(sums.cost == INT64_MAX);
+  reports::DriftFigures span;
+  CHECK_FALSE(span.add(INT64_MIN, INT64_MAX, 0, 0));  // until - since overflows
+  CHECK(span.add(0, INT64_MAX, 0, 0));
+  CHECK_FALSE(span.add(0, 1, 0, 0));  // the drifted time would overflow
+  CHECK(span.drifted_ns == INT64_MAX);
+
+  const model::RunResult result = gtsim_test::admin_result();
+  std::string text = reports::json_report(result);
+  const std::string since = "\"since_ns\": ";
+  const size_t at = text.find(since);
+  REQUIRE(at != std::string::npos);
+  const size_t end = text.find_first_of(",\n}", at + since.size());
+  text.replace(at + since.size(), end - at - since.size(), "-9223372036854775807");
+  std::string error;
+  CHECK_FALSE(reports::figures_from_report(parse(text), &error));
+  CHECK(error.ends_with("sum beyond a 64-bit integer"));
+
+  for (const char* bad : {"0x10%", "inf%", "nan%", "1e2%", "-1%", ".5%", "5.%", "1.2.3%", "%"}) {
+    INFO(bad);
+    CHECK_FALSE(reports::parse_tolerance(bad, &error));
+  }
+  CHECK(reports::parse_tolerance("2.5%", &error)->percent == 2.5);
+}

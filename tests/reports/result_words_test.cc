@@ -12,6 +12,7 @@ TEST_CASE("Result words: capacity mode, scaling dimension and run stop") {
   CHECK(reports::stop_word(model::StopReason::kCompleted) == "completed");
   CHECK(reports::stop_word(model::StopReason::kMaxEvents) == "max_events");
   CHECK(reports::stop_word(model::StopReason::kStopped) == "stopped");
+  CHECK(reports::stop_word(model::StopReason::kLiveState) == "live_state");
 }
 
 TEST_CASE("Result words: replica changes and drift costs") {

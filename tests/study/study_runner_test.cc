@@ -104,6 +104,8 @@ TEST_CASE("Study runner: sweep.json and runs.jsonl read back to the same plan an
                        {{"replication.poll_interval", "[odd, \"value\"]"}}};
   study.plan.metrics = {"conflicts.clobbered"};
   study.plan.shard = study::Shard{1, 4};
+  study.plan.scenario_hash = study::content_hash("world");
+  study.plan.gtsim_version = "0.1.0";
   std::string error;
   const auto parsed = study::parse_plan_json(study::plan_json(study.plan), &error);
   REQUIRE(parsed);
