@@ -68,6 +68,30 @@ bool CapacityChecker::capacity(const Node& n, const std::string& path, CapacityC
     if (const Node* w = get(*v, "write")) ok = auto_scaling(*w, join(apath, "write"), &c->write_scaling) && ok;
     if (const Node* r = get(*v, "read")) ok = auto_scaling(*r, join(apath, "read"), &c->read_scaling) && ok;
   }
+  return ok && fits_mode(n, path, *c);
+}
+
+// Provisioned units and auto scaling written beside on-demand capacity: the
+// service refuses provisioned throughput with PAY_PER_REQUEST (docs/sources.md,
+// Capacity units), and auto scaling scales provisioned capacity only.
+bool CapacityChecker::fits_mode(const Node& n, const std::string& path, const CapacityConfig& c) {
+  if (c.mode != CapacityMode::kOnDemand) return true;
+  bool ok = true;
+  for (const char* key : {"write_units", "read_units"}) {
+    if (const Node* v = get(n, key)) {
+      error(*v, fmt::format("{}: One or more parameter values were invalid: Neither ReadCapacityUnits nor "
+                            "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST (the mode "
+                            "here is on_demand; set mode: provisioned or remove {})",
+                            join(path, key), key));
+      ok = false;
+    }
+  }
+  if (const Node* v = get(n, "auto_scaling")) {
+    error(*v, join(path, "auto_scaling") +
+                  ": auto scaling adjusts provisioned capacity only (the mode here is on_demand; set mode: "
+                  "provisioned or remove auto_scaling)");
+    ok = false;
+  }
   return ok;
 }
 

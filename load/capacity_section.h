@@ -33,6 +33,7 @@ class CapacityChecker : public ValueChecker {
   static constexpr int64_t kUnitsMax = 1'000'000;
 
  private:
+  bool fits_mode(const Node& n, const std::string& path, const model::CapacityConfig& c);
   bool auto_scaling(const Node& n, const std::string& path, model::AutoScalingConfig* a);
 };
 

@@ -144,7 +144,13 @@ void TimelineChecker::timeline_event(const Node& n, const std::string& path) {
       !has_all(n, {"at"})) {
     return;
   }
-  const std::optional<sim::Duration> when = duration(*get(n, "at"), join(path, "at"), Sign::kNonNegative);
+  const Node& at = *get(n, "at");
+  std::optional<sim::Duration> when = duration(at, join(path, "at"), Sign::kNonNegative);
+  if (when && *when > scenario_->duration) {
+    error(at, fmt::format("{}: {} is after the end of the run (duration {})", join(path, "at"),
+                          sim::format_duration(*when), sim::format_duration(scenario_->duration)));
+    when.reset();
+  }
   const TimelineActionRow* action = one_action(n, path);
   if (action == nullptr || !when) return;
   TimelineEvent event;
@@ -173,8 +179,9 @@ const TimelineActionRow* TimelineChecker::one_action(const Node& n, const std::s
     return nullptr;
   }
   const Node* failover = get(n, kFailoverKey);
-  if (failover != nullptr && action->action != TimelineAction::kOutage) {
-    error(*failover, join(path, kFailoverKey) + ": only an outage can have a failover");
+  if (failover != nullptr && action->kind != model::TimelineKind::kOutage) {
+    error(*failover, join(path, kFailoverKey) + ": only an outage, disable_region or kms_inaccessible can have a "
+                                                "failover");
     return nullptr;
   }
   return action;

@@ -88,6 +88,8 @@ class TimelineChecker : public ValueChecker {
   // in.also, or nullopt after reporting.
   friend std::span<const TimelineActionRow> timeline_actions();
   std::optional<model::TimelineEvent> outage(const ActionInput& in);
+  std::optional<model::TimelineEvent> outage_shape(const ActionInput& in);
+  bool outage_config(const ActionInput& in, model::OutageConfig* config);
   std::optional<model::TimelineEvent> region_event(const ActionInput& in);
   std::optional<model::TimelineEvent> shift_traffic(const ActionInput& in);
   std::optional<model::TimelineEvent> set_capacity(const ActionInput& in);

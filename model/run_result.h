@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/operation.h"
+#include "model/scenario.h"
 #include "sim/histogram.h"
 #include "sim/time.h"
 
@@ -141,13 +142,20 @@ struct ScalingAction {
 
 struct OutageResult {
   std::string region;
+  OutageScope scope = OutageScope::kFull;
+  OutageCause cause = OutageCause::kOutage;
   int64_t failed_ns = 0;
   int64_t recovered_ns = -1;          // -1: not within the run
-  uint64_t at_risk_writes = 0;        // committed there, not yet applied everywhere
+  uint64_t at_risk_writes = 0;        // committed there, held back by the outage, not yet applied everywhere
   int64_t oldest_at_risk_age_ns = 0;  // age of the oldest of them when it failed
-  uint64_t lost_writes = 0;           // never left it (it did not recover)
+  // Lost: never left it, because it left the replication group (a region
+  // disabled or a KMS key inaccessible for more than 20 hours). An outage
+  // never loses a write: what it still held at the end of the run is
+  // unreplicated_at_end_writes, delivered if it comes back.
+  uint64_t lost_writes = 0;
+  uint64_t unreplicated_at_end_writes = 0;  // its writes some replica had not applied at the end
   int64_t backlog_drain_ns = -1;      // recovery to the last of its backlog applied; -1: n/a
-  int64_t left_group_ns = -1;         // when it left the replication group (down > 20 h); -1: it did not
+  int64_t left_group_ns = -1;         // when it left the replication group (disabled or KMS > 20 h); -1: it did not
   uint64_t divergent_items = 0;       // items it holds differently from the group at the end, if it left
 };
 

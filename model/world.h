@@ -92,6 +92,7 @@ class World {
   RunResult finish(sim::Instant now, uint64_t events);
   void check_convergence(RunResult& result) const;
   uint64_t count_expired(size_t region, sim::Instant now) const;
+  uint64_t unreplicated_writes(size_t region) const;
   // Client requests (world_clients.cc).
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
@@ -129,7 +130,7 @@ class World {
   void run_timeline(const TimelineEvent& event, sim::Instant now);
   void leave_group(size_t region, sim::Instant now);
   void drop_inbound(size_t region, sim::Instant now);
-  void fail_region(size_t region, sim::Instant now);
+  void fail_region(size_t region, const OutageConfig& config, sim::Instant now);
   void recover_region(size_t region, sim::Instant now);
   void note_outage_progress(sim::Instant now);
   // Settings, TTL and the replica lifecycle (world_admin.cc).

@@ -150,7 +150,7 @@ void World::sweep_expired(size_t region, sim::Instant now, bool prepopulated_onl
 // while the traffic does: after it, the run only drains replication.
 void World::ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now) {
   const uint64_t expected = admin_.take_ttl_delete(slot);
-  if (now >= stop_ || !admin_.ttl_enabled(region) || !admin_.serving(region) || outages_.down(region) ||
+  if (now >= stop_ || !admin_.ttl_enabled(region) || !admin_.serving(region) || !outages_.processes(region) ||
       admin_.left(region)) {
     return;
   }
@@ -183,7 +183,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   for (size_t r = 0; r < region_count_; ++r) {
     if (r == region || admin_.left(r) || admin_.state(r) == ReplicaState::kAbsent) continue;
     if (admin_.state(r) != ReplicaState::kRemoved) holders.push_back(r);
-    if (admin_.serving(r) && !outages_.down(r)) sources.push_back(r);
+    if (admin_.serving(r) && outages_.replicates(r)) sources.push_back(r);
   }
   for (const size_t r : sources) change.source += (change.source.empty() ? "" : ", ") + region_names_[r];
 
@@ -284,7 +284,7 @@ void World::backfill_step(size_t region, sim::Instant now) {
   Backfill& backfill = admin_.backfill(region);
   const std::vector<size_t>& sources = backfill.sources;
   const bool waiting =
-      std::any_of(sources.begin(), sources.end(), [&](size_t r) { return outages_.down(r) && !admin_.left(r); });
+      std::any_of(sources.begin(), sources.end(), [&](size_t r) { return !outages_.replicates(r) && !admin_.left(r); });
   const int64_t elapsed_ns = now.ns() - backfill.last_ns;
   backfill.last_ns = now.ns();
   if (waiting) {
@@ -356,7 +356,7 @@ void World::remove_replica(size_t region, sim::Instant now) {
   change.outcome = "removed";
   if (admin_.backfilling(region)) recorder_.backfill_abandoned(admin_.backfill(region).record);
   recorder_.add_replica_change(change);
-  if (!outages_.down(region)) {
+  if (outages_.replicates(region)) {
     replication_.empty_stream(region, [&](WriteSlot write) {
       ship(region, write, now);
       writes_.release(write);

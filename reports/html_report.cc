@@ -175,13 +175,16 @@ std::string outages(const model::RunResult& result) {
   std::string out;
   if (!result.outages.empty()) {
     out += "<h2>Outages</h2>\n<table>\n";
-    out += row({"region", "failed", "recovered", "at risk", "oldest at risk", "lost", "backlog drained after",
-                "left the group", "divergent items"},
+    out += row({"region", "scope", "cause", "failed", "recovered", "at risk", "oldest at risk", "lost",
+                "unreplicated at the end", "backlog drained after", "left the group", "divergent items"},
                true);
     for (const model::OutageResult& o : result.outages) {
-      out += row({esc(o.region), clock(o.failed_ns), o.recovered_ns < 0 ? "no" : clock(o.recovered_ns),
-                  fmt::format("{}", o.at_risk_writes), duration(o.oldest_at_risk_age_ns),
-                  fmt::format("{}", o.lost_writes), o.backlog_drain_ns < 0 ? "n/a" : duration(o.backlog_drain_ns),
+      out += row({esc(o.region), std::string(model::outage_scope_name(o.scope)),
+                  std::string(model::outage_cause_name(o.cause)), clock(o.failed_ns),
+                  o.recovered_ns < 0 ? "no" : clock(o.recovered_ns), fmt::format("{}", o.at_risk_writes),
+                  duration(o.oldest_at_risk_age_ns), fmt::format("{}", o.lost_writes),
+                  fmt::format("{}", o.unreplicated_at_end_writes),
+                  o.backlog_drain_ns < 0 ? "n/a" : duration(o.backlog_drain_ns),
                   o.left_group_ns < 0 ? "no" : clock(o.left_group_ns),
                   o.left_group_ns < 0 ? "" : fmt::format("{}", o.divergent_items)});
     }

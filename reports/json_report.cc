@@ -196,11 +196,14 @@ void write_capacity_events(JsonWriter& json, const model::RunResult& result) {
   for (const model::OutageResult& o : result.outages) {
     json.begin_object();
     json.field("region", o.region);
+    json.field("scope", model::outage_scope_name(o.scope));
+    json.field("cause", model::outage_cause_name(o.cause));
     json.field("failed_ns", o.failed_ns);
     json.field("recovered_ns", o.recovered_ns);
     json.field("at_risk_writes", o.at_risk_writes);
     json.field("oldest_at_risk_age_ns", o.oldest_at_risk_age_ns);
     json.field("lost_writes", o.lost_writes);
+    json.field("unreplicated_at_end_writes", o.unreplicated_at_end_writes);
     json.field("backlog_drain_ns", o.backlog_drain_ns);
     json.field("left_group_ns", o.left_group_ns);
     json.field("divergent_items", o.divergent_items);

@@ -198,15 +198,31 @@ void append_capacity(std::string& out, const model::RunResult& result, size_t na
   }
 }
 
+// "outage of R": a plain full outage; "endpoint outage of R", "R disabled",
+// "R's KMS key inaccessible": the others.
+std::string outage_title(const model::OutageResult& o) {
+  switch (o.cause) {
+    case model::OutageCause::kRegionDisabled:
+      return o.region + " disabled";
+    case model::OutageCause::kKmsInaccessible:
+      return o.region + "'s KMS key inaccessible";
+    case model::OutageCause::kOutage:
+      break;
+  }
+  if (o.scope == model::OutageScope::kFull) return "outage of " + o.region;
+  return fmt::format("{} outage of {}", model::outage_scope_name(o.scope), o.region);
+}
+
 void append_outages(std::string& out, const std::vector<model::OutageResult>& outages) {
   for (const model::OutageResult& o : outages) {
-    out += fmt::format("  outage of {} at {}: {} writes at risk (oldest {} old), ", o.region,
-                       readable(o.failed_ns), o.at_risk_writes, readable(o.oldest_at_risk_age_ns));
+    out += fmt::format("  {} at {}: {} writes at risk (oldest {} old), ", outage_title(o), readable(o.failed_ns),
+                       o.at_risk_writes, readable(o.oldest_at_risk_age_ns));
     if (o.left_group_ns >= 0) {
-      out += fmt::format("left the group at {} (down over 20 h): {} writes lost, {} items divergent at the end\n",
+      out += fmt::format("left the group at {} (over 20 h): {} writes lost, {} items divergent at the end\n",
                          readable(o.left_group_ns), o.lost_writes, o.divergent_items);
     } else if (o.recovered_ns < 0) {
-      out += fmt::format("not recovered: {} writes lost\n", o.lost_writes);
+      out += fmt::format("not recovered by the end: {} writes not yet replicated (delivered if it comes back)\n",
+                         o.unreplicated_at_end_writes);
     } else {
       out += fmt::format("recovered at {}, backlog drained {}\n", readable(o.recovered_ns),
                          o.backlog_drain_ns < 0 ? std::string("never") : "after " + readable(o.backlog_drain_ns));

@@ -17,12 +17,12 @@ using Lines = std::vector<std::string>;
 using model::TimelineKind;
 using sim::Duration;
 
-const std::string kWorld = "duration: 2m\nregions: [us-east-1, eu-west-1, ap-northeast-1]\n";
+const std::string kWorld = "duration: 20m\nregions: [us-east-1, eu-west-1, ap-northeast-1]\n";
 // eu-west-1 has no replica at the start.
-const std::string kLate = "duration: 2m\nregions: [us-east-1, {name: eu-west-1, replica: false}]\n";
+const std::string kLate = "duration: 20m\nregions: [us-east-1, {name: eu-west-1, replica: false}]\n";
 // Neither eu-west-1 nor ap-northeast-1 has one at the start.
 const std::string kTwoLate =
-    "duration: 2m\nregions: [us-east-1, {name: eu-west-1, replica: false}, {name: ap-northeast-1, replica: false}]\n";
+    "duration: 20m\nregions: [us-east-1, {name: eu-west-1, replica: false}, {name: ap-northeast-1, replica: false}]\n";
 
 Lines errors(const std::string& yaml) {
   Lines out;
