@@ -228,6 +228,11 @@ std::optional<TimelineEvent> TimelineChecker::set_capacity(const ActionInput& in
   const Node settings = without_keys(body, {"region"});
   CapacityConfig config = current_[*region];
   if (!capacity_->capacity(settings, bpath, &config)) return std::nullopt;
+  if (scenario_->version == model::GlobalTablesVersion::k2019_11_21 &&
+      config.mode == model::CapacityMode::kProvisioned && !config.write_scaling.enabled) {
+    error(body, bpath + ": " + kWriteAutoScaledMessage);
+    return std::nullopt;
+  }
   current_[*region] = config;
   TimelineEvent event = in.event;
   event.region = *region;

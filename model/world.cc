@@ -149,9 +149,7 @@ inline void World::dispatch(const Event& event, sim::Instant now) {
       break;
     case EventKind::kTtlSweep:
       --background_pending_;
-      for (size_t r = 0; r < region_count_; ++r) {
-        if (admin_.ttl_enabled(r) && admin_.serving(r)) sweep_expired(r, now, true);
-      }
+      sweep_prepopulated(now);
       break;
     case EventKind::kTtlDelete:
       --background_pending_;

@@ -156,7 +156,7 @@ void World::recover_region(size_t region, sim::Instant now) {
   }
   drain_backlog(region, now);
   // Its TTL process catches up with what expired while it was down.
-  if (was_full && admin_.ttl_enabled(region) && admin_.serving(region) && !admin_.left(region)) sweep_expired(region, now, false);
+  if (was_full && !admin_.table_settings() && admin_.ttl_enabled(region) && admin_.serving(region) && !admin_.left(region)) sweep_expired(region, now, false);
 }
 
 // Records when a recovered region's backlog is drained: its at-risk writes

@@ -266,8 +266,10 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   recorder_.arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
   apply(replica, write, now);
-  if (scenario_.table.ttl.items_expire && admin_.ttl_enabled(replica) && !record.is_tombstone() && now < stop_) {
-    // A version that arrives expired is deleted by this replica's TTL too.
+  if (scenario_.table.ttl.items_expire && admin_.ttl_enabled(replica) && !admin_.table_settings() &&
+      !record.is_tombstone() && now < stop_) {
+    // A version that arrives expired is deleted by this replica's TTL too
+    // (2017.11.29; the table-wide process planned it under 2019.11.21).
     const int64_t expires_ns = record.issued_ns + scenario_.table.ttl.item_lifetime.ns();
     if (expires_ns <= now.ns() && items_.stored(replica, record.key) == write) {
       schedule_ttl_delete(replica, record.key, record.id, expires_ns, now);
