@@ -91,6 +91,9 @@ struct RegionResult {
   uint64_t ttl_deletes = 0;                 // expired items its TTL process deleted (free here)
   int64_t ttl_replicated_write_units = 0;   // write units spent applying other replicas' TTL deletes
   uint64_t expired_items = 0;               // expired items it still stores at the end
+  // Its writes lost to a concurrent write of another region (LWW's write
+  // conflicts, clobbered: conflicts.clobbered counted where each was made).
+  uint64_t clobbered_writes = 0;
   // Capacity at the end of the run.
   std::string capacity_mode;                // "on_demand" | "provisioned"
   int64_t write_units = 0;                  // provisioned, or the on-demand ceiling
@@ -106,7 +109,9 @@ struct RegionSeries {
   std::vector<int64_t> provisioned_read_units;
   std::vector<int64_t> throttle_events;        // client attempts throttled (WriteThrottleEvents + ReadThrottleEvents)
   std::vector<int64_t> replication_throttle_events;
-  std::vector<int64_t> client_errors;          // ThrottledRequests seen by clients after retries
+  std::vector<int64_t> client_errors;          // requests that failed for capacity after their last attempt
+  std::vector<int64_t> unavailable_errors;     // requests that failed for an outage of the region
+  std::vector<int64_t> refused_requests;       // requests sent while it had no serving replica
   std::vector<int64_t> replication_backlog;    // replicated writes bound here, not yet applied (end of second)
   // Per minute: client latency quantiles of the requests served in it.
   std::vector<int64_t> latency_p50_ns;
@@ -128,7 +133,7 @@ struct ThrottleWindow {
   int64_t end_ns = 0;                 // end of its last throttled second
   int64_t throttle_events = 0;        // client attempts throttled in it
   int64_t replication_throttle_events = 0;
-  int64_t client_errors = 0;
+  int64_t client_errors = 0;          // requests that failed for capacity in it
 };
 
 struct ScalingAction {

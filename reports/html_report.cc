@@ -262,7 +262,8 @@ size_t seconds_shown(const model::RunResult& result) {
   for (const model::RegionSeries& s : result.region_series) {
     for (const auto* v : {&s.consumed_write_milli, &s.consumed_read_milli, &s.provisioned_write_units,
                           &s.provisioned_read_units, &s.throttle_events, &s.replication_throttle_events,
-                          &s.client_errors, &s.replication_backlog}) {
+                          &s.client_errors, &s.unavailable_errors, &s.refused_requests,
+                          &s.replication_backlog}) {
       scan(*v);
     }
   }
@@ -322,7 +323,7 @@ std::string charts(const model::RunResult& result, const std::vector<ChartMark>&
     Chart throttles{name + ": throttling", "per second", 1, {}, marks};
     throttles.lines.push_back({"client attempts throttled", doubles(s.throttle_events, 1), 3, false, true});
     throttles.lines.push_back({"replicated writes throttled", doubles(s.replication_throttle_events, 1), 4, false, false});
-    throttles.lines.push_back({"client errors", doubles(s.client_errors, 1), 1, false, false});
+    throttles.lines.push_back({"client errors (throttled)", doubles(s.client_errors, 1), 1, false, false});
     throttles.width = 370;
     out += svg_chart(throttles);
   }
