@@ -3,7 +3,7 @@
 namespace model {
 
 Outages::Outages(uint64_t seed, const std::vector<std::string>& region_names)
-    : down_(region_names.size(), 0),
+    : state_(region_names.size(), 0),
       configs_(region_names.size()),
       fail_below_(region_names.size(), 0),
       latest_(region_names.size(), kNoRecord),
@@ -13,11 +13,13 @@ Outages::Outages(uint64_t seed, const std::vector<std::string>& region_names)
 }
 
 void Outages::fail(size_t region, const OutageConfig& config, size_t record, uint64_t at_risk) {
-  down_[region] = 1;
   configs_[region] = config;
   const bool requests_fail = config.scope != OutageScope::kReplication;
   const long double share = requests_fail ? static_cast<long double>(config.failing_fraction) : 0.0L;
   fail_below_[region] = share >= 1.0L ? kAll : static_cast<sim::UInt128>(share * 18446744073709551616.0L);
+  state_[region] = static_cast<uint8_t>(kDown | (fail_below_[region] > 0 ? kRequestsFail : 0) |
+                                        (config.scope != OutageScope::kEndpoint ? kNoReplication : 0) |
+                                        (config.scope == OutageScope::kFull ? kFull : 0));
   latest_[region] = record;
   at_risk_left_[region] = at_risk;
   draining_[region] = 0;

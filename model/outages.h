@@ -42,15 +42,15 @@ class Outages {
   Outages(uint64_t seed, const std::vector<std::string>& region_names);
 
   // In an outage of any scope or cause.
-  bool down(size_t region) const { return down_[region] != 0; }
+  bool down(size_t region) const { return state_[region] != 0; }
   const OutageConfig& config(size_t region) const { return configs_[region]; }
   // Replication into and out of the region goes on (no outage, or `endpoint`).
-  bool replicates(size_t region) const { return !down(region) || configs_[region].scope == OutageScope::kEndpoint; }
+  bool replicates(size_t region) const { return (state_[region] & kNoReplication) == 0; }
   // Its replica works inside the region (TTL process): not a `full` outage.
-  bool processes(size_t region) const { return !down(region) || configs_[region].scope != OutageScope::kFull; }
+  bool processes(size_t region) const { return (state_[region] & kFull) == 0; }
   // Whether a client request sent to the region now fails for the outage.
   bool request_fails(size_t region) {
-    if (fail_below_[region] == 0) return false;
+    if ((state_[region] & kRequestsFail) == 0) return false;
     if (fail_below_[region] >= kAll) return true;
     return rngs_[region].next_u64() < fail_below_[region];
   }
@@ -66,7 +66,7 @@ class Outages {
   // of its writes were held back, not yet applied everywhere.
   void fail(size_t region, const OutageConfig& config, size_t record, uint64_t at_risk);
   void recover(size_t region) {
-    down_[region] = 0;
+    state_[region] = 0;
     fail_below_[region] = 0;
     draining_[region] = 1;
   }
@@ -82,8 +82,11 @@ class Outages {
 
  private:
   static constexpr sim::UInt128 kAll = static_cast<sim::UInt128>(1) << 64;
+  // state_ bits: one byte per region that the hot paths read (a request,
+  // an admission, a poll).
+  static constexpr uint8_t kDown = 1, kRequestsFail = 2, kNoReplication = 4, kFull = 8;
 
-  std::vector<uint8_t> down_;
+  std::vector<uint8_t> state_;
   std::vector<OutageConfig> configs_;
   std::vector<sim::UInt128> fail_below_;  // requests fail when a draw is below this, out of 2^64
   std::vector<sim::Rng> rngs_;
