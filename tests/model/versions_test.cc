@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "tests/model/test_worlds.h"
 
@@ -120,4 +121,28 @@ TEST_CASE("2019.11.21: a GSI created in one region is created in every region; n
     CHECK(r.missing_index_errors < 250);
     CHECK(r.operations[static_cast<int>(model::Operation::kQuery)] > 350);  // the last 20 s
   }
+}
+
+TEST_CASE("2017.11.29: the article's file, refused under 2019.11.21, loads and drifts from the start") {
+  const std::string article = R"(duration: 2m
+regions:
+  - name: us-east-1
+    capacity: {mode: provisioned, write_units: 1000, read_units: 1000}
+  - name: eu-west-1
+    capacity: {mode: provisioned, auto_scaling: {write: {min: 5, max: 4000}}}
+workload:
+  us-east-1: [{rate: 100}]
+)";
+  REQUIRE(!load::load_scenario_text(article, "s.yaml").ok());
+  const model::RunResult result = run_yaml("version: \"2017.11.29\"\n" + article);
+  const model::DriftEpisode* capacity = episode_of(result, "capacity");
+  REQUIRE(capacity != nullptr);
+  CHECK(capacity->since_ns == 0);
+  CHECK(capacity->until_ns == -1);
+  REQUIRE(capacity->values.size() == 2);
+  CHECK(capacity->values[0].second == "provisioned, 1000 WCU, 1000 RCU");
+  CHECK(capacity->values[1].second == "provisioned, WCU auto scaling 5-4000 at 70%, 5 RCU");
+  // 100 writes/s into 5 WCU: the replica throttles its replicated writes, the drift's cost.
+  CHECK(result.region_results[1].replication_throttle_events > 0);
+  CHECK(capacity->cost > 0);
 }
