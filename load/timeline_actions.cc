@@ -14,6 +14,9 @@ namespace load {
 
 using model::CapacityConfig;
 using model::MigrationConfig;
+using model::OutageCause;
+using model::OutageConfig;
+using model::OutageScope;
 using model::ReplicaAddConfig;
 using model::TimelineEvent;
 using model::TimelineKind;
@@ -25,12 +28,22 @@ constexpr double kBackfillRateMin = 0.000001;
 
 }  // namespace
 
-// outage: a region name, and optionally a `failover` beside it: the traffic
-// shift that follows.
+namespace {
+
+// The most a partial outage may slow the requests it serves.
+constexpr double kLatencyMultiplierMax = 1000.0;
+
+}  // namespace
+
+// outage: a region name (a full outage until a `recover`), or {region,
+// scope, failing, latency_multiplier, duration}; disable_region and
+// kms_inaccessible: a region name or {region, duration}. Each may have a
+// `failover` beside it: the traffic shift that follows.
 std::optional<TimelineEvent> TimelineChecker::outage(const ActionInput& in) {
-  std::optional<TimelineEvent> event = region_event(in);
+  std::optional<TimelineEvent> event = outage_shape(in);
+  if (!event) return event;
   const Node* f = get(in.item, kFailoverKey);
-  if (!event || f == nullptr) return event;
+  if (f == nullptr) return event;
   static const std::vector<std::string> kFailoverKeys = {"to", "after", "fraction"};
   const std::string fpath = join(in.path, kFailoverKey);
   if (!check_map(*f, fpath, &kFailoverKeys, {"to"}, "a map, e.g. {to: eu-west-1, after: 1m}") ||
@@ -40,10 +53,12 @@ std::optional<TimelineEvent> TimelineChecker::outage(const ActionInput& in) {
   TimelineEvent shift;
   shift.kind = TimelineKind::kShiftTraffic;
   shift.region = event->region;
-  const std::optional<size_t> to = regions_->region_ref(*get(*f, "to"), join(fpath, "to"));
+  const Node& to_node = *get(*f, "to");
+  const std::optional<size_t> to = regions_->region_ref(to_node, join(fpath, "to"));
   if (!to) return std::nullopt;
   if (*to == event->region) {
-    error(*get(*f, "to"), join(fpath, "to") + ": traffic must move to another region");
+    error(to_node, join(fpath, "to") + ": traffic must move to another region than the failed one, found '" +
+                       to_node.text + "'");
     return std::nullopt;
   }
   shift.to_region = *to;
@@ -52,6 +67,12 @@ std::optional<TimelineEvent> TimelineChecker::outage(const ActionInput& in) {
     const std::optional<sim::Duration> d = duration(*v, join(fpath, "after"), Sign::kNonNegative);
     if (!d) return std::nullopt;
     after = *d;
+    if (event->at + after > scenario_->duration) {
+      error(*v, fmt::format("{}: the traffic shift would come at {}, after the end of the run ({})",
+                            join(fpath, "after"), sim::format_duration(event->at + after),
+                            sim::format_duration(scenario_->duration)));
+      return std::nullopt;
+    }
   }
   shift.at = event->at + after;
   if (const Node* v = get(*f, "fraction")) {
@@ -61,6 +82,93 @@ std::optional<TimelineEvent> TimelineChecker::outage(const ActionInput& in) {
   }
   in.also->push_back(shift);
   return event;
+}
+
+// The region and shape of an outage, disable_region or kms_inaccessible,
+// and the recovery its `duration` implies.
+std::optional<TimelineEvent> TimelineChecker::outage_shape(const ActionInput& in) {
+  const bool is_outage = in.action.action == TimelineAction::kOutage;
+  TimelineEvent event = in.event;
+  event.outage.cause = in.action.action == TimelineAction::kDisableRegion ? OutageCause::kRegionDisabled
+                       : is_outage                                          ? OutageCause::kOutage
+                                                                            : OutageCause::kKmsInaccessible;
+  if (in.body.is_scalar()) {
+    const std::optional<TimelineEvent> region = region_event(in);
+    if (!region) return std::nullopt;
+    event.region = region->region;
+    return event;
+  }
+  static const std::vector<std::string> kOutageKeys = {"region", "scope", "failing", "latency_multiplier",
+                                                       "duration"};
+  static const std::vector<std::string> kOtherKeys = {"region", "duration"};
+  const char* example = is_outage ? "a region, or a map, e.g. {region: us-east-1, scope: endpoint, duration: 2h}"
+                                  : "a region, or a map, e.g. {region: us-east-1, duration: 21h}";
+  if (!check_map(in.body, in.bpath, is_outage ? &kOutageKeys : &kOtherKeys, {"region"}, example) ||
+      !has_all(in.body, {"region"})) {
+    return std::nullopt;
+  }
+  const std::optional<size_t> region = regions_->region_ref(*get(in.body, "region"), join(in.bpath, "region"));
+  bool ok = region.has_value() && outage_config(in, &event.outage);
+  std::optional<sim::Duration> lasting;
+  if (const Node* v = get(in.body, "duration")) {
+    lasting = duration(*v, join(in.bpath, "duration"), Sign::kPositive);
+    ok = ok && lasting.has_value();
+  }
+  if (!ok) return std::nullopt;
+  event.region = *region;
+  if (lasting) {
+    TimelineEvent recover;
+    recover.kind = TimelineKind::kRecover;
+    recover.at = event.at + *lasting;
+    recover.region = event.region;
+    in.also->push_back(recover);
+  }
+  return event;
+}
+
+// An outage map's scope, failing share and latency multiplier into *config.
+// False after reporting a problem.
+bool TimelineChecker::outage_config(const ActionInput& in, OutageConfig* config) {
+  static const std::vector<std::string> kScopes(std::begin(model::kOutageScopeNames),
+                                                std::end(model::kOutageScopeNames));
+  bool ok = true;
+  const Node* scope = get(in.body, "scope");
+  if (scope != nullptr) {
+    const auto it = scope->is_scalar() ? std::find(kScopes.begin(), kScopes.end(), scope->text) : kScopes.end();
+    if (it == kScopes.end()) {
+      error(*scope, join(in.bpath, "scope") + ": expected 'full', 'endpoint' or 'replication', found " +
+                        describe(*scope) + (scope->is_scalar() ? did_you_mean(scope->text, kScopes) : ""));
+      return false;
+    }
+    config->scope = static_cast<OutageScope>(it - kScopes.begin());
+  }
+  const Node* failing = get(in.body, "failing");
+  if (failing != nullptr) {
+    const std::string fpath = join(in.bpath, "failing");
+    if (config->scope == OutageScope::kReplication) {
+      error(*failing, fpath + ": a replication outage fails no client request (its requests are served); "
+                              "use scope 'full' or 'endpoint'");
+      return false;
+    }
+    const std::optional<double> p = percentage(*failing, fpath);
+    if (!p) return false;
+    config->failing_fraction = *p / 100.0;
+  }
+  if (const Node* v = get(in.body, "latency_multiplier")) {
+    const std::string mpath = join(in.bpath, "latency_multiplier");
+    const std::optional<double> m = number(*v, mpath);
+    if (!m) return false;
+    if (*m < 1.0 || *m > kLatencyMultiplierMax) {
+      error(*v, fmt::format("{}: must be from 1 to {}, found {}", mpath, kLatencyMultiplierMax, v->text));
+      ok = false;
+    } else if (config->scope != OutageScope::kReplication && config->failing_fraction >= 1.0) {
+      error(*v, mpath + ": every request fails in this outage, so none is served slower; set 'failing' below 100%");
+      ok = false;
+    } else {
+      config->latency_multiplier = *m;
+    }
+  }
+  return ok;
 }
 
 // recover (and an outage's own region): a region name.
@@ -85,6 +193,11 @@ std::optional<TimelineEvent> TimelineChecker::shift_traffic(const ActionInput& i
   const std::optional<size_t> from = regions_->region_ref(*get(body, "from"), join(bpath, "from"));
   const std::optional<size_t> to = regions_->region_ref(*get(body, "to"), join(bpath, "to"));
   if (!from || !to) return std::nullopt;
+  if (*from == *to) {
+    error(*get(body, "to"), join(bpath, "to") + ": traffic must move to another region than 'from', found '" +
+                                get(body, "to")->text + "' as both");
+    return std::nullopt;
+  }
   event.region = *from;
   event.to_region = *to;
   if (const Node* v = get(body, "fraction")) {
@@ -115,6 +228,11 @@ std::optional<TimelineEvent> TimelineChecker::set_capacity(const ActionInput& in
   const Node settings = without_keys(body, {"region"});
   CapacityConfig config = current_[*region];
   if (!capacity_->capacity(settings, bpath, &config)) return std::nullopt;
+  if (scenario_->version == model::GlobalTablesVersion::k2019_11_21 &&
+      config.mode == model::CapacityMode::kProvisioned && !config.write_scaling.enabled) {
+    error(body, bpath + ": " + kWriteAutoScaledMessage);
+    return std::nullopt;
+  }
   current_[*region] = config;
   TimelineEvent event = in.event;
   event.region = *region;
@@ -402,6 +520,8 @@ std::span<const TimelineActionRow> timeline_actions() {
   constexpr std::string_view kIndex = "a map, e.g. {region: us-east-1, name: by_customer}";
   static constexpr TimelineActionRow kRows[] = {
       {A::kOutage, "outage", K::kOutage, "", false, &C::outage},
+      {A::kDisableRegion, "disable_region", K::kOutage, "", false, &C::outage},
+      {A::kKmsInaccessible, "kms_inaccessible", K::kOutage, "", false, &C::outage},
       {A::kRecover, "recover", K::kRecover, "", false, &C::region_event},
       {A::kShiftTraffic, "shift_traffic", K::kShiftTraffic, "a map, e.g. {from: us-east-1, to: eu-west-1}", false,
        &C::shift_traffic},
@@ -448,7 +568,7 @@ const std::vector<std::string>& timeline_event_keys() {
     std::vector<std::string> out = {"at"};
     for (const TimelineActionRow& row : timeline_actions()) {
       out.emplace_back(row.name);
-      if (row.action == TimelineAction::kOutage) out.emplace_back(kFailoverKey);
+      if (row.action == TimelineAction::kKmsInaccessible) out.emplace_back(kFailoverKey);
     }
     return out;
   }();

@@ -29,7 +29,7 @@
 namespace load {
 
 enum class TimelineAction : uint8_t {
-  kOutage, kRecover, kShiftTraffic, kSetCapacity,
+  kOutage, kDisableRegion, kKmsInaccessible, kRecover, kShiftTraffic, kSetCapacity,
   kPartition, kIsolate, kHeal, kDegradeLink, kPauseReplication,
   kClockStep, kClockDrift,
   kCreateIndex, kDeleteIndex, kEnableTtl, kDisableTtl,
@@ -37,7 +37,8 @@ enum class TimelineAction : uint8_t {
   kCount,  // not an action: how many there are
 };
 
-// The key an outage may have beside its action: the traffic shift that follows.
+// The key an outage (disable_region, kms_inaccessible) may have beside its
+// action: the traffic shift that follows.
 inline constexpr std::string_view kFailoverKey = "failover";
 
 class TimelineChecker;
@@ -63,7 +64,7 @@ const TimelineActionRow& timeline_action(TimelineAction action);
 const std::vector<std::string>& timeline_action_names();
 
 // The keys an event map may have: `at`, then every action's name, with
-// kFailoverKey right after the outage's.
+// kFailoverKey right after the outage actions'.
 const std::vector<std::string>& timeline_event_keys();
 
 }  // namespace load

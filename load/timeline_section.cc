@@ -9,6 +9,7 @@
 
 namespace load {
 
+using model::CapacityConfig;
 using model::RegionConfig;
 using model::Scenario;
 using model::SettingsSyncConfig;
@@ -79,29 +80,55 @@ void TimelineChecker::start(Scenario* s) {
   pending_.clear();
 }
 
-// Keeps an event its action read and, for a synchronized action with
-// settings_sync on, its copies to every other region. An operator's change
-// needs a replica to change (settings_sync's copies may go anywhere).
+// Keeps an event its action read. An administrative change needs a
+// replica to change, and is copied: under 2019.11.21 the service copies a
+// set_capacity's synchronized settings to every other region at once (an
+// index or TTL change is the table's: the World applies it everywhere);
+// settings_sync copies, `delay` later, what the service does not: every
+// change under 2017.11.29, a set_capacity's per-replica settings under
+// 2019.11.21 (settings_sync's copies may go anywhere).
 void TimelineChecker::add_event(const ActionInput& in, const TimelineEvent& event) {
-  const bool synchronized = in.action.synchronized;
-  if (synchronized && !has_replica_[event.region]) {
+  const bool administrative = in.action.synchronized;
+  if (administrative && !has_replica_[event.region]) {
     error(in.body, fmt::format("{}: {} has no replica at {}", in.bpath, scenario_->regions[event.region].name,
                                sim::format_duration(event.at)));
     return;
   }
   events_.push_back(event);
+  if (!administrative) return;
+  const bool table_settings = scenario_->version == model::GlobalTablesVersion::k2019_11_21;
+  const bool capacity = event.kind == TimelineKind::kSetCapacity;
+  if (table_settings && capacity) copy_write_settings(event);
   const SettingsSyncConfig& sync = scenario_->settings_sync;
-  for (size_t r = 0; sync.enabled && synchronized && r < region_count_; ++r) {
+  if (!sync.enabled || (table_settings && !capacity)) return;
+  for (size_t r = 0; r < region_count_; ++r) {
     if (r == event.region) continue;
     TimelineEvent copy = event;
     copy.region = r;
     copy.at = event.at + sync.delay;
     copy.synced = true;
-    if (event.kind == TimelineKind::kSetCapacity) {
+    if (capacity) {
       pending_.push_back({copy.at, events_.size(), without_keys(in.body, {"region"}),
                           fmt::format("{} (copied by settings_sync to {} at {})", in.bpath,
-                                      scenario_->regions[r].name, sim::format_duration(copy.at))});
+                                      scenario_->regions[r].name, sim::format_duration(copy.at)),
+                          table_settings});
     }
+    events_.push_back(copy);
+  }
+}
+
+// Version 2019.11.21: the synchronized settings of a set_capacity (mode,
+// write units, write auto scaling, on-demand write throughput) reach every
+// other replica at once; its read settings stay where they were made.
+void TimelineChecker::copy_write_settings(const TimelineEvent& event) {
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (r == event.region) continue;
+    copy_synchronized(current_[event.region], &current_[r]);
+    TimelineEvent copy = event;
+    copy.region = r;
+    copy.synced = true;
+    copy.capacity = current_[r];
+    copy.sets_read_units = false;
     events_.push_back(copy);
   }
 }
@@ -115,7 +142,14 @@ void TimelineChecker::overlay_until(sim::Duration until) {
     TimelineEvent& copy = events_[pending_[done].event];
     // The keys were valid for the operator's region; with this region's
     // other settings they may not be (auto scaling's min above max).
-    capacity_->capacity(pending_[done].settings, pending_[done].path, &current_[copy.region]);
+    if (pending_[done].per_replica_only) {
+      CapacityConfig changed = current_[copy.region];
+      capacity_->capacity(pending_[done].settings, pending_[done].path, &changed);
+      copy_per_replica(changed, &current_[copy.region]);
+      copy.sets_write_units = false;
+    } else {
+      capacity_->capacity(pending_[done].settings, pending_[done].path, &current_[copy.region]);
+    }
     copy.capacity = current_[copy.region];
   }
   pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(done));
@@ -144,7 +178,13 @@ void TimelineChecker::timeline_event(const Node& n, const std::string& path) {
       !has_all(n, {"at"})) {
     return;
   }
-  const std::optional<sim::Duration> when = duration(*get(n, "at"), join(path, "at"), Sign::kNonNegative);
+  const Node& at = *get(n, "at");
+  std::optional<sim::Duration> when = duration(at, join(path, "at"), Sign::kNonNegative);
+  if (when && *when > scenario_->duration) {
+    error(at, fmt::format("{}: {} is after the end of the run (duration {})", join(path, "at"),
+                          sim::format_duration(*when), sim::format_duration(scenario_->duration)));
+    when.reset();
+  }
   const TimelineActionRow* action = one_action(n, path);
   if (action == nullptr || !when) return;
   TimelineEvent event;
@@ -173,8 +213,9 @@ const TimelineActionRow* TimelineChecker::one_action(const Node& n, const std::s
     return nullptr;
   }
   const Node* failover = get(n, kFailoverKey);
-  if (failover != nullptr && action->action != TimelineAction::kOutage) {
-    error(*failover, join(path, kFailoverKey) + ": only an outage can have a failover");
+  if (failover != nullptr && action->kind != model::TimelineKind::kOutage) {
+    error(*failover, join(path, kFailoverKey) + ": only an outage, disable_region or kms_inaccessible can have a "
+                                                "failover");
     return nullptr;
   }
   return action;

@@ -64,12 +64,14 @@ class TimelineChecker : public ValueChecker {
 
  private:
   // A set_capacity copied by settings_sync overlays the keys the operator
-  // wrote on the region's capacity as of the copy's own time.
+  // wrote on the region's capacity as of the copy's own time (under
+  // 2019.11.21 only their per-replica part: the service synchronized the rest).
   struct SyncedCapacity {
     sim::Duration at;
     size_t event;       // its position in events_
     Node settings;      // the capacity keys written
     std::string path;   // for messages: which event, copied where and when
+    bool per_replica_only;
   };
 
   std::vector<size_t> time_order(const Node& n, std::vector<sim::Duration>* at);
@@ -78,6 +80,7 @@ class TimelineChecker : public ValueChecker {
   void timeline_event(const Node& n, const std::string& path);
   const TimelineActionRow* one_action(const Node& n, const std::string& path);
   void add_event(const ActionInput& in, const model::TimelineEvent& event);
+  void copy_write_settings(const model::TimelineEvent& event);
   void overlay_until(sim::Duration until);
   bool links(const Node& n, const std::string& path, bool region_allowed, std::string_view what,
              std::vector<std::pair<size_t, size_t>>* out);
@@ -88,6 +91,8 @@ class TimelineChecker : public ValueChecker {
   // in.also, or nullopt after reporting.
   friend std::span<const TimelineActionRow> timeline_actions();
   std::optional<model::TimelineEvent> outage(const ActionInput& in);
+  std::optional<model::TimelineEvent> outage_shape(const ActionInput& in);
+  bool outage_config(const ActionInput& in, model::OutageConfig* config);
   std::optional<model::TimelineEvent> region_event(const ActionInput& in);
   std::optional<model::TimelineEvent> shift_traffic(const ActionInput& in);
   std::optional<model::TimelineEvent> set_capacity(const ActionInput& in);

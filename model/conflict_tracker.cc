@@ -12,7 +12,7 @@ void keep_example(std::vector<ConflictExample>& examples, const ConflictExample&
 }  // namespace
 
 ConflictTracker::ConflictTracker(std::vector<std::string> region_names)
-    : region_names_(std::move(region_names)) {}
+    : region_names_(std::move(region_names)), clobbered_from_(region_names_.size(), 0) {}
 
 void ConflictTracker::on_arrival(WriteTable& writes, WriteSlot write, size_t replica,
                                  uint32_t own_writes_to_key) {
@@ -49,6 +49,7 @@ void ConflictTracker::on_decided(WriteTable& writes, WriteSlot winner, WriteSlot
   if (lost.flags & WriteRecord::kClobbered) return;
   lost.flags |= WriteRecord::kClobbered;
   ++result_.clobbered;
+  ++clobbered_from_[lost.origin];
   keep_example(result_.clobbered_examples, example(writes, winner, loser, replica, now));
   if (lost.issued_ns > won.issued_ns) {
     lost.flags |= WriteRecord::kSkewInversion;

@@ -40,6 +40,8 @@ class ConflictTracker {
                   sim::Instant now);
 
   void count_write() { ++result_.writes; }
+  // The writes of `origin` counted clobbered.
+  uint64_t clobbered_from(size_t origin) const { return clobbered_from_[origin]; }
 
   ConflictResult result() const;
 
@@ -50,6 +52,7 @@ class ConflictTracker {
 
   std::vector<std::string> region_names_;
   ConflictResult result_;
+  std::vector<uint64_t> clobbered_from_;  // per origin region
   uint64_t concurrent_pairs_twice_ = 0;
 };
 

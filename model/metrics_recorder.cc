@@ -28,6 +28,8 @@ void MetricsRecorder::end_second(size_t region, const SecondSample& sample) {
   s.throttle_events.push_back(tally.throttles);
   s.replication_throttle_events.push_back(tally.replication_throttles);
   s.client_errors.push_back(tally.client_errors);
+  s.unavailable_errors.push_back(tally.unavailable);
+  s.refused_requests.push_back(tally.refused);
   tally = Tally{};
 }
 

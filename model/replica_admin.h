@@ -3,9 +3,12 @@
 // secondary indexes and TTL setting, its backfill, and the TTL process's
 // pending work.
 //
-// Settings belong to one replica and are not replicated unless the
-// scenario's settings_sync copies each change; a replica added to a
-// populated table is backfilled before it serves (docs/design.md).
+// Under version 2017.11.29 settings belong to one replica and are not
+// replicated unless the scenario's settings_sync copies each change; under
+// 2019.11.21 indexes and TTL are the table's (the World applies a change to
+// every replica) and one table-wide TTL process deletes each expired item
+// once, in one region. A replica added to a populated table is backfilled
+// before it serves (docs/design.md).
 //
 // Invariants, per region: member() is exactly "serving or backfilling, and
 // not left the group" and is kept a byte because ship() and arrive() read
@@ -14,7 +17,9 @@
 // plan_ttl_delete() to take_ttl_delete(); expiries are kept in commit order.
 //
 // Determinism: a TTL delete's delay is drawn from "ttl/<region>" when it is
-// planned, in the order the World plans them; no clock, no hashed container.
+// planned (the table-wide process's from "ttl/table", which also picks the
+// region that makes each delete), in the order the World asks; no clock, no
+// hashed container.
 #pragma once
 
 #include <cstddef>
@@ -94,13 +99,22 @@ class ReplicaAdmin {
     expiry = expiring_.pop_front();
     return true;
   }
-  // A TTL delete of the version `write_id` in `region`: its slot, and its
-  // delay, uniform in [0, deleted_within].
+  // Version 2019.11.21: indexes and TTL are table settings, one TTL process
+  // deletes for the whole table.
+  bool table_settings() const { return table_settings_; }
+  // The region number the table-wide TTL process plans under (no region's).
+  size_t table_ttl() const { return ttl_rngs_.size() - 1; }
+  // A TTL delete of the version `write_id` in `region` (or table_ttl()):
+  // its slot, and its delay, uniform in [0, deleted_within].
   struct TtlDelete {
     uint32_t slot;
     int64_t delay_ns;
   };
   TtlDelete plan_ttl_delete(size_t region, uint64_t write_id);
+  // The table-wide process's choice among `n` regions able to make a delete.
+  size_t pick_ttl_region(size_t n) { return static_cast<size_t>(ttl_rngs_.back().below(n)); }
+  // A slot for a planned delete that waits once more (no new delay drawn).
+  uint32_t hold_ttl_delete(uint64_t write_id);
   // The version a planned delete expects to find; frees its slot.
   uint64_t take_ttl_delete(uint32_t slot) {
     ttl_free_.push_back(slot);
@@ -119,11 +133,12 @@ class ReplicaAdmin {
   std::vector<uint64_t> indexes_;          // bit i set when it has index_names[i]
   std::vector<uint8_t> ttl_enabled_;
   std::vector<Backfill> backfills_;
+  bool table_settings_;                    // version 2019.11.21
   int64_t ttl_within_ns_;                  // the table's deleted_within
   sim::RingBuffer<Expiry> expiring_;
   std::vector<uint64_t> ttl_expected_;     // slots: the write id a planned TTL delete expects
   std::vector<uint32_t> ttl_free_;
-  std::vector<sim::Rng> ttl_rngs_;         // per region
+  std::vector<sim::Rng> ttl_rngs_;         // per region, then the table-wide process's
 };
 
 }  // namespace model

@@ -97,6 +97,7 @@ RunResult RunRecorder::finish(sim::Instant now, uint64_t events) {
   result_.events = events;
   result_.drift = drift_.result();
   result_.conflicts = conflicts_.result();
+  for (size_t r = 0; r < region_count_; ++r) result_.region_results[r].clobbered_writes = conflicts_.clobbered_from(r);
   ConvergenceResult& convergence = result_.convergence;
   convergence.last_write_ns = last_write_ns_;
   convergence.drained_ns = std::max(last_apply_ns_, last_write_ns_);

@@ -88,14 +88,14 @@ class RunRecorder {
   }
   void unavailable_error(size_t region) {
     ++region_result(region).unavailable_errors;
-    metrics_.on_client_error(region);
+    metrics_.on_unavailable(region);
   }
   // Sent where no replica serves; `backfill`: the replica change of the
   // replica being backfilled there, or kNoRecord.
   void refused_request(size_t region, size_t backfill) {
     ++region_result(region).refused_requests;
     if (backfill != kNoRecord) ++result_.replica_changes[backfill].refused_requests;
-    metrics_.on_client_error(region);
+    metrics_.on_refused(region);
   }
   // A query the replica refused for lacking index `index`.
   void missing_index_error(size_t region, size_t index) {

@@ -15,6 +15,7 @@
 
 #include "model/capacity_kinds.h"
 #include "model/operation.h"
+#include "model/scenario.h"
 #include "sim/histogram.h"
 #include "sim/time.h"
 
@@ -103,6 +104,9 @@ struct RegionResult {
   uint64_t ttl_deletes = 0;                 // expired items its TTL process deleted (free here)
   int64_t ttl_replicated_write_units = 0;   // write units spent applying other replicas' TTL deletes
   uint64_t expired_items = 0;               // expired items it still stores at the end
+  // Its writes lost to a concurrent write of another region (LWW's write
+  // conflicts, clobbered: conflicts.clobbered counted where each was made).
+  uint64_t clobbered_writes = 0;
   // Capacity at the end of the run.
   CapacityMode capacity_mode = CapacityMode::kOnDemand;
   int64_t write_units = 0;                  // provisioned, or the on-demand ceiling
@@ -118,7 +122,9 @@ struct RegionSeries {
   std::vector<int64_t> provisioned_read_units;
   std::vector<int64_t> throttle_events;        // client attempts throttled (WriteThrottleEvents + ReadThrottleEvents)
   std::vector<int64_t> replication_throttle_events;
-  std::vector<int64_t> client_errors;          // ThrottledRequests seen by clients after retries
+  std::vector<int64_t> client_errors;          // requests that failed for capacity after their last attempt
+  std::vector<int64_t> unavailable_errors;     // requests that failed for an outage of the region
+  std::vector<int64_t> refused_requests;       // requests sent while it had no serving replica
   std::vector<int64_t> replication_backlog;    // replicated writes bound here, not yet applied (end of second)
   // Per minute: client latency quantiles of the requests served in it.
   std::vector<int64_t> latency_p50_ns;
@@ -140,7 +146,7 @@ struct ThrottleWindow {
   int64_t end_ns = 0;                 // end of its last throttled second
   int64_t throttle_events = 0;        // client attempts throttled in it
   int64_t replication_throttle_events = 0;
-  int64_t client_errors = 0;
+  int64_t client_errors = 0;          // requests that failed for capacity in it
 };
 
 struct ScalingAction {
@@ -154,13 +160,20 @@ struct ScalingAction {
 
 struct OutageResult {
   std::string region;
+  OutageScope scope = OutageScope::kFull;
+  OutageCause cause = OutageCause::kOutage;
   int64_t failed_ns = 0;
   int64_t recovered_ns = -1;          // -1: not within the run
-  uint64_t at_risk_writes = 0;        // committed there, not yet applied everywhere
+  uint64_t at_risk_writes = 0;        // committed there, held back by the outage, not yet applied everywhere
   int64_t oldest_at_risk_age_ns = 0;  // age of the oldest of them when it failed
-  uint64_t lost_writes = 0;           // never left it (it did not recover)
+  // Lost: never left it, because it left the replication group (a region
+  // disabled or a KMS key inaccessible for more than 20 hours). An outage
+  // never loses a write: what it still held at the end of the run is
+  // unreplicated_at_end_writes, delivered if it comes back.
+  uint64_t lost_writes = 0;
+  uint64_t unreplicated_at_end_writes = 0;  // its writes some replica had not applied at the end
   int64_t backlog_drain_ns = -1;      // recovery to the last of its backlog applied; -1: n/a
-  int64_t left_group_ns = -1;         // when it left the replication group (down > 20 h); -1: it did not
+  int64_t left_group_ns = -1;         // when it left the replication group (disabled or KMS > 20 h); -1: it did not
   uint64_t divergent_items = 0;       // items it holds differently from the group at the end, if it left
 };
 

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -209,9 +210,45 @@ struct ClientGroupConfig {
   size_t index = 0;
 };
 
+// How much of a region an outage takes away (docs/model.md, "Outages and
+// failover").
+enum class OutageScope : uint8_t {
+  kFull,         // `full`: client requests fail and replication into and out of it stops
+  kEndpoint,     // `endpoint`: client requests fail; replication goes on (the October 2025 us-east-1 shape)
+  kReplication,  // `replication`: requests are served; replication into and out of it stops
+};
+
+// Why a region is out. Only the two conditions AWS documents a time limit
+// for (API_ReplicaDescription: REGION_DISABLED, INACCESSIBLE_ENCRYPTION_CREDENTIALS)
+// remove a replica from the group after 20 hours; an outage only delays.
+enum class OutageCause : uint8_t {
+  kOutage,           // `outage`
+  kRegionDisabled,   // `disable_region`
+  kKmsInaccessible,  // `kms_inaccessible`: the replica's KMS key cannot be used
+};
+
+// Their names in scenario files and reports, in enum order.
+inline constexpr std::string_view kOutageScopeNames[] = {"full", "endpoint", "replication"};
+inline constexpr std::string_view kOutageCauseNames[] = {"outage", "region_disabled", "kms_inaccessible"};
+inline std::string_view outage_scope_name(OutageScope scope) { return kOutageScopeNames[static_cast<int>(scope)]; }
+inline std::string_view outage_cause_name(OutageCause cause) { return kOutageCauseNames[static_cast<int>(cause)]; }
+
+// One outage's shape (`outage: {region, scope, failing, latency_multiplier, duration}`).
+struct OutageConfig {
+  OutageScope scope = OutageScope::kFull;   // `scope`; default full
+  OutageCause cause = OutageCause::kOutage;
+  // `failing`: the share (0..1) of client requests sent to the region that
+  // fail; scopes full and endpoint only; default 1 (all of them).
+  double failing_fraction = 1.0;
+  // `latency_multiplier`: the service response time of the requests it
+  // still serves is multiplied by this (>= 1); default 1. The client
+  // latency model reads it (Outages::latency_multiplier).
+  double latency_multiplier = 1.0;
+};
+
 // Timeline: faults and operator actions at given true times. The loader
 // expands compound actions (a failover, a replication pause, a degraded
-// link's end) into these primitive events.
+// link's end, an outage's duration) into these primitive events.
 enum class TimelineKind {
   kOutage, kRecover, kShiftTraffic, kSetCapacity,
   kCutLinks,       // records cannot cross `links` until they are restored
@@ -267,6 +304,7 @@ struct TimelineEvent {
   double drift_ppm = 0.0;            // clock_drift
   size_t index = 0;                  // create_index, delete_index: into Scenario::index_names
   ReplicaAddConfig replica;          // add_replica
+  OutageConfig outage;               // outage (and disable_region, kms_inaccessible)
   // A copy settings_sync made of an operator's change in another region
   // (create/delete index, enable/disable TTL, set capacity).
   bool synced = false;

@@ -39,7 +39,7 @@ World::World(const Scenario& scenario)
       capacity_(scenario_),
       replication_(scenario_, region_names_),
       admin_(scenario_, region_names_),
-      outages_(region_count_),
+      outages_(scenario.seed, region_names_),
       recorder_(scenario_, region_names_),
       queue_(4096) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
@@ -153,9 +153,7 @@ inline void World::dispatch(const Event& event, sim::Instant now) {
       break;
     case EventKind::kTtlSweep:
       --background_pending_;
-      for (size_t r = 0; r < region_count_; ++r) {
-        if (admin_.ttl_enabled(r) && admin_.serving(r)) sweep_expired(r, now, true);
-      }
+      sweep_prepopulated(now);
       break;
     case EventKind::kTtlDelete:
       --background_pending_;
@@ -174,8 +172,8 @@ RunResult World::finish(sim::Instant now, uint64_t events) {
   RunResult result = recorder_.finish(now, events);
   result.peak_live_writes = writes_.peak();
   for (size_t r = 0; r < region_count_; ++r) {
-    if (outages_.down(r) && !admin_.left(r) && outages_.latest(r) != kNoRecord) {
-      result.outages[outages_.latest(r)].lost_writes = replication_.stream(r).size();
+    if (outages_.down(r) && outages_.latest(r) != kNoRecord) {
+      result.outages[outages_.latest(r)].unreplicated_at_end_writes = unreplicated_writes(r);
     }
     RegionResult& region = result.region_results[r];
     capacity_.report(r, region);
@@ -193,7 +191,7 @@ void World::check_convergence(RunResult& result) const {
   ConvergenceResult& convergence = result.convergence;
   std::vector<size_t> live;
   for (size_t r = 0; r < region_count_; ++r) {
-    if (!outages_.down(r) && !admin_.left(r) && admin_.serving(r)) live.push_back(r);
+    if (outages_.replicates(r) && !admin_.left(r) && admin_.serving(r)) live.push_back(r);
   }
   if (live.empty()) return;
   for (uint64_t key = 0; key < key_count_; ++key) {
@@ -217,6 +215,16 @@ void World::check_convergence(RunResult& result) const {
       outage.divergent_items += items_.stored(region, key) != items_.stored(live[0], key) ? 1 : 0;
     }
   }
+}
+
+// The writes committed in `region` that some replica of the group has not
+// applied (in its stream, on their way, or waiting at a destination).
+uint64_t World::unreplicated_writes(size_t region) const {
+  uint64_t count = 0;
+  writes_.for_each_live([&](WriteSlot, const WriteRecord& write) {
+    if (write.origin == region && write.undelivered > 0) ++count;
+  });
+  return count;
 }
 
 // Items `region` stores at `now` whose expiry has passed (expired, not yet deleted).

@@ -61,7 +61,7 @@ enum class EventKind : uint8_t {
   kSessionRead,    // region: where a session reads its own write back; key; index: its read-back slot
   // Background events: like kLeaveCheck they alone do not keep a run going.
   kTtlSweep,       // prepopulated items expire now
-  kTtlDelete,      // region: whose TTL process deletes; key; index: its TTL delete slot
+  kTtlDelete,      // region: whose TTL process deletes (or the table's); key; index: its TTL delete slot
   kBackfillStep,   // region: the replica being backfilled copies its next items; index 1: in the background
 };
 
@@ -92,6 +92,7 @@ class World {
   RunResult finish(sim::Instant now, uint64_t events);
   void check_convergence(RunResult& result) const;
   uint64_t count_expired(size_t region, sim::Instant now) const;
+  uint64_t unreplicated_writes(size_t region) const;
   // Client requests (world_clients.cc).
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
@@ -129,18 +130,23 @@ class World {
   void run_timeline(const TimelineEvent& event, sim::Instant now);
   void leave_group(size_t region, sim::Instant now);
   void drop_inbound(size_t region, sim::Instant now);
-  void fail_region(size_t region, sim::Instant now);
+  void fail_region(size_t region, const OutageConfig& config, sim::Instant now);
   void recover_region(size_t region, sim::Instant now);
   void note_outage_progress(sim::Instant now);
   // Settings, TTL and the replica lifecycle (world_admin.cc).
   WriteSlot newest_among(const std::vector<size_t>& regions, uint64_t key) const;
   void note_settings(size_t region, sim::Instant now);
   void run_admin(const TimelineEvent& event, sim::Instant now);
+  void change_setting(const TimelineEvent& event, sim::Instant now);
   void push_background(sim::Instant at, Event event);
   void expire_items(sim::Instant now);
   void schedule_ttl_delete(size_t region, uint64_t key, uint64_t write_id, int64_t expired_ns, sim::Instant now);
   void sweep_expired(size_t region, sim::Instant now, bool prepopulated_only);
+  void sweep_table(sim::Instant now, bool prepopulated_only);
+  void sweep_prepopulated(sim::Instant now);
+  bool ttl_can_delete(size_t region, uint64_t key, uint64_t expected) const;
   void ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now);
+  void table_ttl_delete(uint64_t key, uint64_t expected, sim::Instant now);
   void add_replica(size_t region, const ReplicaAddConfig& config, sim::Instant now);
   void join_group(size_t region, const std::vector<size_t>& sources, sim::Instant now);
   void schedule_backfill_step(size_t region, sim::Instant now, bool waiting);

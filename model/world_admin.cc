@@ -1,13 +1,18 @@
-// Per-replica administrative settings, TTL and the replica lifecycle.
+// Administrative settings, TTL and the replica lifecycle.
 //
-// Settings (capacity, TTL, global secondary indexes) belong to one replica
-// and are not replicated unless the scenario's settings_sync copies each
-// change (docs/sources.md, Versions and settings; The article).
-// SettingsDrift records when they differ. TTL deletes are made by each
-// replica whose TTL is enabled, free there, and replicate like any delete
-// (docs/sources.md, TTL). A replica added to a populated table is backfilled before it
-// serves (docs/sources.md, Replica lifecycle); under version 2017.11.29 only an empty table can get
-// one, and the report estimates the article's migration path instead.
+// Under version 2017.11.29 settings (capacity, TTL, global secondary
+// indexes) belong to one replica and are not replicated unless the
+// scenario's settings_sync copies each change (docs/sources.md, Versions
+// and settings; the article's golden rule), and each replica whose TTL is
+// enabled deletes its own expired items. Under 2019.11.21 an index or TTL
+// change is the table's: it applies to every replica at once, and one
+// table-wide TTL process deletes each expired item once, in one region
+// (the loader synchronizes capacity's write settings). SettingsDrift
+// records when settings differ. A TTL delete is free where it is made and
+// replicates like any delete (docs/sources.md, TTL). A replica added to a
+// populated table is backfilled before it serves; under 2017.11.29 only an
+// empty table can get one, and the report estimates the article's
+// migration path instead.
 #include <algorithm>
 #include <cmath>
 
@@ -21,6 +26,9 @@ namespace {
 constexpr uint64_t kPrepopulatedWrite = UINT64_MAX;
 // The backfill copies items in steps of this length.
 const sim::Duration kBackfillStep = sim::Duration::milliseconds(100);
+// The table-wide TTL process tries a delete again this much later when no
+// replica holding the item can make it (every one of them is out).
+const sim::Duration kTtlRetry = sim::Duration::minutes(1);
 
 int64_t ceil_div(uint64_t a, uint64_t b) { return static_cast<int64_t>((a + b - 1) / b); }
 
@@ -66,20 +74,11 @@ void World::run_admin(const TimelineEvent& event, sim::Instant now) {
   const size_t region = event.region;
   switch (event.kind) {
     case TimelineKind::kCreateIndex:
-      admin_.create_index(region, event.index);
-      break;
     case TimelineKind::kDeleteIndex:
-      admin_.delete_index(region, event.index);
-      break;
     case TimelineKind::kEnableTtl:
-      if (!admin_.ttl_enabled(region)) {
-        admin_.set_ttl(region, true);
-        if (admin_.serving(region)) sweep_expired(region, now, false);
-      }
-      break;
     case TimelineKind::kDisableTtl:
-      admin_.set_ttl(region, false);
-      break;
+      change_setting(event, now);
+      return;
     case TimelineKind::kAddReplica:
       add_replica(region, event.replica, now);
       break;
@@ -92,23 +91,60 @@ void World::run_admin(const TimelineEvent& event, sim::Instant now) {
   note_settings(region, now);
 }
 
+// An index or TTL change: the region's replica's under 2017.11.29, every
+// replica's (the table's setting) under 2019.11.21.
+void World::change_setting(const TimelineEvent& event, sim::Instant now) {
+  const bool table = admin_.table_settings();
+  const size_t first = table ? 0 : event.region;
+  const size_t end = table ? region_count_ : event.region + 1;
+  bool ttl_started = false;
+  for (size_t r = first; r < end; ++r) {
+    switch (event.kind) {
+      case TimelineKind::kCreateIndex:
+        admin_.create_index(r, event.index);
+        break;
+      case TimelineKind::kDeleteIndex:
+        admin_.delete_index(r, event.index);
+        break;
+      case TimelineKind::kEnableTtl:
+        if (admin_.ttl_enabled(r)) break;
+        admin_.set_ttl(r, true);
+        ttl_started = true;
+        if (!table && admin_.serving(r)) sweep_expired(r, now, false);
+        break;
+      default:
+        admin_.set_ttl(r, false);
+        break;
+    }
+    note_settings(r, now);
+  }
+  if (table && ttl_started) sweep_table(now, false);
+}
+
 void World::push_background(sim::Instant at, Event event) {
   ++background_pending_;
   queue_.push(at, event);
 }
 
-// Once a second: writes whose items expired are handed to each replica's TTL
-// process, if it runs and the replica stores (or will store) that version.
+// Once a second: writes whose items expired are handed to the TTL process:
+// each replica's that runs and stores (or will store) that version under
+// 2017.11.29; under 2019.11.21 the table's, once, if TTL is on and some
+// replica holds it.
 void World::expire_items(sim::Instant now) {
+  const bool table = admin_.table_settings();
   for (Expiry expiry; admin_.pop_expired(now, expiry);) {
     const WriteSlot newest = newest_[expiry.key];
     const bool newest_anywhere = newest != kNoWrite && writes_[newest].id == expiry.write_id;
+    bool held = newest_anywhere;
     for (size_t r = 0; r < region_count_; ++r) {
-      if (!admin_.ttl_enabled(r) || !admin_.serving(r)) continue;
       const WriteSlot stored = items_.stored(r, expiry.key);
-      if (newest_anywhere || (stored != kNoWrite && writes_[stored].id == expiry.write_id)) {
-        schedule_ttl_delete(r, expiry.key, expiry.write_id, expiry.at_ns, now);
-      }
+      const bool holds = stored != kNoWrite && writes_[stored].id == expiry.write_id;
+      held = held || holds;
+      if (table || !admin_.ttl_enabled(r) || !admin_.serving(r)) continue;
+      if (newest_anywhere || holds) schedule_ttl_delete(r, expiry.key, expiry.write_id, expiry.at_ns, now);
+    }
+    if (table && held && admin_.ttl_enabled(0)) {
+      schedule_ttl_delete(admin_.table_ttl(), expiry.key, expiry.write_id, expiry.at_ns, now);
     }
   }
 }
@@ -145,22 +181,98 @@ void World::sweep_expired(size_t region, sim::Instant now, bool prepopulated_onl
   }
 }
 
-// A scheduled TTL delete: made if TTL still runs there and the replica still
-// stores the expired version (a later write carries a new expiry). TTL runs
-// while the traffic does: after it, the run only drains replication.
-void World::ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now) {
-  const uint64_t expected = admin_.take_ttl_delete(slot);
-  if (now >= stop_ || !admin_.ttl_enabled(region) || !admin_.serving(region) || outages_.down(region) ||
-      admin_.left(region)) {
+// Under 2019.11.21, the expired items of the table as it is now (each
+// item's newest version among the serving replicas; only the prepopulated,
+// never-written ones when `prepopulated_only`), each planned once for the
+// table-wide process.
+void World::sweep_table(sim::Instant now, bool prepopulated_only) {
+  const TtlConfig& ttl = scenario_.table.ttl;
+  if (!ttl.items_expire) return;
+  std::vector<size_t> serving;
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (admin_.serving(r) && admin_.member(r)) serving.push_back(r);
+  }
+  const int64_t lifetime = ttl.item_lifetime.ns();
+  const int64_t prepopulated_expiry = ttl.prepopulated_expiry.ns();
+  for (uint64_t key = 0; key < key_count_; ++key) {
+    const WriteSlot best = newest_among(serving, key);
+    if (best == kNoWrite) {
+      if (prepopulated_item_bytes_ > 0 && prepopulated_expiry <= now.ns()) {
+        schedule_ttl_delete(admin_.table_ttl(), key, kPrepopulatedWrite, prepopulated_expiry, now);
+      }
+      continue;
+    }
+    const WriteRecord& write = writes_[best];
+    if (!prepopulated_only && !write.is_tombstone() && write.issued_ns + lifetime <= now.ns()) {
+      schedule_ttl_delete(admin_.table_ttl(), key, write.id, write.issued_ns + lifetime, now);
+    }
+  }
+}
+
+// The prepopulated items expire now: each replica running TTL plans their
+// deletes (2017.11.29), or the table-wide process does (2019.11.21).
+void World::sweep_prepopulated(sim::Instant now) {
+  if (admin_.table_settings()) {
+    if (admin_.ttl_enabled(0)) sweep_table(now, true);
     return;
+  }
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (admin_.ttl_enabled(r) && admin_.serving(r)) sweep_expired(r, now, true);
+  }
+}
+
+// Whether `region`'s TTL process can delete version `expected` of `key`
+// now: TTL runs there, the replica works, and it still stores that version
+// (a later write carries a new expiry).
+bool World::ttl_can_delete(size_t region, uint64_t key, uint64_t expected) const {
+  if (!admin_.ttl_enabled(region) || !admin_.serving(region) || !outages_.processes(region) || admin_.left(region)) {
+    return false;
   }
   const WriteSlot stored = items_.stored(region, key);
-  if (expected == kPrepopulatedWrite) {
-    if (stored != kNoWrite || prepopulated_item_bytes_ == 0) return;
-  } else if (stored == kNoWrite || writes_[stored].id != expected || writes_[stored].is_tombstone()) {
+  if (expected == kPrepopulatedWrite) return stored == kNoWrite && prepopulated_item_bytes_ > 0;
+  return stored != kNoWrite && writes_[stored].id == expected && !writes_[stored].is_tombstone();
+}
+
+// A scheduled TTL delete: made if it still can be. TTL runs while the
+// traffic does: after it, the run only drains replication.
+void World::ttl_delete(size_t region, uint64_t key, uint32_t slot, sim::Instant now) {
+  const uint64_t expected = admin_.take_ttl_delete(slot);
+  if (now >= stop_) return;
+  if (region == admin_.table_ttl()) {
+    table_ttl_delete(key, expected, now);
+  } else if (ttl_can_delete(region, key, expected)) {
+    commit(region, now, Operation::kDelete, key, 0, /*by_ttl=*/true);
+  }
+}
+
+// The table-wide process (2019.11.21) deletes the item once, in one of the
+// regions able to (drawn among them), free there; the delete replicates to
+// the others. If none can now but a replica that is out still holds the
+// version, it tries again later.
+void World::table_ttl_delete(uint64_t key, uint64_t expected, sim::Instant now) {
+  size_t able = 0;
+  for (size_t r = 0; r < region_count_; ++r) able += ttl_can_delete(r, key, expected) ? 1 : 0;
+  if (able > 0) {
+    size_t pick = admin_.pick_ttl_region(able);
+    for (size_t r = 0; r < region_count_; ++r) {
+      if (!ttl_can_delete(r, key, expected)) continue;
+      if (pick-- == 0) {
+        commit(r, now, Operation::kDelete, key, 0, /*by_ttl=*/true);
+        return;
+      }
+    }
+  }
+  for (size_t r = 0; r < region_count_; ++r) {
+    if (!admin_.member(r) || outages_.processes(r)) continue;  // only a replica that is out may still do it
+    const WriteSlot stored = items_.stored(r, key);
+    const bool holds = expected == kPrepopulatedWrite ? stored == kNoWrite
+                                                      : stored != kNoWrite && writes_[stored].id == expected;
+    if (!holds) continue;
+    push_background(now + kTtlRetry, Event{EventKind::kTtlDelete, Operation::kDelete,
+                                           static_cast<uint16_t>(admin_.table_ttl()),
+                                           admin_.hold_ttl_delete(expected), key});
     return;
   }
-  commit(region, now, Operation::kDelete, key, 0, /*by_ttl=*/true);
 }
 
 // A replica is created in `region` and joins the group at once: every write
@@ -183,7 +295,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   for (size_t r = 0; r < region_count_; ++r) {
     if (r == region || admin_.left(r) || admin_.state(r) == ReplicaState::kAbsent) continue;
     if (admin_.state(r) != ReplicaState::kRemoved) holders.push_back(r);
-    if (admin_.serving(r) && !outages_.down(r)) sources.push_back(r);
+    if (admin_.serving(r) && outages_.replicates(r)) sources.push_back(r);
   }
   for (const size_t r : sources) change.source += (change.source.empty() ? "" : ", ") + region_names_[r];
 
@@ -284,7 +396,7 @@ void World::backfill_step(size_t region, sim::Instant now) {
   Backfill& backfill = admin_.backfill(region);
   const std::vector<size_t>& sources = backfill.sources;
   const bool waiting =
-      std::any_of(sources.begin(), sources.end(), [&](size_t r) { return outages_.down(r) && !admin_.left(r); });
+      std::any_of(sources.begin(), sources.end(), [&](size_t r) { return !outages_.replicates(r) && !admin_.left(r); });
   const int64_t elapsed_ns = now.ns() - backfill.last_ns;
   backfill.last_ns = now.ns();
   if (waiting) {
@@ -322,7 +434,9 @@ void World::backfill_step(size_t region, sim::Instant now) {
   admin_.set_state(region, ReplicaState::kServing);
   recorder_.backfill_done(backfill.record, now, parked_writes(region));
   drain_backlog(region, now);
-  if (admin_.ttl_enabled(region)) sweep_expired(region, now, false);
+  // Its TTL process deletes what it copied expired (the table's already
+  // planned those under 2019.11.21).
+  if (admin_.ttl_enabled(region) && !admin_.table_settings()) sweep_expired(region, now, false);
 }
 
 // The writes waiting for a replica being backfilled, less those its copy
@@ -356,7 +470,7 @@ void World::remove_replica(size_t region, sim::Instant now) {
   change.outcome = ReplicaOutcome::kRemoved;
   if (admin_.backfilling(region)) recorder_.backfill_abandoned(admin_.backfill(region).record);
   recorder_.add_replica_change(change);
-  if (!outages_.down(region)) {
+  if (outages_.replicates(region)) {
     replication_.empty_stream(region, [&](WriteSlot write) {
       ship(region, write, now);
       writes_.release(write);

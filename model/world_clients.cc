@@ -70,7 +70,7 @@ void World::client_attempt(const Event& event, sim::Instant now) {
     recorder_.refused_request(target, admin_.backfill_record(target));
     return done();
   }
-  if (outages_.down(target)) {
+  if (outages_.request_fails(target)) {
     recorder_.unavailable_error(target);
     return done();
   }

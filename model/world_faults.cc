@@ -7,7 +7,9 @@
 namespace model {
 namespace {
 
-// docs/sources.md, Versions and settings (the 20-hour rule).
+// A replica whose region is disabled, or whose KMS key is inaccessible, for
+// longer than this leaves the replication group (docs/sources.md, Replica
+// lifecycle: API_ReplicaDescription). An outage has no such limit.
 const sim::Duration kLeaveGroupAfter = sim::Duration::hours(20);
 
 }  // namespace
@@ -44,7 +46,7 @@ void World::minute_datapoints(sim::Instant now) {
 void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
   switch (event.kind) {
     case TimelineKind::kOutage:
-      if (!outages_.down(event.region)) fail_region(event.region, now);
+      if (!outages_.down(event.region)) fail_region(event.region, event.outage, now);
       break;
     case TimelineKind::kRecover:
       if (outages_.down(event.region)) recover_region(event.region, now);
@@ -87,10 +89,10 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
   }
 }
 
-// A replica unreachable for longer than the service's limit leaves the
-// replication group (docs/sources.md, Versions and settings: a Region
-// disabled for more than 20 hours): what it had not replicated is lost, what was bound
-// for it is dropped, and from then on it replicates nothing either way.
+// A replica whose region stayed disabled, or whose KMS key stayed
+// inaccessible, past the service's limit leaves the replication group: what
+// it had not replicated is lost, what was bound for it is dropped, and from
+// then on it replicates nothing either way (it keeps its data).
 void World::leave_group(size_t region, sim::Instant now) {
   admin_.leave(region);
   recorder_.outage_left_group(outages_.latest(region), now, replication_.stream(region).size());
@@ -110,23 +112,30 @@ void World::drop_inbound(size_t region, sim::Instant now) {
   replication_.drop_inbound(region, writes_, [&](WriteSlot write) { drop_arrived(region, write, now); });
 }
 
-// A region fails: it accepts and replicates nothing. What it had committed
-// but not yet applied everywhere is at risk.
-void World::fail_region(size_t region, sim::Instant now) {
+// A region fails as `config` says. What it had committed but not yet
+// applied everywhere is at risk, unless replication goes on (an endpoint
+// outage holds nothing back). Only a disabled region or an inaccessible KMS
+// key starts the 20-hour clock.
+void World::fail_region(size_t region, const OutageConfig& config, sim::Instant now) {
   OutageResult outage;
   outage.region = region_names_[region];
+  outage.scope = config.scope;
+  outage.cause = config.cause;
   outage.failed_ns = now.ns();
   int64_t oldest = INT64_MAX;
   std::vector<WriteSlot> at_risk;
-  writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
-    if (write.origin != region || write.undelivered == 0) return;
-    at_risk.push_back(slot);
-    oldest = std::min(oldest, write.issued_ns);
-  });
+  if (config.scope != OutageScope::kEndpoint) {
+    writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
+      if (write.origin != region || write.undelivered == 0) return;
+      at_risk.push_back(slot);
+      oldest = std::min(oldest, write.issued_ns);
+    });
+  }
   for (const WriteSlot slot : at_risk) writes_[slot].flags |= WriteRecord::kAtRisk;
   outage.at_risk_writes = at_risk.size();
   outage.oldest_at_risk_age_ns = at_risk.empty() ? 0 : now.ns() - oldest;
-  outages_.fail(region, recorder_.add_outage(outage), at_risk.size());
+  outages_.fail(region, config, recorder_.add_outage(outage), at_risk.size());
+  if (config.cause == OutageCause::kOutage) return;
   push_background(now + kLeaveGroupAfter, Event{EventKind::kLeaveCheck, Operation::kPut, static_cast<uint16_t>(region),
                                                 static_cast<uint32_t>(outages_.latest(region)), 0});
 }
@@ -134,12 +143,20 @@ void World::fail_region(size_t region, sim::Instant now) {
 // A region comes back: its stream replicates again, writes parked for it are
 // applied, and LWW decides against what happened meanwhile.
 void World::recover_region(size_t region, sim::Instant now) {
+  const bool was_full = outages_.config(region).scope == OutageScope::kFull;
   outages_.recover(region);
   recorder_.outage_recovered(outages_.latest(region), now);
-  if (replication_.resume_polls(region)) schedule_poll(region, replication_.next_poll_after(region, now));
+  if (replication_.ships_at_commit()) {
+    replication_.empty_stream(region, [&](WriteSlot write) {
+      ship(region, write, now);
+      writes_.release(write);
+    });
+  } else if (replication_.resume_polls(region)) {
+    schedule_poll(region, replication_.next_poll_after(region, now));
+  }
   drain_backlog(region, now);
   // Its TTL process catches up with what expired while it was down.
-  if (admin_.ttl_enabled(region) && admin_.serving(region) && !admin_.left(region)) sweep_expired(region, now, false);
+  if (was_full && !admin_.table_settings() && admin_.ttl_enabled(region) && admin_.serving(region) && !admin_.left(region)) sweep_expired(region, now, false);
 }
 
 // Records when a recovered region's backlog is drained: its at-risk writes

@@ -65,16 +65,20 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
 }
 
 // A write committed at `region` starts towards the other replicas: at once,
-// or through the region's stream and its next poll.
+// or through the region's stream and its next poll. While the region's
+// replication is out it waits in the stream (recover_region ships it).
 void World::replicate(size_t region, WriteSlot slot, sim::Instant now) {
   replication_.committed(region);
   if (region_count_ < 2) return;  // nothing to replicate to
-  if (replication_.ships_at_commit()) {
+  const bool replicates = outages_.replicates(region);
+  if (replication_.ships_at_commit() && replicates) {
     ship(region, slot, now);
     return;
   }
   writes_.retain(slot);  // held by the stream until shipped
-  if (replication_.append(region, slot)) schedule_poll(region, replication_.next_poll_after(region, now));
+  if (replication_.append(region, slot) && !replication_.ships_at_commit()) {
+    schedule_poll(region, replication_.next_poll_after(region, now));
+  }
 }
 
 void World::schedule_poll(size_t source, sim::Instant at) {
@@ -143,9 +147,10 @@ void World::send(size_t from, size_t to, WriteSlot write, sim::Instant now) {
   }
 }
 
-// A region that is down replicates nothing: its stream waits for recovery.
+// A region whose replication is out (a full or replication outage) ships
+// nothing: its stream waits for recovery.
 void World::poll(size_t source, sim::Instant now) {
-  if (outages_.down(source)) {
+  if (!outages_.replicates(source)) {
     replication_.skip_poll(source);
     return;
   }
@@ -202,7 +207,7 @@ WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin
 // parks it until recovery. True if it was applied now.
 bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& backlog = replication_.backlog(replica);
-  if (outages_.down(replica) || !admin_.serving(replica) || !backlog.empty()) {
+  if (!outages_.replicates(replica) || !admin_.serving(replica) || !backlog.empty()) {
     backlog.push_back(write);
     return false;
   }
@@ -226,7 +231,7 @@ void World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now)
 
 void World::drain_backlog(size_t replica, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& backlog = replication_.backlog(replica);
-  while (!outages_.down(replica) && admin_.serving(replica) && !backlog.empty()) {
+  while (outages_.replicates(replica) && admin_.serving(replica) && !backlog.empty()) {
     const WriteSlot head = backlog.front();
     const WriteRecord& record = writes_[head];
     const int64_t milli = write_milli_units(record.size_bytes, false);
@@ -261,8 +266,10 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   recorder_.arrival(writes_, write, replica, replica_seen[replica]);
   replica_seen[origin] = record.sequence;
   apply(replica, write, now);
-  if (scenario_.table.ttl.items_expire && admin_.ttl_enabled(replica) && !record.is_tombstone() && now < stop_) {
-    // A version that arrives expired is deleted by this replica's TTL too.
+  if (scenario_.table.ttl.items_expire && admin_.ttl_enabled(replica) && !admin_.table_settings() &&
+      !record.is_tombstone() && now < stop_) {
+    // A version that arrives expired is deleted by this replica's TTL too
+    // (2017.11.29; the table-wide process planned it under 2019.11.21).
     const int64_t expires_ns = record.issued_ns + scenario_.table.ttl.item_lifetime.ns();
     if (expires_ns <= now.ns() && items_.stored(replica, record.key) == write) {
       schedule_ttl_delete(replica, record.key, record.id, expires_ns, now);

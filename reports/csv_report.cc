@@ -57,6 +57,8 @@ std::vector<CsvFile> csv_report(const model::RunResult& result) {
   per_region("ThrottleEvents.csv", &model::RegionSeries::throttle_events, integer);
   per_region("ReplicationThrottleEvents.csv", &model::RegionSeries::replication_throttle_events, integer);
   per_region("ClientErrors.csv", &model::RegionSeries::client_errors, integer);
+  per_region("UnavailableErrors.csv", &model::RegionSeries::unavailable_errors, integer);
+  per_region("RefusedRequests.csv", &model::RegionSeries::refused_requests, integer);
   per_region("ReplicationBacklog.csv", &model::RegionSeries::replication_backlog, integer);
 
   std::vector<std::string> pairs;

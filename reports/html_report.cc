@@ -178,13 +178,16 @@ std::string outages(const model::RunResult& result) {
   std::string out;
   if (!result.outages.empty()) {
     out += "<h2>Outages</h2>\n<table>\n";
-    out += row({"region", "failed", "recovered", "at risk", "oldest at risk", "lost", "backlog drained after",
-                "left the group", "divergent items"},
+    out += row({"region", "scope", "cause", "failed", "recovered", "at risk", "oldest at risk", "lost",
+                "unreplicated at the end", "backlog drained after", "left the group", "divergent items"},
                true);
     for (const model::OutageResult& o : result.outages) {
-      out += row({esc(o.region), clock(o.failed_ns), o.recovered_ns < 0 ? "no" : clock(o.recovered_ns),
-                  fmt::format("{}", o.at_risk_writes), duration(o.oldest_at_risk_age_ns),
-                  fmt::format("{}", o.lost_writes), o.backlog_drain_ns < 0 ? "n/a" : duration(o.backlog_drain_ns),
+      out += row({esc(o.region), std::string(model::outage_scope_name(o.scope)),
+                  std::string(model::outage_cause_name(o.cause)), clock(o.failed_ns),
+                  o.recovered_ns < 0 ? "no" : clock(o.recovered_ns), fmt::format("{}", o.at_risk_writes),
+                  duration(o.oldest_at_risk_age_ns), fmt::format("{}", o.lost_writes),
+                  fmt::format("{}", o.unreplicated_at_end_writes),
+                  o.backlog_drain_ns < 0 ? "n/a" : duration(o.backlog_drain_ns),
                   o.left_group_ns < 0 ? "no" : clock(o.left_group_ns),
                   o.left_group_ns < 0 ? "" : fmt::format("{}", o.divergent_items)});
     }
@@ -262,7 +265,8 @@ size_t seconds_shown(const model::RunResult& result) {
   for (const model::RegionSeries& s : result.region_series) {
     for (const auto* v : {&s.consumed_write_milli, &s.consumed_read_milli, &s.provisioned_write_units,
                           &s.provisioned_read_units, &s.throttle_events, &s.replication_throttle_events,
-                          &s.client_errors, &s.replication_backlog}) {
+                          &s.client_errors, &s.unavailable_errors, &s.refused_requests,
+                          &s.replication_backlog}) {
       scan(*v);
     }
   }
@@ -322,7 +326,7 @@ std::string charts(const model::RunResult& result, const std::vector<ChartMark>&
     Chart throttles{name + ": throttling", "per second", 1, {}, marks};
     throttles.lines.push_back({"client attempts throttled", doubles(s.throttle_events, 1), 3, false, true});
     throttles.lines.push_back({"replicated writes throttled", doubles(s.replication_throttle_events, 1), 4, false, false});
-    throttles.lines.push_back({"client errors", doubles(s.client_errors, 1), 1, false, false});
+    throttles.lines.push_back({"client errors (throttled)", doubles(s.client_errors, 1), 1, false, false});
     throttles.width = 370;
     out += svg_chart(throttles);
   }

@@ -151,51 +151,25 @@ void write_conflicts(JsonWriter& json, const model::ConflictResult& conflicts) {
   json.end_object();
 }
 
+// The throttling windows, scaling actions and outages: one object per
+// record, its rows as reports/report_fields.h gives them.
+template <class Record>
+void write_records(JsonWriter& json, std::string_view name, std::span<const Field<Record>> fields,
+                   const std::vector<Record>& records) {
+  json.key(name);
+  json.begin_array();
+  for (const Record& record : records) {
+    json.begin_object();
+    write_fields(json, fields, record);
+    json.end_object();
+  }
+  json.end_array();
+}
+
 void write_capacity_events(JsonWriter& json, const model::RunResult& result) {
-  json.key("throttle_windows");
-  json.begin_array();
-  for (const model::ThrottleWindow& w : result.throttle_windows) {
-    json.begin_object();
-    json.field("region", w.region);
-    json.field("start_ns", w.start_ns);
-    json.field("end_ns", w.end_ns);
-    json.field("throttle_events", w.throttle_events);
-    json.field("replication_throttle_events", w.replication_throttle_events);
-    json.field("client_errors", w.client_errors);
-    json.end_object();
-  }
-  json.end_array();
-
-  json.key("scaling_actions");
-  json.begin_array();
-  for (const model::ScalingAction& a : result.scaling_actions) {
-    json.begin_object();
-    json.field("region", a.region);
-    json.field("dimension", dimension_word(a.dimension));
-    json.field("decided_ns", a.decided_ns);
-    json.field("effective_ns", a.effective_ns);
-    json.field("from_units", a.from_units);
-    json.field("to_units", a.to_units);
-    json.end_object();
-  }
-  json.end_array();
-
-  json.key("outages");
-  json.begin_array();
-  for (const model::OutageResult& o : result.outages) {
-    json.begin_object();
-    json.field("region", o.region);
-    json.field("failed_ns", o.failed_ns);
-    json.field("recovered_ns", o.recovered_ns);
-    json.field("at_risk_writes", o.at_risk_writes);
-    json.field("oldest_at_risk_age_ns", o.oldest_at_risk_age_ns);
-    json.field("lost_writes", o.lost_writes);
-    json.field("backlog_drain_ns", o.backlog_drain_ns);
-    json.field("left_group_ns", o.left_group_ns);
-    json.field("divergent_items", o.divergent_items);
-    json.end_object();
-  }
-  json.end_array();
+  write_records(json, "throttle_windows", throttle_window_fields(), result.throttle_windows);
+  write_records(json, "scaling_actions", scaling_action_fields(), result.scaling_actions);
+  write_records(json, "outages", outage_fields(), result.outages);
 }
 
 void write_sessions(JsonWriter& json, const std::vector<model::SessionResult>& sessions) {
@@ -315,6 +289,8 @@ void write_region_series(JsonWriter& json, const model::RegionSeries& s, bool mi
   counts("throttle_events", s.throttle_events);
   counts("replication_throttle_events", s.replication_throttle_events);
   counts("client_errors", s.client_errors);
+  counts("unavailable_errors", s.unavailable_errors);
+  counts("refused_requests", s.refused_requests);
   levels("replication_backlog", s.replication_backlog);
   if (minutes) {
     json.key("latency_p50_ns");

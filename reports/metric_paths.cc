@@ -11,6 +11,16 @@
 namespace reports {
 namespace {
 
+// A record's integer at `key` of its reports/report_fields.h table.
+template <class Record>
+auto record_getter(std::span<const Field<Record>> fields, const Record& record) {
+  return [fields, &record](std::string_view key) -> std::optional<int64_t> {
+    const std::optional<FieldValue> value = field_at(fields, record, key);
+    if (!value || std::holds_alternative<std::string_view>(*value)) return std::nullopt;
+    return figure_value(*value);
+  };
+}
+
 // Appends the figures (in path order) of one record under `prefix`.
 template <class Record>
 void add_figures(const std::string& prefix, const std::vector<const Field<Record>*>& figures, const Record& record,
@@ -21,6 +31,28 @@ void add_figures(const std::string& prefix, const std::vector<const Field<Record
 }
 
 }  // namespace
+
+void RegionEventFigures::append_to(std::string_view region, std::vector<Figure>* figures) const {
+  const std::string name(region);
+  const auto add = [&](const std::string& section, const char* figure, int64_t value) {
+    figures->push_back(Figure{section + "." + name + "." + figure, value});
+  };
+  add("outages", "outages", outages);
+  add("outages", "at_risk_writes", at_risk_writes);
+  add("outages", "oldest_at_risk_age_ns", oldest_at_risk_age_ns);
+  add("outages", "lost_writes", lost_writes);
+  if (unreplicated_at_end_writes) add("outages", "unreplicated_at_end_writes", *unreplicated_at_end_writes);
+  add("outages", "down_ns", down_ns);
+  add("outages", "backlog_drain_ns", backlog_drain_ns);
+  add("outages", "left_group", left_group);
+  add("throttling", "windows", windows);
+  add("throttling", "start_ns", throttling_start_ns);
+  add("throttling", "end_ns", throttling_end_ns);
+  add("throttling", "duration_ns", throttled_ns);
+  add("scaling", "write_actions", write_actions);
+  add("scaling", "read_actions", read_actions);
+  add("scaling", "last_action_ns", last_action_ns);
+}
 
 bool DriftFigures::add(int64_t since_ns, int64_t until_ns, int64_t episode_cost, int64_t end_ns) {
   int64_t length = 0;
@@ -70,6 +102,20 @@ std::vector<Figure> flatten(const model::RunResult& result) {
       GTSIM_ASSERT(added);
     }
     drift.append_to(setting, &figures);
+  }
+  // Every region, whether or not anything happened to it.
+  for (const std::string& region : result.regions) {
+    RegionEventFigures events;
+    for (const model::OutageResult& o : result.outages) {
+      if (o.region == region) events.add_outage(record_getter(outage_fields(), o), result.stop.at_ns);
+    }
+    for (const model::ThrottleWindow& w : result.throttle_windows) {
+      if (w.region == region) events.add_window(record_getter(throttle_window_fields(), w));
+    }
+    for (const model::ScalingAction& a : result.scaling_actions) {
+      if (a.region == region) events.add_action(record_getter(scaling_action_fields(), a), a.dimension == model::Dimension::kWrite);
+    }
+    events.append_to(region, &figures);
   }
   return figures;
 }

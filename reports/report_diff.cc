@@ -61,6 +61,11 @@ const JsonValue* member(const JsonValue& v, std::string_view key, JsonValue::Kin
   return m != nullptr && m->kind == kind ? m : nullptr;
 }
 
+std::optional<int64_t> integer_at(const JsonValue& v, std::string_view key) {
+  const JsonValue* m = v.find(key);
+  return m != nullptr ? m->as_int64() : std::nullopt;
+}
+
 std::string name_of(const JsonValue& v, std::string_view key) {
   const JsonValue* m = v.find(key);
   return m != nullptr && m->kind == JsonValue::Kind::kString ? m->text : std::string();
@@ -123,6 +128,46 @@ bool drift_figures(const JsonValue& report, std::vector<Figure>* figures, std::s
   return true;
 }
 
+// outages.R.*, throttling.R.* and scaling.R.* per region of the report,
+// summed from its lists as flatten() sums a RunResult's.
+bool event_figures(const JsonValue& report, const JsonValue& regions, std::vector<Figure>* figures,
+                   std::string* error) {
+  const JsonValue* outages = member(report, "outages", JsonValue::Kind::kArray);
+  const JsonValue* windows = member(report, "throttle_windows", JsonValue::Kind::kArray);
+  const JsonValue* actions = member(report, "scaling_actions", JsonValue::Kind::kArray);
+  const JsonValue* run = member(report, "run", JsonValue::Kind::kObject);
+  const JsonValue* stopped = run ? run->find("stopped_at_ns") : nullptr;
+  if (!outages || !windows || !actions || !stopped || !stopped->as_int64()) {
+    *error = "not a gtsim JSON report (outages, throttle_windows, scaling_actions or run.stopped_at_ns missing)";
+    return false;
+  }
+  for (const JsonValue& region : regions.items) {
+    const std::string name = name_of(region, "name");
+    RegionEventFigures events;
+    bool ok = true;
+    for (const JsonValue& record : outages->items) {
+      if (name_of(record, "region") != name) continue;
+      ok = events.add_outage([&](std::string_view key) { return integer_at(record, key); }, *stopped->as_int64()) && ok;
+    }
+    for (const JsonValue& record : windows->items) {
+      if (name_of(record, "region") != name) continue;
+      ok = events.add_window([&](std::string_view key) { return integer_at(record, key); }) && ok;
+    }
+    for (const JsonValue& record : actions->items) {
+      if (name_of(record, "region") != name) continue;
+      ok = events.add_action([&](std::string_view key) { return integer_at(record, key); },
+                             name_of(record, "dimension") == "write") && ok;
+    }
+    if (!ok) {
+      *error = fmt::format("an outage, throttling window or scaling action of '{}' lacks one of its times or counts",
+                           name);
+      return false;
+    }
+    events.append_to(name, figures);
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, std::string* error) {
@@ -161,6 +206,7 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
     return std::nullopt;
   }
   if (!drift_figures(report, &figures, error)) return std::nullopt;
+  if (!event_figures(report, *regions, &figures, error)) return std::nullopt;
   // Two regions (or settings) of one name would make one path name two figures.
   std::unordered_set<std::string_view> paths;
   for (const Figure& figure : figures) {

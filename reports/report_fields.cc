@@ -67,8 +67,8 @@ constexpr Field<R> kRegionFields[] = {
     {"noop_deletes", member<&R::noop_deletes>, "noop_deletes", 5},
     {"bytes_written", member<&R::bytes_written>, "bytes_written", 6},
     {"capacity.mode", [](const R& r) -> FieldValue { return capacity_mode_word(r.capacity_mode); }},
-    {"capacity.write_units", member<&R::write_units>},
-    {"capacity.read_units", member<&R::read_units>},
+    {"capacity.write_units", member<&R::write_units>, "write_units", 22},
+    {"capacity.read_units", member<&R::read_units>, "read_units", 23},
     {"capacity.partitions", member<&R::partitions>},
     {"clients.throttle_events", member<&R::throttle_events>, "throttle_events", 7},
     {"clients.retries", member<&R::retries>, "retries", 9},
@@ -89,6 +89,7 @@ constexpr Field<R> kRegionFields[] = {
     {"ttl_deletes", member<&R::ttl_deletes>, "ttl_deletes", 18},
     {"ttl_replicated_write_units", member<&R::ttl_replicated_write_units>, "ttl_replicated_write_units", 19},
     {"expired_items", member<&R::expired_items>, "expired_items", 20},
+    {"clobbered_writes", member<&R::clobbered_writes>, "clobbered_writes", 21},
 };
 
 using P = model::PairResult;
@@ -130,7 +131,50 @@ constexpr Field<V> kConvergenceFields[] = {
     {"divergent_items", member<&V::divergent_items>, "divergent_items", 4},
 };
 
+using O = model::OutageResult;
+
+constexpr Field<O> kOutageFields[] = {
+    {"region", member<&O::region>},
+    {"scope", [](const O& o) -> FieldValue { return model::outage_scope_name(o.scope); }},
+    {"cause", [](const O& o) -> FieldValue { return model::outage_cause_name(o.cause); }},
+    {"failed_ns", member<&O::failed_ns>},
+    {"recovered_ns", member<&O::recovered_ns>},
+    {"at_risk_writes", member<&O::at_risk_writes>},
+    {"oldest_at_risk_age_ns", member<&O::oldest_at_risk_age_ns>},
+    {"lost_writes", member<&O::lost_writes>},
+    {"unreplicated_at_end_writes", member<&O::unreplicated_at_end_writes>},
+    {"backlog_drain_ns", member<&O::backlog_drain_ns>},
+    {"left_group_ns", member<&O::left_group_ns>},
+    {"divergent_items", member<&O::divergent_items>},
+};
+
+using W = model::ThrottleWindow;
+
+constexpr Field<W> kThrottleWindowFields[] = {
+    {"region", member<&W::region>},
+    {"start_ns", member<&W::start_ns>},
+    {"end_ns", member<&W::end_ns>},
+    {"throttle_events", member<&W::throttle_events>},
+    {"replication_throttle_events", member<&W::replication_throttle_events>},
+    {"client_errors", member<&W::client_errors>},
+};
+
+using S = model::ScalingAction;
+
+constexpr Field<S> kScalingActionFields[] = {
+    {"region", member<&S::region>},
+    {"dimension", [](const S& s) -> FieldValue { return dimension_word(s.dimension); }},
+    {"decided_ns", member<&S::decided_ns>},
+    {"effective_ns", member<&S::effective_ns>},
+    {"from_units", member<&S::from_units>},
+    {"to_units", member<&S::to_units>},
+};
+
 }  // namespace
+
+std::span<const Field<model::OutageResult>> outage_fields() { return kOutageFields; }
+std::span<const Field<model::ThrottleWindow>> throttle_window_fields() { return kThrottleWindowFields; }
+std::span<const Field<model::ScalingAction>> scaling_action_fields() { return kScalingActionFields; }
 
 std::span<const Field<model::RegionResult>> region_fields() { return kRegionFields; }
 std::span<const Field<model::PairResult>> pair_fields() { return kPairFields; }

@@ -1,5 +1,7 @@
 // Report fields: the schema of the report's figure sections, one table per
-// section (a region, a replication pair, the conflicts, the convergence).
+// section (a region, a replication pair, the conflicts, the convergence),
+// and of the records the failover figures are summed from (an outage, a
+// throttling window, a scaling action).
 //
 // Each row is one scalar the JSON report prints for the section's record:
 // its key (dotted when it sits in a nested object: "clients.latency_ns.p99"),
@@ -10,7 +12,9 @@
 // (reports/metric_paths.cc) walks its figures in rank order, and
 // figures_from_report() (reports/report_diff.cc) reads the same figures back
 // from the JSON at their keys, so a new figure is one new row and the three
-// cannot disagree.
+// cannot disagree. The records' tables have no figure rows: their figures
+// are per region, over the records (reports/metric_paths.h,
+// RegionEventFigures), read by key from a record or from the JSON alike.
 //
 // Invariants: rows are in the JSON report's key order and the rows of one
 // nested object are contiguous; the ranks of a table's figures are 0..n-1,
@@ -24,6 +28,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <variant>
@@ -48,6 +53,18 @@ std::span<const Field<model::RegionResult>> region_fields();
 std::span<const Field<model::PairResult>> pair_fields();
 std::span<const Field<model::ConflictResult>> conflict_fields();
 std::span<const Field<model::ConvergenceResult>> convergence_fields();
+std::span<const Field<model::OutageResult>> outage_fields();
+std::span<const Field<model::ThrottleWindow>> throttle_window_fields();
+std::span<const Field<model::ScalingAction>> scaling_action_fields();
+
+// The value of `record`'s row at `key` in `fields`, or nullopt when there is none.
+template <class Record>
+std::optional<FieldValue> field_at(std::span<const Field<Record>> fields, const Record& record, std::string_view key) {
+  for (const Field<Record>& field : fields) {
+    if (field.key == key) return field.value(record);
+  }
+  return std::nullopt;
+}
 
 // The region figures ranked below this are in every report of
 // schema_version 1; the later ones (queries, missing index errors,

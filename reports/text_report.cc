@@ -163,14 +163,17 @@ void append_conflicts(std::string& out, const model::ConflictResult& c) {
 // auto scaling actions.
 void append_capacity(std::string& out, const model::RunResult& result, size_t name_width) {
   out += "\n";
-  out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", "capacity",
+  // "errors" are client_errors (failed for capacity after their last
+  // attempt), "unavail." unavailable_errors (failed for an outage): the
+  // JSON report's figures, never summed.
+  out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10} {:>10}\n", "capacity",
                      name_width, "mode", "W units", "R units", "throttled", "repl.thr.", "retries",
-                     "errors", "lat. p50", "lat. p99");
+                     "errors", "unavail.", "lat. p50", "lat. p99");
   for (const model::RegionResult& region : result.region_results) {
-    out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", region.name,
+    out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10} {:>10}\n", region.name,
                        name_width, capacity_mode_word(region.capacity_mode), region.write_units, region.read_units,
                        region.throttle_events, region.replication_throttle_events, region.retries,
-                       region.client_errors + region.unavailable_errors,
+                       region.client_errors, region.unavailable_errors,
                        readable(region.client_latency_ns.quantile(0.5)),
                        readable(region.client_latency_ns.quantile(0.99)));
   }
@@ -199,15 +202,31 @@ void append_capacity(std::string& out, const model::RunResult& result, size_t na
   }
 }
 
+// "outage of R": a plain full outage; "endpoint outage of R", "R disabled",
+// "R's KMS key inaccessible": the others.
+std::string outage_title(const model::OutageResult& o) {
+  switch (o.cause) {
+    case model::OutageCause::kRegionDisabled:
+      return o.region + " disabled";
+    case model::OutageCause::kKmsInaccessible:
+      return o.region + "'s KMS key inaccessible";
+    case model::OutageCause::kOutage:
+      break;
+  }
+  if (o.scope == model::OutageScope::kFull) return "outage of " + o.region;
+  return fmt::format("{} outage of {}", model::outage_scope_name(o.scope), o.region);
+}
+
 void append_outages(std::string& out, const std::vector<model::OutageResult>& outages) {
   for (const model::OutageResult& o : outages) {
-    out += fmt::format("  outage of {} at {}: {} writes at risk (oldest {} old), ", o.region,
-                       readable(o.failed_ns), o.at_risk_writes, readable(o.oldest_at_risk_age_ns));
+    out += fmt::format("  {} at {}: {} writes at risk (oldest {} old), ", outage_title(o), readable(o.failed_ns),
+                       o.at_risk_writes, readable(o.oldest_at_risk_age_ns));
     if (o.left_group_ns >= 0) {
-      out += fmt::format("left the group at {} (down over 20 h): {} writes lost, {} items divergent at the end\n",
+      out += fmt::format("left the group at {} (over 20 h): {} writes lost, {} items divergent at the end\n",
                          readable(o.left_group_ns), o.lost_writes, o.divergent_items);
     } else if (o.recovered_ns < 0) {
-      out += fmt::format("not recovered: {} writes lost\n", o.lost_writes);
+      out += fmt::format("not recovered by the end: {} writes not yet replicated (delivered if it comes back)\n",
+                         o.unreplicated_at_end_writes);
     } else {
       out += fmt::format("recovered at {}, backlog drained {}\n", readable(o.recovered_ns),
                          o.backlog_drain_ns < 0 ? std::string("never") : "after " + readable(o.backlog_drain_ns));

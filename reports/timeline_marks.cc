@@ -21,6 +21,19 @@ std::string links_label(const model::TimelineEvent& e, const Name& name) {
   return out;
 }
 
+// "outage of R", "endpoint outage of R (30% failing)", "R disabled", ...
+std::string outage_label(const model::OutageConfig& o, const std::string& region) {
+  if (o.cause == model::OutageCause::kRegionDisabled) return region + " disabled";
+  if (o.cause == model::OutageCause::kKmsInaccessible) return region + "'s KMS key inaccessible";
+  std::string label = o.scope == model::OutageScope::kFull
+                          ? "outage of " + region
+                          : fmt::format("{} outage of {}", model::outage_scope_name(o.scope), region);
+  if (o.scope != model::OutageScope::kReplication && o.failing_fraction < 1.0) {
+    label += fmt::format(" ({}% failing)", std::lround(o.failing_fraction * 100));
+  }
+  return label;
+}
+
 }  // namespace
 
 std::vector<TimelineMark> timeline_marks(const model::Scenario& scenario) {
@@ -35,7 +48,7 @@ std::vector<TimelineMark> timeline_marks(const model::Scenario& scenario) {
     std::string label;
     switch (e.kind) {
       case model::TimelineKind::kOutage:
-        label = "outage of " + name(e.region);
+        label = outage_label(e.outage, name(e.region));
         break;
       case model::TimelineKind::kRecover:
         label = name(e.region) + " recovers";

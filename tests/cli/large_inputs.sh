@@ -45,7 +45,7 @@ diff)
     print "workload:\n  r0: [{rate: 10}]"
   }' >r64.yaml
   "$gtsim" run r64.yaml --quiet --json a.json || exit 1
-  check test "$(timeout 60 "$gtsim" diff a.json a.json)" = "a.json and a.json: all 33617 figures equal"
+  check grep -qxE "a.json and a.json: all [0-9]+ figures equal" <<<"$(timeout 60 "$gtsim" diff a.json a.json)"
   sed '0,/"writes": [0-9]*/s//"writes": 999999/' a.json >b.json
   timeout 60 "$gtsim" diff a.json b.json >out
   check test $? -eq 1

@@ -17,12 +17,12 @@ using Lines = std::vector<std::string>;
 using model::TimelineKind;
 using sim::Duration;
 
-const std::string kWorld = "duration: 2m\nregions: [us-east-1, eu-west-1, ap-northeast-1]\n";
+const std::string kWorld = "duration: 20m\nregions: [us-east-1, eu-west-1, ap-northeast-1]\n";
 // eu-west-1 has no replica at the start.
-const std::string kLate = "duration: 2m\nregions: [us-east-1, {name: eu-west-1, replica: false}]\n";
+const std::string kLate = "duration: 20m\nregions: [us-east-1, {name: eu-west-1, replica: false}]\n";
 // Neither eu-west-1 nor ap-northeast-1 has one at the start.
 const std::string kTwoLate =
-    "duration: 2m\nregions: [us-east-1, {name: eu-west-1, replica: false}, {name: ap-northeast-1, replica: false}]\n";
+    "duration: 20m\nregions: [us-east-1, {name: eu-west-1, replica: false}, {name: ap-northeast-1, replica: false}]\n";
 
 Lines errors(const std::string& yaml) {
   Lines out;
@@ -126,9 +126,10 @@ TEST_CASE("Administration: the default backfill rate uses the mean item size, ca
   CHECK(load::default_backfill_items_per_second(table) == 1e13 / 86400 / (400.0 * 1024));
 }
 
-TEST_CASE("Administration: settings_sync copies each change to every other region at at + delay") {
+TEST_CASE("Administration: under 2017.11.29 settings_sync copies each change to every other region at at + delay") {
   const model::Scenario s = load_ok(
       kWorld +
+      "version: \"2017.11.29\"\n"
       "settings_sync: {enabled: true, delay: 10s}\n"
       "table:\n"
       "  ttl: {item_lifetime: 1m}\n"
@@ -281,10 +282,11 @@ TEST_CASE("Administration: an operator's change needs a replica in its region; a
                        "  - {at: 1m, enable_ttl: eu-west-1}\n") ==
         Lines{"s.yaml:5:28: error: timeline[0].create_index: eu-west-1 has no replica at 1m",
               "s.yaml:6:26: error: timeline[1].enable_ttl: eu-west-1 has no replica at 1m"});
-  CHECK(errors("duration: 5m\nsettings_sync: {enabled: true, delay: 1m}\nregions:\n"
+  // Under 2017.11.29, where each replica has its own write auto scaling.
+  CHECK(errors("duration: 5m\nversion: \"2017.11.29\"\nsettings_sync: {enabled: true, delay: 1m}\nregions:\n"
                "  - {name: us-east-1, capacity: {mode: provisioned, auto_scaling: {write: {min: 5}}}}\n"
                "  - {name: eu-west-1, capacity: {mode: provisioned, auto_scaling: {write: {min: 50}}}}\n"
                "timeline:\n  - {at: 1m, set_capacity: {region: us-east-1, auto_scaling: {write: {max: 10}}}}\n") ==
-        Lines{"s.yaml:7:70: error: timeline[0].set_capacity (copied by settings_sync to eu-west-1 at 2m)"
+        Lines{"s.yaml:8:70: error: timeline[0].set_capacity (copied by settings_sync to eu-west-1 at 2m)"
               ".auto_scaling.write: max must not be below min, found min 50 and max 10"});
 }

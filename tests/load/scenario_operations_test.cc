@@ -12,7 +12,7 @@ namespace {
 
 using Lines = std::vector<std::string>;
 
-const std::string kWorld = "duration: 2m\nregions: [us-east-1, eu-west-1]\n";
+const std::string kWorld = "duration: 20m\nregions: [us-east-1, eu-west-1]\n";
 
 Lines errors(const std::string& yaml) {
   Lines out;

@@ -39,9 +39,11 @@ model::ClientGroupConfig queriers(double rate, size_t index) {
   return group;
 }
 
-// Three regions, one index named in the file, querying clients everywhere.
+// Three regions, one index named in the file, querying clients everywhere;
+// version 2017.11.29, where an index belongs to one replica.
 model::Scenario gsi_world() {
   model::Scenario world = make_world({"a", "b", "c"}, sim::LatencyModel::fixed(ms(40)), 100, sim::Duration::seconds(30));
+  world.version = model::GlobalTablesVersion::k2017_11_29;
   world.index_names = {"by_customer"};
   for (size_t r = 0; r < 3; ++r) world.workload[r].push_back(queriers(20, 0));
   world.timeline = {admin(TimelineKind::kCreateIndex, sim::Duration::seconds(10), 1)};
@@ -57,7 +59,7 @@ const model::DriftEpisode* episode_of(const model::RunResult& result, const std:
 
 }  // namespace
 
-TEST_CASE("A GSI created in one region drifts from then on, and only where it was created") {
+TEST_CASE("2017.11.29: a GSI created in one region drifts from then on, and only where it was created") {
   const model::RunResult result = model::Simulation(gsi_world()).run();
   REQUIRE(result.drift.settings == std::vector<std::string>{"capacity", "ttl", "index:by_customer"});
   REQUIRE(result.drift.episodes.size() == 1);
@@ -85,7 +87,7 @@ TEST_CASE("A GSI created in one region drifts from then on, and only where it wa
   CHECK(episode.cost_unit == model::DriftCostUnit::kQueriesRefused);
 }
 
-TEST_CASE("An index deleted in one region: exactly the queries it refuses from then on are the drift's cost") {
+TEST_CASE("2017.11.29: an index deleted in one region: exactly the queries it refuses from then on are the drift's cost") {
   model::Scenario world = gsi_world();
   world.table.indexes = {"by_customer"};
   world.timeline = {admin(TimelineKind::kDeleteIndex, sim::Duration::seconds(10), 2)};
@@ -99,7 +101,7 @@ TEST_CASE("An index deleted in one region: exactly the queries it refuses from t
   CHECK(episode.cost == result.region_results[2].missing_index_errors);
 }
 
-TEST_CASE("Creating the index in every region ends the episode when the last one gets it") {
+TEST_CASE("2017.11.29: creating the index in every region ends the episode when the last one gets it") {
   model::Scenario world = gsi_world();
   world.timeline.push_back(admin(TimelineKind::kCreateIndex, sim::Duration::seconds(15), 0));
   world.timeline.push_back(admin(TimelineKind::kCreateIndex, sim::Duration::seconds(20), 2));
@@ -147,9 +149,10 @@ TEST_CASE("Capacity set differently per replica is drift from the start; its cos
   CHECK(result.convergence.divergent_items == 0);
 }
 
-TEST_CASE("TTL enabled in one region: its deletes are free there and cost a replicated write everywhere else") {
+TEST_CASE("2017.11.29: TTL enabled in one region: its deletes are free there and cost a replicated write everywhere else") {
   // 100 prepopulated 1 KB items expire 10 s into the run; only a runs TTL.
   model::Scenario world = make_world({"a", "b", "c"}, sim::LatencyModel::fixed(ms(40)), 100, sim::Duration::seconds(20));
+  world.version = model::GlobalTablesVersion::k2017_11_29;
   world.table.prepopulated = true;
   world.table.ttl.items_expire = true;
   world.table.ttl.item_lifetime = sim::Duration::seconds(10);
@@ -220,10 +223,13 @@ TEST_CASE("TTL deletes fall within deleted_within of the expiry, and a rewritten
 
 namespace {
 
-// An operator's changes in us-east-1 only: an index, TTL and capacity.
+// An operator's changes in us-east-1 only, under 2017.11.29 (where each is
+// one replica's): an index, TTL and capacity.
 const char* const kOperatorChanges = R"(duration: 2m
+version: "2017.11.29"
 regions: [us-east-1, eu-west-1, ap-southeast-2]
 table:
+  capacity: {mode: on_demand}
   keys: 1000
   prepopulated: true
   ttl: {item_lifetime: 1h, prepopulated_expiry: 30s, deleted_within: 10s}
@@ -238,7 +244,7 @@ workload:
 
 }  // namespace
 
-TEST_CASE("Without settings_sync each change drifts from its own time; with it there is no drift at all") {
+TEST_CASE("2017.11.29: without settings_sync each change drifts from its own time; with it there is no drift at all") {
   const model::RunResult drifting = run_yaml(kOperatorChanges);
   REQUIRE(drifting.drift.episodes.size() == 3);
   CHECK(drifting.drift.episodes[0].setting == "index:by_status");
@@ -272,7 +278,7 @@ TEST_CASE("Without settings_sync each change drifts from its own time; with it t
   CHECK(synced.region_results[2].write_units == 500);
 }
 
-TEST_CASE("settings_sync with a delay: each change drifts for exactly that delay") {
+TEST_CASE("2017.11.29: settings_sync with a delay: each change drifts for exactly that delay") {
   const model::RunResult result =
       run_yaml(kOperatorChanges, {{"settings_sync.enabled", "true"}, {"settings_sync.delay", "5s"}});
   REQUIRE(result.drift.episodes.size() == 3);
@@ -299,10 +305,11 @@ TEST_CASE("A query to a replica that is down fails as unavailable, not for its i
   CHECK(result.region_results[2].unavailable_errors > 450);
 }
 
-TEST_CASE("set_capacity leaves the units it does not name as they are, auto scaled ones included") {
+TEST_CASE("2017.11.29: set_capacity leaves the units it does not name as they are, auto scaled ones included") {
   // eu-west-1 auto scales its writes up to carry us-east-1's 300 writes/s;
   // at 20 minutes an operator raises us-east-1's reads, copied everywhere.
   const std::string yaml = R"(duration: 25m
+version: "2017.11.29"
 regions:
   - name: us-east-1
     capacity: {mode: provisioned, write_units: 1000, read_units: 1000}

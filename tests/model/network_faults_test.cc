@@ -128,13 +128,14 @@ TEST_CASE("Degraded link: writes sent while it is degraded take the degraded lat
   CHECK(result.pairs[0].lag_ns.count() == 3);
 }
 
-TEST_CASE("Long outage: a replica down for more than 20 hours leaves the group and diverges") {
+TEST_CASE("Disabled region: a replica disabled for more than 20 hours leaves the group and diverges") {
   model::Scenario world = make_world({"a", "b"}, sim::LatencyModel::fixed(ms(40)), 50, sim::Duration::hours(22));
   world.workload[0].push_back(writers(0.05));
   TimelineEvent down;
   down.kind = TimelineKind::kOutage;
   down.region = 1;
   down.at = sim::Duration::hours(1);
+  down.outage.cause = model::OutageCause::kRegionDisabled;
   TimelineEvent up = down;
   up.kind = TimelineKind::kRecover;
   up.at = sim::Duration::hours(21) + sim::Duration::minutes(30);
@@ -142,6 +143,7 @@ TEST_CASE("Long outage: a replica down for more than 20 hours leaves the group a
   const model::RunResult result = model::Simulation(world).run();
   REQUIRE(result.outages.size() == 1);
   const model::OutageResult& o = result.outages[0];
+  CHECK(o.cause == model::OutageCause::kRegionDisabled);
   CHECK(o.left_group_ns == sim::Duration::hours(21).ns());
   CHECK(o.divergent_items > 0);   // what a wrote while b was away never reaches b
   CHECK(result.convergence.divergent_items == 0);  // the group itself (a alone) agrees

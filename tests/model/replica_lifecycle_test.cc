@@ -213,10 +213,12 @@ timeline:
   CHECK(result.convergence.divergent_items == 0);  // among the replicas that serve
 }
 
-TEST_CASE("TTL catches up after its region was down, and deletes a version that arrived already expired") {
+TEST_CASE("2017.11.29: TTL catches up after its region was down, and deletes a version that arrived already expired") {
   const std::string world = R"(duration: 200s
+version: "2017.11.29"
 regions: [us-east-1, eu-west-1]
 table:
+  capacity: {mode: on_demand}
   keys: 100000
   ttl: {item_lifetime: 30s, deleted_within: 0s}
 workload:

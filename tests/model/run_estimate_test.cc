@@ -88,7 +88,7 @@ TEST_CASE("refuse_run: events above the ceiling unless bounded; memory always") 
 // its backlog until bad_alloc.
 TEST_CASE("estimate_run: the backlog a provisioned replica cannot admit, and its drain") {
   const std::string world =
-      "duration: 100s\nregions:\n  - us-east-1\n  - name: eu-west-1\n"
+      "version: \"2017.11.29\"\nduration: 100s\nregions:\n  - {name: us-east-1, capacity: {mode: on_demand}}\n  - name: eu-west-1\n"
       "    capacity: {mode: provisioned, write_units: 10, read_units: 10, burst_seconds: BURST}\n"
       "table: {keys: 1000}\nworkload:\n  us-east-1: [{rate: 100, mix: {put: 100}}]\n";
   const auto with_burst = [&](const std::string& burst) {
@@ -120,7 +120,8 @@ TEST_CASE("estimate_run: no backlog where the timeline changes the replica, or c
   CHECK(estimate_run(scenario_of("duration: 100s\nregions: [us-east-1, eu-west-1]\n"
                                  "workload:\n  us-east-1: [{rate: 100, mix: {put: 100}}]\n"))
             .backlog_writes == 0);
-  CHECK(estimate_run(scenario_of("duration: 100s\nregions:\n  - us-east-1\n  - name: eu-west-1\n"
+  CHECK(estimate_run(scenario_of("version: \"2017.11.29\"\nduration: 100s\nregions:\n  - {name: us-east-1, capacity: {mode: on_demand}}\n"
+                                 "  - name: eu-west-1\n"
                                  "    capacity: {mode: provisioned, write_units: 10, read_units: 10}\n"
                                  "workload:\n  us-east-1: [{rate: 100, mix: {put: 100}}]\n"
                                  "timeline:\n  - at: 50s\n    set_capacity: {region: eu-west-1, write_units: 1000}\n"))

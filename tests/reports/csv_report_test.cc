@@ -38,6 +38,7 @@ TEST_CASE("CSV report: CloudWatch-named files, a column per region or pair, a ro
   CHECK(names == std::vector<std::string>{"ConsumedWriteCapacityUnits.csv", "ConsumedReadCapacityUnits.csv",
                                           "ProvisionedWriteCapacityUnits.csv", "ProvisionedReadCapacityUnits.csv",
                                           "ThrottleEvents.csv", "ReplicationThrottleEvents.csv", "ClientErrors.csv",
+                                          "UnavailableErrors.csv", "RefusedRequests.csv",
                                           "ReplicationBacklog.csv", "PendingReplicationCount.csv",
                                           "ReplicationLatency.csv", "ClientLatency.csv"});
   const reports::CsvFile& consumed = file(files, "ConsumedWriteCapacityUnits.csv");

@@ -36,7 +36,9 @@ TEST_CASE("Expectation check: every path of a run is known before it runs") {
   CHECK(std::find(paths.begin(), paths.end(), "lag.b->a.p99_ns") != paths.end());
   CHECK(std::find(paths.begin(), paths.end(), "convergence.divergent_items") != paths.end());
   CHECK(std::find(paths.begin(), paths.end(), "drift.capacity.cost") != paths.end());
-  CHECK(paths.back() == "drift.index:by_status.drifted_ns");
+  CHECK(std::find(paths.begin(), paths.end(), "drift.index:by_status.drifted_ns") != paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "outages.a.unreplicated_at_end_writes") != paths.end());
+  CHECK(paths.back() == "scaling.b.last_action_ns");
 }
 
 TEST_CASE("Expectation check: drift figures can be expected, per setting the scenario has") {

@@ -33,7 +33,8 @@ TEST_CASE("JSON report: a region's queries follow its gets, the refusal and TTL 
       "refused_requests": 0,
       "ttl_deletes": 0,
       "ttl_replicated_write_units": 300,
-      "expired_items": 12
+      "expired_items": 12,
+      "clobbered_writes": 0
     },)"));
 }
 

@@ -45,12 +45,15 @@ TEST_CASE("Metric paths: every figure of a run has its documented name and value
         static_cast<int64_t>(result.region_results[1].throttle_events));
   CHECK(find(figures, "regions.us-east-1.client_latency_p99_ns")->value ==
         result.region_results[0].client_latency_ns.quantile(0.99));
-  // Unique names, and the order of the JSON report: regions, lag, conflicts, convergence, drift.
+  // Unique names, and the order of the JSON report: regions, lag, conflicts,
+  // convergence, drift, then per region its outages, throttling and scaling.
   for (size_t i = 0; i < figures.size(); ++i) {
     for (size_t j = i + 1; j < figures.size(); ++j) CHECK(figures[i].path != figures[j].path);
   }
   CHECK(figures.front().path == "regions.us-east-1.writes");
-  CHECK(figures.back().path == "drift.ttl.drifted_ns");
+  CHECK(figures.back().path == "scaling.eu-west-1.last_action_ns");
+  CHECK(find(figures, "outages.us-east-1.outages")->value == 0);
+  CHECK(find(figures, "throttling.eu-west-1.start_ns")->value == -1);  // never throttled
 }
 
 TEST_CASE("Metric paths: '*' matches within one segment only") {
@@ -110,13 +113,18 @@ TEST_CASE("Metric paths: queries, refusals and TTL per region, appended after th
                                            "retries", "client_errors", "unavailable_errors", "client_latency_p50_ns",
                                            "client_latency_p99_ns", "client_latency_max_ns", "queries",
                                            "missing_index_errors", "refused_requests", "ttl_deletes",
-                                           "ttl_replicated_write_units", "expired_items"});
+                                           "ttl_replicated_write_units", "expired_items", "clobbered_writes",
+                                           "write_units", "read_units"});
 }
 
 TEST_CASE("Metric paths: drift per setting compared, after convergence; an open episode runs to the stop") {
   const std::vector<reports::Figure> figures = reports::flatten(gtsim_test::admin_result());
+  // Drift comes right after convergence (the per-region event figures follow it).
+  size_t start = 0;
+  while (start < figures.size() && figures[start].path != "convergence.divergent_items") ++start;
+  REQUIRE(start + 10 <= figures.size());
   std::vector<std::string> tail;
-  for (size_t i = figures.size() - 10; i < figures.size(); ++i) tail.push_back(figures[i].path);
+  for (size_t i = start; i < start + 10; ++i) tail.push_back(figures[i].path);
   CHECK(tail == std::vector<std::string>{"convergence.divergent_items", "drift.capacity.episodes",
                                          "drift.capacity.cost", "drift.capacity.drifted_ns", "drift.ttl.episodes",
                                          "drift.ttl.cost", "drift.ttl.drifted_ns", "drift.index:by-email.episodes",
@@ -140,4 +148,58 @@ TEST_CASE("Metric paths: drift per setting compared, after convergence; an open 
   CHECK(find(more, "drift.index:by-email.drifted_ns")->value == 16'000'000'000);
   std::string unmatched;
   CHECK(reports::select_figures(more, {"drift.*.drifted_ns"}, &unmatched)->size() == 3);
+}
+
+namespace {
+
+// One outage, two throttling windows, three scaling actions in region a;
+// nothing in b.
+model::RunResult failover_result() {
+  model::RunResult r;
+  r.regions = {"a", "b"};
+  for (const char* name : {"a", "b"}) {
+    model::RegionResult region;
+    region.name = name;
+    r.region_results.push_back(region);
+  }
+  r.stop.at_ns = 1000;
+  model::OutageResult o;
+  o.region = "a";
+  o.failed_ns = 100;
+  o.at_risk_writes = 7;
+  o.oldest_at_risk_age_ns = 30;
+  o.unreplicated_at_end_writes = 5;
+  r.outages = {o};  // never recovered: down until the run's end
+  r.throttle_windows = {{"a", 200, 260, 10, 0, 1}, {"a", 400, 500, 3, 4, 0}};
+  r.scaling_actions = {{"a", model::Dimension::kWrite, 250, 300, 5, 8}, {"a", model::Dimension::kRead, 600, 700, 5, 8}, {"a", model::Dimension::kWrite, 650, 800, 8, 12}};
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("Metric paths: outages, throttling windows and scaling actions are figures per region") {
+  const std::vector<reports::Figure> figures = reports::flatten(failover_result());
+  const auto value = [&](const std::string& path) {
+    const reports::Figure* f = find(figures, path);
+    INFO(path);
+    REQUIRE(f != nullptr);
+    return f->value;
+  };
+  CHECK(value("outages.a.outages") == 1);
+  CHECK(value("outages.a.at_risk_writes") == 7);
+  CHECK(value("outages.a.oldest_at_risk_age_ns") == 30);
+  CHECK(value("outages.a.lost_writes") == 0);
+  CHECK(value("outages.a.unreplicated_at_end_writes") == 5);
+  CHECK(value("outages.a.down_ns") == 900);  // 100 to the run's end at 1000
+  CHECK(value("outages.a.left_group") == 0);
+  CHECK(value("throttling.a.windows") == 2);
+  CHECK(value("throttling.a.start_ns") == 200);
+  CHECK(value("throttling.a.end_ns") == 500);
+  CHECK(value("throttling.a.duration_ns") == 160);
+  CHECK(value("scaling.a.write_actions") == 2);
+  CHECK(value("scaling.a.read_actions") == 1);
+  CHECK(value("scaling.a.last_action_ns") == 800);
+  CHECK(value("outages.b.outages") == 0);
+  CHECK(value("throttling.b.end_ns") == -1);
+  CHECK(value("scaling.b.last_action_ns") == -1);
 }

@@ -39,7 +39,7 @@ TEST_CASE("Report diff: figures read from the JSON report are flatten()'s, path 
   for (const auto& [file, overrides] :
        std::vector<std::pair<std::string, std::vector<load::Override>>>{
            {"scenarios/quickstart.yaml", {{"duration", "10s"}}},
-           {"scenarios/failover-throttle.yaml", {{"duration", "11m"}, {"workload.us-east-1.0.rate", "100"}}}}) {
+           {"scenarios/failover-throttle-2017.yaml", {{"duration", "11m"}, {"workload.us-east-1.0.rate", "100"}}}}) {
     CAPTURE(file);
     const model::RunResult result = run(file, overrides);
     std::string error;
