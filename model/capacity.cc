@@ -13,9 +13,12 @@ Capacity::Capacity(const Scenario& scenario) {
     scalers_.emplace_back(region.capacity.write_scaling);
     scalers_.emplace_back(region.capacity.read_scaling);
   }
+  unmeasured_.assign(replicas_.size(), 0);
 }
 
-MetricsRecorder::SecondSample Capacity::end_second(size_t region, sim::Instant now, int64_t replication_backlog) {
+MetricsRecorder::SecondSample Capacity::end_second(size_t region, sim::Instant now, int64_t replication_backlog,
+                                                   bool measured) {
+  if (!measured) unmeasured_[region] = 1;
   ReplicaCapacity& capacity = replicas_[region];
   capacity.end_second(now);
   return MetricsRecorder::SecondSample{capacity.consumed_per_second(Dimension::kWrite).back(),

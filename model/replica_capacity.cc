@@ -51,13 +51,12 @@ int64_t ReplicaCapacity::table_rate_units(Dimension dimension) const {
 
 int64_t ReplicaCapacity::capacity_units(Dimension dimension) const { return table_rate_units(dimension); }
 
-// Provisioned: burst_seconds of unused capacity (0: no burst, one unit);
-// on demand: one second of the ceiling.
+// Provisioned: burst_seconds of the provisioned rate, and never less than
+// one second of it (burst_seconds 0: capacity is per second, nothing older
+// is kept); on demand: one second of the ceiling.
 int64_t ReplicaCapacity::table_capacity_milli(Dimension dimension) const {
   const int64_t second = table_rate_units(dimension) * kMilliPerUnit;
-  if (config_.mode == CapacityMode::kProvisioned) {
-    return config_.burst_seconds == 0 ? kMilliPerUnit : second * config_.burst_seconds;
-  }
+  if (config_.mode == CapacityMode::kProvisioned) return second * std::max<int64_t>(1, config_.burst_seconds);
   return second;
 }
 

@@ -3,8 +3,10 @@
 // docs/sources.md (Capacity units; Partitions and burst; On-demand capacity; Provisioned capacity and auto scaling), per replica (capacity is never
 // replicated):
 //   - provisioned: a table token bucket per dimension refilled at the
-//     provisioned rate, holding up to burst_seconds of unused capacity
-//     (starts full: the table is taken to have been idle before the run);
+//     provisioned rate, holding up to burst_seconds of unused capacity and
+//     never less than one second of it (burst_seconds 0: capacity per
+//     second, nothing older kept); it starts full (the table is taken to
+//     have been idle before the run);
 //   - on-demand: a ceiling of max(warm throughput, 2 x the peak per-second
 //     rate reached at least 30 minutes ago), capped by the table maximum,
 //     enforced as a bucket holding one second of the ceiling;

