@@ -9,7 +9,8 @@ Capacity::Capacity(const Scenario& scenario) {
   const uint64_t data_bytes = static_cast<uint64_t>(static_cast<double>(scenario.table.key_count) *
                                                     scenario.table.item_size_bytes.mean());
   for (const RegionConfig& region : scenario.regions) {
-    replicas_.emplace_back(region.capacity, data_bytes, sim::Instant::zero());
+    replicas_.emplace_back(region.capacity, data_bytes, sim::Instant::zero(),
+                           scenario.replication.applier_share_percent);
     scalers_.emplace_back(region.capacity.write_scaling);
     scalers_.emplace_back(region.capacity.read_scaling);
   }

@@ -73,7 +73,8 @@ struct RegionResult {
   }
   // Capacity and clients (requests are counted where they were sent).
   uint64_t throttle_events = 0;             // client attempts the replica rejected for capacity
-  uint64_t replication_throttle_events = 0; // replicated writes it rejected (they wait and retry)
+  uint64_t replication_throttle_events = 0; // its applier's requests it rejected: a replicated write
+                                            // on arrival, then a try of the queue every applier_retry
   uint64_t retries = 0;                     // client attempts after the first
   uint64_t client_errors = 0;               // requests that failed after their last attempt
   uint64_t unavailable_errors = 0;          // requests sent while the region was down

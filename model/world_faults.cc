@@ -110,6 +110,7 @@ void World::leave_group(size_t region, sim::Instant now) {
 // waiting for capacity, held for order, parked on a cut link.
 void World::drop_inbound(size_t region, sim::Instant now) {
   replication_.drop_inbound(region, writes_, [&](WriteSlot write) { drop_arrived(region, write, now); });
+  capacity_[region].end_sharing(now);  // its applier has nothing left to apply
 }
 
 // A region fails: it accepts and replicates nothing. What it had committed
