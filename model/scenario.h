@@ -219,6 +219,10 @@ struct ClientGroupConfig {
   // Scenario::index_names; required when the mix has queries. A query in a
   // replica that lacks the index fails (it is not retried) and is counted.
   size_t index = 0;
+  // `instances`: the SDK clients the group's requests are spread over, in
+  // turn; each has its own retry quota (docs/model.md). The loader fills the
+  // default, one instance per 100 requests/s of `rate`, rounded up.
+  uint32_t instances = 1;
 };
 
 // Timeline: faults and operator actions at given true times. The loader

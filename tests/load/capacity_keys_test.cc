@@ -50,3 +50,18 @@ TEST_CASE("scenario_loader: replication.applier_share is a percentage, applier_r
   CHECK(errors(std::string(kMinimal) + "replication: {applier_shares: 20%}\n") ==
         Lines{"s.yaml:3:15: error: unknown key 'applier_shares' in replication; did you mean 'applier_share'?"});
 }
+
+TEST_CASE("scenario_loader: a client group's instances, by default one per 100 requests/s") {
+  const model::Scenario s = load_ok(std::string(kMinimal) +
+                                    "workload:\n  us-east-1:\n    - {rate: 50}\n    - {rate: 100}\n"
+                                    "    - {rate: 801}\n    - {rate: 800, instances: 3}\n");
+  REQUIRE(s.workload[0].size() == 4);
+  CHECK(s.workload[0][0].instances == 1);
+  CHECK(s.workload[0][1].instances == 1);
+  CHECK(s.workload[0][2].instances == 9);
+  CHECK(s.workload[0][3].instances == 3);
+  CHECK(errors(std::string(kMinimal) + "workload:\n  us-east-1: [{rate: 5, instances: 0}]\n") ==
+        Lines{"s.yaml:4:36: error: workload.us-east-1[0].instances: expected a positive integer, found '0'"});
+  CHECK(errors(std::string(kMinimal) + "workload:\n  us-east-1: [{rate: 5, instances: 100001}]\n") ==
+        Lines{"s.yaml:4:36: error: workload.us-east-1[0].instances: must be at most 100000, found 100001"});
+}

@@ -253,3 +253,29 @@ TEST_CASE("Replication applier: a drain after a partition heals takes the time a
     CHECK(std::fabs(share - x / local) <= 0.02 * (x / local));
   }
 }
+
+// The SDK's retry quota belongs to one client instance: a group of k
+// instances has k quotas. 50 requests in the first second (constant) to a
+// 1 WCU table: the first takes the one unit the bucket holds, the other 49
+// are throttled. Each instance's quota of 10 tokens pays for 2 retries (5
+// each); the backoff (base 1000 s) puts every retry long after, when the
+// bucket has refilled, so each succeeds. So k instances retry exactly 2k
+// requests and 49 - 2k fail, and the group writes 1 + 2k items.
+TEST_CASE("Retries: the retry quota is per client instance (1 and 4 instances)", "[capacity]") {
+  for (const uint32_t instances : {1u, 4u}) {
+    CAPTURE(instances);
+    model::Scenario world = one_table(1, 0, 50, sim::Duration::seconds(1), true);
+    model::ClientGroupConfig& group = world.workload[0][0];
+    group.instances = instances;
+    group.retry.max_attempts = 2;
+    group.retry.quota_tokens = 10;
+    group.retry.base = sim::Duration::seconds(1000);
+    group.retry.max_backoff = sim::Duration::seconds(1000);
+    const model::RunResult result = model::Simulation(world).run();
+    const model::RegionResult& a = result.region_results[0];
+    CHECK(a.retries == 2 * instances);
+    CHECK(a.client_errors == 49 - 2 * instances);
+    CHECK(a.writes() == 1 + 2 * instances);
+    CHECK(a.throttle_events == 49);
+  }
+}
