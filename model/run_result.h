@@ -79,6 +79,9 @@ struct RegionResult {
   uint64_t client_errors = 0;               // requests that failed after their last attempt
   uint64_t unavailable_errors = 0;          // requests sent while the region was down
   sim::Histogram client_latency_ns;         // first attempt to success, retries included
+  // Client attempts that reached the replica's capacity: admitted (each
+  // admitted one has a latency) or throttled.
+  uint64_t client_attempts() const { return client_latency_ns.count() + throttle_events; }
   // Reads served here: stale if an LWW-newer version of the item had been
   // committed anywhere before the read (docs/design.md, "Stale read"); staleness is that
   // newest version's age at the read.
@@ -102,6 +105,10 @@ struct RegionResult {
 struct RegionSeries {
   std::vector<int64_t> consumed_write_milli;   // ConsumedWriteCapacityUnits x 1000
   std::vector<int64_t> consumed_read_milli;    // ConsumedReadCapacityUnits x 1000
+  // Consumed above provisioned (or the on-demand ceiling), x 1000: burst
+  // capacity in use, or the one-second bucket's carry from the second before.
+  std::vector<int64_t> burst_write_milli;
+  std::vector<int64_t> burst_read_milli;
   std::vector<int64_t> provisioned_write_units;  // ProvisionedWriteCapacityUnits (or on-demand ceiling)
   std::vector<int64_t> provisioned_read_units;
   std::vector<int64_t> throttle_events;        // client attempts throttled (WriteThrottleEvents + ReadThrottleEvents)

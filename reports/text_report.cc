@@ -162,13 +162,18 @@ void append_conflicts(std::string& out, const model::ConflictResult& c) {
 // auto scaling actions.
 void append_capacity(std::string& out, const model::RunResult& result, size_t name_width) {
   out += "\n";
-  out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", "capacity",
-                     name_width, "mode", "W units", "R units", "throttled", "repl.thr.", "retries",
+  out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>7} {:>10} {:>9} {:>10} {:>10} {:>10}\n", "capacity",
+                     name_width, "mode", "W units", "R units", "throttled", "thr. %", "repl.thr.", "retries",
                      "errors", "lat. p50", "lat. p99");
   for (const model::RegionResult& region : result.region_results) {
-    out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10}\n", region.name,
+    const uint64_t attempts = region.client_attempts();
+    const std::string share =
+        attempts == 0 ? "-"
+                      : fmt::format("{:.1f}%", 100.0 * static_cast<double>(region.throttle_events) /
+                                                   static_cast<double>(attempts));
+    out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>7} {:>10} {:>9} {:>10} {:>10} {:>10}\n", region.name,
                        name_width, region.capacity_mode, region.write_units, region.read_units,
-                       region.throttle_events, region.replication_throttle_events, region.retries,
+                       region.throttle_events, share, region.replication_throttle_events, region.retries,
                        region.client_errors + region.unavailable_errors,
                        readable(region.client_latency_ns.quantile(0.5)),
                        readable(region.client_latency_ns.quantile(0.99)));

@@ -279,3 +279,26 @@ TEST_CASE("Retries: the retry quota is per client instance (1 and 4 instances)",
     CHECK(a.throttle_events == 49);
   }
 }
+
+// The burst series is consumed capacity above provisioned, per second. With
+// burst 300, 100 WCU offered 200 Poisson writes/s: the 30,000 units of burst
+// are spent over about the first 300 s, after which a second consumes 100
+// give or take the one unit a second's boundary splits. So over 10 minutes
+// the series sums to b = 30,000, less at most the two units the bucket leaves
+// unused and plus at most one unit in the seconds that fall short of 100.
+TEST_CASE("Report: the burst series is consumed above provisioned and sums to the burst spent", "[capacity]") {
+  const model::RunResult result = model::Simulation(one_table(100, 300, 200, sim::Duration::minutes(10))).run();
+  const model::RegionSeries& s = result.region_series[0];
+  REQUIRE(s.burst_write_milli.size() == s.consumed_write_milli.size());
+  int64_t sum = 0;
+  for (size_t i = 0; i < s.burst_write_milli.size(); ++i) {
+    CAPTURE(i);
+    CHECK(s.burst_write_milli[i] == std::max<int64_t>(0, s.consumed_write_milli[i] - s.provisioned_write_units[i] * 1000));
+    CHECK(s.burst_read_milli[i] == 0);
+    sum += s.burst_write_milli[i];
+  }
+  CHECK(s.burst_write_milli[10] > 50'000);   // second 10: about 200 - 100 units
+  CHECK(s.burst_write_milli[400] <= 1000);   // long after: at most the boundary's unit
+  CHECK(sum >= 30'000'000 - 2'000);
+  CHECK(sum <= 30'300'000);
+}

@@ -110,7 +110,8 @@ TEST_CASE("Metric paths: queries, refusals and TTL per region, appended after th
                                            "retries", "client_errors", "unavailable_errors", "client_latency_p50_ns",
                                            "client_latency_p99_ns", "client_latency_max_ns", "queries",
                                            "missing_index_errors", "refused_requests", "ttl_deletes",
-                                           "ttl_replicated_write_units", "expired_items"});
+                                           "ttl_replicated_write_units", "expired_items", "client_attempts",
+                                           "throttled_ppm"});
 }
 
 TEST_CASE("Metric paths: drift per setting compared, after convergence; an open episode runs to the stop") {
