@@ -264,7 +264,8 @@ bool RegionChecker::link_pairs(const Node& link, const std::string& path,
 }
 
 void RegionChecker::replication(const Node& n, ReplicationConfig* r) {
-  static const std::vector<std::string> kKeys = {"poll_interval", "batch_size", "apply_time"};
+  static const std::vector<std::string> kKeys = {"poll_interval", "batch_size", "apply_time", "applier_share",
+                                                 "applier_retry"};
   if (!check_map(n, "replication", &kKeys)) return;
   if (const Node* v = get(n, "poll_interval")) {
     if (auto d = duration(*v, "replication.poll_interval", Sign::kNonNegative)) r->poll_interval = *d;
@@ -276,6 +277,19 @@ void RegionChecker::replication(const Node& n, ReplicationConfig* r) {
   }
   if (const Node* v = get(n, "apply_time")) {
     if (auto l = latency(*v, "replication.apply_time")) r->apply_time = *l;
+  }
+  if (const Node* v = get(n, "applier_share")) {
+    if (auto p = percentage(*v, "replication.applier_share")) r->applier_share_percent = *p;
+  }
+  if (const Node* v = get(n, "applier_retry")) {
+    // Longer than a second, the applier's share could fill and waste what it gathers.
+    if (auto d = duration(*v, "replication.applier_retry", Sign::kPositive)) {
+      if (*d > sim::Duration::seconds(1)) {
+        error(*v, "replication.applier_retry: must be at most 1s, found '" + v->text + "'");
+      } else {
+        r->applier_retry = *d;
+      }
+    }
   }
 }
 

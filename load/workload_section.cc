@@ -23,6 +23,9 @@ constexpr double kRateMax = 10'000'000;
 // (1e9 / rate ns) no longer fits in 64-bit nanoseconds with room for the
 // exponential tail (found by fuzzing: 1e-300 made an arrival time overflow).
 constexpr double kRateMin = 0.000001;
+// The default fleet: one SDK client instance per 100 requests/s (docs/model.md).
+constexpr double kRatePerInstance = 100;
+constexpr uint64_t kInstancesMax = 100'000;
 
 }  // namespace
 
@@ -62,7 +65,7 @@ void WorkloadChecker::workload(const Node& n, Scenario* s) {
 std::optional<ClientGroupConfig> WorkloadChecker::client_group(const Node& n, const std::string& path) {
   static const std::vector<std::string> kKeys = {"name",        "rate",          "arrivals", "mix",
                                                  "consistency", "transactional", "retry",    "sessions",
-                                                 "index"};
+                                                 "index",       "instances"};
   if (!check_map(n, path, &kKeys, {"rate"}, "a client group map with at least 'rate'")) return std::nullopt;
   ClientGroupConfig g;
   g.retry = default_retry_;
@@ -129,7 +132,8 @@ bool WorkloadChecker::group_modes(const Node& n, const std::string& path, Client
   return ok;
 }
 
-// `rate`: requests per second, from kRateMin to kRateMax.
+// `rate`: requests per second, from kRateMin to kRateMax; and `instances`,
+// by default one client instance per 100 requests/s, rounded up.
 bool WorkloadChecker::group_rate(const Node& n, const std::string& path, ClientGroupConfig* g) {
   bool ok = true;
   if (const Node* v = get(n, "rate")) {
@@ -148,6 +152,14 @@ bool WorkloadChecker::group_rate(const Node& n, const std::string& path, ClientG
       ok = false;
     } else {
       g->rate_per_second = *rate;
+    }
+  }
+  g->instances = static_cast<uint32_t>(std::max(1.0, std::ceil(g->rate_per_second / kRatePerInstance)));
+  if (const Node* v = get(n, "instances")) {
+    if (auto k = integer(*v, join(path, "instances"), 1, kInstancesMax)) {
+      g->instances = static_cast<uint32_t>(*k);
+    } else {
+      ok = false;
     }
   }
   return ok;

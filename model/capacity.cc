@@ -9,13 +9,17 @@ Capacity::Capacity(const Scenario& scenario) {
   const uint64_t data_bytes = static_cast<uint64_t>(static_cast<double>(scenario.table.key_count) *
                                                     scenario.table.item_size_bytes.mean());
   for (const RegionConfig& region : scenario.regions) {
-    replicas_.emplace_back(region.capacity, data_bytes, sim::Instant::zero());
+    replicas_.emplace_back(region.capacity, data_bytes, sim::Instant::zero(),
+                           scenario.replication.applier_share_percent);
     scalers_.emplace_back(region.capacity.write_scaling);
     scalers_.emplace_back(region.capacity.read_scaling);
   }
+  unmeasured_.assign(replicas_.size(), 0);
 }
 
-MetricsRecorder::SecondSample Capacity::end_second(size_t region, sim::Instant now, int64_t replication_backlog) {
+MetricsRecorder::SecondSample Capacity::end_second(size_t region, sim::Instant now, int64_t replication_backlog,
+                                                   bool measured) {
+  if (!measured) unmeasured_[region] = 1;
   ReplicaCapacity& capacity = replicas_[region];
   capacity.end_second(now);
   return MetricsRecorder::SecondSample{capacity.consumed_per_second(Dimension::kWrite).back(),

@@ -35,14 +35,21 @@ class Capacity {
   size_t region_count() const { return replicas_.size(); }
 
   // Closes the second ending now at `region`'s replica; what its series show.
-  MetricsRecorder::SecondSample end_second(size_t region, sim::Instant now, int64_t replication_backlog);
+  // `measured`: the replica was up and existed through it (else the minute
+  // it ends publishes no datapoint).
+  MetricsRecorder::SecondSample end_second(size_t region, sim::Instant now, int64_t replication_backlog,
+                                           bool measured);
 
   // The one-minute datapoints ending now; `schedule(effective_at, region,
-  // action)` for each scaling action they decide.
+  // action)` for each scaling action they decide. A replica that was down,
+  // or had no replica, in any second of the minute has no datapoint: its
+  // alarms see none, and their streaks wait for the next one.
   template <class Schedule>
   void minute_datapoints(sim::Instant now, const std::vector<std::string>& region_names, Schedule&& schedule) {
     for (size_t r = 0; r < replicas_.size(); ++r) {
-      if (replicas_[r].config().mode != CapacityMode::kProvisioned) continue;
+      const bool measured = unmeasured_[r] == 0;
+      unmeasured_[r] = 0;
+      if (replicas_[r].config().mode != CapacityMode::kProvisioned || !measured) continue;
       for (const Dimension dimension : {Dimension::kWrite, Dimension::kRead}) {
         if (datapoint(r, dimension, now, region_names[r])) {
           schedule(sim::Instant::from_ns(pending_.back().effective_ns), r, pending_.size() - 1);
@@ -69,6 +76,7 @@ class Capacity {
   std::vector<ReplicaCapacity> replicas_;
   std::vector<AutoScaler> scalers_;       // [region * 2 + dimension]
   std::vector<ScalingAction> pending_;    // every action decided, by index
+  std::vector<uint8_t> unmeasured_;       // per region: a second of this minute was not measured
 };
 
 }  // namespace model

@@ -19,7 +19,7 @@ Clients::Clients(const Scenario& scenario, const std::vector<std::string>& regio
       route_below_.push_back(0);
       route_rngs_.push_back(sim::Rng::stream(seed, routing_stream(region_names[r], group.name)));
       retry_rngs_.push_back(sim::Rng::stream(seed, retry_stream(region_names[r], group.name)));
-      retry_budgets_.emplace_back(group.retry);
+      retry_budgets_.emplace_back(group.retry, group.instances);
       session_rngs_.push_back(sim::Rng::stream(seed, sessions_stream(region_names[r], group.name)));
       session_.push_back(group.sessions.enabled ? sessions++ : -1);
     }
@@ -37,7 +37,7 @@ void Clients::shift_traffic(size_t region, size_t to, double fraction) {
   }
 }
 
-uint32_t Clients::start_retry(size_t group, size_t target, int64_t first_attempt_ns) {
+uint32_t Clients::start_retry(size_t group, size_t target, uint32_t instance, int64_t first_attempt_ns) {
   uint32_t slot;
   if (retry_free_.empty()) {
     slot = static_cast<uint32_t>(retries_.size());
@@ -46,7 +46,8 @@ uint32_t Clients::start_retry(size_t group, size_t target, int64_t first_attempt
     slot = retry_free_.back();
     retry_free_.pop_back();
   }
-  retries_[slot] = RetryState{static_cast<uint32_t>(group), static_cast<uint16_t>(target), 1, first_attempt_ns};
+  retries_[slot] =
+      RetryState{static_cast<uint32_t>(group), static_cast<uint16_t>(target), 1, instance, first_attempt_ns};
   return slot;
 }
 

@@ -3,7 +3,8 @@
 //
 // It owns, per client group (groups are numbered in scenario order: regions
 // in order, each region's workload in order): the request generator
-// (ClientGroup), its routing after a traffic shift, its retry quota, and
+// (ClientGroup), its routing after a traffic shift, its client instances and
+// their retry quotas (ClientRetry), and
 // whether its sessions read their writes back elsewhere; and the slots of
 // the retries and session read-backs waiting in the event queue, reused
 // through free lists (an event names its slot). It also holds the scripted
@@ -45,6 +46,7 @@ struct RetryState {
   uint32_t group;
   uint16_t target;        // the region it was sent to
   int attempts;           // made so far
+  uint32_t instance;      // the group's client instance that sends it
   int64_t first_attempt_ns;
 };
 
@@ -95,10 +97,18 @@ class Clients {
   // From now on `fraction` (0..1) of the requests of `region`'s groups go to `to`.
   void shift_traffic(size_t region, size_t to, double fraction);
 
-  // Retries. The first retry of a request takes a slot (one attempt made).
-  bool allow_retry(size_t group, int next_attempt) { return retry_budgets_[group].allow_retry(next_attempt); }
-  void on_success(size_t group, int attempts) { retry_budgets_[group].on_success(attempts); }
-  uint32_t start_retry(size_t group, size_t target, int64_t first_attempt_ns);
+  // Retries, by the group's client instances: each new request is sent by
+  // the next instance in turn, which keeps it for its retries and spends its
+  // own quota on them. The first retry of a request takes a slot (one
+  // attempt made).
+  uint32_t next_instance(size_t group) { return retry_budgets_[group].next_instance(); }
+  bool allow_retry(size_t group, uint32_t instance, int next_attempt) {
+    return retry_budgets_[group].allow_retry(instance, next_attempt);
+  }
+  void on_success(size_t group, uint32_t instance, int attempts) {
+    retry_budgets_[group].on_success(instance, attempts);
+  }
+  uint32_t start_retry(size_t group, size_t target, uint32_t instance, int64_t first_attempt_ns);
   const RetryState& retry(uint32_t slot) const { return retries_[slot]; }
   // The wait before the slot's next attempt, which it counts as made.
   sim::Duration next_backoff(uint32_t slot) {
@@ -136,7 +146,7 @@ class Clients {
   std::vector<sim::UInt128> route_below_;      // per group: share moved, out of 2^64
   std::vector<sim::Rng> route_rngs_;           // per group
   std::vector<sim::Rng> retry_rngs_;           // per group
-  std::vector<ClientRetry> retry_budgets_;     // per group
+  std::vector<ClientRetry> retry_budgets_;     // per group: its instances' quotas
   std::vector<int32_t> session_;               // per group: index into the result's sessions, or -1
   std::vector<sim::Rng> session_rngs_;         // per group
   std::vector<SessionRead> session_reads_;     // slots, reused through session_free_

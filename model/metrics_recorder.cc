@@ -1,5 +1,7 @@
 #include "model/metrics_recorder.h"
 
+#include <algorithm>
+
 namespace model {
 namespace {
 
@@ -22,6 +24,8 @@ void MetricsRecorder::end_second(size_t region, const SecondSample& sample) {
   Tally& tally = now_[region];
   s.consumed_write_milli.push_back(sample.consumed_write_milli);
   s.consumed_read_milli.push_back(sample.consumed_read_milli);
+  s.burst_write_milli.push_back(std::max<int64_t>(0, sample.consumed_write_milli - sample.provisioned_write_units * 1000));
+  s.burst_read_milli.push_back(std::max<int64_t>(0, sample.consumed_read_milli - sample.provisioned_read_units * 1000));
   s.provisioned_write_units.push_back(sample.provisioned_write_units);
   s.provisioned_read_units.push_back(sample.provisioned_read_units);
   s.replication_backlog.push_back(sample.replication_backlog);

@@ -1,6 +1,7 @@
 #include "model/replica_capacity.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sim/int128.h"
 
@@ -8,6 +9,7 @@ namespace model {
 namespace {
 
 constexpr int64_t kMilliPerUnit = 1000;
+constexpr int64_t kPartsPerMillion = 1'000'000;
 constexpr uint64_t kPartitionBytesMax = 10ull * 1024 * 1024 * 1024;  // 10 GB (docs/sources.md, Partitions and burst)
 constexpr sim::Duration kOnDemandPeakMemory = sim::Duration::minutes(30);  // docs/sources.md, On-demand capacity
 
@@ -34,8 +36,11 @@ int64_t read_milli_units(uint64_t item_bytes, bool strong, bool transactional) {
   return blocks * (strong ? kMilliPerUnit : kMilliPerUnit / 2);
 }
 
-ReplicaCapacity::ReplicaCapacity(const CapacityConfig& config, uint64_t data_bytes, sim::Instant now)
-    : config_(config), data_bytes_(data_bytes) {
+ReplicaCapacity::ReplicaCapacity(const CapacityConfig& config, uint64_t data_bytes, sim::Instant now,
+                                 double applier_share_percent)
+    : config_(config),
+      data_bytes_(data_bytes),
+      applier_share_ppm_(std::llround(std::clamp(applier_share_percent, 0.0, 100.0) * 1e4)) {
   at(Dimension::kWrite).on_demand_ceiling = config_.on_demand_write_units;
   at(Dimension::kRead).on_demand_ceiling = config_.on_demand_read_units;
   resize_partitions(now);
@@ -51,13 +56,12 @@ int64_t ReplicaCapacity::table_rate_units(Dimension dimension) const {
 
 int64_t ReplicaCapacity::capacity_units(Dimension dimension) const { return table_rate_units(dimension); }
 
-// Provisioned: burst_seconds of unused capacity (0: no burst, one unit);
-// on demand: one second of the ceiling.
+// Provisioned: burst_seconds of the provisioned rate, and never less than
+// one second of it (burst_seconds 0: capacity is per second, nothing older
+// is kept); on demand: one second of the ceiling.
 int64_t ReplicaCapacity::table_capacity_milli(Dimension dimension) const {
   const int64_t second = table_rate_units(dimension) * kMilliPerUnit;
-  if (config_.mode == CapacityMode::kProvisioned) {
-    return config_.burst_seconds == 0 ? kMilliPerUnit : second * config_.burst_seconds;
-  }
+  if (config_.mode == CapacityMode::kProvisioned) return second * std::max<int64_t>(1, config_.burst_seconds);
   return second;
 }
 
@@ -90,6 +94,32 @@ void ReplicaCapacity::configure_buckets(sim::Instant now) {
       d.table.reconfigure(now, rate, table_capacity_milli(dimension));
     }
   }
+  if (sharing_) configure_shares(now);
+}
+
+// The clients' share: (1 - applier share) of the write rate, holding one
+// second of it; the applier's: the rest, holding as much as the table.
+void ReplicaCapacity::configure_shares(sim::Instant now) {
+  const int64_t rate = table_rate_units(Dimension::kWrite) * kMilliPerUnit;
+  const auto clients = static_cast<int64_t>(static_cast<sim::Int128>(rate) * (kPartsPerMillion - applier_share_ppm_) /
+                                            kPartsPerMillion);
+  shares_.configure(now, sim::ShareSplit::Rate{clients, clients},
+                    sim::ShareSplit::Rate{rate - clients, table_capacity_milli(Dimension::kWrite)});
+}
+
+void ReplicaCapacity::start_sharing(sim::Instant now) {
+  if (sharing_) return;
+  sharing_ = true;
+  configure_shares(now);
+  const sim::Int128 level = at(Dimension::kWrite).table.exact_level(now);
+  const sim::Int128 clients = level * (kPartsPerMillion - applier_share_ppm_) / kPartsPerMillion;
+  shares_.start(now, level, clients);
+}
+
+void ReplicaCapacity::end_sharing(sim::Instant now) {
+  if (!sharing_) return;
+  sharing_ = false;
+  at(Dimension::kWrite).table.set_exact_level(now, shares_.exact_total(now));
 }
 
 size_t ReplicaCapacity::partition_of(uint64_t key) const {
@@ -98,6 +128,7 @@ size_t ReplicaCapacity::partition_of(uint64_t key) const {
 
 bool ReplicaCapacity::try_consume(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli) {
   PerDimension& d = at(dimension);
+  if (dimension == Dimension::kWrite && sharing_) return admit(now, d, key, milli, false);
   sim::TokenBucket& partition = d.partitions[partition_of(key)];
   if (!d.table.can_take(now, milli) || !partition.can_take(now, milli)) return false;
   d.table.take(now, milli);
@@ -106,10 +137,21 @@ bool ReplicaCapacity::try_consume(sim::Instant now, Dimension dimension, uint64_
   return true;
 }
 
-sim::Duration ReplicaCapacity::time_until(sim::Instant now, Dimension dimension, uint64_t key,
-                                          int64_t milli) {
-  PerDimension& d = at(dimension);
-  return std::max(d.table.time_until(now, milli), d.partitions[partition_of(key)].time_until(now, milli));
+bool ReplicaCapacity::try_consume_replicated(sim::Instant now, uint64_t key, int64_t milli) {
+  PerDimension& d = at(Dimension::kWrite);
+  if (!sharing_) return try_consume(now, Dimension::kWrite, key, milli);
+  return admit(now, d, key, milli, true);
+}
+
+// A write while the applier shares: from the requester's share and the item's partition.
+bool ReplicaCapacity::admit(sim::Instant now, PerDimension& d, uint64_t key, int64_t milli, bool replicated) {
+  const sim::ShareSplit::Share share = replicated ? sim::ShareSplit::Share::kSecond : sim::ShareSplit::Share::kFirst;
+  sim::TokenBucket& partition = d.partitions[partition_of(key)];
+  if (!shares_.can_take(now, share, milli) || !partition.can_take(now, milli)) return false;
+  shares_.take(now, share, milli);
+  partition.take(now, milli);
+  d.consumed_this_second += milli;
+  return true;
 }
 
 void ReplicaCapacity::reconfigure(sim::Instant now, const CapacityConfig& config) {

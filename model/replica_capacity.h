@@ -3,8 +3,10 @@
 // docs/sources.md (Capacity units; Partitions and burst; On-demand capacity; Provisioned capacity and auto scaling), per replica (capacity is never
 // replicated):
 //   - provisioned: a table token bucket per dimension refilled at the
-//     provisioned rate, holding up to burst_seconds of unused capacity
-//     (starts full: the table is taken to have been idle before the run);
+//     provisioned rate, holding up to burst_seconds of unused capacity and
+//     never less than one second of it (burst_seconds 0: capacity per
+//     second, nothing older kept); it starts full (the table is taken to
+//     have been idle before the run);
 //   - on-demand: a ceiling of max(warm throughput, 2 x the peak per-second
 //     rate reached at least 30 minutes ago), capped by the table maximum,
 //     enforced as a bucket holding one second of the ceiling;
@@ -15,7 +17,16 @@
 //     to partitions by a fixed hash; partitions split when throughput rises
 //     above any earlier level and never merge, so a hot key throttles even
 //     when the table has room.
-// Units are milli-units (1 WCU = 1000): exact integer arithmetic throughout.
+// Replicated writes are admitted through try_consume_replicated, as the
+// replication applier's requests. While the applier has a backlog
+// (start_sharing() to end_sharing()), the table's write bucket is split
+// (sim::ShareSplit) between the two requesters: clients are guaranteed
+// (1 - applier_share) of its rate, in a bucket holding one second of that;
+// the applier applier_share of it, and every token the clients leave unused,
+// in a bucket as large as the table's (docs/model.md, the sharing rule).
+// Partition ceilings are not split: requests take them as they come.
+// Units are milli-units (1 WCU = 1000): exact integer arithmetic throughout;
+// a split and its merge lose nothing.
 // Consumption is tallied per second of true time for the report, for auto
 // scaling's datapoints and for the on-demand peak.
 #pragma once
@@ -26,6 +37,7 @@
 
 #include "model/capacity_kinds.h"
 #include "model/scenario.h"
+#include "sim/share_split.h"
 #include "sim/time.h"
 #include "sim/token_bucket.h"
 
@@ -33,14 +45,24 @@ namespace model {
 
 class ReplicaCapacity {
  public:
-  ReplicaCapacity(const CapacityConfig& config, uint64_t data_bytes, sim::Instant now);
+  // `applier_share_percent`: the applier's guaranteed share of the write
+  // rate while it has a backlog, 0 to 100.
+  ReplicaCapacity(const CapacityConfig& config, uint64_t data_bytes, sim::Instant now,
+                  double applier_share_percent = 50.0);
 
-  // True and consumed if the table and the item's partition both have the
-  // units now; false (nothing consumed) if not: the request is throttled.
+  // A client request: true and consumed if the table (its clients' share
+  // while the applier shares) and the item's partition both have the units
+  // now; false (nothing consumed) if not: the request is throttled.
   bool try_consume(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli);
-  // How long until try_consume could succeed (zero if now, Duration::max()
-  // if never, e.g. a request larger than any bucket).
-  sim::Duration time_until(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli);
+  // The same for a replicated write, from the applier's share while it shares.
+  bool try_consume_replicated(sim::Instant now, uint64_t key, int64_t milli);
+  // The applier has a backlog from now on: the write bucket's tokens are
+  // split, the clients' part (1 - share) of them and at most their one
+  // second. Then it has none: the shares merge back, capped at the table's
+  // capacity. Each does nothing if already so.
+  void start_sharing(sim::Instant now);
+  void end_sharing(sim::Instant now);
+  bool sharing() const { return sharing_; }
 
   // New settings (an operator's change or auto scaling), effective now.
   void reconfigure(sim::Instant now, const CapacityConfig& config);
@@ -73,6 +95,8 @@ class ReplicaCapacity {
   };
 
   void configure_buckets(sim::Instant now);
+  void configure_shares(sim::Instant now);
+  bool admit(sim::Instant now, PerDimension& d, uint64_t key, int64_t milli, bool replicated);
   void resize_partitions(sim::Instant now);
   int64_t table_rate_units(Dimension dimension) const;
   int64_t table_capacity_milli(Dimension dimension) const;
@@ -84,6 +108,10 @@ class ReplicaCapacity {
   size_t partitions_ = 1;
   PerDimension dimensions_[2];
   std::vector<int64_t> consumed_series_[2];
+  // The write bucket split while the applier has a backlog.
+  int64_t applier_share_ppm_;
+  bool sharing_ = false;
+  sim::ShareSplit shares_;
 };
 
 // Capacity units for a request, in milli-units (docs/sources.md, Capacity units): writes 1 per

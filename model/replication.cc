@@ -10,6 +10,7 @@ Replication::Replication(const Scenario& scenario, const std::vector<std::string
       poll_interval_(scenario.replication.poll_interval),
       batch_size_(scenario.replication.batch_size),
       apply_time_(scenario.replication.apply_time),
+      applier_retry_(scenario.replication.applier_retry),
       pending_(region_count_ * region_count_, 0),
       held_(1024) {
   GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);

@@ -10,9 +10,11 @@
 // destination a record is admitted in per-item order: one that overtook an
 // earlier record of its item from its origin is held (sim::HeldRecords)
 // until that one is admitted. An admitted record that the destination's
-// capacity refuses waits in its backlog, in order, with a drain scheduled
-// (docs/design.md). The World decides where records go and applies them;
-// this owns where they wait.
+// capacity refuses waits in its backlog, in order, for the destination's
+// applier: a requester of its own that tries again applier_retry later
+// (one drain scheduled at a time) while it shares the replica's write
+// capacity with the clients (model/replica_capacity.h; docs/design.md). The
+// World decides where records go and applies them; this owns where they wait.
 //
 // Counters: inbound(r) counts the records bound for r that were shipped or
 // are waiting and not yet applied or dropped; pending(from, to) counts the
@@ -79,6 +81,8 @@ class Replication {
     return sim::Instant::from_ns(phase + ticks * interval);
   }
   sim::Duration poll_interval() const { return poll_interval_; }
+  // How long a throttled applier waits before it tries its backlog again.
+  sim::Duration applier_retry() const { return applier_retry_; }
   // A poll: ship(write) for up to batch_size records, oldest first; true if
   // more remain (the next poll is the caller's to schedule).
   template <class Ship>
@@ -193,6 +197,7 @@ class Replication {
   sim::Duration poll_interval_;
   uint32_t batch_size_;
   sim::LatencyModel apply_time_;
+  sim::Duration applier_retry_;
   // Per source region.
   std::vector<sim::RingBuffer<WriteSlot>> streams_;
   std::vector<uint8_t> poll_pending_;

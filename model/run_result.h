@@ -87,11 +87,15 @@ struct RegionResult {
   }
   // Capacity and clients (requests are counted where they were sent).
   uint64_t throttle_events = 0;             // client attempts the replica rejected for capacity
-  uint64_t replication_throttle_events = 0; // replicated writes it rejected (they wait and retry)
+  uint64_t replication_throttle_events = 0; // its applier's requests it rejected: a replicated write
+                                            // on arrival, then a try of the queue every applier_retry
   uint64_t retries = 0;                     // client attempts after the first
   uint64_t client_errors = 0;               // requests that failed after their last attempt
   uint64_t unavailable_errors = 0;          // requests sent while the region was down
   sim::Histogram client_latency_ns;         // first attempt to success, retries included
+  // Client attempts that reached the replica's capacity: admitted (each
+  // admitted one has a latency) or throttled.
+  uint64_t client_attempts() const { return client_latency_ns.count() + throttle_events; }
   // Reads served here: stale if an LWW-newer version of the item had been
   // committed anywhere before the read (docs/design.md, "Stale read"); staleness is that
   // newest version's age at the read.
@@ -118,6 +122,10 @@ struct RegionResult {
 struct RegionSeries {
   std::vector<int64_t> consumed_write_milli;   // ConsumedWriteCapacityUnits x 1000
   std::vector<int64_t> consumed_read_milli;    // ConsumedReadCapacityUnits x 1000
+  // Consumed above provisioned (or the on-demand ceiling), x 1000: burst
+  // capacity in use, or the one-second bucket's carry from the second before.
+  std::vector<int64_t> burst_write_milli;
+  std::vector<int64_t> burst_read_milli;
   std::vector<int64_t> provisioned_write_units;  // ProvisionedWriteCapacityUnits (or on-demand ceiling)
   std::vector<int64_t> provisioned_read_units;
   std::vector<int64_t> throttle_events;        // client attempts throttled (WriteThrottleEvents + ReadThrottleEvents)

@@ -96,6 +96,17 @@ struct ReplicationConfig {
   // Default 100ms base + exponential jitter of mean 100ms.
   sim::LatencyModel apply_time = sim::LatencyModel(
       sim::Duration::milliseconds(100), sim::Distribution::exponential(100e6));
+  // The applier: a replica applies replicated writes as a requester of its
+  // own, competing with its clients for write capacity (docs/model.md, the
+  // sharing rule; an assumption, the service documents none).
+  // `applier_share`: while it has a backlog, the share of the replica's
+  // write rate it is guaranteed, in percent; clients are guaranteed the rest
+  // and the applier also gets what they leave unused. 0: clients first; 100:
+  // the applier first. Default 50.
+  double applier_share_percent = 50.0;
+  // `applier_retry`: how long a throttled applier waits before it tries
+  // again, taking then what its share has gathered; at most 1s. Default 100ms.
+  sim::Duration applier_retry = sim::Duration::milliseconds(100);
 };
 
 enum class KeyDistributionKind { kUniform, kZipf, kHotspot };
@@ -208,6 +219,10 @@ struct ClientGroupConfig {
   // Scenario::index_names; required when the mix has queries. A query in a
   // replica that lacks the index fails (it is not retried) and is counted.
   size_t index = 0;
+  // `instances`: the SDK clients the group's requests are spread over, in
+  // turn; each has its own retry quota (docs/model.md). The loader fills the
+  // default, one instance per 100 requests/s of `rate`, rounded up.
+  uint32_t instances = 1;
 };
 
 // How much of a region an outage takes away (docs/model.md, "Outages and

@@ -121,7 +121,7 @@ class World {
   void admit_in_order(size_t replica, WriteSlot write, sim::Instant now);
   WriteSlot take_held_successor(size_t replica, uint64_t key, size_t origin);
   bool admit(size_t replica, WriteSlot write, sim::Instant now);
-  void schedule_drain(size_t replica, sim::Duration wait, sim::Instant now);
+  void applier_throttled(size_t replica, sim::Instant now);
   void drain_backlog(size_t replica, sim::Instant now);
   void deliver(size_t replica, WriteSlot write, sim::Instant now);
   // Time, faults and operators (world_faults.cc).

@@ -63,6 +63,7 @@ void World::client_attempt(const Event& event, sim::Instant now) {
     if (auto next = clients_.next_arrival(group, now)) schedule_request(group, *next);
   }
   const size_t target = first ? clients_.route(group) : clients_.retry(event.index).target;
+  const uint32_t instance = first ? clients_.next_instance(group) : clients_.retry(event.index).instance;
   const auto done = [&] {
     if (!first) clients_.end_retry(event.index);
   };
@@ -89,17 +90,17 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   if (capacity_[target].try_consume(now, dimension, event.key, milli)) {
     const uint32_t sequence = commit(target, now, event.op, event.key, size);
     if (sequence > 0 && clients_.has_sessions(group)) maybe_redirect_session(group, target, event.key, sequence, now);
-    clients_.on_success(group, attempts);
+    clients_.on_success(group, instance, attempts);
     recorder_.client_success(target, now.ns() - first_ns);
     return done();
   }
   recorder_.throttle(target);
-  if (!clients_.allow_retry(group, attempts + 1)) {
+  if (!clients_.allow_retry(group, instance, attempts + 1)) {
     recorder_.client_error(target);
     return done();
   }
   recorder_.retry(target);
-  const uint32_t slot = first ? clients_.start_retry(group, target, first_ns) : event.index;
+  const uint32_t slot = first ? clients_.start_retry(group, target, instance, first_ns) : event.index;
   const sim::Duration wait = clients_.next_backoff(slot);
   queue_.push(now + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
 }

@@ -16,7 +16,9 @@ const sim::Duration kLeaveGroupAfter = sim::Duration::hours(20);
 
 void World::second_tick(sim::Instant now) {
   for (size_t r = 0; r < region_count_; ++r) {
-    recorder_.end_second(r, capacity_.end_second(r, now, replication_.inbound(r)));
+    // A region that is down, or has no replica, publishes no metrics.
+    const bool measured = !outages_.down(r) && (admin_.serving(r) || admin_.backfilling(r));
+    recorder_.end_second(r, capacity_.end_second(r, now, replication_.inbound(r), measured));
     if (!replication_.backlog(r).empty() && !replication_.drain_pending(r)) drain_backlog(r, now);
   }
   for (size_t from = 0; from < region_count_; ++from) {
@@ -110,6 +112,7 @@ void World::leave_group(size_t region, sim::Instant now) {
 // waiting for capacity, held for order, parked on a cut link.
 void World::drop_inbound(size_t region, sim::Instant now) {
   replication_.drop_inbound(region, writes_, [&](WriteSlot write) { drop_arrived(region, write, now); });
+  capacity_[region].end_sharing(now);  // its applier has nothing left to apply
 }
 
 // A region fails as `config` says. What it had committed but not yet

@@ -202,9 +202,11 @@ WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin
 }
 
 // A replicated write consumes write capacity at its destination too
-// (docs/sources.md). Throttled, it waits and retries, behind any write
-// already waiting there: delayed, never dropped. A replica that is down
-// parks it until recovery. True if it was applied now.
+// (docs/sources.md), asked for by the destination's applier. Throttled, it
+// waits behind any write already waiting there, and the applier, now
+// backlogged, shares the replica's write capacity with its clients and tries
+// again after its retry interval: delayed, never dropped. A replica that is
+// down parks it until recovery. True if it was applied now.
 bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& backlog = replication_.backlog(replica);
   if (!outages_.replicates(replica) || !admin_.serving(replica) || !backlog.empty()) {
@@ -212,37 +214,39 @@ bool World::admit(size_t replica, WriteSlot write, sim::Instant now) {
     return false;
   }
   const WriteRecord& record = writes_[write];
-  const int64_t milli = write_milli_units(record.size_bytes, false);
-  if (capacity_[replica].try_consume(now, Dimension::kWrite, record.key, milli)) {
+  if (capacity_[replica].try_consume_replicated(now, record.key, write_milli_units(record.size_bytes, false))) {
     deliver(replica, write, now);
     return true;
   }
-  recorder_.replication_throttle(replica);
+  applier_throttled(replica, now);
   backlog.push_back(write);
-  schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
   return false;
 }
 
-void World::schedule_drain(size_t replica, sim::Duration wait, sim::Instant now) {
-  GTSIM_ASSERT(wait != sim::Duration::max());  // only a zero rate never refills
+// The applier's request was throttled: it shares capacity until its backlog
+// is empty and tries again after its retry interval (one try scheduled at a time).
+void World::applier_throttled(size_t replica, sim::Instant now) {
+  recorder_.replication_throttle(replica);
+  capacity_[replica].start_sharing(now);
   if (!replication_.claim_drain(replica)) return;
-  queue_.push(now + wait, Event{EventKind::kDrainBacklog, Operation::kPut, static_cast<uint16_t>(replica), 0, 0});
+  queue_.push(now + replication_.applier_retry(),
+              Event{EventKind::kDrainBacklog, Operation::kPut, static_cast<uint16_t>(replica), 0, 0});
 }
 
+// The applier applies its backlog in order while its share admits them.
 void World::drain_backlog(size_t replica, sim::Instant now) {
   sim::RingBuffer<WriteSlot>& backlog = replication_.backlog(replica);
   while (outages_.replicates(replica) && admin_.serving(replica) && !backlog.empty()) {
     const WriteSlot head = backlog.front();
     const WriteRecord& record = writes_[head];
-    const int64_t milli = write_milli_units(record.size_bytes, false);
-    if (!capacity_[replica].try_consume(now, Dimension::kWrite, record.key, milli)) {
-      recorder_.replication_throttle(replica);
-      schedule_drain(replica, capacity_[replica].time_until(now, Dimension::kWrite, record.key, milli), now);
+    if (!capacity_[replica].try_consume_replicated(now, record.key, write_milli_units(record.size_bytes, false))) {
+      applier_throttled(replica, now);
       return;
     }
     backlog.pop_front();
     deliver(replica, head, now);
   }
+  if (backlog.empty()) capacity_[replica].end_sharing(now);
   note_outage_progress(now);
 }
 

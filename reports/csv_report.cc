@@ -52,6 +52,8 @@ std::vector<CsvFile> csv_report(const model::RunResult& result) {
   };
   per_region("ConsumedWriteCapacityUnits.csv", &model::RegionSeries::consumed_write_milli, milli_one_decimal);
   per_region("ConsumedReadCapacityUnits.csv", &model::RegionSeries::consumed_read_milli, milli_one_decimal);
+  per_region("BurstWriteCapacityUnits.csv", &model::RegionSeries::burst_write_milli, milli_one_decimal);
+  per_region("BurstReadCapacityUnits.csv", &model::RegionSeries::burst_read_milli, milli_one_decimal);
   per_region("ProvisionedWriteCapacityUnits.csv", &model::RegionSeries::provisioned_write_units, integer);
   per_region("ProvisionedReadCapacityUnits.csv", &model::RegionSeries::provisioned_read_units, integer);
   per_region("ThrottleEvents.csv", &model::RegionSeries::throttle_events, integer);

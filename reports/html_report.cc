@@ -133,17 +133,24 @@ std::string administration(const model::RunResult& result) {
   return out;
 }
 
+// Throttled client attempts as a percentage of all client attempts, 2 decimals.
+std::string throttled_share(const model::RegionResult& r) {
+  const uint64_t attempts = r.client_attempts();
+  if (attempts == 0) return "&ndash;";
+  return fmt::format("{:.2f}%", 100.0 * static_cast<double>(r.throttle_events) / static_cast<double>(attempts));
+}
+
 // Requests and capacity per region, then replication lag per link.
 std::string regions_and_lag(const model::RunResult& result) {
   std::string out = "<h2>Regions</h2>\n<table>\n";
-  out += row({"region", "writes", "gets", "capacity", "W units", "R units", "throttled", "repl. throttled",
-              "retries", "client errors", "unavailable", "latency p99"},
+  out += row({"region", "writes", "gets", "capacity", "W units", "R units", "throttled", "throttled share",
+              "repl. throttled", "retries", "client errors", "unavailable", "latency p99"},
              true);
   for (const model::RegionResult& r : result.region_results) {
     out += row({esc(r.name), fmt::format("{}", r.writes()), fmt::format("{}", r.operations[3]),
                 std::string(capacity_mode_word(r.capacity_mode)),
                 fmt::format("{}", r.write_units), fmt::format("{}", r.read_units), fmt::format("{}", r.throttle_events),
-                fmt::format("{}", r.replication_throttle_events), fmt::format("{}", r.retries),
+                throttled_share(r), fmt::format("{}", r.replication_throttle_events), fmt::format("{}", r.retries),
                 fmt::format("{}", r.client_errors), fmt::format("{}", r.unavailable_errors),
                 duration(r.client_latency_ns.quantile(0.99))});
   }
@@ -263,7 +270,8 @@ size_t seconds_shown(const model::RunResult& result) {
     }
   };
   for (const model::RegionSeries& s : result.region_series) {
-    for (const auto* v : {&s.consumed_write_milli, &s.consumed_read_milli, &s.provisioned_write_units,
+    for (const auto* v : {&s.consumed_write_milli, &s.consumed_read_milli, &s.burst_write_milli, &s.burst_read_milli,
+                          &s.provisioned_write_units,
                           &s.provisioned_read_units, &s.throttle_events, &s.replication_throttle_events,
                           &s.client_errors, &s.unavailable_errors, &s.refused_requests,
                           &s.replication_backlog}) {
@@ -316,11 +324,13 @@ std::string charts(const model::RunResult& result, const std::vector<ChartMark>&
     Chart writes{name + ": write capacity", "units/s", 1, {}, marks};
     writes.lines.push_back({"consumed", doubles(s.consumed_write_milli, 1e-3), 0, false, false});
     writes.lines.push_back({"provisioned", doubles(s.provisioned_write_units, 1), 1, true, false});
+    writes.lines.push_back({"above provisioned (burst)", doubles(s.burst_write_milli, 1e-3), 6, false, false});
     writes.width = 370;
     out += svg_chart(writes);
     Chart reads{name + ": read capacity", "units/s", 1, {}, marks};
     reads.lines.push_back({"consumed", doubles(s.consumed_read_milli, 1e-3), 2, false, false});
     reads.lines.push_back({"provisioned", doubles(s.provisioned_read_units, 1), 1, true, false});
+    reads.lines.push_back({"above provisioned (burst)", doubles(s.burst_read_milli, 1e-3), 6, false, false});
     reads.width = 370;
     out += svg_chart(reads);
     Chart throttles{name + ": throttling", "per second", 1, {}, marks};

@@ -284,6 +284,8 @@ void write_region_series(JsonWriter& json, const model::RegionSeries& s, bool mi
   };
   units("consumed_write_units", s.consumed_write_milli);
   units("consumed_read_units", s.consumed_read_milli);
+  units("burst_write_units", s.burst_write_milli);
+  units("burst_read_units", s.burst_read_milli);
   levels("provisioned_write_units", s.provisioned_write_units);
   levels("provisioned_read_units", s.provisioned_read_units);
   counts("throttle_events", s.throttle_events);

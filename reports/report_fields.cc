@@ -4,6 +4,7 @@
 
 #include "reports/result_words.h"
 #include "sim/assert.h"
+#include "sim/int128.h"
 
 namespace reports {
 namespace {
@@ -56,6 +57,15 @@ constexpr Field<R> served_row(int rank) {
   return {operation_plural(kOp), served<kOp>, operation_plural(kOp), rank};
 }
 
+// Throttled client attempts per million attempts, rounded half up, in
+// integers (0 without attempts).
+FieldValue throttled_ppm(const R& region) {
+  const auto attempts = static_cast<sim::UInt128>(region.client_attempts());
+  if (attempts == 0) return int64_t{0};
+  const sim::UInt128 throttled = region.throttle_events;
+  return static_cast<int64_t>((throttled * 2'000'000 + attempts) / (2 * attempts));
+}
+
 constexpr Field<R> kRegionFields[] = {
     {"name", member<&R::name>},
     {"writes", [](const R& r) -> FieldValue { return r.writes(); }, "writes", 0},
@@ -71,6 +81,8 @@ constexpr Field<R> kRegionFields[] = {
     {"capacity.read_units", member<&R::read_units>, "read_units", 23},
     {"capacity.partitions", member<&R::partitions>},
     {"clients.throttle_events", member<&R::throttle_events>, "throttle_events", 7},
+    {"clients.attempts", [](const R& r) -> FieldValue { return r.client_attempts(); }, "client_attempts", 24},
+    {"clients.throttled_ppm", throttled_ppm, "throttled_ppm", 25},
     {"clients.retries", member<&R::retries>, "retries", 9},
     {"clients.client_errors", member<&R::client_errors>, "client_errors", 10},
     {"clients.unavailable_errors", member<&R::unavailable_errors>, "unavailable_errors", 11},

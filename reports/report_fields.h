@@ -68,7 +68,8 @@ std::optional<FieldValue> field_at(std::span<const Field<Record>> fields, const 
 
 // The region figures ranked below this are in every report of
 // schema_version 1; the later ones (queries, missing index errors,
-// refusals, TTL) were added to it, so older reports lack them and
+// refusals, TTL, client attempts and the throttled share) were added to
+// it, so older reports lack them and
 // `gtsim diff` shows them as absent there. Every figure of the other
 // sections is in every report.
 inline constexpr int kRegionFiguresInEveryReport = 15;

@@ -165,15 +165,21 @@ void append_capacity(std::string& out, const model::RunResult& result, size_t na
   out += "\n";
   // "errors" are client_errors (failed for capacity after their last
   // attempt), "unavail." unavailable_errors (failed for an outage): the
-  // JSON report's figures, never summed.
-  out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10} {:>10}\n", "capacity",
-                     name_width, "mode", "W units", "R units", "throttled", "repl.thr.", "retries",
+  // JSON report's figures, never summed. "thr. %": throttled attempts as a
+  // share of all client attempts.
+  out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>7} {:>10} {:>9} {:>10} {:>10} {:>10} {:>10}\n", "capacity",
+                     name_width, "mode", "W units", "R units", "throttled", "thr. %", "repl.thr.", "retries",
                      "errors", "unavail.", "lat. p50", "lat. p99");
   for (const model::RegionResult& region : result.region_results) {
-    out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>10} {:>9} {:>10} {:>10} {:>10} {:>10}\n", region.name,
-                       name_width, capacity_mode_word(region.capacity_mode), region.write_units, region.read_units,
-                       region.throttle_events, region.replication_throttle_events, region.retries,
-                       region.client_errors, region.unavailable_errors,
+    const uint64_t attempts = region.client_attempts();
+    const std::string share =
+        attempts == 0 ? "-"
+                      : fmt::format("{:.1f}%", 100.0 * static_cast<double>(region.throttle_events) /
+                                                   static_cast<double>(attempts));
+    out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>7} {:>10} {:>9} {:>10} {:>10} {:>10} {:>10}\n",
+                       region.name, name_width, capacity_mode_word(region.capacity_mode), region.write_units,
+                       region.read_units, region.throttle_events, share, region.replication_throttle_events,
+                       region.retries, region.client_errors, region.unavailable_errors,
                        readable(region.client_latency_ns.quantile(0.5)),
                        readable(region.client_latency_ns.quantile(0.99)));
   }

@@ -12,7 +12,8 @@
 // the average rate still holds.
 //
 // Uses: provisioned capacity with burst (rate = provisioned units, capacity
-// = 300 s of it), per-partition ceilings, the on-demand throughput ceiling.
+// = burst_seconds of it, at least one second), per-partition ceilings, the
+// on-demand throughput ceiling.
 #pragma once
 
 #include <cstdint>
@@ -68,6 +69,18 @@ class TokenBucket {
     rate_ = rate_milli_per_second;
     capacity_ = capacity_milli;
     if (level_ > scaled(capacity_)) level_ = scaled(capacity_);
+  }
+
+  // The exact level at `now`, in the bucket's own unit (milli-units x 1e9,
+  // negative while in debt), and setting it (capped at the capacity): for a
+  // bucket whose tokens are handed to a ShareSplit and back without loss.
+  Int128 exact_level(Instant now) {
+    refill(now);
+    return level_;
+  }
+  void set_exact_level(Instant now, Int128 level) {
+    refill(now);
+    level_ = level < scaled(capacity_) ? level : scaled(capacity_);
   }
 
   int64_t rate_milli_per_second() const { return rate_; }

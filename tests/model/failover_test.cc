@@ -44,9 +44,13 @@ model::CapacityConfig provisioned(int64_t write_units, int64_t burst_seconds) {
 }  // namespace
 
 // b is down for the first 60 s while a writes r = 300/s to it: a backlog of
-// B = 18,000 writes. At recovery b admits C = 500 WCU, and writes keep
-// arriving at r, so the queue empties after B / (C - r) = 90 s.
-TEST_CASE("Backlog: B writes drain in B / (C - r) once capacity returns (B 18000, C 500, r 300)") {
+// B = 18,000 writes. At recovery b's bucket holds one second, C = 500 units,
+// which the first 500 take at once. Then the applier shares b's capacity
+// (applier_share 50 %): b has no clients, so it gets all of C = 500 WCU but
+// the one second of the clients' share they keep at hand, (1 - 0.5) C x 1 s
+// = 250 units, while writes keep arriving at r. The queue empties after
+// (B - C x 1 s + 250) / (C - r) = 88.75 s.
+TEST_CASE("Backlog: B writes drain in (B - C x 1 s + 0.5 C x 1 s) / (C - r) once capacity returns (B 18000, C 500, r 300)") {
   model::Scenario world = make_world({"a", "b"}, sim::LatencyModel::fixed(ms(35)), 100'000,
                                      sim::Duration::minutes(5));
   world.regions[1].capacity = provisioned(500, 0);
@@ -58,7 +62,7 @@ TEST_CASE("Backlog: B writes drain in B / (C - r) once capacity returns (B 18000
   REQUIRE(result.outages.size() == 1);
   const model::OutageResult& o = result.outages[0];
   CHECK(o.recovered_ns == 60'000'000'000);
-  const double expected_s = 18000.0 / (500.0 - 300.0);
+  const double expected_s = (18000.0 - 500.0 + 250.0) / (500.0 - 300.0);
   CHECK(std::fabs(static_cast<double>(o.backlog_drain_ns) / 1e9 - expected_s) < 1.0);
   CHECK(result.convergence.divergent_items == 0);
   // Delayed, never dropped: every write reached b.

@@ -56,10 +56,17 @@ TEST_CASE("Capacity: provisioned burst admits 300 s of unused capacity, then the
   CHECK(offer(capacity, 1, 100, 10) == 49);
 }
 
-TEST_CASE("Capacity: without burst, exactly the provisioned rate (burst_seconds 0)") {
+TEST_CASE("Capacity: burst_seconds 0 keeps one second of the provisioned rate, nothing older") {
   ReplicaCapacity capacity(provisioned(100, 100, 0), 0, sim::Instant::zero());
-  // The bucket holds one unit: the one it starts with, then one every 10 ms up to 9.99 s.
-  CHECK(offer(capacity, 3, 1000, 10) == 1000);
+  // A second's worth at once: 100 writes admitted, the 101st throttled.
+  for (uint64_t i = 0; i < 100; ++i) REQUIRE(capacity.try_consume(sim::Instant::zero(), Dimension::kWrite, i, 1000));
+  CHECK_FALSE(capacity.try_consume(sim::Instant::zero(), Dimension::kWrite, 100, 1000));
+  // Then exactly the rate: one every 10 ms, 999 in (0, 9.999 s].
+  CHECK(offer(capacity, 3, 1000, 10) == 999);
+  // Idle for a minute: still only one second's worth at once.
+  int64_t admitted = 0;
+  for (uint64_t i = 0; i < 1000; ++i) admitted += capacity.try_consume(at_ms(70'000), Dimension::kWrite, i, 1000) ? 1 : 0;
+  CHECK(admitted == 100);
 }
 
 TEST_CASE("Capacity: a single hot key throttles at 1,000 WCU/s while the table has room (on demand)") {
@@ -110,4 +117,37 @@ TEST_CASE("Capacity: on demand serves 4,000 writes/s new, and twice a peak once 
   capacity.end_second(at_ms(1801 * 1000));
   CHECK(capacity.capacity_units(Dimension::kWrite) == 6000);  // 30 min after it
   CHECK(capacity.partition_count() == 10);                   // 6,000 / 1,000 + 12,000 / 3,000
+}
+
+// The sharing rule (docs/model.md): while the applier has a queue, clients
+// are guaranteed (1 - s) of the write rate, holding one second of it, and the
+// applier s of it plus what the clients leave. 100 WCU, s = 50 %.
+TEST_CASE("Capacity: while the applier shares, clients get their half and the applier the rest") {
+  ReplicaCapacity capacity(provisioned(100, 100, 0), 0, sim::Instant::zero(), 50.0);
+  const auto clients = [&](int64_t ms, int n) {
+    int admitted = 0;
+    for (int i = 0; i < n; ++i) admitted += capacity.try_consume(at_ms(ms), Dimension::kWrite, 7, 1000) ? 1 : 0;
+    return admitted;
+  };
+  const auto applier = [&](int64_t ms, int n) {
+    int admitted = 0;
+    for (int i = 0; i < n; ++i) admitted += capacity.try_consume_replicated(at_ms(ms), 7, 1000) ? 1 : 0;
+    return admitted;
+  };
+  // The full one-second bucket, 100 units, splits in half.
+  capacity.start_sharing(sim::Instant::zero());
+  CHECK(capacity.sharing());
+  CHECK(clients(0, 1000) == 50);
+  CHECK(applier(0, 1000) == 50);
+  // A second later each share has refilled 50; the clients want only 20.
+  CHECK(clients(1000, 20) == 20);
+  CHECK(applier(1000, 1000) == 50);
+  // The clients' share holds one second (50): the 30 they left and the 50
+  // more above it flow to the applier, which has 50 + 30 = 80.
+  CHECK(applier(2000, 1000) == 80);
+  // The queue is empty: the shares merge, the clients' 50 back in the bucket.
+  capacity.end_sharing(at_ms(2000));
+  CHECK_FALSE(capacity.sharing());
+  CHECK(clients(2000, 1000) == 50);
+  CHECK(clients(3000, 1000) == 100);
 }

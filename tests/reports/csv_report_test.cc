@@ -36,6 +36,7 @@ TEST_CASE("CSV report: CloudWatch-named files, a column per region or pair, a ro
   std::vector<std::string> names;
   for (const reports::CsvFile& f : files) names.push_back(f.name);
   CHECK(names == std::vector<std::string>{"ConsumedWriteCapacityUnits.csv", "ConsumedReadCapacityUnits.csv",
+                                          "BurstWriteCapacityUnits.csv", "BurstReadCapacityUnits.csv",
                                           "ProvisionedWriteCapacityUnits.csv", "ProvisionedReadCapacityUnits.csv",
                                           "ThrottleEvents.csv", "ReplicationThrottleEvents.csv", "ClientErrors.csv",
                                           "UnavailableErrors.csv", "RefusedRequests.csv",

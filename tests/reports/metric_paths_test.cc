@@ -114,7 +114,8 @@ TEST_CASE("Metric paths: queries, refusals and TTL per region, appended after th
                                            "client_latency_p99_ns", "client_latency_max_ns", "queries",
                                            "missing_index_errors", "refused_requests", "ttl_deletes",
                                            "ttl_replicated_write_units", "expired_items", "clobbered_writes",
-                                           "write_units", "read_units"});
+                                           "write_units", "read_units", "client_attempts",
+                                            "throttled_ppm"});
 }
 
 TEST_CASE("Metric paths: drift per setting compared, after convergence; an open episode runs to the stop") {

@@ -53,3 +53,33 @@ TEST_CASE("Report fields: each table's ranks, keys and nested objects are well f
   CHECK(reports::figures_in_path_order(reports::region_fields()).size() >
         static_cast<size_t>(reports::kRegionFiguresInEveryReport));
 }
+
+namespace {
+
+reports::FieldValue region_figure(const model::RegionResult& region, std::string_view figure) {
+  for (const reports::Field<model::RegionResult>& field : reports::region_fields()) {
+    if (field.figure == figure) return field.value(region);
+  }
+  FAIL("no region figure " << std::string(figure));
+  return int64_t{0};
+}
+
+}  // namespace
+
+// Throttled requests as a share of all: throttled attempts per million
+// client attempts (admitted, each with a latency, plus throttled), rounded.
+TEST_CASE("Report fields: client attempts and the throttled share in parts per million") {
+  model::RegionResult region;
+  CHECK(reports::figure_value(region_figure(region, "client_attempts")) == 0);
+  CHECK(reports::figure_value(region_figure(region, "throttled_ppm")) == 0);
+  region.client_latency_ns.record(1'000'000);
+  region.client_latency_ns.record(2'000'000);
+  region.throttle_events = 1;
+  CHECK(reports::figure_value(region_figure(region, "client_attempts")) == 3);
+  CHECK(reports::figure_value(region_figure(region, "throttled_ppm")) == 333'333);
+  region.throttle_events = 2;  // 2 / 4 = 500,000; 1 / 3 rounds down, 2 / 3 up
+  CHECK(reports::figure_value(region_figure(region, "throttled_ppm")) == 500'000);
+  region.client_latency_ns.clear();
+  region.client_latency_ns.record(5);
+  CHECK(reports::figure_value(region_figure(region, "throttled_ppm")) == 666'667);
+}
