@@ -282,6 +282,12 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   if (!guards || !plan_options(options, &plan, &jobs)) return kExitBadInput;
   std::vector<model::Scenario> scenarios;
   if (!load_points(options.file, &plan, &scenarios)) return kExitBadInput;
+  // Refused before resolve_metrics, which builds each point's world (its item state).
+  size_t shard_runs = 0;
+  for (size_t run = 0; run < plan.run_count(); ++run) shard_runs += plan.in_shard(run) ? 1 : 0;
+  if (refused_points(options.file, plan, scenarios, *guards, std::min<size_t>(jobs, std::max<size_t>(shard_runs, 1)))) {
+    return kExitBadInput;
+  }
   std::string message;
   const std::vector<std::string>& patterns =
       options.metrics.empty() ? reports::default_metric_patterns() : options.metrics;
@@ -291,11 +297,6 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
     return kExitBadInput;
   }
   if (!options.out_dir.empty() && !out_dir_usable(options.out_dir, plan)) return kExitBadInput;
-  size_t shard_runs = 0;
-  for (size_t run = 0; run < plan.run_count(); ++run) shard_runs += plan.in_shard(run) ? 1 : 0;
-  if (refused_points(options.file, plan, scenarios, *guards, std::min<size_t>(jobs, std::max<size_t>(shard_runs, 1)))) {
-    return kExitBadInput;
-  }
   const std::vector<study::RunRow> rows = run_points(plan, scenarios, *columns, *guards, jobs);
   return finish_study(&plan, rows, options, *guards);
 }
