@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 
+#include "app/terminal.h"
 #include "reports/report_diff.h"
 
 namespace app {
@@ -25,7 +26,7 @@ std::optional<reports::JsonValue> read_report(const std::string& path) {
   if (report) {
     if (reports::figures_from_report(*report, &error)) return report;
   }
-  std::fprintf(stderr, "gtsim: error: %s: %s\n", path.c_str(), error.c_str());
+  print_err("gtsim: error: " + path + ": " + error + "\n");
   return std::nullopt;
 }
 
@@ -55,7 +56,7 @@ int diff_command(const DiffOptions& options) {
   const std::optional<reports::JsonValue> b = read_report(options.b);
   if (!a || !b) return kExitBadInput;
   const reports::ReportDiff diff = reports::diff_reports(*a, *b, tolerances);
-  std::fputs(reports::format_report_diff(diff, options.a, options.b).c_str(), stdout);
+  print_out(reports::format_report_diff(diff, options.a, options.b));
   return diff.equal() ? kExitEqual : kExitDiffer;
 }
 

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "app/terminal.h"
+
 namespace app {
 namespace {
 
@@ -51,7 +53,7 @@ int list_command(const ListOptions& options) {
   size_t width = 0;
   for (const fs::path& file : files) width = std::max(width, file.stem().string().size());
   for (const fs::path& file : files) {
-    std::fputs(fmt::format("{:<{}}  {}\n", file.stem().string(), width, first_comment(file)).c_str(), stdout);
+    print_out(fmt::format("{:<{}}  {}\n", file.stem().string(), width, first_comment(file)));
   }
   return 0;
 }

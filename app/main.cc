@@ -40,6 +40,7 @@
 #include "app/progress_bar.h"
 #include "app/run_guards.h"
 #include "app/sweep_command.h"
+#include "app/terminal.h"
 #include "app/version.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
@@ -63,7 +64,7 @@ using app::kExitSignalBase;
 
 void print_diagnostics(const std::vector<model::Diagnostic>& diagnostics) {
   for (const model::Diagnostic& diagnostic : diagnostics) {
-    std::fprintf(stderr, "%s\n", diagnostic.to_string().c_str());
+    app::print_err(diagnostic.to_string() + "\n");
   }
 }
 
@@ -89,7 +90,7 @@ std::string how_far(const model::RunResult& result) {
 bool refused(const model::Scenario& scenario, const std::string& file, bool bounded) {
   const std::optional<std::string> reason = model::refuse_run(model::estimate_run(scenario), bounded);
   if (!reason) return false;
-  std::fprintf(stderr, "%s\n", model::Diagnostic{file, 0, 0, *reason}.to_string().c_str());
+  app::print_err(model::Diagnostic{file, 0, 0, *reason}.to_string() + "\n");
   return true;
 }
 
@@ -106,7 +107,7 @@ bool bad_expectations(const load::LoadResult& loaded) {
 bool stage_outputs(const RunOptions& options, const model::Scenario& scenario, const model::RunResult& result,
                    reports::OutputSet* set) {
   const auto failed = [&] {
-    std::fprintf(stderr, "gtsim: error: %s; no output of the run was written\n", set->error().c_str());
+    app::print_err("gtsim: error: " + set->error() + "; no output of the run was written\n");
     return false;
   };
   if (!options.json_path.empty() && !set->add(options.json_path, reports::json_report(result))) return failed();
@@ -149,7 +150,7 @@ int write_outputs(const RunOptions& options, const model::Scenario& scenario, co
     case app::CommitOutcome::kCommitted:
       return 0;
     case app::CommitOutcome::kFailed:
-      std::fprintf(stderr, "gtsim: error: %s; no output of the run was written\n", set.error().c_str());
+      app::print_err("gtsim: error: " + set.error() + "; no output of the run was written\n");
       return undone(app::kExitOutputFailed);
     case app::CommitOutcome::kInterrupted:
       break;
@@ -213,11 +214,11 @@ int report_run(const RunOptions& options, const app::RunGuards& guards, const lo
   const bool failed = std::any_of(outcomes.begin(), outcomes.end(),
                                   [](const reports::ExpectationOutcome& o) { return !o.passed; });
   if (!options.quiet) {
-    std::fputs(reports::text_report(result).c_str(), stdout);
-    std::fputs(reports::text_run_statistics({result.events, wall.count()}).c_str(), stdout);
+    app::print_out(reports::text_report(result));
+    app::print_out(reports::text_run_statistics({result.events, wall.count()}));
   }
   // Failed expectations are printed even with --quiet: that is not success.
-  if (!options.quiet || failed) std::fputs(reports::expectation_summary(outcomes).c_str(), stdout);
+  if (!options.quiet || failed) app::print_out(reports::expectation_summary(outcomes));
   // A signal during the commit is acted on once every output is in place.
   if (const int signal_number = app::interrupt_signal(); signal_number != 0) {
     std::fprintf(stderr, "gtsim: interrupted by %s after every report was written\n",
@@ -253,7 +254,7 @@ int validate_command(const std::vector<std::string>& files) {
     if (loaded.ok() && (bad_expectations(loaded) || refused(*loaded.scenario, file, false))) {
       status = kExitBadInput;
     } else if (loaded.ok()) {
-      std::printf("%s: ok\n", file.c_str());
+      app::print_out(file + ": ok\n");
     } else {
       print_diagnostics(loaded.diagnostics);
       status = kExitBadInput;

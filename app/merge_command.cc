@@ -6,13 +6,14 @@
 
 #include "app/interrupt.h"
 #include "app/study_command.h"
+#include "app/terminal.h"
 #include "study/study_files.h"
 
 namespace app {
 namespace {
 
 int fail(const std::string& message) {
-  std::fprintf(stderr, "gtsim: error: %s\n", message.c_str());
+  print_err("gtsim: error: " + message + "\n");
   return kExitBadInput;
 }
 
@@ -69,7 +70,7 @@ int merge_command(const MergeOptions& options) {
   if (!out_dir_usable(options.out_dir, *whole)) return kExitBadInput;
   install_interrupt_handlers();
   if (const int status = write_study(options.out_dir, *whole, rows); status != 0) return status;
-  if (!options.quiet) std::fputs(study::study_summary_text(*whole, rows).c_str(), stdout);
+  if (!options.quiet) print_out(study::study_summary_text(*whole, rows));
   return kExitOk;
 }
 

@@ -12,6 +12,7 @@
 
 #include "app/interrupt.h"
 #include "app/progress_bar.h"
+#include "app/terminal.h"
 #include "app/version.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
@@ -33,7 +34,7 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-void error(const std::string& message) { std::fprintf(stderr, "gtsim: error: %s\n", message.c_str()); }
+void error(const std::string& message) { print_err("gtsim: error: " + message + "\n"); }
 
 }  // namespace
 
@@ -171,7 +172,7 @@ bool load_points(const std::string& file, study::SweepPlan* plan, std::vector<mo
   for (const auto& overrides : plan->points) {
     load::LoadResult loaded = load::load_scenario_file(file, overrides);
     for (const model::Diagnostic& diagnostic : loaded.diagnostics) {
-      std::fprintf(stderr, "%s\n", diagnostic.to_string().c_str());
+      print_err(diagnostic.to_string() + "\n");
     }
     if (!loaded.ok()) {
       ok = false;
@@ -208,8 +209,8 @@ bool refused_points(const std::string& file, const study::SweepPlan& plan,
           model::kItemStateBytesCeiling / (1ull << 30), std::max<size_t>(fewer, 1));
     }
     if (reason) {
-      std::fprintf(stderr, "%s: error: point %zu of %zu (%s): %s\n", file.c_str(), point + 1, scenarios.size(),
-                   plan.point_label(point).c_str(), reason->c_str());
+      print_err(fmt::format("{}: error: point {} of {} ({}): {}\n", file, point + 1, scenarios.size(),
+                            plan.point_label(point), *reason));
       return true;
     }
   }
@@ -249,7 +250,7 @@ int finish_study(study::SweepPlan* plan, const std::vector<study::RunRow>& rows,
                 static_cast<unsigned long long>(plan->shard.index), static_cast<unsigned long long>(plan->shard.count),
                 done, plan->run_count(), options.out_dir.c_str());
   } else if (!options.quiet) {
-    std::fputs(study::study_summary_text(*plan, rows).c_str(), stdout);
+    print_out(study::study_summary_text(*plan, rows));
   }
   if (signal_number != 0) {
     std::fprintf(stderr, "gtsim: interrupted by %s after %zu of %zu runs; %s\n", signal_name(signal_number).c_str(),
@@ -281,6 +282,12 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   if (!guards || !plan_options(options, &plan, &jobs)) return kExitBadInput;
   std::vector<model::Scenario> scenarios;
   if (!load_points(options.file, &plan, &scenarios)) return kExitBadInput;
+  // Refused before resolve_metrics, which builds each point's world (its item state).
+  size_t shard_runs = 0;
+  for (size_t run = 0; run < plan.run_count(); ++run) shard_runs += plan.in_shard(run) ? 1 : 0;
+  if (refused_points(options.file, plan, scenarios, *guards, std::min<size_t>(jobs, std::max<size_t>(shard_runs, 1)))) {
+    return kExitBadInput;
+  }
   std::string message;
   const std::vector<std::string>& patterns =
       options.metrics.empty() ? reports::default_metric_patterns() : options.metrics;
@@ -290,11 +297,6 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
     return kExitBadInput;
   }
   if (!options.out_dir.empty() && !out_dir_usable(options.out_dir, plan)) return kExitBadInput;
-  size_t shard_runs = 0;
-  for (size_t run = 0; run < plan.run_count(); ++run) shard_runs += plan.in_shard(run) ? 1 : 0;
-  if (refused_points(options.file, plan, scenarios, *guards, std::min<size_t>(jobs, std::max<size_t>(shard_runs, 1)))) {
-    return kExitBadInput;
-  }
   const std::vector<study::RunRow> rows = run_points(plan, scenarios, *columns, *guards, jobs);
   return finish_study(&plan, rows, options, *guards);
 }

@@ -25,7 +25,10 @@ std::string ns_as_ms(int64_t ns) {
 CsvFile table(std::string name, int64_t step_s, const std::vector<std::string>& headers,
               const std::vector<const Column*>& columns, const Format& format) {
   CsvFile file{std::move(name), "time_s"};
-  for (const std::string& header : headers) file.content += "," + header;
+  for (const std::string& header : headers) {
+    file.content += ',';
+    file.content += csv_cell(header);
+  }
   file.content += "\n";
   size_t rows = 0;
   for (const Column* column : columns) rows = std::max(rows, column->size());
@@ -40,7 +43,38 @@ CsvFile table(std::string name, int64_t step_s, const std::vector<std::string>& 
   return file;
 }
 
+// -?digits(.digits)?: a number a spreadsheet reads as one, not a formula.
+bool plain_number(std::string_view text) {
+  size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  const auto digits = [&] {
+    const size_t from = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i > from;
+  };
+  if (!digits()) return false;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  return i == text.size();
+}
+
 }  // namespace
+
+std::string csv_cell(std::string_view text) {
+  std::string cell;
+  const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+  if (formula && !plain_number(text)) cell = "'";
+  cell += text;
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
+  std::string quoted(1, '"');
+  for (const char c : cell) {
+    quoted += c;
+    if (c == '"') quoted += '"';
+  }
+  quoted += '"';
+  return quoted;
+}
 
 std::vector<CsvFile> csv_report(const model::RunResult& result) {
   std::vector<CsvFile> files;

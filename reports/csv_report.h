@@ -10,6 +10,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/run_result.h"
@@ -23,5 +24,12 @@ struct CsvFile {
 
 // Every file, in a fixed order.
 std::vector<CsvFile> csv_report(const model::RunResult& result);
+
+// A CSV cell holding text (a header, a parameter's value): RFC 4180 quoted
+// when it holds a comma, quote or line break; and a cell a spreadsheet
+// would run as a formula (starting with =, +, -, @, a tab or a carriage
+// return) gets a leading apostrophe, as OWASP advises, unless it is a plain
+// decimal number such as -5 or -0.25.
+std::string csv_cell(std::string_view text);
 
 }  // namespace reports

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "reports/terminal_text.h"
 #include "sim/assert.h"
 
 namespace reports {
@@ -18,26 +19,6 @@ JsonValue& JsonValue::operator=(JsonValue&&) noexcept = default;
 JsonValue::~JsonValue() = default;
 
 namespace {
-
-// The length of the well-formed UTF-8 sequence `text` starts with (RFC 3629:
-// no overlong form, no surrogate, at most U+10FFFF), or 0.
-size_t utf8_sequence(std::string_view text) {
-  const auto at = [&](size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
-  const unsigned b0 = at(0);
-  const auto continuation = [&](size_t i) { return (at(i) & 0xC0) == 0x80; };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return continuation(1) ? 2 : 0;
-  if (b0 >= 0xE0 && b0 <= 0xEF) {
-    const unsigned b1 = at(1);
-    const bool ok = (b0 == 0xE0 ? b1 >= 0xA0 : true) && (b0 == 0xED ? b1 < 0xA0 : true);
-    return ok && continuation(1) && continuation(2) ? 3 : 0;
-  }
-  if (b0 >= 0xF0 && b0 <= 0xF4) {
-    const unsigned b1 = at(1);
-    const bool ok = (b0 == 0xF0 ? b1 >= 0x90 : true) && (b0 == 0xF4 ? b1 < 0x90 : true);
-    return ok && continuation(1) && continuation(2) && continuation(3) ? 4 : 0;
-  }
-  return 0;
-}
 
 void append_utf8(unsigned code, std::string* out) {
   if (code < 0x80) {
@@ -179,7 +160,7 @@ class Parser {
       const auto byte = static_cast<unsigned char>(text_[pos_]);
       if (byte < 0x20) return fail("control character in a string");
       if (byte >= 0x80) {
-        const size_t length = utf8_sequence(text_.substr(pos_));
+        const size_t length = utf8_sequence_length(text_.substr(pos_));
         if (length == 0) return fail(fmt::format("not UTF-8: byte 0x{:02X} in a string", byte));
         out->append(text_.substr(pos_, length));
         pos_ += length;

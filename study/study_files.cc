@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "reports/output_file.h"
+#include "reports/terminal_text.h"
 #include "study/study_summary.h"
 
 namespace study {
@@ -51,7 +52,8 @@ bool stage_study_files(const std::string& dir, const SweepPlan& plan, const std:
   if (plan.shard.count == 1) {
     files.emplace_back("summary.csv", sweep_summary_csv(plan, rows));
     if (plan.kind == StudyKind::kCompare) files.emplace_back("paired.csv", compare_summary_csv(plan, rows));
-    files.emplace_back("summary.txt", study_summary_text(plan, rows));
+    // The table as the terminal shows it (control characters escaped).
+    files.emplace_back("summary.txt", reports::terminal_text(study_summary_text(plan, rows)));
   }
   for (auto& [name, content] : files) {
     if (!set->add(base + name, std::move(content))) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "reports/csv_report.h"
 #include "reports/json_value.h"
 #include "reports/json_writer.h"
 #include "reports/result_words.h"
@@ -58,12 +59,7 @@ bool point_values_match(const JsonValue& node, const SweepPlan& plan, size_t poi
 
 }  // namespace
 
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (const char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
+std::string csv_field(std::string_view text) { return reports::csv_cell(text); }
 
 std::string row_json(const SweepPlan& plan, size_t run, const RunRow& row) {
   GTSIM_ASSERT(row.done && row.values.size() == plan.metrics.size());

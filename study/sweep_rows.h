@@ -36,7 +36,8 @@ std::string runs_csv(const SweepPlan& plan, const std::vector<RunRow>& rows);
 bool parse_row_json(const std::string& line, const SweepPlan& plan, size_t* run, RunRow* row,
                     std::string* error);
 
-// An RFC 4180 CSV field: quoted when it holds a comma, quote or newline.
+// A CSV field of text: reports::csv_cell (quoted as RFC 4180 asks, a
+// would-be formula neutralised).
 std::string csv_field(std::string_view text);
 
 }  // namespace study
