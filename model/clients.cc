@@ -5,7 +5,9 @@
 namespace model {
 
 Clients::Clients(const Scenario& scenario, const std::vector<std::string>& region_names, sim::Instant stop)
-    : keys_(scenario.table.key_count, scenario.table.key_distribution) {
+    : keys_(scenario.table.key_count, scenario.table.key_distribution),
+      service_latency_(scenario.table.service_latency),
+      latency_factor_(region_names.size(), 1.0) {
   GTSIM_ASSERT(scenario.workload.size() == region_names.size());
   const uint64_t seed = scenario.seed;
   int32_t sessions = 0;
@@ -18,6 +20,8 @@ Clients::Clients(const Scenario& scenario, const std::vector<std::string>& regio
       route_below_.push_back(0);
       const std::string name = region_names[r] + "/" + group.name;
       route_rngs_.push_back(sim::Rng::stream(seed, "routing/" + name));
+      service_rngs_.push_back(sim::Rng::stream(seed, "service-latency/" + name));
+      network_rngs_.push_back(sim::Rng::stream(seed, "client-network/" + name));
       retry_rngs_.push_back(sim::Rng::stream(seed, "retry/" + name));
       retry_budgets_.emplace_back(group.retry);
       session_rngs_.push_back(sim::Rng::stream(seed, "sessions/" + name));

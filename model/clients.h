@@ -4,7 +4,10 @@
 // It owns, per client group (groups are numbered in scenario order: regions
 // in order, each region's workload in order): the request generator
 // (ClientGroup), its routing after a traffic shift, its retry quota, and
-// whether its sessions read their writes back elsewhere; and the slots of
+// whether its sessions read their writes back elsewhere; how long the
+// service takes to answer it (table.service_latency, times the serving
+// region's latency factor) and the round trip to a region other than its
+// home (docs/model.md, "Latency clients see"); and the slots of
 // the retries and session read-backs waiting in the event queue, reused
 // through free lists (an event names its slot). It also holds the scripted
 // requests of tests and studies. It decides nothing about capacity or
@@ -17,12 +20,14 @@
 // group order, as the RunRecorder lists them.
 //
 // Determinism: every draw comes from the group's own named streams,
-// "routing/<region>/<group>", "retry/<region>/<group>" and
-// "sessions/<region>/<group>" (the generator's are ClientGroup's), in the
-// order the World asks; nothing here reads a clock or iterates a hashed
+// "routing/<region>/<group>", "retry/<region>/<group>",
+// "sessions/<region>/<group>", "service-latency/<region>/<group>" and
+// "client-network/<region>/<group>" (the generator's are ClientGroup's), in
+// the order the World asks; nothing here reads a clock or iterates a hashed
 // container. Not copyable or movable: the generators point into it.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -95,6 +100,27 @@ class Clients {
   // From now on `fraction` (0..1) of the requests of `region`'s groups go to `to`.
   void shift_traffic(size_t region, size_t to, double fraction);
 
+  // Latency. How long `region`'s replica takes to answer an admitted `op` of
+  // `group`: the scenario's service latency times the region's factor.
+  sim::Duration service_time(size_t group, size_t region, Operation op) {
+    const sim::Duration base = service_latency_[op].sample(service_rngs_[group]);
+    const double factor = latency_factor_[region];
+    if (factor == 1.0) return base;
+    return sim::Duration::nanoseconds(static_cast<int64_t>(
+        std::min(static_cast<double>(base.ns()) * factor, static_cast<double>(sim::LatencyModel::kLatencyMax.ns()))));
+  }
+  // From now on `region`'s service times are multiplied by `factor` (>= 0;
+  // 1 restores them): the hook for a partial outage that slows a region.
+  void set_latency_factor(size_t region, double factor) { latency_factor_[region] = factor; }
+  double latency_factor(size_t region) const { return latency_factor_[region]; }
+  // One round trip of `group`'s request from its home to another region and
+  // back, over links taking `there` and `back`.
+  sim::Duration round_trip(size_t group, const sim::LatencyModel& there, const sim::LatencyModel& back) {
+    sim::Rng& rng = network_rngs_[group];
+    const sim::Duration out = there.sample(rng);
+    return out + back.sample(rng);
+  }
+
   // Retries. The first retry of a request takes a slot (one attempt made).
   bool allow_retry(size_t group, int next_attempt) { return retry_budgets_[group].allow_retry(next_attempt); }
   void on_success(size_t group, int attempts) { retry_budgets_[group].on_success(attempts); }
@@ -135,6 +161,10 @@ class Clients {
   std::vector<uint16_t> route_to_;             // per group
   std::vector<sim::UInt128> route_below_;      // per group: share moved, out of 2^64
   std::vector<sim::Rng> route_rngs_;           // per group
+  ServiceLatencyConfig service_latency_;
+  std::vector<double> latency_factor_;         // per region
+  std::vector<sim::Rng> service_rngs_;         // per group
+  std::vector<sim::Rng> network_rngs_;         // per group
   std::vector<sim::Rng> retry_rngs_;           // per group
   std::vector<ClientRetry> retry_budgets_;     // per group
   std::vector<int32_t> session_;               // per group: index into the result's sessions, or -1

@@ -49,6 +49,9 @@ struct DriftFigures {
   void append_to(std::string_view setting, std::vector<Figure>* figures) const;
 };
 
+// "PREFIX<region>.<group>.": where a client group's figures sit under a prefix.
+std::string group_prefix(const std::string& prefix, const model::ClientGroupResult& group);
+
 // Whether the figure at `path` is in nanoseconds: its name ends in `_ns`
 // (units are last in every name).
 inline bool is_duration_path(std::string_view path) { return path.ends_with("_ns"); }

@@ -72,8 +72,18 @@ constexpr Field<R> kRegionFields[] = {
     {"clients.unavailable_errors", member<&R::unavailable_errors>, "unavailable_errors", 11},
     {"clients.latency_ns.count", count_of<&R::client_latency_ns>},
     {"clients.latency_ns.p50", quantile_of<&R::client_latency_ns, 0.50>, "client_latency_p50_ns", 12},
+    {"clients.latency_ns.p90", quantile_of<&R::client_latency_ns, 0.90>, "client_latency_p90_ns", 21},
     {"clients.latency_ns.p99", quantile_of<&R::client_latency_ns, 0.99>, "client_latency_p99_ns", 13},
     {"clients.latency_ns.max", max_of<&R::client_latency_ns>, "client_latency_max_ns", 14},
+    {"clients.successful_request_latency_ns.count", count_of<&R::service_latency_ns>},
+    {"clients.successful_request_latency_ns.p50", quantile_of<&R::service_latency_ns, 0.50>,
+     "successful_request_latency_p50_ns", 22},
+    {"clients.successful_request_latency_ns.p90", quantile_of<&R::service_latency_ns, 0.90>,
+     "successful_request_latency_p90_ns", 23},
+    {"clients.successful_request_latency_ns.p99", quantile_of<&R::service_latency_ns, 0.99>,
+     "successful_request_latency_p99_ns", 24},
+    {"clients.successful_request_latency_ns.max", max_of<&R::service_latency_ns>, "successful_request_latency_max_ns",
+     25},
     {"replication_throttle_events", member<&R::replication_throttle_events>, "replication_throttle_events", 8},
     {"reads.stale_reads", member<&R::stale_reads>},
     {"reads.staleness_ns.count", count_of<&R::staleness_ns>},
@@ -104,6 +114,30 @@ constexpr Field<P> kPairFields[] = {
     {"lag_ns.max", max_of<&P::lag_ns>, "max_ns", 7},
 };
 
+using G = model::ClientGroupResult;
+
+constexpr Field<G> kGroupFields[] = {
+    {"region", member<&G::region>},
+    {"name", member<&G::name>},
+    {"served", member<&G::served>, "served", 0},
+    {"moved", member<&G::moved>, "moved", 1},
+    {"latency_ns.count", count_of<&G::latency_ns>},
+    {"latency_ns.p50", quantile_of<&G::latency_ns, 0.50>, "latency_p50_ns", 2},
+    {"latency_ns.p90", quantile_of<&G::latency_ns, 0.90>, "latency_p90_ns", 3},
+    {"latency_ns.p99", quantile_of<&G::latency_ns, 0.99>, "latency_p99_ns", 4},
+    {"latency_ns.max", max_of<&G::latency_ns>, "latency_max_ns", 5},
+};
+
+using L = model::LatencySummary;
+
+constexpr Field<L> kLatencySummaryFields[] = {
+    {"requests", member<&L::requests>, "requests", 0},
+    {"p50_ns", member<&L::p50_ns>, "latency_p50_ns", 1},
+    {"p90_ns", member<&L::p90_ns>, "latency_p90_ns", 2},
+    {"p99_ns", member<&L::p99_ns>, "latency_p99_ns", 3},
+    {"max_ns", member<&L::max_ns>, "latency_max_ns", 4},
+};
+
 using C = model::ConflictResult;
 
 // The examples follow these rows in the JSON report.
@@ -130,6 +164,8 @@ constexpr Field<V> kConvergenceFields[] = {
 
 std::span<const Field<model::RegionResult>> region_fields() { return kRegionFields; }
 std::span<const Field<model::PairResult>> pair_fields() { return kPairFields; }
+std::span<const Field<model::ClientGroupResult>> client_group_fields() { return kGroupFields; }
+std::span<const Field<model::LatencySummary>> latency_summary_fields() { return kLatencySummaryFields; }
 std::span<const Field<model::ConflictResult>> conflict_fields() { return kConflictFields; }
 std::span<const Field<model::ConvergenceResult>> convergence_fields() { return kConvergenceFields; }
 

@@ -1,5 +1,6 @@
 // Report fields: the schema of the report's figure sections, one table per
-// section (a region, a replication pair, the conflicts, the convergence).
+// section (a region, a replication pair, a client group, a latency summary
+// of the timeline, the conflicts, the convergence).
 //
 // Each row is one scalar the JSON report prints for the section's record:
 // its key (dotted when it sits in a nested object: "clients.latency_ns.p99"),
@@ -46,6 +47,9 @@ struct Field {
 
 std::span<const Field<model::RegionResult>> region_fields();
 std::span<const Field<model::PairResult>> pair_fields();
+std::span<const Field<model::ClientGroupResult>> client_group_fields();
+// A stretch's latency of one region or group (the timeline's before/after).
+std::span<const Field<model::LatencySummary>> latency_summary_fields();
 std::span<const Field<model::ConflictResult>> conflict_fields();
 std::span<const Field<model::ConvergenceResult>> convergence_fields();
 
