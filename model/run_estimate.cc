@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "model/replica_capacity.h"
+
 namespace model {
 namespace {
 
@@ -54,7 +56,10 @@ RunEstimate estimate_run(const Scenario& scenario) {
   const double poll_ns = static_cast<double>(scenario.replication.poll_interval.ns());
   double writes = 0;
   estimate.simulated_ns = static_cast<double>(scenario.duration.ns());
-  for (const std::vector<ClientGroupConfig>& groups : scenario.workload) {
+  const uint64_t data_bytes = static_cast<uint64_t>(static_cast<double>(scenario.table.key_count) *
+                                                    scenario.table.item_size_bytes.mean());
+  for (size_t r = 0; r < scenario.workload.size(); ++r) {
+    const std::vector<ClientGroupConfig>& groups = scenario.workload[r];
     double region_writes = 0;
     for (const ClientGroupConfig& group : groups) {
       const double requests = group.rate_per_second * (seconds > 0 ? seconds : 0);
@@ -65,7 +70,11 @@ RunEstimate estimate_run(const Scenario& scenario) {
     }
     writes += region_writes;
     if (poll_ns > 0 && other_regions > 0) {
-      const double drained_ns = region_writes / scenario.replication.batch_size * poll_ns;
+      // One stream per partition at the start (a split adds more), each
+      // shipping batch_size records per poll.
+      const double streams = static_cast<double>(
+          ReplicaCapacity(scenario.regions[r].capacity, data_bytes, sim::Instant::zero()).partition_count());
+      const double drained_ns = region_writes / (scenario.replication.batch_size * streams) * poll_ns;
       estimate.simulated_ns = std::max(estimate.simulated_ns, drained_ns);
     }
   }
@@ -87,9 +96,9 @@ std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded)
   }
   if (estimate.simulated_ns > kSimulatedNsCeiling) {
     return fmt::format(
-        "the run would simulate about {:.3g}h (its streams ship at most 'replication.batch_size' records "
-        "per 'replication.poll_interval'), above the limit of 100000h; raise the batch size, shorten the "
-        "poll interval or lower the rates",
+        "the run would simulate about {:.3g}h (each partition's stream ships at most "
+        "'replication.batch_size' records per 'replication.poll_interval'), above the limit of 100000h; "
+        "raise the batch size, shorten the poll interval or lower the rates",
         estimate.simulated_ns / 3600e9);
   }
   if (!bounded && estimate.events > kEventsCeiling) {

@@ -121,7 +121,7 @@ inline void World::dispatch(const Event& event, sim::Instant now) {
       commit(event.region, now, event.op, event.key, 1024);
       break;
     case EventKind::kPoll:
-      poll(event.region, now);
+      poll(event.region, event.index, now);
       break;
     case EventKind::kApply:
       arrive(event.region, event.index, now);
@@ -172,7 +172,7 @@ RunResult World::finish(sim::Instant now, uint64_t events) {
   result.peak_live_writes = writes_.peak();
   for (size_t r = 0; r < region_count_; ++r) {
     if (outages_.down(r) && !admin_.left(r) && outages_.latest(r) != kNoRecord) {
-      result.outages[outages_.latest(r)].lost_writes = replication_.stream(r).size();
+      result.outages[outages_.latest(r)].lost_writes = replication_.queued(r);
     }
     RegionResult& region = result.region_results[r];
     capacity_.report(r, region);

@@ -93,8 +93,8 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
 // for it is dropped, and from then on it replicates nothing either way.
 void World::leave_group(size_t region, sim::Instant now) {
   admin_.leave(region);
-  recorder_.outage_left_group(outages_.latest(region), now, replication_.stream(region).size());
-  replication_.empty_stream(region, [&](WriteSlot write) {
+  recorder_.outage_left_group(outages_.latest(region), now, replication_.queued(region));
+  replication_.empty_streams(region, [&](WriteSlot write) {
     for (size_t to = 0; to < region_count_; ++to) {
       if (to != region) abandon_delivery(to, write, now);
     }
@@ -136,7 +136,7 @@ void World::fail_region(size_t region, sim::Instant now) {
 void World::recover_region(size_t region, sim::Instant now) {
   outages_.recover(region);
   recorder_.outage_recovered(outages_.latest(region), now);
-  if (replication_.resume_polls(region)) schedule_poll(region, replication_.next_poll_after(region, now));
+  resume_polls(region, now);
   drain_backlog(region, now);
   // Its TTL process catches up with what expired while it was down.
   if (admin_.ttl_enabled(region) && admin_.serving(region) && !admin_.left(region)) sweep_expired(region, now, false);
