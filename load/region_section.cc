@@ -251,7 +251,7 @@ bool RegionChecker::link_pairs(const Node& link, const std::string& path,
 }
 
 void RegionChecker::replication(const Node& n, ReplicationConfig* r) {
-  static const std::vector<std::string> kKeys = {"poll_interval", "batch_size", "apply_time"};
+  static const std::vector<std::string> kKeys = {"poll_interval", "batch_size", "apply_time", "coalesce_window"};
   if (!check_map(n, "replication", &kKeys)) return;
   if (const Node* v = get(n, "poll_interval")) {
     if (auto d = duration(*v, "replication.poll_interval", Sign::kNonNegative)) r->poll_interval = *d;
@@ -263,6 +263,9 @@ void RegionChecker::replication(const Node& n, ReplicationConfig* r) {
   }
   if (const Node* v = get(n, "apply_time")) {
     if (auto l = latency(*v, "replication.apply_time")) r->apply_time = *l;
+  }
+  if (const Node* v = get(n, "coalesce_window")) {
+    if (auto d = duration(*v, "replication.coalesce_window", Sign::kNonNegative)) r->coalesce_window = *d;
   }
 }
 

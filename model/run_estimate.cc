@@ -81,9 +81,11 @@ RunEstimate estimate_run(const Scenario& scenario) {
   const double polls = poll_ns > 0 && other_regions > 0 ? writes : 0;
   estimate.events = estimate.requests + writes * other_regions + polls + estimate.simulated_ns / 1e9;
   estimate.events += ttl_events(scenario, writes) + backfill_events(scenario);
+  // Coalescing also keeps, per region and key, the record waiting in a stream.
+  const bool coalesces = scenario.replication.coalesce_window.ns() > 0 && poll_ns > 0;
   estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
                               static_cast<double>(scenario.table.key_count) *
-                              block_bytes(scenario.region_count());
+                              (block_bytes(scenario.region_count()) + (coalesces ? 4 : 0));
   return estimate;
 }
 

@@ -102,6 +102,11 @@ struct ReplicationConfig {
   // Default 100ms base + exponential jitter of mean 100ms.
   sim::LatencyModel apply_time = sim::LatencyModel(
       sim::Duration::milliseconds(100), sim::Distribution::exponential(100e6));
+  // `coalesce_window`: a record still waiting in its stream is replaced by
+  // a newer write to the same item from the same region committed within
+  // this of it, so only the newer one is replicated (the service "may
+  // coalesce" quick changes; how is not documented). Default 0s: off.
+  sim::Duration coalesce_window;
 };
 
 enum class KeyDistributionKind { kUniform, kZipf, kHotspot };
