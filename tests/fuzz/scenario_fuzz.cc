@@ -1,5 +1,7 @@
 // libFuzzer target: the scenario loader, the run estimate, and a short
-// bounded run of every scenario that validates, with both reports of it.
+// bounded run of every scenario that validates, with every report of it
+// (JSON, text, and since issue 14 the CSV files and the HTML report with
+// the timeline's marks).
 //
 // Input: YAML text. Leading lines "#! PATH=VALUE" (YAML comments, so the
 // text stays a valid file) are also applied as `--set` overrides, so the
@@ -22,8 +24,11 @@
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
 #include "model/simulation.h"
+#include "reports/csv_report.h"
+#include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/text_report.h"
+#include "reports/timeline_marks.h"
 
 namespace {
 
@@ -63,5 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const model::RunResult result = simulation.run(limits);
   (void)reports::json_report(result);
   (void)reports::text_report(result);
+  for (const reports::CsvFile& file : reports::csv_report(result)) (void)file.content.size();
+  (void)reports::html_report(result, reports::timeline_marks(scenario));
   return 0;
 }
