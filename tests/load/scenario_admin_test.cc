@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "load/scenario_loader.h"
+#include "tests/load/load_errors.h"
 #include "load/timeline_section.h"
 
 namespace {
@@ -24,11 +25,7 @@ const std::string kLate = "duration: 20m\nregions: [us-east-1, {name: eu-west-1,
 const std::string kTwoLate =
     "duration: 20m\nregions: [us-east-1, {name: eu-west-1, replica: false}, {name: ap-northeast-1, replica: false}]\n";
 
-Lines errors(const std::string& yaml) {
-  Lines out;
-  for (const model::Diagnostic& d : load::load_scenario_text(yaml, "s.yaml").diagnostics) out.push_back(d.to_string());
-  return out;
-}
+Lines errors(const std::string& yaml) { return gtsim_test::load_errors(yaml); }
 
 model::Scenario load_ok(const std::string& yaml) {
   load::LoadResult result = load::load_scenario_text(yaml, "s.yaml");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "load/scenario_loader.h"
+#include "tests/load/load_errors.h"
 
 namespace {
 
@@ -19,11 +20,7 @@ using model::TimelineKind;
 
 const std::string kWorld = "duration: 20m\nregions: [us-east-1, eu-west-1]\n";
 
-Lines errors(const std::string& yaml) {
-  Lines out;
-  for (const model::Diagnostic& d : load::load_scenario_text(yaml, "s.yaml").diagnostics) out.push_back(d.to_string());
-  return out;
-}
+Lines errors(const std::string& yaml) { return gtsim_test::load_errors(yaml); }
 
 Lines timeline_errors(const std::string& event) { return errors(kWorld + "timeline:\n  - " + event + "\n"); }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "load/scenario_loader.h"
+#include "tests/load/load_errors.h"
 
 namespace {
 
@@ -16,11 +17,7 @@ using Lines = std::vector<std::string>;
 using model::CapacityMode;
 using model::TimelineKind;
 
-Lines errors(const std::string& yaml) {
-  Lines out;
-  for (const model::Diagnostic& d : load::load_scenario_text(yaml, "s.yaml").diagnostics) out.push_back(d.to_string());
-  return out;
-}
+Lines errors(const std::string& yaml) { return gtsim_test::load_errors(yaml); }
 
 model::Scenario load_ok(const std::string& yaml) {
   const load::LoadResult loaded = load::load_scenario_text(yaml, "s.yaml");
