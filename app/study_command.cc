@@ -80,7 +80,8 @@ bool parse_shard(std::string_view text, study::Shard* shard, std::string* messag
   return ok;
 }
 
-bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* message) {
+bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* message,
+                std::string_view option) {
   const std::optional<load::Override> parsed = load::parse_override(text);
   values->clear();
   if (parsed) {
@@ -102,7 +103,7 @@ bool parse_vary(std::string_view text, std::string* path, std::vector<std::strin
     if (value.empty()) values->clear();
   }
   if (!parsed || values->empty()) {
-    *message = fmt::format("--vary expects PATH=V1,V2,... with no empty value, found '{}'", text);
+    *message = fmt::format("{} expects PATH=V1,V2,... with no empty value, found '{}'", option, text);
     return false;
   }
   return true;

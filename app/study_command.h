@@ -52,7 +52,9 @@ bool parse_seeds(std::string_view text, uint64_t* first, uint64_t* last, std::st
 // "2/8" -> {2, 8}. False and *error otherwise.
 bool parse_shard(std::string_view text, study::Shard* shard, std::string* error);
 // "PATH=V1,V2,..." -> PATH and the values; commas inside [] or {} do not split.
-bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* error);
+// `option` names the option in the message.
+bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* error,
+                std::string_view option = "--vary");
 
 // A study's outputs on their way: the tally of its tables and, with an
 // --out directory, its files, staged as the rows come (study/study_files.h)
