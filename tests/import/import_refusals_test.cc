@@ -1,0 +1,117 @@
+// gtsim import on hostile and wrong input: each refusal with its exact
+// message, place (file:line:column where the reader knows it) and nothing
+// written (docs/import.md, "Refusals").
+#include <catch2/catch.hpp>
+
+#include "import/import_document.h"
+#include "tests/import/import_test_files.h"
+
+namespace {
+
+using gtsim_test::messages;
+using gtsim_test::run_import;
+using gtsim_test::ScratchDir;
+using Lines = std::vector<std::string>;
+
+// The messages of importing one file of text, written as `name`.
+Lines refused(const std::string& kind, const std::string& name, const std::string& text,
+              const std::vector<std::pair<std::string, std::string>>& params = {}, const std::string& resource = "") {
+  ScratchDir dir("refusals");
+  dir.write(name, text);
+  const importer::ImportResult result = run_import(kind, {name}, params, resource, dir.path());
+  CHECK_FALSE(result.scenario);
+  return messages(result);
+}
+
+const char* kNoOutput =
+    "not the output of describe-table, describe-table-replica-auto-scaling, describe-time-to-live or "
+    "describe-global-table: expected a top-level Table, TableAutoScalingDescription, TimeToLiveDescription or "
+    "GlobalTableDescription";
+
+}  // namespace
+
+TEST_CASE("gtsim import: files that are not JSON or YAML text are refused at their place", "[import]") {
+  CHECK(refused("describe-table", "t.json", "{\"Table\": {\"Replicas\": [{\"RegionName\": \"us-east-1\"},]}}") ==
+        Lines{"t.json:1:53: error: invalid JSON: expected a value"});
+  CHECK(refused("describe-table", "t.json", "{\"Table\": {\"TableName\": \"t\",\n  \"TableName\": \"u\"}}") ==
+        Lines{"t.json:2:20: error: invalid JSON: duplicate key 'TableName' in an object"});
+  CHECK(refused("describe-table", "t.json", std::string("ab\0c", 4)) ==
+        Lines{"t.json:1:3: error: not a text file: found a NUL byte; expected JSON or YAML text"});
+  CHECK(refused("describe-table", "t.json", "{\"Table\": \"caf\xe9\"}") ==
+        Lines{"t.json:1:15: error: not UTF-8 text: found byte 0xE9; expected JSON or YAML text in UTF-8"});
+  CHECK(refused("describe-table", "t.json", " \n") == Lines{"t.json:1:1: error: empty file: expected JSON or YAML"});
+  CHECK(refused("describe-table", "t.yaml", "Table:\n\tTableName: t\n") ==
+        Lines{"t.yaml:2:1: error: tab character in indentation; indent YAML with spaces"});
+  CHECK(refused("describe-table", "t.yaml", "Table: {}\n---\nTable: {}\n") ==
+        Lines{"t.yaml:2:1: error: expected one YAML document, found a second one"});
+  CHECK(refused("describe-table", "t.json", "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}") ==
+        Lines{"t.json:1:70: error: invalid JSON: nested too deeply"});
+}
+
+TEST_CASE("gtsim import: a file that cannot be read, or is too large, is refused by name", "[import]") {
+  ScratchDir dir("unreadable");
+  CHECK(messages(run_import("describe-table", {"missing.json"}, {}, "", dir.path())) ==
+        Lines{"missing.json: error: cannot read: No such file or directory"});
+  std::filesystem::create_directory(dir.path() / "sub");
+  CHECK(messages(run_import("describe-table", {"sub"}, {}, "", dir.path())) ==
+        Lines{"sub: error: cannot read: Is a directory"});
+  dir.write("big.json", "{\"Table\": \"" + std::string(importer::kImportFileBytesMax, 'x') + "\"}");
+  CHECK(messages(run_import("describe-table", {"big.json"}, {}, "", dir.path())) ==
+        Lines{"big.json: error: file too large: gtsim import reads at most 16 MB; keep only the table's resource "
+              "or output"});
+}
+
+TEST_CASE("gtsim import describe-table: wrong types, words and regions are reported, every one, in file order",
+          "[import]") {
+  CHECK(refused("describe-table", "t.json",
+                "{\"Table\": {\"TableName\": \"t\", \"TableArn\": \"arn:aws:dynamodb:us-east-1:1:table/t\", "
+                "\"Replicas\": [{\"RegionName\": 5}], \"ItemCount\": \"many\", \"GlobalTableVersion\": \"2020.01.01\", "
+                "\"BillingModeSummary\": {\"BillingMode\": \"FREE\"}}}") ==
+        Lines{"t.json:1:110: error: Table.Replicas[0].RegionName: expected an AWS region name, e.g. 'us-east-1'; "
+              "found '5'",
+              "t.json:1:128: error: Table.ItemCount: expected a non-negative integer, found 'many'",
+              "t.json:1:158: error: Table.GlobalTableVersion: expected '2019.11.21' or '2017.11.29', found "
+              "'2020.01.01'",
+              "t.json:1:210: error: Table.BillingModeSummary.BillingMode: expected PROVISIONED or PAY_PER_REQUEST, "
+              "found 'FREE'"});
+  CHECK(refused("describe-table", "t.json",
+                "{\"Table\": {\"TableName\": \"t\", \"TableArn\": \"t\", \"ProvisionedThroughput\": "
+                "{\"WriteCapacityUnits\": 2000000, \"ReadCapacityUnits\": 0}}}") ==
+        Lines{"t.json:1:42: error: Table.TableArn: expected an ARN with a region, e.g. "
+              "'arn:aws:dynamodb:us-east-1:123456789012:table/Music'; found 't'",
+              "t.json:1:95: error: Table.ProvisionedThroughput.WriteCapacityUnits: must be at most 1000000, found "
+              "2000000",
+              "t.json:1:125: error: Table.ProvisionedThroughput.ReadCapacityUnits: expected a positive integer, "
+              "found '0'"});
+}
+
+TEST_CASE("gtsim import describe-table: what is not a global table's description is refused", "[import]") {
+  CHECK(messages(run_import("describe-table", {"describe-table-music-single.json"})) ==
+        Lines{"describe-table-music-single.json:2:14: error: Table: not a global table: describe-table shows no "
+              "Replicas and no GlobalTableVersion (for a version 2017.11.29 global table give the output of "
+              "describe-global-table too)"});
+  CHECK(refused("describe-table", "t.json", "[1, 2]") == Lines{std::string("t.json:1:1: error: ") + kNoOutput +
+                                                               ", found a sequence"});
+  CHECK(refused("describe-table", "t.json", "{\"Resources\": {}}") == Lines{std::string("t.json:1:1: error: ") + kNoOutput});
+  CHECK(refused("describe-table", "t.json",
+                "{\"Table\": {\"TableName\": \"t\", \"GlobalTableVersion\": \"2019.11.21\", \"TableArn\": "
+                "\"arn:aws:dynamodb:us-east-1:1:table/t\", \"Replicas\": [{\"RegionName\": \"us-east-1\"}]}}") ==
+        Lines{"t.json:1:11: error: Table: a global table needs replicas in at least two regions, found 1: "
+              "'us-east-1'"});
+  CHECK(messages(run_import("describe-table", {"describe-table-myable.json",
+                                               "describe-table-replica-auto-scaling-music.json"})) ==
+        Lines{"describe-table-replica-auto-scaling-music.json:3:22: error: TableAutoScalingDescription.TableName: "
+              "'MusicCollection' is not the table of describe-table-myable.json ('myable')"});
+  CHECK(messages(run_import("describe-table", {"describe-table-myable.json", "describe-table-myable.json"})) ==
+        Lines{"describe-table-myable.json:2:14: error: a second describe-table output (the first is in "
+              "describe-table-myable.json)"});
+}
+
+TEST_CASE("gtsim import: the request is checked against the kind's row", "[import]") {
+  CHECK(messages(run_import("describe-table", {"a.json", "b.json", "c.json", "d.json", "e.json"})) ==
+        Lines{"gtsim import: error: describe-table reads 1 to 4 files, found 5"});
+  CHECK(messages(run_import("describe-table", {"describe-table-myable.json"}, {{"A", "b"}}, "X")) ==
+        Lines{"gtsim import: error: --param is not used by describe-table",
+              "gtsim import: error: --resource is not used by describe-table"});
+  CHECK(importer::find_import_kind("cloudwatch") == nullptr);
+}
