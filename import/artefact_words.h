@@ -34,6 +34,7 @@ inline constexpr std::string_view kWarmProvisioned =
     "warm throughput is imported for an on-demand table only; a provisioned replica serves its units";
 inline constexpr std::string_view kOnDemandOfProvisioned = "on-demand maximums do not apply to a provisioned table";
 
+inline constexpr std::string_view kResourceAttribute = "a resource attribute of CloudFormation's: nothing to simulate";
 
 
 }  // namespace importer::words

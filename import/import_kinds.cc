@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "import/cloudformation_import.h"
 #include "import/describe_table_import.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
@@ -19,6 +20,10 @@ const std::vector<ImportKind>& import_kinds() {
        "the JSON of aws dynamodb describe-table, optionally with describe-table-replica-auto-scaling and "
        "describe-time-to-live (or describe-global-table for version 2017.11.29)",
        1, 4, false, false, &import_describe_table},
+      {"cloudformation",
+       "a CloudFormation template (YAML or JSON) with an AWS::DynamoDB::GlobalTable; --param Name=Value sets a "
+       "parameter, --resource LogicalId picks one of several tables",
+       1, 1, true, true, &import_cloudformation},
   };
   return kinds;
 }

@@ -32,8 +32,12 @@ describe-table describe-table-music-global.json describe-table-replica-auto-scal
 describe-table describe-table-orders.json describe-time-to-live-expire-at.json
 describe-table describe-table-mrsc.json
 describe-table describe-global-table-music.json
+cloudformation cloudformation-create-replica.yaml --param ReplicaRegion=eu-west-1
+cloudformation cloudformation-mytable.yaml
+cloudformation cloudformation-two-tables.json --resource Sessions --param AWS::Region=us-east-1
+cloudformation cloudformation-two-tables.json --resource Carts
 LIST
-  check test "$n" -eq 5
+  check test "$n" -eq 9
   ;;
 stdout)
   "$gtsim" import describe-table describe-table-myable.json >"$work/out.yaml" 2>"$work/err" || fail=1
@@ -63,11 +67,11 @@ unwritable)
 kinds)
   "$gtsim" import cloudwatch metrics.json 2>"$work/err"
   check test $? -eq 2
-  check grep -qx "gtsim: error: unknown import kind 'cloudwatch' (kinds: describe-table)" "$work/err"
-  "$gtsim" import describe-tabel x.json 2>"$work/err"
-  check grep -qx "gtsim: error: unknown import kind 'describe-tabel'; did you mean 'describe-table'? (kinds: describe-table)" "$work/err"
+  check grep -qx "gtsim: error: unknown import kind 'cloudwatch' (kinds: describe-table, cloudformation)" "$work/err"
+  "$gtsim" import cloudformaton x.json 2>"$work/err"
+  check grep -qx "gtsim: error: unknown import kind 'cloudformaton'; did you mean 'cloudformation'? (kinds: describe-table, cloudformation)" "$work/err"
   help=$("$gtsim" import --help)
-  for kind in describe-table; do check grep -q "^  $kind: " <<<"$help"; done
+  for kind in describe-table cloudformation; do check grep -q "^  $kind: " <<<"$help"; done
   check test -z "$(grep -i cloudwatch <<<"$help")"
   ;;
 *)

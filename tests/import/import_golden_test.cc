@@ -37,6 +37,13 @@ const std::vector<Case>& cases() {
        {"describe-table-orders.json", "describe-time-to-live-expire-at.json"}, {}, ""},
       {"describe-table-mrsc", "describe-table", {"describe-table-mrsc.json"}, {}, ""},
       {"describe-global-table-music", "describe-table", {"describe-global-table-music.json"}, {}, ""},
+      {"cloudformation-create-replica", "cloudformation", {"cloudformation-create-replica.yaml"}, {}, ""},
+      {"cloudformation-create-replica-params", "cloudformation", {"cloudformation-create-replica.yaml"},
+       {{"ReplicaRegion", "eu-west-1"}, {"DBTableName", "prices"}}, ""},
+      {"cloudformation-mytable", "cloudformation", {"cloudformation-mytable.yaml"}, {}, ""},
+      {"cloudformation-two-tables-sessions", "cloudformation", {"cloudformation-two-tables.json"},
+       {{"AWS::Region", "us-east-1"}}, "Sessions"},
+      {"cloudformation-two-tables-carts", "cloudformation", {"cloudformation-two-tables.json"}, {}, "Carts"},
   };
   return all;
 }

@@ -92,7 +92,9 @@ TEST_CASE("gtsim import describe-table: what is not a global table's description
               "describe-global-table too)"});
   CHECK(refused("describe-table", "t.json", "[1, 2]") == Lines{std::string("t.json:1:1: error: ") + kNoOutput +
                                                                ", found a sequence"});
-  CHECK(refused("describe-table", "t.json", "{\"Resources\": {}}") == Lines{std::string("t.json:1:1: error: ") + kNoOutput});
+  CHECK(refused("describe-table", "t.json", "{\"Resources\": {}}") ==
+        Lines{std::string("t.json:1:1: error: ") + kNoOutput +
+              " (this looks like a CloudFormation template: gtsim import cloudformation reads it)"});
   CHECK(refused("describe-table", "t.json",
                 "{\"Table\": {\"TableName\": \"t\", \"GlobalTableVersion\": \"2019.11.21\", \"TableArn\": "
                 "\"arn:aws:dynamodb:us-east-1:1:table/t\", \"Replicas\": [{\"RegionName\": \"us-east-1\"}]}}") ==
@@ -114,4 +116,60 @@ TEST_CASE("gtsim import: the request is checked against the kind's row", "[impor
         Lines{"gtsim import: error: --param is not used by describe-table",
               "gtsim import: error: --resource is not used by describe-table"});
   CHECK(importer::find_import_kind("cloudwatch") == nullptr);
+}
+
+TEST_CASE("gtsim import cloudformation: parameters, resources and intrinsic functions it cannot evaluate",
+          "[import]") {
+  CHECK(messages(run_import("cloudformation", {"cloudformation-two-tables.json"})) ==
+        Lines{"cloudformation-two-tables.json:15:16: error: Resources: the template has 2 global tables (Sessions, "
+              "Carts): name one with --resource"});
+  CHECK(messages(run_import("cloudformation", {"cloudformation-two-tables.json"}, {}, "Sessons")) ==
+        Lines{"cloudformation-two-tables.json: error: --resource Sessons: the template has no resource of that "
+              "name; did you mean 'Sessions'? (its global tables: Sessions, Carts)"});
+  CHECK(messages(run_import("cloudformation", {"cloudformation-two-tables.json"}, {}, "Audit")) ==
+        Lines{"cloudformation-two-tables.json: error: --resource Audit: the resource is a AWS::DynamoDB::Table, not "
+              "an AWS::DynamoDB::GlobalTable (its global tables: Sessions, Carts)"});
+  CHECK(messages(run_import("cloudformation", {"cloudformation-two-tables.json"}, {}, "Scratch")) ==
+        Lines{"cloudformation-two-tables.json: error: --resource Scratch: the resource is not created: its Condition "
+              "is false (its global tables: Sessions, Carts)"});
+  CHECK(messages(run_import("cloudformation", {"cloudformation-two-tables.json"}, {}, "Sessions")) ==
+        Lines{"cloudformation-two-tables.json:27:22: error: Resources.Sessions.Properties.Replicas[0].Region: "
+              "AWS::Region has a value only in a deployed stack: give it with --param AWS::Region=VALUE"});
+  CHECK(messages(run_import("cloudformation", {"cloudformation-two-tables.json"}, {{"Env", "staging"}}, "Sessions")) ==
+        Lines{"--param Env=staging: error: Parameter 'Env' must be one of AllowedValues"});
+  CHECK(messages(run_import("cloudformation", {"cloudformation-create-replica.yaml"}, {{"ReplicaRegon", "x"}})) ==
+        Lines{"--param ReplicaRegon=x: error: unknown parameter 'ReplicaRegon'; did you mean 'ReplicaRegion'? (the "
+              "template's parameters: DBTableName, PrimaryRegion, ReplicaRegion)"});
+  CHECK(refused("cloudformation", "t.yaml",
+                "Parameters:\n  NoDefault: {Type: String}\nResources:\n  T:\n    Type: AWS::DynamoDB::GlobalTable\n"
+                "    Properties:\n      BillingMode: PAY_PER_REQUEST\n      Replicas:\n"
+                "        - Region: !GetAtt Other.Region\n        - Region: !Sub \"${Missing}-1\"\n"
+                "        - Region: !Ref NoDefault\n") ==
+        Lines{"t.yaml:9:19: error: Resources.T.Properties.Replicas[0].Region: !GetAtt takes its value from a "
+              "deployed stack; gtsim import cannot evaluate it",
+              "t.yaml:10:19: error: Resources.T.Properties.Replicas[1].Region: !Sub: ${Missing}: the template has no "
+              "parameter or resource of that name",
+              "t.yaml:11:19: error: Resources.T.Properties.Replicas[2].Region: parameter 'NoDefault' has no Default: "
+              "give it with --param NoDefault=VALUE"});
+}
+
+TEST_CASE("gtsim import cloudformation: what CloudFormation itself refuses, and what is no global table", "[import]") {
+  CHECK(refused("cloudformation", "t.yaml",
+                "Resources:\n  T:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
+                "      BillingMode: PROVISIONED\n      Replicas: [{Region: us-east-2}, {Region: us-east-1}]\n") ==
+        Lines{"t.yaml:5:7: error: Resources.T.Properties: BillingMode PROVISIONED needs "
+              "WriteProvisionedThroughputSettings (\"If you use PROVISIONED billing mode, you must provide an auto "
+              "scaling configuration via the WriteProvisionedThroughputSettings property\")"});
+  CHECK(refused("cloudformation", "t.yaml", "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n") ==
+        Lines{"t.yaml:2:3: error: Resources: the template has no AWS::DynamoDB::GlobalTable resource (T is an "
+              "AWS::DynamoDB::Table, a single-Region table: gtsim needs a global table)"});
+  CHECK(refused("cloudformation", "t.yaml",
+                "Conditions:\n  A: !Condition B\n  B: !Condition A\nResources:\n  T:\n"
+                "    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n"
+                "      Replicas: !If [A, [], []]\n") ==
+        Lines{"t.yaml:9:17: error: Resources.T.Properties.Replicas: !If: conditions nested too deeply (do they "
+              "refer to each other in a loop?)"});
+  CHECK(refused("cloudformation", "t.json", "{\"Table\": {}}") ==
+        Lines{"t.json:1:1: error: not a CloudFormation template: expected a map with a Resources map (this looks "
+              "like describe-table output: gtsim import describe-table reads it)"});
 }
