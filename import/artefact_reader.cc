@@ -51,13 +51,18 @@ std::optional<bool> ArtefactReader::flag(const Node& n, const std::string& path)
 }
 
 void ArtefactReader::rest(const Node& n, const std::string& path, const std::vector<KeyRule>& rules,
-                          TableDraft* draft) const {
+                          TableDraft* draft, bool skip_unset) const {
   if (!n.is_map()) return;
   std::vector<std::string> known;
   for (const KeyRule& rule : rules) known.emplace_back(rule.key);
   for (const auto& entry : n.entries) {
     const load::NodePtr& key = entry.first;
+    const load::NodePtr& value = entry.second;
     if (!key->is_scalar()) continue;  // reported by map()
+    if (skip_unset && (value->is_null() || (value->is_sequence() && value->items.empty()) ||
+                       (value->is_map() && value->entries.empty()))) {
+      continue;
+    }
     const std::string where = load::join(path, key->text);
     const auto rule = std::find_if(rules.begin(), rules.end(), [&](const KeyRule& r) { return r.key == key->text; });
     if (rule == rules.end()) {

@@ -59,7 +59,10 @@ class ArtefactReader : public load::ValueChecker {
   std::optional<bool> flag(const Node& n, const std::string& path);
 
   // Every key of map n not read by the importer, filed in draft->not_imported.
-  void rest(const Node& n, const std::string& path, const std::vector<KeyRule>& rules, TableDraft* draft) const;
+  // With skip_unset, a key whose value is null or an empty list or map (how
+  // terraform writes an attribute nobody set) is passed over.
+  void rest(const Node& n, const std::string& path, const std::vector<KeyRule>& rules, TableDraft* draft,
+            bool skip_unset = false) const;
 };
 
 }  // namespace importer

@@ -36,5 +36,8 @@ inline constexpr std::string_view kOnDemandOfProvisioned = "on-demand maximums d
 
 inline constexpr std::string_view kResourceAttribute = "a resource attribute of CloudFormation's: nothing to simulate";
 
+inline constexpr std::string_view kSeparateReplica =
+    "a replica declared as its own resource is not imported: declare it as a replica block of the table, or add "
+    "its region to the scenario";
 
 }  // namespace importer::words

@@ -429,6 +429,9 @@ std::string other_artefact_hint(const Node& root) {
   if (ArtefactReader::get(root, "Table") != nullptr || ArtefactReader::get(root, "GlobalTableDescription") != nullptr) {
     return " (this looks like describe-table output: gtsim import describe-table reads it)";
   }
+  if (ArtefactReader::get(root, "format_version") != nullptr) {
+    return " (this looks like the output of terraform show -json: gtsim import terraform reads it)";
+  }
   return "";
 }
 

@@ -43,6 +43,9 @@ std::string other_artefact_hint(const Node& root) {
   if (ArtefactReader::get(root, "AWSTemplateFormatVersion") != nullptr || ArtefactReader::get(root, "Resources")) {
     return " (this looks like a CloudFormation template: gtsim import cloudformation reads it)";
   }
+  if (ArtefactReader::get(root, "format_version") != nullptr) {
+    return " (this looks like the output of terraform show -json: gtsim import terraform reads it)";
+  }
   return "";
 }
 

@@ -7,6 +7,7 @@
 
 #include "import/cloudformation_import.h"
 #include "import/describe_table_import.h"
+#include "import/terraform_import.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
 
@@ -24,6 +25,10 @@ const std::vector<ImportKind>& import_kinds() {
        "a CloudFormation template (YAML or JSON) with an AWS::DynamoDB::GlobalTable; --param Name=Value sets a "
        "parameter, --resource LogicalId picks one of several tables",
        1, 1, true, true, &import_cloudformation},
+      {"terraform",
+       "the JSON of terraform show -json (a plan or a state) with an aws_dynamodb_table that has replica blocks; "
+       "--resource ADDRESS picks one of several",
+       1, 1, false, true, &import_terraform},
   };
   return kinds;
 }

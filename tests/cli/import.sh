@@ -5,7 +5,7 @@
 #   stdout      without --out the scenario goes to stdout, the notes to stderr
 #   refused     bad input: exit 2, the message, and no --out file (an old one untouched)
 #   unwritable  an --out that cannot be written: exit 4 and nothing left behind
-#   kinds       the kinds offered (no cloudwatch yet)
+#   kinds       the kinds offered: describe-table, cloudformation, terraform (no cloudwatch yet)
 set -u
 gtsim=$1 fixtures=$2 work=$3/$4 case=$4
 rm -rf "$work" && mkdir -p "$work" || exit 1
@@ -36,8 +36,10 @@ cloudformation cloudformation-create-replica.yaml --param ReplicaRegion=eu-west-
 cloudformation cloudformation-mytable.yaml
 cloudformation cloudformation-two-tables.json --resource Sessions --param AWS::Region=us-east-1
 cloudformation cloudformation-two-tables.json --resource Carts
+terraform terraform-plan-example.json
+terraform terraform-state-module.json
 LIST
-  check test "$n" -eq 9
+  check test "$n" -eq 11
   ;;
 stdout)
   "$gtsim" import describe-table describe-table-myable.json >"$work/out.yaml" 2>"$work/err" || fail=1
@@ -67,11 +69,11 @@ unwritable)
 kinds)
   "$gtsim" import cloudwatch metrics.json 2>"$work/err"
   check test $? -eq 2
-  check grep -qx "gtsim: error: unknown import kind 'cloudwatch' (kinds: describe-table, cloudformation)" "$work/err"
-  "$gtsim" import cloudformaton x.json 2>"$work/err"
-  check grep -qx "gtsim: error: unknown import kind 'cloudformaton'; did you mean 'cloudformation'? (kinds: describe-table, cloudformation)" "$work/err"
+  check grep -qx "gtsim: error: unknown import kind 'cloudwatch' (kinds: describe-table, cloudformation, terraform)" "$work/err"
+  "$gtsim" import terrafrom x.json 2>"$work/err"
+  check grep -qx "gtsim: error: unknown import kind 'terrafrom'; did you mean 'terraform'? (kinds: describe-table, cloudformation, terraform)" "$work/err"
   help=$("$gtsim" import --help)
-  for kind in describe-table cloudformation; do check grep -q "^  $kind: " <<<"$help"; done
+  for kind in describe-table cloudformation terraform; do check grep -q "^  $kind: " <<<"$help"; done
   check test -z "$(grep -i cloudwatch <<<"$help")"
   ;;
 *)

@@ -44,6 +44,8 @@ const std::vector<Case>& cases() {
       {"cloudformation-two-tables-sessions", "cloudformation", {"cloudformation-two-tables.json"},
        {{"AWS::Region", "us-east-1"}}, "Sessions"},
       {"cloudformation-two-tables-carts", "cloudformation", {"cloudformation-two-tables.json"}, {}, "Carts"},
+      {"terraform-plan-example", "terraform", {"terraform-plan-example.json"}, {}, ""},
+      {"terraform-state-module", "terraform", {"terraform-state-module.json"}, {}, ""},
   };
   return all;
 }

@@ -173,3 +173,33 @@ TEST_CASE("gtsim import cloudformation: what CloudFormation itself refuses, and 
         Lines{"t.json:1:1: error: not a CloudFormation template: expected a map with a Resources map (this looks "
               "like describe-table output: gtsim import describe-table reads it)"});
 }
+
+TEST_CASE("gtsim import terraform: raw state, several tables, an unknown own region", "[import]") {
+  CHECK(refused("terraform", "t.json", "{\"version\": 4, \"terraform_version\": \"1.5.0\", \"resources\": []}") ==
+        Lines{"t.json:1:1: error: not the output of terraform show -json: expected planned_values.root_module (a "
+              "plan) or values.root_module (a state) (this is a raw state file, terraform.tfstate: give the output "
+              "of terraform show -json instead)"});
+  const std::string table_a =
+      "{\"address\": \"aws_dynamodb_table.a\", \"mode\": \"managed\", \"type\": \"aws_dynamodb_table\", \"values\": "
+      "{\"name\": \"a\", \"replica\": [{\"region_name\": \"eu-west-1\"}]}}";
+  const std::string table_b =
+      "{\"address\": \"aws_dynamodb_table.b\", \"mode\": \"managed\", \"type\": \"aws_dynamodb_table\", \"values\": "
+      "{\"name\": \"b\", \"region\": \"us-east-1\", \"replica\": [{\"region_name\": \"eu-west-1\"}]}}";
+  const auto state = [](const std::string& resources) {
+    return "{\"format_version\": \"1.0\", \"values\": {\"root_module\": {\"resources\": [" + resources + "]}}}";
+  };
+  CHECK(refused("terraform", "t.json", state(table_a)) ==
+        Lines{"t.json:1:68: error: aws_dynamodb_table.a: the table's own region is unknown: its values have no "
+              "region or arn and the plan's configuration gives the aws provider no constant region (set it, or run "
+              "terraform show -json on a state)"});
+  CHECK(refused("terraform", "t.json", state(table_a + ", " + table_b)) ==
+        Lines{"t.json:1:53: error: 2 aws_dynamodb_table resources with replica blocks (aws_dynamodb_table.a, "
+              "aws_dynamodb_table.b): name one with --resource"});
+  CHECK(refused("terraform", "t.json", state(table_a + ", " + table_b), {}, "aws_dynamodb_table.c") ==
+        Lines{"t.json: error: --resource aws_dynamodb_table.c: there is no aws_dynamodb_table of that address; did "
+              "you mean 'aws_dynamodb_table.a'? (its global tables: aws_dynamodb_table.a, aws_dynamodb_table.b)"});
+  CHECK(messages(run_import("terraform", {"terraform-state-module.json"}, {}, "aws_dynamodb_table.locks")) ==
+        Lines{"terraform-state-module.json: error: --resource aws_dynamodb_table.locks: it has no replica blocks: a "
+              "single-Region table (gtsim needs a global table) (its global tables: "
+              "module.scores.aws_dynamodb_table.this[0])"});
+}
