@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kCurveExpected =
     "a curve map, e.g. {diurnal: {mean: 2000, peak_to_trough: 3, peak_at: 14h, timezone_offset: -5h}}";
-const std::vector<std::string> kBases = {"base", "points", "diurnal"};
+const std::vector<std::string> kBases = {"base", "points", "diurnal", "trace"};
 // One request per 1,000,000 s, as for a constant rate (load/workload_section.cc).
 constexpr double kMeanPerSecondMin = 0.000001;
 constexpr size_t kStepsMax = 10'000;
@@ -22,7 +22,7 @@ constexpr size_t kPointsMax = 100'000;
 }  // namespace
 
 std::optional<RateCurve> TrafficCurveChecker::curve(const Node& n, const std::string& path, sim::Duration run) {
-  static const std::vector<std::string> kKeys = {"base", "points", "repeat", "diurnal", "steps"};
+  static const std::vector<std::string> kKeys = {"base", "points", "repeat", "diurnal", "trace", "steps"};
   if (!check_map(n, path, &kKeys, {}, kCurveExpected)) return std::nullopt;
   const bool all_known = std::all_of(n.entries.begin(), n.entries.end(), [](const auto& e) {
     return e.first->is_scalar() && std::find(kKeys.begin(), kKeys.end(), e.first->text) != kKeys.end();
@@ -55,8 +55,8 @@ std::optional<RateCurve> TrafficCurveChecker::base(const Node& n, const std::str
   for (const auto& [key, value] : n.entries) {
     if (!key->is_scalar() || std::find(kBases.begin(), kBases.end(), key->text) == kBases.end()) continue;
     if (kind != nullptr) {
-      error(*key, fmt::format("{}: '{}' and '{}' cannot be combined: a curve has one base ('base', 'points' or "
-                              "'diurnal'), with 'steps' laid over it",
+      error(*key, fmt::format("{}: '{}' and '{}' cannot be combined: a curve has one base ('base', 'points', "
+                              "'diurnal' or 'trace'), with 'steps' laid over it",
                               path, kind->text, key->text));
       return std::nullopt;
     }
@@ -65,7 +65,7 @@ std::optional<RateCurve> TrafficCurveChecker::base(const Node& n, const std::str
   const Node* repeat_node = get(n, "repeat");
   if (kind == nullptr && all_known) {
     // An unknown key is most likely the base misspelt: its error says enough.
-    error(n, "missing a base in " + path + ": expected one of 'base', 'points' or 'diurnal'");
+    error(n, "missing a base in " + path + ": expected one of 'base', 'points', 'diurnal' or 'trace'");
   }
   if (repeat_node != nullptr && (kind == nullptr || kind->text != "points")) {
     error(*repeat_node, join(path, "repeat") + ": only 'points' repeat" +
@@ -87,7 +87,8 @@ std::optional<RateCurve> TrafficCurveChecker::base(const Node& n, const std::str
     if (!daily) return std::nullopt;
     return curve;
   }
-  return diurnal(value, vpath);
+  if (kind->text == "diurnal") return diurnal(value, vpath);
+  return traces_->trace(value, vpath, run);
 }
 
 std::optional<bool> TrafficCurveChecker::repeat(const Node& n, const std::string& path) {

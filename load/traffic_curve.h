@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "load/scenario_values.h"
+#include "load/traffic_trace.h"
 #include "model/rate_curve.h"
 #include "model/rate_shapes.h"
 #include "sim/time.h"
@@ -27,8 +28,9 @@ inline constexpr double kRatePerSecondMax = 10'000'000;
 
 class TrafficCurveChecker : public ValueChecker {
  public:
-  TrafficCurveChecker(std::string file, std::vector<model::Diagnostic>* out)
-      : ValueChecker(std::move(file), out) {}
+  // Trace files are read through *traces, which must outlive this checker.
+  TrafficCurveChecker(std::string file, std::vector<model::Diagnostic>* out, TraceReader* traces)
+      : ValueChecker(std::move(file), out), traces_(traces) {}
 
   // The curve of the map n at path, for a run of `run`; nullopt after
   // reporting. A curve that is 0 all through the run is refused.
@@ -49,6 +51,8 @@ class TrafficCurveChecker : public ValueChecker {
   std::optional<bool> repeat(const Node& n, const std::string& path);
   // A rate in a curve: a finite number from 0 to kRatePerSecondMax.
   std::optional<double> rate_value(const Node& n, const std::string& path);
+
+  TraceReader* traces_;
 };
 
 }  // namespace load

@@ -30,7 +30,7 @@ class WorkloadChecker : public ValueChecker {
  public:
   // Regions are named through *regions, which must outlive this checker.
   WorkloadChecker(std::string file, std::vector<model::Diagnostic>* out, RegionChecker* regions)
-      : ValueChecker(file, out), regions_(regions), curves_(std::move(file), out) {}
+      : ValueChecker(file, out), regions_(regions), traces_(file, out), curves_(std::move(file), out, &traces_) {}
 
   // The top-level `retry:`, which every client group starts from.
   void default_retry(const Node& n);
@@ -63,6 +63,7 @@ class WorkloadChecker : public ValueChecker {
   bool sessions(const Node& n, const std::string& path, model::SessionConfig* out);
 
   RegionChecker* regions_;
+  TraceReader traces_;          // before curves_, which reads through it
   TrafficCurveChecker curves_;
   model::RetryConfig default_retry_;        // the top-level retry
   std::vector<GroupIndex> group_indexes_;   // client groups whose `index` is checked last

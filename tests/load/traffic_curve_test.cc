@@ -147,12 +147,12 @@ TEST_CASE("Traffic curve: steps and the curve map refused, with their messages",
               "changed by its steps (a rate that never changes is a number, e.g. rate: 1000)"});
   CHECK(load_errors(with_rate("{base: 100, points: {0h: 1}, steps: []}")) ==
         Lines{"s.yaml:5:25: error: workload.us-east-1[0].rate: 'base' and 'points' cannot be combined: a curve has "
-              "one base ('base', 'points' or 'diurnal'), with 'steps' laid over it",
+              "one base ('base', 'points', 'diurnal' or 'trace'), with 'steps' laid over it",
               "s.yaml:5:49: error: workload.us-east-1[0].rate.steps: expected a non-empty sequence of steps, e.g. "
               "[{at: 10m, rate: 5000, for: 2m}]; found an empty sequence"});
   CHECK(load_errors(with_rate("{steps: [{at: 1m, rate: 5}], repeat: daily}")) ==
-        Lines{"s.yaml:5:13: error: missing a base in workload.us-east-1[0].rate: expected one of 'base', 'points' "
-              "or 'diurnal'",
+        Lines{"s.yaml:5:13: error: missing a base in workload.us-east-1[0].rate: expected one of 'base', 'points', "
+              "'diurnal' or 'trace'",
               "s.yaml:5:50: error: workload.us-east-1[0].rate.repeat: only 'points' repeat"});
   CHECK(load_errors(with_rate("{pionts: {0h: 5}}")) ==
         Lines{"s.yaml:5:14: error: unknown key 'pionts' in workload.us-east-1[0].rate; did you mean 'points'?"});
