@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "load/utc_timestamp.h"
+#include "sim/assert.h"
 
 namespace load {
 namespace {
@@ -115,6 +116,11 @@ bool read_trace_csv(std::string_view text, const std::string& file, size_t colum
   const std::vector<Line> lines = content_lines(text);
   const bool header = !lines.empty() && is_header(lines[0]);
   const size_t fields = header ? lines[0].fields.size() : 2;
+  if (fields < 2) {
+    problem(lines[0].number, 1, "the header line names no value column; expected e.g. timestamp,ConsumedWriteCapacityUnits");
+    return false;
+  }
+  GTSIM_ASSERT(1 + column < fields);  // a column the header names, or the one value
   bool ok = true;
   for (size_t i = header ? 1 : 0; i < lines.size(); ++i) {
     const Line& line = lines[i];

@@ -31,7 +31,8 @@ std::vector<std::string> trace_csv_columns(std::string_view text);
 // timestamp) into *points, in file order, those of well-formed lines only;
 // false after reporting every malformed line (a NUL byte, a field too many
 // or too few, a timestamp or a value that is not one) as a diagnostic about
-// `file`, so the caller may still check the rest.
+// `file`, so the caller may still check the rest. REQUIRES: column names a
+// value column (one of trace_csv_columns, or 0 without a header).
 bool read_trace_csv(std::string_view text, const std::string& file, size_t column, std::vector<TracePoint>* points,
                     std::vector<model::Diagnostic>* out);
 

@@ -155,6 +155,10 @@ TEST_CASE("Trace files: a CSV refused line by line, with its line and column", "
   CHECK(errors(dir, with_rate("{trace: {file: order.csv}}", "1m")) ==
         Lines{dir.at("order.csv") + ":3:1: error: timestamp 2024-01-15T10:00:00Z is not after the one before it "
                                     "(2024-01-15T10:01:00Z, line 2): a trace's timestamps must ascend"});
+  dir.write("header.csv", "timestamp\n2024-01-15T00:00:00Z\n");
+  CHECK(errors(dir, with_rate("{trace: {file: header.csv}}")) ==
+        Lines{dir.at("header.csv") + ":1:1: error: the header line names no value column; expected e.g. "
+                                     "timestamp,ConsumedWriteCapacityUnits"});
   dir.write("binary.csv", std::string("2024-01-15T00:00:00Z,6\0", 23));
   CHECK(errors(dir, with_rate("{trace: {file: binary.csv}}")) ==
         Lines{dir.at("binary.csv") + ":1:23: error: not a text file: found a NUL byte; expected CSV text"});
