@@ -23,9 +23,10 @@
 namespace load {
 
 inline constexpr std::string_view kPriceTableDate = "2026-12-01";
+// Its source as the reports name it (docs/sources.md, Prices, gives the pages):
+// https://aws.amazon.com/dynamodb/pricing/on-demand/ and .../provisioned/.
 inline constexpr std::string_view kPriceTableSource =
-    "AWS DynamoDB pricing, https://aws.amazon.com/dynamodb/pricing/on-demand/ and "
-    "https://aws.amazon.com/dynamodb/pricing/provisioned/ (after the November 2024 reductions)";
+    "aws.amazon.com/dynamodb/pricing/on-demand/ and /provisioned/, after the November 2024 reductions";
 
 struct TablePrices {
   std::string_view region;

@@ -14,32 +14,14 @@ namespace load {
 
 using model::PriceBasis;
 using model::Pricing;
-using model::RegionPrices;
 
 namespace {
 
 constexpr const char* kPriceExpected = "a price in US dollars: a number >= 0 with at most 9 decimals, e.g. 0.625";
 
-struct PriceKey {
-  const char* name;
-  int64_t RegionPrices::*member;
-};
-
-// scenarios/README.md, "Pricing": the keys of a price map, in its order.
-constexpr PriceKey kPriceKeys[] = {
-    {"write_requests", &RegionPrices::write_requests_nano},
-    {"read_requests", &RegionPrices::read_requests_nano},
-    {"replicated_write_requests", &RegionPrices::replicated_write_requests_nano},
-    {"write_capacity_hour", &RegionPrices::write_capacity_hour_nano},
-    {"read_capacity_hour", &RegionPrices::read_capacity_hour_nano},
-    {"replicated_write_capacity_hour", &RegionPrices::replicated_write_capacity_hour_nano},
-    {"storage_gb_month", &RegionPrices::storage_gb_month_nano},
-    {"transfer_gb", &RegionPrices::transfer_gb_nano},
-};
-
 std::vector<std::string> price_key_names() {
   std::vector<std::string> names;
-  for (const PriceKey& key : kPriceKeys) names.emplace_back(key.name);
+  for (const model::PriceField& field : model::kPriceFields) names.emplace_back(field.key);
   return names;
 }
 
@@ -81,16 +63,16 @@ void PricingChecker::prices(const Node& n, const std::string& path, const std::v
   if (!check_map(n, path, &kKeys, {}, "a map of prices, e.g. {write_requests: 0.625, storage_gb_month: 0.25}")) {
     return;
   }
-  for (const PriceKey& key : kPriceKeys) {
-    const Node* v = get(n, key.name);
+  for (const model::PriceField& field : model::kPriceFields) {
+    const Node* v = get(n, field.key);
     if (v == nullptr) continue;
     const std::optional<int64_t> nano = v->is_scalar() ? parse_usd_nano(v->text) : std::nullopt;
     if (!nano) {
-      mismatch(*v, join(path, key.name), kPriceExpected);
+      mismatch(*v, join(path, field.key), kPriceExpected);
       continue;
     }
     for (const size_t r : targets) {
-      p->regions[r].prices.*key.member = *nano;
+      p->regions[r].prices.*field.nano = *nano;
       p->regions[r].basis = PriceBasis::kOverridden;
     }
   }

@@ -31,6 +31,23 @@ struct RegionPrices {
   int64_t transfer_gb_nano = 0;                // `transfer_gb`: one GB sent to another region
 };
 
+// The price of a map of `pricing:` by its key, in the order of
+// scenarios/README.md, "Pricing" (the JSON report's order too).
+struct PriceField {
+  std::string_view key;
+  int64_t RegionPrices::*nano;
+};
+inline constexpr PriceField kPriceFields[] = {
+    {"write_requests", &RegionPrices::write_requests_nano},
+    {"read_requests", &RegionPrices::read_requests_nano},
+    {"replicated_write_requests", &RegionPrices::replicated_write_requests_nano},
+    {"write_capacity_hour", &RegionPrices::write_capacity_hour_nano},
+    {"read_capacity_hour", &RegionPrices::read_capacity_hour_nano},
+    {"replicated_write_capacity_hour", &RegionPrices::replicated_write_capacity_hour_nano},
+    {"storage_gb_month", &RegionPrices::storage_gb_month_nano},
+    {"transfer_gb", &RegionPrices::transfer_gb_nano},
+};
+
 // Where a region's prices come from.
 enum class PriceBasis : uint8_t {
   kPublished,   // the built-in table's figures, checked against AWS's pricing pages (docs/sources.md)
