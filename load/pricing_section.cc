@@ -138,7 +138,10 @@ std::vector<model::Diagnostic> apply_pricing_file(const std::string& path, model
   }
   const Pricing before = s->pricing;
   PricingChecker checker(path, &out);
-  checker.pricing(*root, "", s);
+  // The section copied from a scenario, `pricing:` and all, reads the same.
+  const bool wrapped = root->is_map() && root->entries.size() == 1 && root->entries[0].first->is_scalar() &&
+                       root->entries[0].first->text == "pricing";
+  checker.pricing(wrapped ? *root->entries[0].second : *root, wrapped ? "pricing" : "", s);
   std::stable_sort(out.begin(), out.end(), [](const model::Diagnostic& a, const model::Diagnostic& b) {
     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
   });

@@ -46,8 +46,9 @@ class PricingChecker : public ValueChecker {
   void prices(const Node& n, const std::string& path, const std::vector<size_t>& targets, model::Pricing* p);
 };
 
-// Reads `--pricing FILE` onto s->pricing; every problem of the file as a
-// diagnostic (none: applied). A file that cannot be read gives one
+// Reads `--pricing FILE` onto s->pricing: the section's keys at its top
+// level, or the section itself (a file whose one key is `pricing`); every
+// problem of the file as a diagnostic (none: applied). A file that cannot be read gives one
 // diagnostic with no position ("FILE: error: cannot read: REASON").
 std::vector<model::Diagnostic> apply_pricing_file(const std::string& path, model::Scenario* s);
 

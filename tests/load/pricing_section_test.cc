@@ -162,6 +162,10 @@ TEST_CASE("Pricing: --pricing FILE overlays the scenario's prices, or refuses wi
                                        "'write_requests'?"});
   CHECK(s.pricing.regions[1].prices.transfer_gb_nano == before.regions[1].prices.transfer_gb_nano);
 
+  const TempFile wrapped("gtsim-pricing-wrapped.yaml", "pricing:\n  eu-west-1: {storage_gb_month: 0.1}\n");
+  CHECK(load::apply_pricing_file(wrapped.path(), &s).empty());
+  CHECK(s.pricing.regions[1].prices.storage_gb_month_nano == 100'000'000);
+
   const TempFile empty("gtsim-pricing-empty.yaml", "# nothing\n");
   messages.clear();
   for (const model::Diagnostic& d : load::apply_pricing_file(empty.path(), &s)) messages.push_back(d.to_string());
