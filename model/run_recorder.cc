@@ -48,6 +48,7 @@ RunRecorder::RunRecorder(const Scenario& scenario, const std::vector<std::string
   result_.seed = scenario.seed;
   result_.duration_ns = scenario.duration.ns();
   result_.regions = region_names;
+  result_.pricing = scenario.pricing;
   for (size_t r = 0; r < region_count_; ++r) {
     result_.region_results.emplace_back();
     result_.region_results.back().name = region_names[r];

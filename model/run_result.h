@@ -13,8 +13,10 @@
 #include <utility>
 #include <vector>
 
+#include "model/billing.h"
 #include "model/capacity_kinds.h"
 #include "model/operation.h"
+#include "model/pricing.h"
 #include "model/scenario.h"
 #include "sim/histogram.h"
 #include "sim/time.h"
@@ -116,6 +118,8 @@ struct RegionResult {
   int64_t write_units = 0;                  // provisioned, or the on-demand ceiling
   int64_t read_units = 0;
   uint64_t partitions = 0;
+  // What its bill is made of (reports/cost_breakdown.h prices it).
+  BilledUsage billing;
 };
 
 // Per-second figures of one region, from the start of the run to the drain.
@@ -296,6 +300,7 @@ struct RunResult {
   DriftResult drift;
   std::vector<ReplicaChange> replica_changes;    // in time order
   StopResult stop;
+  Pricing pricing;                               // the scenario's prices, for the cost report
   // Run statistics: deterministic, but reported on the terminal only.
   uint64_t events = 0;
   uint64_t peak_live_writes = 0;

@@ -16,6 +16,7 @@
 
 #include "model/capacity_kinds.h"
 #include "model/rate_curve.h"
+#include "model/pricing.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
 
@@ -366,6 +367,9 @@ struct Scenario {
   std::vector<std::string> index_names;
   SettingsSyncConfig settings_sync;
   GlobalTablesVersion version = GlobalTablesVersion::k2019_11_21;
+  // `pricing`: each region's prices (the built-in table, overlaid by the
+  // section and --pricing FILE); read by the cost report only.
+  Pricing pricing;
 
   size_t region_count() const { return regions.size(); }
   const sim::LatencyModel& latency(size_t from, size_t to) const {

@@ -319,6 +319,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   change.outcome = ReplicaOutcome::kBackfilling;
   backfill.record = recorder_.add_replica_change(change);
   admin_.set_state(region, ReplicaState::kBackfilling);
+  capacity_.set_replica(region, true, now);
   join_group(region, sources, now);
   backfill.next_key = 0;
   backfill.credit = 0.0;
@@ -477,6 +478,7 @@ void World::remove_replica(size_t region, sim::Instant now) {
     });
   }
   admin_.set_state(region, ReplicaState::kRemoved);
+  capacity_.set_replica(region, false, now);
   drop_inbound(region, now);
 }
 

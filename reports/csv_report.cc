@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "reports/cost_report.h"
+
 namespace reports {
 namespace {
 
@@ -122,6 +124,7 @@ std::vector<CsvFile> csv_report(const model::RunResult& result) {
     client.push_back(&result.region_series[r].latency_p99_ns);
   }
   files.push_back(table("ClientLatency.csv", 60, client_headers, client, ns_as_ms));
+  files.push_back(cost_csv(result));
   return files;
 }
 

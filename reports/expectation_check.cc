@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/dotted_path.h"
+#include "model/money.h"
 #include "model/nearest_word.h"
 #include "model/settings_drift.h"
 #include "reports/metric_paths.h"
@@ -16,6 +17,9 @@ namespace reports {
 namespace {
 
 std::string display_value(const std::string& path, int64_t value) {
+  if (model::is_money_path(path)) {
+    return fmt::format("{} ({} USD)", model::format_usd_cents(value), model::format_usd_exact(value));
+  }
   if (!is_duration_path(path)) return fmt::format("{}", value);
   return fmt::format("{} ({} ns)", sim::format_duration(sim::Duration::nanoseconds(value), sim::DurationStyle::kReadable),
                      value);

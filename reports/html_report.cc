@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "reports/cost_report.h"
 #include "reports/json_report.h"
 #include "reports/result_words.h"
 #include "reports/svg_chart.h"
@@ -382,6 +383,7 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
     }
   }
   out += summary(result);
+  out += cost_html(result);
   const size_t shown_s = seconds_shown(result);
   out += charts(result, marks, shown_s);
   size_t run_s = 0;

@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "reports/cost_report.h"
 #include "reports/json_writer.h"
 #include "reports/report_fields.h"
 #include "reports/result_words.h"
@@ -360,6 +361,7 @@ std::string json_report(const model::RunResult& result) {
   json.end_object();
   write_drift(json, result.drift);
   write_replica_changes(json, result.replica_changes);
+  write_cost_json(json, result);
   write_series(json, result);
   json.end_object();
   return json.str();

@@ -29,6 +29,10 @@ class JsonWriter {
   void value(bool flag);
   // A fixed-point number with `decimals` digits after the point.
   void fixed(double number, int decimals);
+  // The exact decimal scaled / 10^decimals (1 to 18), every decimal written:
+  // decimal(625, 6) is 0.000625. Money and prices, which must read back as
+  // written.
+  void decimal(int64_t scaled, int decimals);
 
   // A whole array of integers on one line: series stay one line each, so a
   // diff of two reports shows which series changed.

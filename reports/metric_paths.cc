@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "model/nearest_word.h"
+#include "reports/cost_report.h"
 #include "reports/report_fields.h"
 #include "sim/assert.h"
 
@@ -117,6 +118,7 @@ std::vector<Figure> flatten(const model::RunResult& result) {
     }
     events.append_to(region, &figures);
   }
+  append_cost_figures(cost_breakdown(result), &figures);
   return figures;
 }
 

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "model/money.h"
+#include "reports/cost_report.h"
 #include "reports/json_report.h"
 #include "reports/report_fields.h"
 #include "sim/time.h"
@@ -87,6 +89,7 @@ bool same(const JsonValue& a, const JsonValue& b) {
 
 std::string show(const std::string& path, std::optional<int64_t> v) {
   if (!v) return "(absent)";
+  if (model::is_money_path(path)) return model::format_usd_cents(*v);
   if (!is_duration_path(path)) return fmt::format("{}", *v);
   return sim::format_duration(sim::Duration::nanoseconds(*v), sim::DurationStyle::kReadable);
 }
@@ -207,6 +210,7 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
   }
   if (!drift_figures(report, &figures, error)) return std::nullopt;
   if (!event_figures(report, *regions, &figures, error)) return std::nullopt;
+  if (!cost_figures_from_report(report, &figures, error)) return std::nullopt;
   // Two regions (or settings) of one name would make one path name two figures.
   std::unordered_set<std::string_view> paths;
   for (const Figure& figure : figures) {
@@ -227,7 +231,7 @@ std::optional<Tolerance> parse_tolerance(std::string_view text, std::string* err
   }
   const auto bad = [&] {
     *error = fmt::format("--tolerance expects [PATTERN=]VALUE with VALUE a percentage ('2%'), a duration "
-                         "('5ms') or an integer ('10'); found '{}'",
+                         "('5ms'), an amount in dollars ('$0.05') or an integer ('10'); found '{}'",
                          text);
     return std::nullopt;
   };
@@ -243,6 +247,12 @@ std::optional<Tolerance> parse_tolerance(std::string_view text, std::string* err
     if (!decimal || ec != std::errc() || end != number.data() + number.size() || !std::isfinite(t.percent)) {
       return bad();
     }
+    return t;
+  }
+  if (value.front() == '$') {  // money figures are micro-dollars
+    const std::optional<int64_t> micro = model::parse_usd_micro(value);
+    if (!micro) return bad();
+    t.absolute = *micro;
     return t;
   }
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), t.absolute);
@@ -288,8 +298,24 @@ void diff_figures(const std::vector<Figure>& fa, const std::vector<Figure>& fb,
   }
 }
 
+// Whether two cost sections have the same prices: the table's, and each region's.
+bool same_prices(const JsonValue& a, const JsonValue& b) {
+  const JsonValue* pa = a.find("prices");
+  const JsonValue* pb = b.find("prices");
+  if ((pa == nullptr) != (pb == nullptr) || (pa != nullptr && !same(*pa, *pb))) return false;
+  const JsonValue* ra = a.find("regions");
+  const JsonValue* rb = b.find("regions");
+  if (ra == nullptr || rb == nullptr) return ra == rb;
+  for (size_t i = 0; i < ra->items.size() && i < rb->items.size(); ++i) {
+    const JsonValue* x = ra->items[i].find("prices");
+    const JsonValue* y = rb->items[i].find("prices");
+    if ((x == nullptr) != (y == nullptr) || (x != nullptr && !same(*x, *y))) return false;
+  }
+  return true;
+}
+
 // The parts that are not figures, compared whole: the event lists, the run,
-// the conflict examples and the drift episodes.
+// the conflict examples, the drift episodes and the prices.
 void diff_parts(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   for (const char* part : {"throttle_windows", "scaling_actions", "outages", "replica_changes", "run"}) {
     const JsonValue* pa = a.find(part);
@@ -301,6 +327,10 @@ void diff_parts(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   if (ca && cb && ca->find("examples") && cb->find("examples") && !same(*ca->find("examples"), *cb->find("examples"))) {
     diff->other_parts.push_back("conflicts.examples");
   }
+  // The prices: the cost figures say what they changed, this that they did.
+  const JsonValue* cost_a = a.find("cost");
+  const JsonValue* cost_b = b.find("cost");
+  if (cost_a && cost_b && !same_prices(*cost_a, *cost_b)) diff->other_parts.push_back("cost.prices");
   const JsonValue* da = a.find("drift");
   const JsonValue* db = b.find("drift");
   if (da && db && da->find("episodes") && db->find("episodes") && !same(*da->find("episodes"), *db->find("episodes"))) {

@@ -25,7 +25,8 @@ namespace reports {
 std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, std::string* error);
 
 // How far two values of a figure may be apart and still count as equal:
-// `2%` (of A's value), `5ms` (figures in ns), `10` (any figure), optionally
+// `2%` (of A's value), `5ms` (figures in ns), `$0.05` (figures in
+// micro-dollars), `10` (any figure, in its unit), optionally
 // for the figures matching a pattern only: `lag.*.p99_ns=5%`.
 struct Tolerance {
   std::string pattern = "*";   // "*": every figure (a path has no '.' in '*' so it is special-cased)

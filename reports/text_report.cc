@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "reports/json_report.h"
+#include "reports/cost_report.h"
 #include "reports/result_words.h"
 #include "sim/time.h"
 
@@ -290,6 +291,7 @@ std::string text_report(const model::RunResult& result) {
   append_reads(out, result);
   append_drift(out, result.drift);
   append_replica_changes(out, result.replica_changes);
+  out += cost_text(result);
 
   const model::ConvergenceResult& v = result.convergence;
   if (result.stop.reason != model::StopReason::kCompleted) {

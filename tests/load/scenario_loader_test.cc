@@ -450,12 +450,12 @@ TEST_CASE("scenario_loader: alias and non-scalar keys do not crash") {
   CHECK(errors("x: &a [1, 2]\ny: &b [*a, *a, *a]\n? [k]\n: 1\n") ==
         Lines{"s.yaml:1:1: error: unknown key 'x' at the top level; expected one of 'name', 'description', 'seed', "
               "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline', 'expect', "
-              "'settings_sync', 'version'",
+              "'settings_sync', 'version', 'pricing'",
               "s.yaml:1:1: error: missing required key 'duration' at the top level",
               "s.yaml:1:1: error: missing required key 'regions' at the top level",
               "s.yaml:2:1: error: unknown key 'y' at the top level; expected one of 'name', 'description', 'seed', "
               "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline', 'expect', "
-              "'settings_sync', 'version'",
+              "'settings_sync', 'version', 'pricing'",
               "s.yaml:3:3: error: expected a key name, found a sequence"});
 }
 

@@ -41,7 +41,7 @@ TEST_CASE("CSV report: CloudWatch-named files, a column per region or pair, a ro
                                           "ThrottleEvents.csv", "ReplicationThrottleEvents.csv", "ClientErrors.csv",
                                           "UnavailableErrors.csv", "RefusedRequests.csv",
                                           "ReplicationBacklog.csv", "PendingReplicationCount.csv",
-                                          "ReplicationLatency.csv", "ClientLatency.csv"});
+                                          "ReplicationLatency.csv", "ClientLatency.csv", "cost.csv"});
   const reports::CsvFile& consumed = file(files, "ConsumedWriteCapacityUnits.csv");
   CHECK(consumed.content.rfind("time_s,us-east-1,eu-west-1\n0,", 0) == 0);
   CHECK(lines(consumed.content) == 1 + result.region_series[0].consumed_write_milli.size());

@@ -38,7 +38,9 @@ TEST_CASE("Expectation check: every path of a run is known before it runs") {
   CHECK(std::find(paths.begin(), paths.end(), "drift.capacity.cost") != paths.end());
   CHECK(std::find(paths.begin(), paths.end(), "drift.index:by_status.drifted_ns") != paths.end());
   CHECK(std::find(paths.begin(), paths.end(), "outages.a.unreplicated_at_end_writes") != paths.end());
-  CHECK(paths.back() == "scaling.b.last_action_ns");
+  CHECK(std::find(paths.begin(), paths.end(), "scaling.b.last_action_ns") != paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "cost.monthly_usd") != paths.end());
+  CHECK(paths.back() == "cost.regions.b.monthly.transfer_usd");
 }
 
 TEST_CASE("Expectation check: drift figures can be expected, per setting the scenario has") {

@@ -46,12 +46,16 @@ TEST_CASE("Metric paths: every figure of a run has its documented name and value
   CHECK(find(figures, "regions.us-east-1.client_latency_p99_ns")->value ==
         result.region_results[0].client_latency_ns.quantile(0.99));
   // Unique names, and the order of the JSON report: regions, lag, conflicts,
-  // convergence, drift, then per region its outages, throttling and scaling.
+  // convergence, drift, then per region its outages, throttling and scaling,
+  // then the cost.
   for (size_t i = 0; i < figures.size(); ++i) {
     for (size_t j = i + 1; j < figures.size(); ++j) CHECK(figures[i].path != figures[j].path);
   }
   CHECK(figures.front().path == "regions.us-east-1.writes");
-  CHECK(figures.back().path == "scaling.eu-west-1.last_action_ns");
+  const reports::Figure* scaling = find(figures, "scaling.eu-west-1.last_action_ns");
+  REQUIRE(scaling != nullptr);
+  CHECK(scaling[1].path == "cost.total_usd");
+  CHECK(figures.back().path == "cost.regions.eu-west-1.monthly.transfer_usd");
   CHECK(find(figures, "outages.us-east-1.outages")->value == 0);
   CHECK(find(figures, "throttling.eu-west-1.start_ns")->value == -1);  // never throttled
 }

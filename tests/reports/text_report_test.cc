@@ -49,7 +49,7 @@ TEST_CASE("Text report: replica changes say what each add, refusal and removal d
             "  55.000 s: replica add in eu-west-1 refused (version 2017.11.29: the table was not empty)\n"
             "    migration path (estimate): scan and batch-write 1000 items (1.02 MB) in 10.000 s: 125 read units, "
             "1000 write units\n\n"
-            "convergence"));
+            "cost "));
 }
 
 TEST_CASE("Text report: without queries, refusals, TTL, drift or replica changes nothing of them is printed") {
