@@ -127,6 +127,9 @@ class Replication {
   void set_latency(size_t from, size_t to, const sim::LatencyModel& latency) {
     links_[index(from, to)].set_latency(latency);
   }
+  // What a record sent from -> to takes now (a client's request to another
+  // region crosses the same network).
+  const sim::LatencyModel& link_latency(size_t from, size_t to) const { return links_[index(from, to)].latency(); }
 
   // Counters (see above).
   void committed(size_t origin) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/capacity_kinds.h"
+#include "model/operation.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
 
@@ -140,6 +141,33 @@ struct TtlConfig {
   sim::Duration deleted_within = sim::Duration::hours(48);
 };
 
+// The service's response time to a request it admitted, per operation
+// (docs/sources.md, Request latency): DynamoDB documents single-digit
+// milliseconds for item operations inside a region; the shapes below are
+// assumptions (docs/model.md, [KNOB]): the percentiles of a lognormal (reads
+// median 2 ms and p99 5 ms, writes 4 ms and 9 ms) up to p99.9, cut at 9 ms and
+// 15 ms, as an empirical table (cheap to sample on the hot path). A client in
+// the serving region sees exactly this; one served from another region adds
+// the round trip between its home and that region. It is what CloudWatch's
+// SuccessfulRequestLatency measures.
+struct ServiceLatencyConfig {
+  // `get`, `query`, `put`, `update`, `delete`: a latency each, by Operation.
+  sim::LatencyModel by_operation[kOperationCount] = {
+      write_default(), write_default(), write_default(), read_default(), read_default()};
+
+  const sim::LatencyModel& operator[](Operation op) const { return by_operation[static_cast<int>(op)]; }
+  static sim::LatencyModel read_default() {
+    return sim::LatencyModel(sim::Duration::zero(),
+                             sim::Distribution::empirical({{0, 0.5e6}, {10, 1.2e6}, {50, 2e6}, {90, 3.3e6},
+                                                           {99, 5e6}, {99.9, 6.8e6}, {100, 9e6}}));
+  }
+  static sim::LatencyModel write_default() {
+    return sim::LatencyModel(sim::Duration::zero(),
+                             sim::Distribution::empirical({{0, 1e6}, {10, 2.6e6}, {50, 4e6}, {90, 6.3e6},
+                                                           {99, 9e6}, {99.9, 11.8e6}, {100, 15e6}}));
+  }
+};
+
 struct TableConfig {
   uint64_t key_count = 1000;         // `keys`: distinct items; default 1000
   KeyDistribution key_distribution;  // `key_distribution`; default uniform
@@ -154,6 +182,7 @@ struct TableConfig {
   // Scenario::index_names.
   std::vector<std::string> indexes;
   TtlConfig ttl;                     // `ttl`; default: items never expire
+  ServiceLatencyConfig service_latency;  // `service_latency`; default above
 };
 
 enum class Arrivals { kPoisson, kConstant };
