@@ -81,18 +81,22 @@ struct RegionConfig {
   bool replica = true;
 };
 
-// The path from a region's stream to another replica (docs/design.md, "The
-// model in words"; docs/sources.md, Replication): records wait for the
-// next poll of the stream, at most batch_size records leave per poll, cross
-// the network, and are applied after apply_time. Defaults give the service's
-// typical sub-second replication delay on catalogue latencies.
+// The path from a region's streams to another replica (docs/design.md, "The
+// model in words"; docs/sources.md, Replication): one stream per source
+// partition, each polled on its own; a record waits for its stream's next
+// poll, at most batch_size records leave a stream per poll, cross the
+// network, and are applied after apply_time. Defaults give the service's
+// typical sub-second replication delay on catalogue latencies, at any
+// write rate the partitions admit.
 struct ReplicationConfig {
-  // `poll_interval`: time between polls of a region's stream; 0s ships each
-  // record at commit. Default 500ms.
+  // `poll_interval`: time between polls of a stream; 0s ships each record
+  // at commit. Default 500ms.
   sim::Duration poll_interval = sim::Duration::milliseconds(500);
-  // `batch_size`: records shipped per poll, at most. Default 10000 (with the
-  // default interval, 20,000 records/s per region).
-  uint32_t batch_size = 10000;
+  // `batch_size`: records shipped per poll of one partition's stream, at
+  // most. Default 1000 (DynamoDB Streams' GetRecords returns at most 1,000
+  // records a call): with the default interval 2,000 records/s per
+  // partition, twice the 1,000 writes/s a partition admits.
+  uint32_t batch_size = 1000;
   // `apply_time`: from arrival at the destination to the write being applied.
   // Default 100ms base + exponential jitter of mean 100ms.
   sim::LatencyModel apply_time = sim::LatencyModel(

@@ -125,7 +125,7 @@ inline void World::dispatch(const Event& event, sim::Instant now) {
       commit(event.region, now, event.op, event.key, 1024);
       break;
     case EventKind::kPoll:
-      poll(event.region, now);
+      poll(event.region, event.index, now);
       break;
     case EventKind::kApply:
       arrive(event.region, event.index, now);

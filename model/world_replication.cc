@@ -76,13 +76,25 @@ void World::replicate(size_t region, WriteSlot slot, sim::Instant now) {
     return;
   }
   writes_.retain(slot);  // held by the stream until shipped
-  if (replication_.append(region, slot) && !replication_.ships_at_commit()) {
-    schedule_poll(region, replication_.next_poll_after(region, now));
+  // The stream of the item's partition, as the region's capacity counts
+  // them; with no polls (records ship at commit) only one stream, which
+  // holds what the region commits while its replication is out.
+  const size_t shard = replication_.ships_at_commit() ? 0 : capacity_[region].partition_of(writes_[slot].key);
+  if (replication_.append(region, shard, slot) && !replication_.ships_at_commit()) {
+    schedule_poll(region, shard, replication_.next_poll_after(region, shard, now));
   }
 }
 
-void World::schedule_poll(size_t source, sim::Instant at) {
-  queue_.push(at, Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(source), 0, 0});
+void World::schedule_poll(size_t source, size_t shard, sim::Instant at) {
+  queue_.push(at, Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(source), static_cast<uint32_t>(shard),
+                        0});
+}
+
+// After a recovery every stream of `source` with records is polled again.
+void World::resume_polls(size_t source, sim::Instant now) {
+  replication_.resume_polls(source, [&](size_t shard) {
+    schedule_poll(source, shard, replication_.next_poll_after(source, shard, now));
+  });
 }
 
 // Last-writer-wins at one replica: keep the winner, tell the tracker.
@@ -147,18 +159,18 @@ void World::send(size_t from, size_t to, WriteSlot write, sim::Instant now) {
   }
 }
 
-// A region whose replication is out (a full or replication outage) ships
-// nothing: its stream waits for recovery.
-void World::poll(size_t source, sim::Instant now) {
+// A poll of one of `source`'s streams. A region whose replication is out (a
+// full or replication outage) ships nothing: its streams wait for recovery.
+void World::poll(size_t source, size_t shard, sim::Instant now) {
   if (!outages_.replicates(source)) {
-    replication_.skip_poll(source);
+    replication_.skip_poll(source, shard);
     return;
   }
-  const bool more = replication_.poll(source, [&](WriteSlot write) {
+  const bool more = replication_.poll(source, shard, [&](WriteSlot write) {
     ship(source, write, now);
     writes_.release(write);
   });
-  if (more) schedule_poll(source, now + replication_.poll_interval());
+  if (more) schedule_poll(source, shard, now + replication_.poll_interval());
 }
 
 // A replicated write reaches `replica`. Records of one item from one origin

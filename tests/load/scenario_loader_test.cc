@@ -60,7 +60,7 @@ TEST_CASE("scenario_loader: minimal scenario takes every default (two catalogue 
   CHECK(s.latency(1, 0).base() == Duration::milliseconds(35));
   CHECK(s.latency(0, 1).is_constant());
   CHECK(s.replication.poll_interval == Duration::milliseconds(500));
-  CHECK(s.replication.batch_size == 10000);
+  CHECK(s.replication.batch_size == 1000);
   CHECK(s.replication.apply_time.base() == Duration::milliseconds(100));
   CHECK(s.table.key_count == 1000);
   CHECK(s.table.key_distribution.kind == KeyDistributionKind::kUniform);
