@@ -21,6 +21,13 @@
 // (model/replica_capacity.h; docs/design.md). The World decides where
 // records go and applies them; this owns where they wait.
 //
+// Coalescing (replication.coalesce_window > 0, with polls): a write whose
+// item's previous record from the same region is still in a stream, and was
+// committed at most the window before it, replaces that record: the older
+// one is flagged WriteRecord::kCoalesced, stays in its stream (the poll
+// skips it) and hangs on the newer one's chain (predecessor()), so the
+// destination can account for it when the newer one arrives.
+//
 // Counters: inbound(r) counts the records bound for r that were shipped or
 // are waiting and not yet applied or dropped; pending(from, to) counts the
 // writes committed at `from` not yet applied (or abandoned) at `to`;
@@ -98,13 +105,14 @@ class Replication {
   // How long a throttled applier waits before it tries its backlog again.
   sim::Duration applier_retry() const { return applier_retry_; }
   // A poll of one stream: ship(write) for up to batch_size records, oldest
-  // first; true if more remain (the next poll is the caller's to schedule).
+  // first, each returning whether it counts (a coalesced record does not);
+  // true if more remain (the next poll is the caller's to schedule).
   template <class Ship>
   bool poll(size_t source, size_t shard, Ship&& ship) {
     Stream& stream = streams_[source][shard];
-    for (uint32_t shipped = 0; shipped < batch_size_ && !stream.records.empty(); ++shipped) {
+    for (uint32_t shipped = 0; shipped < batch_size_ && !stream.records.empty();) {
       --queued_[source];
-      ship(stream.records.pop_front());
+      if (ship(stream.records.pop_front())) ++shipped;
     }
     if (!stream.records.empty()) return true;
     stream.poll_pending = 0;
@@ -129,6 +137,32 @@ class Replication {
     for (const Stream& stream : streams_[source]) stream.records.for_each(f);
   }
   uint64_t queued(size_t source) const { return queued_[source]; }
+
+  // Coalescing.
+  bool coalesces() const { return coalesces_; }
+  int64_t coalesce_window_ns() const { return coalesce_window_ns_; }
+  // The newest record of `key` from `origin` still in a stream (kNoWrite if
+  // none), now `write`. REQUIRES: coalesces().
+  WriteSlot replace_unshipped(size_t origin, uint64_t key, WriteSlot write) {
+    WriteSlot& entry = unshipped_[origin * key_count_ + key];
+    const WriteSlot previous = entry;
+    entry = write;
+    return previous;
+  }
+  // `write` left its stream (shipped, skipped or dropped).
+  void left_stream(size_t origin, uint64_t key, WriteSlot write) {
+    if (!coalesces()) return;
+    WriteSlot& entry = unshipped_[origin * key_count_ + key];
+    if (entry == write) entry = kNoWrite;
+  }
+  // The record `write` replaced (and that one's, and so on), or kNoWrite.
+  WriteSlot predecessor(WriteSlot write) const {
+    return write < predecessors_.size() ? predecessors_[write] : kNoWrite;
+  }
+  void set_predecessor(WriteSlot write, WriteSlot replaced) {
+    if (write >= predecessors_.size()) predecessors_.resize(std::max<size_t>(write + 1, 2 * predecessors_.size()), kNoWrite);
+    predecessors_[write] = replaced;
+  }
 
   // Links. A record sent from -> to arrives after the link's latency and
   // the apply time; nullopt while the link is cut (it is parked there).
@@ -238,10 +272,15 @@ class Replication {
   void add_stream(size_t source);
 
   size_t region_count_;
+  uint64_t key_count_;
   sim::Duration poll_interval_;
   uint32_t batch_size_;
   sim::LatencyModel apply_time_;
   sim::Duration applier_retry_;
+  int64_t coalesce_window_ns_;
+  bool coalesces_;                        // a window, and streams that hold records
+  std::vector<WriteSlot> unshipped_;      // [origin * keys + key], only when coalescing
+  std::vector<WriteSlot> predecessors_;   // by write slot, grown on demand
   // Per source region: its streams, by partition; where their phases come from.
   std::vector<std::vector<Stream>> streams_;
   std::vector<sim::Rng> phase_rngs_;

@@ -149,9 +149,11 @@ RunEstimate estimate_run(const Scenario& scenario) {
   estimate.events += ttl_events(scenario, writes) + backfill_events(scenario);
   write_units_per_s.resize(scenario.region_count(), 0);
   estimate_backlog(scenario, write_units_per_s, &estimate);
+  // Coalescing also keeps, per region and key, the record waiting in a stream.
+  const bool coalesces = scenario.replication.coalesce_window.ns() > 0 && poll_ns > 0;
   estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
                               static_cast<double>(scenario.table.key_count) *
-                              block_bytes(scenario.region_count());
+                              (block_bytes(scenario.region_count()) + (coalesces ? 4 : 0));
   return estimate;
 }
 

@@ -138,6 +138,9 @@ class RunRecorder {
     metrics_.on_replicated(origin, replica, lag_ns);
     last_apply_ns_ = now.ns();
   }
+  // A write of `origin` bound for `to` was replaced in its stream by a newer
+  // write to its item (coalescing): never shipped there.
+  void coalesced(size_t origin, size_t to) { ++link_result(origin, to).coalesced; }
   // `replica` applied another replica's TTL delete, spending `units`.
   void ttl_replicated(size_t replica, int64_t units) {
     region_result(replica).ttl_replicated_write_units += units;

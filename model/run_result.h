@@ -63,6 +63,7 @@ struct PairResult {
   std::string to;
   uint64_t replicated = 0;    // writes applied (or rejected by LWW) at `to`
   sim::Histogram lag_ns;      // applied at `to` minus committed at `from`, true time
+  uint64_t coalesced = 0;     // writes not shipped to `to`: a newer write to the item replaced them in the stream
   uint64_t visibility_reads[kVisibilityBuckets] = {};
   uint64_t visibility_seen[kVisibilityBuckets] = {};
 };

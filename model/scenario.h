@@ -112,6 +112,11 @@ struct ReplicationConfig {
   // `applier_retry`: how long a throttled applier waits before it tries
   // again, taking then what its share has gathered; at most 1s. Default 100ms.
   sim::Duration applier_retry = sim::Duration::milliseconds(100);
+  // `coalesce_window`: a record still waiting in its stream is replaced by
+  // a newer write to the same item from the same region committed within
+  // this of it, so only the newer one is replicated (the service "may
+  // coalesce" quick changes; how is not documented). Default 0s: off.
+  sim::Duration coalesce_window;
 };
 
 enum class KeyDistributionKind { kUniform, kZipf, kHotspot };

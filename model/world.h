@@ -110,6 +110,16 @@ class World {
   uint32_t commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes,
                   bool by_ttl = false);
   void replicate(size_t region, WriteSlot slot, sim::Instant now);
+  void coalesce(size_t region, WriteSlot slot, sim::Instant now);
+  bool leaves_stream(size_t source, WriteSlot write);
+  uint32_t first_sequence(WriteSlot write) const;
+  [[gnu::noinline]] void replaced_arrive(WriteSlot write, size_t replica, uint32_t own_writes);
+  // Whether a write now applied everywhere has work left: an at-risk count
+  // to settle or, with coalescing, a chain to release.
+  bool needs_completion(const WriteRecord& record) const {
+    return (record.flags & WriteRecord::kAtRisk) != 0 || replication_.coalesces();
+  }
+  void delivered_everywhere(WriteSlot write, sim::Instant now);
   void schedule_poll(size_t source, size_t shard, sim::Instant at);
   void resume_polls(size_t source, sim::Instant now);
   void apply(size_t replica, WriteSlot incoming, sim::Instant now);

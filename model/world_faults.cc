@@ -99,6 +99,7 @@ void World::leave_group(size_t region, sim::Instant now) {
   admin_.leave(region);
   recorder_.outage_left_group(outages_.latest(region), now, replication_.queued(region));
   replication_.empty_streams(region, [&](WriteSlot write) {
+    if (!leaves_stream(region, write)) return;
     for (size_t to = 0; to < region_count_; ++to) {
       if (to != region) abandon_delivery(to, write, now);
     }

@@ -240,7 +240,7 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
   const auto pair_figures = figures_in_path_order(pair_fields());
   for (const JsonValue& pair : pairs->items) {
     const std::string prefix = "lag." + name_of(pair, "from") + "->" + name_of(pair, "to") + ".";
-    if (!r.add_all(prefix, pair_figures, pair)) return std::nullopt;
+    if (!r.add_all(prefix, pair_figures, pair, kPairFiguresInEveryReport)) return std::nullopt;
   }
   if (!r.add_all("conflicts.", figures_in_path_order(conflict_fields()), *conflicts) ||
       !r.add_all("convergence.", figures_in_path_order(convergence_fields()), *convergence)) {

@@ -129,6 +129,7 @@ constexpr Field<P> kPairFields[] = {
     {"lag_ns.p99", quantile_of<&P::lag_ns, 990>, "p99_ns", 5},
     {"lag_ns.p999", quantile_of<&P::lag_ns, 999>, "p999_ns", 6},
     {"lag_ns.max", max_of<&P::lag_ns>, "max_ns", 7},
+    {"coalesced", member<&P::coalesced>, "coalesced", 8},
 };
 
 using G = model::ClientGroupResult;

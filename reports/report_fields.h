@@ -77,6 +77,8 @@ std::optional<FieldValue> field_at(std::span<const Field<Record>> fields, const 
 // `gtsim diff` shows them as absent there. Every figure of the other
 // sections is in every report.
 inline constexpr int kRegionFiguresInEveryReport = 15;
+// Likewise for the pairs: `coalesced` came later.
+inline constexpr int kPairFiguresInEveryReport = 8;
 
 // A figure's value as a signed integer. REQUIRES: an integer that fits.
 int64_t figure_value(const FieldValue& value);

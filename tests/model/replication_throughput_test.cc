@@ -2,8 +2,10 @@
 // shipped on its own (docs/model.md, "Replication pipeline").
 #include <catch2/catch.hpp>
 
+#include <string>
 #include <vector>
 
+#include "model/random_streams.h"
 #include "model/replica_capacity.h"
 #include "model/simulation.h"
 #include "tests/model/test_worlds.h"
@@ -131,4 +133,108 @@ TEST_CASE("Replication throughput: a replication outage holds every partition's 
   REQUIRE(result.outages.size() == 1);
   CHECK(result.outages[0].at_risk_writes == 0);  // nothing was committed before it failed
   CHECK(result.convergence.divergent_items == 0);
+}
+
+namespace {
+
+// A two-region world whose streams are polled every 500 ms and that
+// coalesces records committed within `window` of each other.
+model::Scenario coalescing_world(sim::Duration window) {
+  model::Scenario world = gtsim_test::make_world({"a", "b"}, sim::LatencyModel::fixed(ms(50)), 16,
+                                                 sim::Duration::seconds(1));
+  world.replication.poll_interval = ms(500);
+  world.replication.coalesce_window = window;
+  return world;
+}
+
+// The first poll of `region`'s stream 0 (the one partition of a small table).
+int64_t first_poll_ns(const model::Scenario& world, const std::string& region) {
+  sim::Rng rng = sim::Rng::stream(world.seed, model::poll_phase_stream(region));
+  return static_cast<int64_t>(rng.below(static_cast<uint64_t>(world.replication.poll_interval.ns())));
+}
+
+}  // namespace
+
+TEST_CASE("Coalescing: rapid changes to one item are replicated as one write per poll; the last one wins everywhere") {
+  const model::Scenario world = coalescing_world(ms(100));
+  model::Simulation simulation(world);
+  const int64_t start = first_poll_ns(world, "a") + 1'000'000;  // just after a poll: the next is 500 ms on
+  for (int i = 0; i < 40; ++i) {  // every 10 ms for 400 ms, all before the next poll
+    simulation.add_scripted_write(0, sim::Instant::from_ns(start + i * 10 * kMsNs), 3, model::Operation::kPut);
+  }
+  const model::RunResult result = simulation.run();
+  CHECK(result.pairs[0].replicated == 1);
+  CHECK(result.pairs[0].coalesced == 39);
+  CHECK(result.pairs[1].coalesced == 0);
+  CHECK(result.conflicts.writes == 40);
+  CHECK(result.conflicts.clobbered == 0);
+  CHECK(result.convergence.divergent_items == 0);
+  REQUIRE(simulation.stored(1, 3));
+  CHECK(simulation.stored(1, 3)->id == simulation.stored(0, 3)->id);
+  CHECK(simulation.stored(1, 3)->issued_ns == start + 39 * 10 * kMsNs);
+}
+
+TEST_CASE("Coalescing: changes further apart than the window, or with the window off, are each replicated") {
+  for (const sim::Duration window : {ms(100), sim::Duration::zero()}) {
+    const model::Scenario world = coalescing_world(window);
+    model::Simulation simulation(world);
+    const int64_t start = first_poll_ns(world, "a") + 1'000'000;
+    const int64_t gap_ms = window == sim::Duration::zero() ? 10 : 150;
+    for (int i = 0; i < 3; ++i) {
+      simulation.add_scripted_write(0, sim::Instant::from_ns(start + i * gap_ms * kMsNs), 3, model::Operation::kPut);
+    }
+    const model::RunResult result = simulation.run();
+    CAPTURE(window.ns());
+    CHECK(result.pairs[0].replicated == 3);
+    CHECK(result.pairs[0].coalesced == 0);
+  }
+}
+
+// a writes the item at t and t + 10 ms, b at t + 5 ms; neither has seen the
+// other's writes: pairs (a1, b1) and (a2, b1), three concurrent writes.
+// Coalesced, a1 never reaches b: b still counts its pair with a1 when a2
+// arrives, and a1 loses to nobody (only a2 overwrote it, in a), so one write
+// fewer is clobbered: b1, not a1.
+TEST_CASE("Coalescing: concurrent pairs stay exact; the replaced write is not clobbered where it never arrived") {
+  for (const bool coalescing : {false, true}) {
+    const model::Scenario world = coalescing_world(coalescing ? ms(100) : sim::Duration::zero());
+    model::Simulation simulation(world);
+    const int64_t t = first_poll_ns(world, "a") + 1'000'000;
+    simulation.add_scripted_write(0, sim::Instant::from_ns(t), 5, model::Operation::kPut);
+    simulation.add_scripted_write(1, sim::Instant::from_ns(t + 5 * kMsNs), 5, model::Operation::kPut);
+    simulation.add_scripted_write(0, sim::Instant::from_ns(t + 10 * kMsNs), 5, model::Operation::kPut);
+    const model::RunResult result = simulation.run();
+    CAPTURE(coalescing);
+    CHECK(result.pairs[0].coalesced == (coalescing ? 1 : 0));
+    CHECK(result.conflicts.concurrent_pairs == 2);
+    CHECK(result.conflicts.concurrent_writes == 3);
+    CHECK(result.conflicts.clobbered == (coalescing ? 1 : 2));
+    CHECK(result.convergence.divergent_items == 0);
+    CHECK(simulation.stored(1, 5)->issued_ns == t + 10 * kMsNs);
+  }
+}
+
+TEST_CASE("Coalescing: random small worlds with skew, outages and a new replica still converge (10 seeds)", "[slow]") {
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    const model::RunResult result = gtsim_test::run_yaml(R"(
+duration: 20s
+regions: [us-east-1, {name: eu-west-1, clock: {offset: -30ms}}, {name: ap-southeast-2, replica: false}]
+replication: {poll_interval: 200ms, batch_size: 7, coalesce_window: 150ms}
+table: {keys: 40}
+workload:
+  us-east-1: [{rate: 300, mix: {put: 50, update: 30, delete: 20}}]
+  eu-west-1: [{rate: 200, mix: {put: 60, update: 20, delete: 10, get: 10}}]
+timeline:
+  - {at: 3s, outage: eu-west-1}
+  - {at: 6s, recover: eu-west-1}
+  - {at: 8s, add_replica: {region: ap-southeast-2}}
+)",
+                                                         {{"seed", std::to_string(seed)}});
+    CAPTURE(seed);
+    uint64_t coalesced = 0;
+    for (const model::PairResult& pair : result.pairs) coalesced += pair.coalesced;
+    CHECK(coalesced > 0);
+    CHECK(result.conflicts.clobbered > 0);
+    CHECK(result.convergence.divergent_items == 0);
+  }
 }
