@@ -31,7 +31,9 @@ std::vector<uint64_t> keys_of_partition(const model::CapacityConfig& config, uin
 }  // namespace
 
 // The service replicates each source partition in parallel and documents no
-// table-wide cap; one stream per region would ship 20,000 records/s at most.
+// table-wide cap. One stream per region shipping 10,000 records per 500 ms
+// poll (gtsim before issue 12) let this table's lag grow to a minute (p99
+// 59.7 s over 60 s of traffic); one stream per partition keeps it sub-second.
 TEST_CASE("Replication throughput: 40,000 writes/s on one table keep p99 lag below 1 s with default replication",
           "[slow]") {
   const model::RunResult result = gtsim_test::run_yaml(R"(
@@ -41,15 +43,14 @@ table:
   keys: 1000000
   capacity: {mode: on_demand, warm_write_units: 90000, max_write_units: 100000}
 workload:
-  us-east-1: [{name: writers, rate: 20000, arrivals: constant}]
-  eu-west-1: [{name: writers, rate: 20000, arrivals: constant}]
+  us-east-1: [{name: writers, rate: 40000, arrivals: constant}]
 )");
   REQUIRE(result.pairs.size() == 2);
-  for (const model::PairResult& pair : result.pairs) {
-    CAPTURE(pair.from, pair.to);
-    CHECK(pair.replicated == 1'200'000);  // 20,000 a second for 60 s, none throttled
-    CHECK(pair.lag_ns.quantile(0.99) < kSecondNs);
-  }
+  const model::PairResult& out = result.pairs[0];
+  CHECK(out.from == "us-east-1");
+  CHECK(out.replicated == 2'400'000);  // 40,000 a second for 60 s, none throttled
+  CHECK(out.lag_ns.quantile(0.99) < kSecondNs);
+  CHECK(out.lag_ns.max() < 2 * kSecondNs);
   for (const model::RegionResult& region : result.region_results) {
     CHECK(region.partitions >= 90);  // 90,000 WCU and 12,000 RCU: 94 partitions, 94 streams
     CHECK(region.throttle_events == 0);
