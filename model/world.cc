@@ -125,7 +125,7 @@ inline void World::dispatch(const Event& event, sim::Instant now) {
       commit(event.region, now, event.op, event.key, 1024);
       break;
     case EventKind::kPoll:
-      poll(event.region, now);
+      poll(event.region, event.index, now);
       break;
     case EventKind::kApply:
       arrive(event.region, event.index, now);
@@ -142,6 +142,7 @@ inline void World::dispatch(const Event& event, sim::Instant now) {
       drain_backlog(event.region, now);
       break;
     case EventKind::kTimeline:
+      recorder_.timeline_event(event.index, now);
       run_timeline(scenario_.timeline[event.index], now);
       break;
     case EventKind::kSessionRead:

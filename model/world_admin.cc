@@ -344,7 +344,9 @@ void World::join_group(size_t region, const std::vector<size_t>& sources, sim::I
       continue;
     }
     std::vector<WriteSlot> unshipped;
-    replication_.stream(origin).for_each([&](WriteSlot slot) { unshipped.push_back(slot); });
+    replication_.for_each_queued(origin, [&](WriteSlot slot) {
+      if (!(writes_[slot].flags & WriteRecord::kCoalesced)) unshipped.push_back(slot);
+    });
     std::sort(unshipped.begin(), unshipped.end());
     std::vector<WriteSlot> on_their_way;
     writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
@@ -472,7 +474,8 @@ void World::remove_replica(size_t region, sim::Instant now) {
   if (admin_.backfilling(region)) recorder_.backfill_abandoned(admin_.backfill(region).record);
   recorder_.add_replica_change(change);
   if (outages_.replicates(region)) {
-    replication_.empty_stream(region, [&](WriteSlot write) {
+    replication_.empty_streams(region, [&](WriteSlot write) {
+      if (!leaves_stream(region, write)) return;
       ship(region, write, now);
       writes_.release(write);
     });

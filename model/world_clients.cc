@@ -55,6 +55,10 @@ int64_t World::request_milli_units(size_t region, Operation op, uint64_t key,
 }
 
 // One attempt of a client request: the first (kClientRequest) or a retry.
+// Its event time is when it reaches the serving replica. What the client
+// waits (docs/model.md, "Latency clients see"): the time from its first
+// attempt to the successful one, plus the round trip to the serving region
+// when that is not its home, plus the service's time to answer.
 void World::client_attempt(const Event& event, sim::Instant now) {
   const bool first = event.kind == EventKind::kClientRequest;
   const size_t group = first ? event.index : clients_.retry(event.index).group;
@@ -86,12 +90,19 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   const int64_t milli = request_milli_units(target, event.op, event.key, size, config);
   const int attempts = first ? 1 : clients_.retry(event.index).attempts;
   const int64_t first_ns = first ? now.ns() : clients_.retry(event.index).first_attempt_ns;
+  // A client served from another region pays the round trip on every attempt.
+  const size_t home = clients_.home(group);
+  const sim::Duration network = target == home ? sim::Duration::zero()
+                                               : clients_.round_trip(group, replication_.link_latency(home, target),
+                                                                     replication_.link_latency(target, home));
 
   if (capacity_[target].try_consume(now, dimension, event.key, milli)) {
     const uint32_t sequence = commit(target, now, event.op, event.key, size);
     if (sequence > 0 && clients_.has_sessions(group)) maybe_redirect_session(group, target, event.key, sequence, now);
     clients_.on_success(group, instance, attempts);
-    recorder_.client_success(target, now.ns() - first_ns);
+    const sim::Duration service = clients_.service_time(group, event.op, outages_.latency_multiplier(target));
+    recorder_.client_success(target, group, target != home, now.ns() - first_ns + network.ns() + service.ns(),
+                             service.ns());
     return done();
   }
   recorder_.throttle(target);
@@ -101,8 +112,9 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   }
   recorder_.retry(target);
   const uint32_t slot = first ? clients_.start_retry(group, target, instance, first_ns) : event.index;
+  // The throttle reaches the client after the round trip; it waits, then sends again.
   const sim::Duration wait = clients_.next_backoff(slot);
-  queue_.push(now + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
+  queue_.push(now + network + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
 }
 
 // After a session's write, maybe its next read goes to another region.

@@ -97,8 +97,9 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
 // then on it replicates nothing either way (it keeps its data).
 void World::leave_group(size_t region, sim::Instant now) {
   admin_.leave(region);
-  recorder_.outage_left_group(outages_.latest(region), now, replication_.stream(region).size());
-  replication_.empty_stream(region, [&](WriteSlot write) {
+  recorder_.outage_left_group(outages_.latest(region), now, replication_.queued(region));
+  replication_.empty_streams(region, [&](WriteSlot write) {
+    if (!leaves_stream(region, write)) return;
     for (size_t to = 0; to < region_count_; ++to) {
       if (to != region) abandon_delivery(to, write, now);
     }
@@ -150,12 +151,12 @@ void World::recover_region(size_t region, sim::Instant now) {
   outages_.recover(region);
   recorder_.outage_recovered(outages_.latest(region), now);
   if (replication_.ships_at_commit()) {
-    replication_.empty_stream(region, [&](WriteSlot write) {
+    replication_.empty_streams(region, [&](WriteSlot write) {
       ship(region, write, now);
       writes_.release(write);
     });
-  } else if (replication_.resume_polls(region)) {
-    schedule_poll(region, replication_.next_poll_after(region, now));
+  } else {
+    resume_polls(region, now);
   }
   drain_backlog(region, now);
   // Its TTL process catches up with what expired while it was down.

@@ -51,10 +51,11 @@ std::optional<std::string> nearest_path(const std::string& path, const std::vect
 
 }  // namespace
 
-std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
-                                          const std::vector<std::string>& index_names) {
-  // A run with no traffic has every figure a real run has: flatten() names
-  // them, so the paths cannot drift from the report's.
+namespace {
+
+// A run with no traffic has every figure a real run has: flatten() names
+// them, so the paths cannot drift from the report's.
+model::RunResult skeleton_result(const std::vector<std::string>& regions, const std::vector<std::string>& index_names) {
   model::RunResult skeleton;
   skeleton.regions = regions;
   skeleton.drift.settings = model::drift_setting_names(index_names);
@@ -70,16 +71,44 @@ std::vector<std::string> metric_paths_for(const std::vector<std::string>& region
       skeleton.pairs.push_back(pair);
     }
   }
+  return skeleton;
+}
+
+std::vector<std::string> paths_of(const model::RunResult& skeleton) {
   std::vector<std::string> paths;
   for (const Figure& figure : flatten(skeleton)) paths.push_back(figure.path);
   return paths;
 }
 
-std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
-                                                       const model::Scenario& scenario) {
+}  // namespace
+
+std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
+                                          const std::vector<std::string>& index_names) {
+  return paths_of(skeleton_result(regions, index_names));
+}
+
+std::vector<std::string> metric_paths_for(const model::Scenario& scenario) {
   std::vector<std::string> regions;
   for (const model::RegionConfig& region : scenario.regions) regions.push_back(region.name);
-  const std::vector<std::string> paths = metric_paths_for(regions, scenario.index_names);
+  model::RunResult skeleton = skeleton_result(regions, scenario.index_names);
+  for (size_t r = 0; r < scenario.workload.size(); ++r) {
+    for (const model::ClientGroupConfig& group : scenario.workload[r]) {
+      model::ClientGroupResult g;
+      g.region = regions[r];
+      g.name = group.name;
+      skeleton.client_groups.push_back(std::move(g));
+    }
+  }
+  model::LatencyPhase phase;
+  phase.regions.resize(regions.size());
+  phase.groups.resize(skeleton.client_groups.size());
+  skeleton.timeline.resize(scenario.timeline.size(), model::TimelineResult{0, {}, {}, false, phase, phase});
+  return paths_of(skeleton);
+}
+
+std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
+                                                       const model::Scenario& scenario) {
+  const std::vector<std::string> paths = metric_paths_for(scenario);
   std::vector<model::Diagnostic> diagnostics;
   for (const model::Expectation& e : expectations) {
     const auto fail = [&](std::string message) {

@@ -18,9 +18,12 @@
 
 namespace reports {
 
-// Every path a run of a scenario with these regions reports, in report order.
+// Every path a run of a scenario with these regions reports, in report order
+// (without client groups and timeline events).
 std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
                                           const std::vector<std::string>& index_names = {});
+// Every path a run of `scenario` reports, its client groups' and timeline's included.
+std::vector<std::string> metric_paths_for(const model::Scenario& scenario);
 
 // One Diagnostic per expectation naming no figure ("did you mean ...?") or
 // comparing a figure in ns with a bare number other than 0 (or a count with

@@ -135,6 +135,20 @@ void JsonWriter::compact_array(const std::vector<int64_t>& numbers) {
   out_ += ']';
 }
 
+void JsonWriter::compact_array(const std::vector<int64_t>& numbers, int64_t none) {
+  before_value();
+  out_ += '[';
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    if (i > 0) out_ += ", ";
+    if (numbers[i] == none) {
+      out_ += "null";
+    } else {
+      out_ += fmt::format("{}", numbers[i]);
+    }
+  }
+  out_ += ']';
+}
+
 void JsonWriter::compact_milli_array(const std::vector<int64_t>& milli, int decimals) {
   before_value();
   out_ += '[';

@@ -37,6 +37,8 @@ class JsonWriter {
   // A whole array of integers on one line: series stay one line each, so a
   // diff of two reports shows which series changed.
   void compact_array(const std::vector<int64_t>& numbers);
+  // The same, with `null` for each entry equal to `none` (a series' "no value").
+  void compact_array(const std::vector<int64_t>& numbers, int64_t none);
   // The same for milli-values printed with `decimals` decimals (value / 1000).
   void compact_milli_array(const std::vector<int64_t>& milli, int decimals);
 

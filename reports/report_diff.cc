@@ -171,6 +171,47 @@ bool event_figures(const JsonValue& report, const JsonValue& regions, std::vecto
   return true;
 }
 
+// A report's latency phase (latency_before / latency_after of a timeline
+// event) under `prefix`, as add_latency_figures() in metric_paths.cc.
+bool phase_figures(Reader& r, const std::string& prefix, const JsonValue* phase, std::string* error) {
+  const JsonValue* regions = phase ? member(*phase, "regions", JsonValue::Kind::kArray) : nullptr;
+  const JsonValue* groups = phase ? member(*phase, "groups", JsonValue::Kind::kArray) : nullptr;
+  if (!regions || !groups) {
+    *error = fmt::format("'{}' lacks its regions or groups", prefix);
+    return false;
+  }
+  const auto figures = figures_in_path_order(latency_summary_fields());
+  for (const JsonValue& region : regions->items) {
+    if (!r.add_all(prefix + "regions." + name_of(region, "name") + ".", figures, region)) return false;
+  }
+  for (const JsonValue& group : groups->items) {
+    const std::string path = prefix + "groups." + name_of(group, "region") + "." + name_of(group, "name") + ".";
+    if (!r.add_all(path, figures, group)) return false;
+  }
+  return true;
+}
+
+// groups.* and timeline.*: absent from reports made before they were.
+bool latency_figures(Reader& r, const JsonValue& report, std::string* error) {
+  if (const JsonValue* groups = member(report, "client_groups", JsonValue::Kind::kArray)) {
+    const auto figures = figures_in_path_order(client_group_fields());
+    for (const JsonValue& group : groups->items) {
+      const std::string prefix = "groups." + name_of(group, "region") + "." + name_of(group, "name") + ".";
+      if (!r.add_all(prefix, figures, group)) return false;
+    }
+  }
+  const JsonValue* timeline = member(report, "timeline", JsonValue::Kind::kArray);
+  if (timeline == nullptr) return true;
+  for (size_t i = 0; i < timeline->items.size(); ++i) {
+    const JsonValue& event = timeline->items[i];
+    for (const char* side : {"before", "after"}) {
+      const JsonValue* phase = member(event, std::string("latency_") + side, JsonValue::Kind::kObject);
+      if (!phase_figures(r, fmt::format("timeline.{}.{}.", i + 1, side), phase, error)) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, std::string* error) {
@@ -202,7 +243,7 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
   const auto pair_figures = figures_in_path_order(pair_fields());
   for (const JsonValue& pair : pairs->items) {
     const std::string prefix = "lag." + name_of(pair, "from") + "->" + name_of(pair, "to") + ".";
-    if (!r.add_all(prefix, pair_figures, pair)) return std::nullopt;
+    if (!r.add_all(prefix, pair_figures, pair, kPairFiguresInEveryReport)) return std::nullopt;
   }
   if (!r.add_all("conflicts.", figures_in_path_order(conflict_fields()), *conflicts) ||
       !r.add_all("convergence.", figures_in_path_order(convergence_fields()), *convergence)) {
@@ -210,6 +251,7 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
   }
   if (!drift_figures(report, &figures, error)) return std::nullopt;
   if (!event_figures(report, *regions, &figures, error)) return std::nullopt;
+  if (!latency_figures(r, report, error)) return std::nullopt;
   if (!cost_figures_from_report(report, &figures, error)) return std::nullopt;
   // Two regions (or settings) of one name would make one path name two figures.
   std::unordered_set<std::string_view> paths;
@@ -294,7 +336,9 @@ void diff_figures(const std::vector<Figure>& fa, const std::vector<Figure>& fb,
     }
   }
   for (const Figure& y : fb) {
-    if (in_a.find(y.path) == in_a.end()) diff->changes.push_back({y.path, std::nullopt, y.value});
+    if (in_a.find(y.path) != in_a.end()) continue;
+    ++diff->figures;  // compared with its absence in A
+    diff->changes.push_back({y.path, std::nullopt, y.value});
   }
 }
 

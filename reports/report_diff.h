@@ -43,7 +43,7 @@ struct FigureChange {
 };
 
 struct ReportDiff {
-  size_t figures = 0;                    // figures compared
+  size_t figures = 0;                    // figures compared: in A, in B or in both
   std::vector<FigureChange> changes;     // beyond tolerance, in report order
   std::vector<std::string> other_parts;  // non-figure parts that differ ("series.per_second", ...)
   std::vector<std::string> notes;        // scenario name or seed differ, ...

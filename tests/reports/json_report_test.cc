@@ -109,6 +109,7 @@ TEST_CASE("JSON report: replica changes carry every key, the migration estimate'
       "migration_ns": 10000000000
     }
   ],
+  "timeline": [],
   "cost": {)"));
   // Sections after convergence, in the order of the metric paths.
   const size_t convergence = json.find("\n  \"convergence\": {");
