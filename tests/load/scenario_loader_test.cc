@@ -321,20 +321,33 @@ TEST_CASE("scenario_loader: durations must be positive, bounded and whole") {
 
 TEST_CASE("scenario_loader: unknown region without a latency suggests a catalogue name") {
   CHECK(errors("duration: 1m\nregions: [us-esat-1, eu-west-1]\n") ==
-        Lines{"s.yaml:2:11: error: unknown region 'us-esat-1': not in the built-in catalogue and no latency given "
+        Lines{"s.yaml:2:11: error: unknown region 'us-esat-1': not an AWS region gtsim knows, and no latency given "
               "for 'us-esat-1' <-> 'eu-west-1'; did you mean 'us-east-1'?"});
+}
+
+TEST_CASE("scenario_loader: a real AWS region outside the catalogue is named as such, never misspelt") {
+  CHECK(errors("duration: 1m\nregions: [us-east-1, af-south-1, me-south-1]\n") ==
+        Lines{"s.yaml:2:22: error: 'af-south-1' is an AWS region with no built-in latencies; give them under "
+              "network.links (none given for 'af-south-1' <-> 'us-east-1')",
+              "s.yaml:2:34: error: 'me-south-1' is an AWS region with no built-in latencies; give them under "
+              "network.links (none given for 'me-south-1' <-> 'us-east-1')"});
+  // Given its links, it loads like any other region.
+  const Scenario s = load_ok("duration: 1m\nregions: [us-east-1, af-south-1]\nnetwork:\n  links:\n"
+                             "    - {between: [us-east-1, af-south-1], latency: 115ms}\n");
+  CHECK(s.one_way_latency[1].base() == Duration::milliseconds(115));
+}
+
+TEST_CASE("scenario_loader: regions the issue found missing are in the catalogue now") {
+  for (const char* region : {"us-west-1", "ca-central-1", "eu-north-1", "ap-south-1", "ap-east-1"}) {
+    const Scenario s = load_ok(std::string("duration: 1m\nregions: [us-east-1, ") + region + "]\n");
+    CHECK(s.one_way_latency[1].base() > Duration::milliseconds(0));
+  }
 }
 
 TEST_CASE("scenario_loader: a one-way link leaves the other direction missing") {
   CHECK(errors("duration: 1m\nregions: [a, b]\nnetwork:\n  links:\n    - {from: a, to: b, latency: 5ms}\n") ==
-        Lines{"s.yaml:2:11: error: unknown region 'a': not in the built-in catalogue and no latency given for 'b' -> 'a'",
-              "s.yaml:2:14: error: unknown region 'b': not in the built-in catalogue and no latency given for 'b' -> 'a'"});
-}
-
-TEST_CASE("scenario_loader: catalogue regions with no measured pair need a link") {
-  CHECK(errors("duration: 1m\nregions: [us-east-1, eu-west-2]\n") ==
-        Lines{"s.yaml:2:22: error: no latency for 'us-east-1' <-> 'eu-west-2': the built-in catalogue has no "
-              "measurement for this pair; give one in network.links"});
+        Lines{"s.yaml:2:11: error: unknown region 'a': not an AWS region gtsim knows, and no latency given for 'b' -> 'a'",
+              "s.yaml:2:14: error: unknown region 'b': not an AWS region gtsim knows, and no latency given for 'b' -> 'a'"});
 }
 
 TEST_CASE("scenario_loader: regions: count, names, duplicates, clocks") {
