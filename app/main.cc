@@ -94,12 +94,25 @@ bool refused(const model::Scenario& scenario, const std::string& file, bool boun
   return true;
 }
 
-// An expectation naming no figure is bad input, found before the run.
-bool bad_expectations(const load::LoadResult& loaded) {
-  const std::vector<model::Diagnostic> diagnostics =
-      reports::check_expectation_paths(loaded.expectations, *loaded.scenario);
-  print_diagnostics(diagnostics);
-  return !diagnostics.empty();
+// Every problem of a scenario in one list, sorted by place: the loader's
+// and its expectations' (an expectation naming no figure is bad input too),
+// whose paths are checked whenever the loader read the names they are made
+// of, so a user fixes the file in one pass.
+std::vector<model::Diagnostic> scenario_problems(const load::LoadResult& loaded) {
+  std::vector<model::Diagnostic> all = loaded.diagnostics;
+  if (loaded.names.regions_complete) {
+    std::vector<model::Expectation> checkable;
+    for (const model::Expectation& e : loaded.expectations) {
+      if (loaded.names.indexes_complete || !e.path.starts_with("drift.")) checkable.push_back(e);
+    }
+    const std::vector<model::Diagnostic> paths =
+        reports::check_expectation_paths(checkable, loaded.names.regions, loaded.names.index_names);
+    all.insert(all.end(), paths.begin(), paths.end());
+    std::stable_sort(all.begin(), all.end(), [](const model::Diagnostic& a, const model::Diagnostic& b) {
+      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+  }
+  return all;
 }
 
 // Stages the --json, --csv and --html outputs that were asked for (none is
@@ -234,13 +247,12 @@ int run_command(const RunOptions& options) {
   const std::optional<app::RunGuards> guards = app::parse_guards(options.guards);
   if (!guards || !parse_overrides(options, &overrides)) return kExitBadInput;
   load::LoadResult loaded = load::load_scenario_file(options.file, overrides);
-  if (!loaded.ok()) {
-    print_diagnostics(loaded.diagnostics);
+  if (const std::vector<model::Diagnostic> problems = scenario_problems(loaded); !problems.empty()) {
+    print_diagnostics(problems);
     return kExitBadInput;
   }
   model::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
-  if (bad_expectations(loaded)) return kExitBadInput;
   if (refused(scenario, options.file, guards->bounded())) return kExitBadInput;
   std::chrono::duration<double> wall{};
   const model::RunResult result = simulate(scenario, options, *guards, &wall);
@@ -251,13 +263,13 @@ int validate_command(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const std::string& file : files) {
     const load::LoadResult loaded = load::load_scenario_file(file);
-    if (loaded.ok() && (bad_expectations(loaded) || refused(*loaded.scenario, file, false))) {
+    if (const std::vector<model::Diagnostic> problems = scenario_problems(loaded); !problems.empty()) {
+      print_diagnostics(problems);
       status = kExitBadInput;
-    } else if (loaded.ok()) {
-      app::print_out(file + ": ok\n");
+    } else if (refused(*loaded.scenario, file, false)) {
+      status = kExitBadInput;
     } else {
-      print_diagnostics(loaded.diagnostics);
-      status = kExitBadInput;
+      app::print_out(file + ": ok\n");
     }
   }
   return status;

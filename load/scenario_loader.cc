@@ -69,7 +69,9 @@ class Checker : public ValueChecker {
     if (const Node* n = get(root, "duration")) {
       if (auto v = duration(*n, "duration", Sign::kPositive)) s.duration = *v;
     }
+    const size_t before_regions = diagnostics()->size();
     if (const Node* n = get(root, "regions")) regions_.regions(*n, &s);
+    regions_complete_ = diagnostics()->size() == before_regions;
     if (const Node* n = get(root, "settings_sync")) settings_sync(*n, &s.settings_sync);
     if (const Node* n = get(root, "version")) version(*n, &s.version);
     regions_.latencies(get(root, "network"), &s);
@@ -79,7 +81,9 @@ class Checker : public ValueChecker {
     // default is provisioned, 5 WCU and 5 RCU (docs/sources.md, Versions and settings).
     if (s.version == GlobalTablesVersion::k2017_11_29) table_capacity.mode = model::CapacityMode::kProvisioned;
     const Node* table = get(root, "table");
+    const size_t before_table = diagnostics()->size();
     if (table != nullptr) table_.table(*table, &s.table, &table_capacity);
+    indexes_complete_ = diagnostics()->size() == before_table;
     s.index_names = s.table.indexes;
     region_capacities(table_capacity, &s);
     if (s.version == GlobalTablesVersion::k2019_11_21 && out_empty()) {
@@ -95,10 +99,18 @@ class Checker : public ValueChecker {
     if (const Node* n = get(root, "retry")) workload_.default_retry(*n);
     s.workload.resize(s.regions.size());
     if (const Node* n = get(root, "workload")) workload_.workload(*n, &s);
-    if (const Node* n = get(root, "timeline")) timeline_.timeline(*n, &s);
+    if (const Node* n = get(root, "timeline")) {
+      indexes_complete_ = indexes_complete_ && n->is_sequence();
+      timeline_.timeline(*n, &s);
+    }
     workload_.group_indexes(&s);
     return s;
   }
+
+  // Whether the names of the returned scenario's regions, and of its
+  // indexes, are all there: no problem in the sections that give them.
+  bool regions_complete() const { return regions_complete_; }
+  bool indexes_complete() const { return indexes_complete_; }
 
  private:
   // No problem found so far: version rules compare the regions' capacities,
@@ -138,6 +150,8 @@ class Checker : public ValueChecker {
     }
   }
 
+  bool regions_complete_ = false;
+  bool indexes_complete_ = false;
   RegionChecker regions_;
   CapacityChecker capacity_;
   TableChecker table_;
@@ -187,6 +201,12 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
   for (const Override& o : overrides) apply_override(o.path, o.value, &root, &out);
   Checker checker(file_name, &out);
   std::optional<Scenario> scenario = checker.scenario(*root, std::filesystem::path(file_name).stem().string());
+  if (scenario) {
+    for (const model::RegionConfig& region : scenario->regions) result.names.regions.push_back(region.name);
+    result.names.index_names = scenario->index_names;
+    result.names.regions_complete = checker.regions_complete();
+    result.names.indexes_complete = checker.indexes_complete();
+  }
   sort_diagnostics(&out);
   // `expect:` lines are read apart (load/expectation_parser.h): their paths are
   // checked against the report's figures by the caller.

@@ -75,7 +75,13 @@ std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::
                                                        const model::Scenario& scenario) {
   std::vector<std::string> regions;
   for (const model::RegionConfig& region : scenario.regions) regions.push_back(region.name);
-  const std::vector<std::string> paths = metric_paths_for(regions, scenario.index_names);
+  return check_expectation_paths(expectations, regions, scenario.index_names);
+}
+
+std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
+                                                       const std::vector<std::string>& regions,
+                                                       const std::vector<std::string>& index_names) {
+  const std::vector<std::string> paths = metric_paths_for(regions, index_names);
   std::vector<model::Diagnostic> diagnostics;
   for (const model::Expectation& e : expectations) {
     const auto fail = [&](std::string message) {

@@ -27,6 +27,11 @@ std::vector<std::string> metric_paths_for(const std::vector<std::string>& region
 // a duration).
 std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
                                                        const model::Scenario& scenario);
+// The same against the names of a scenario's regions and indexes, for a
+// scenario that has other problems (load::ReportNames): one pass reports all.
+std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
+                                                       const std::vector<std::string>& regions,
+                                                       const std::vector<std::string>& index_names);
 
 struct ExpectationOutcome {
   const model::Expectation* expectation = nullptr;

@@ -77,3 +77,30 @@ TEST_CASE("Expectation: the loader accepts expect: and reports bad lines at thei
 
 }  // namespace
 }  // namespace load
+
+namespace load {
+namespace {
+
+TEST_CASE("scenario_loader: a scenario with problems still names its regions and indexes for expect: paths") {
+  const LoadResult broken = load_scenario_text(
+      "duration: 1m\nregions: [us-east-1, eu-west-1]\nreplication: {poll_intervl: 1s}\n"
+      "table: {indexes: [by_status]}\nexpect:\n  - regions.eu-west-1.writes > 0\n",
+      "s.yaml");
+  CHECK_FALSE(broken.ok());
+  CHECK(broken.names.regions == std::vector<std::string>{"us-east-1", "eu-west-1"});
+  CHECK(broken.names.index_names == std::vector<std::string>{"by_status"});
+  CHECK(broken.names.regions_complete);
+  CHECK(broken.names.indexes_complete);
+  // A problem in `regions` leaves the list incomplete: its paths are checked once it is fixed.
+  const LoadResult bad_regions =
+      load_scenario_text("duration: 1m\nregions: [us-east-1, 'eu west']\n", "s.yaml");
+  CHECK_FALSE(bad_regions.names.regions_complete);
+  // One in `table` leaves the index names incomplete, not the regions.
+  const LoadResult bad_table =
+      load_scenario_text("duration: 1m\nregions: [us-east-1, eu-west-1]\ntable: {keys: 0}\n", "s.yaml");
+  CHECK(bad_table.names.regions_complete);
+  CHECK_FALSE(bad_table.names.indexes_complete);
+}
+
+}  // namespace
+}  // namespace load
