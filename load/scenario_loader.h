@@ -33,8 +33,10 @@
 namespace load {
 
 // One `gtsim run --set PATH=VALUE`: PATH is dot-separated keys, a sequence
-// index as a number (`workload.us-east-1.0.rate`); VALUE is YAML (flow style
-// allowed: `regions=[a, b]`). Missing map keys along PATH are created.
+// item by its index (`workload.us-east-1.0.rate`) or its name
+// (`workload.us-east-1.writers.rate`, `regions.eu-west-1.clock.offset`);
+// VALUE is YAML (flow style allowed: `regions=[a, b]`). Missing map keys
+// along PATH are created.
 struct Override {
   std::string path;
   std::string value;

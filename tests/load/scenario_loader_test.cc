@@ -222,6 +222,35 @@ TEST_CASE("scenario_loader: overrides change, create and index (--set)") {
   CHECK(s.latency(1, 0).base() == Duration::milliseconds(35));
 }
 
+TEST_CASE("scenario_loader: overrides name client groups and regions by name as well as by index (--set)") {
+  const std::string yaml = std::string(kMinimal) +
+                           "workload:\n  us-east-1:\n    - {name: readers, rate: 10, mix: {get: 100}}\n"
+                           "    - {name: writers, rate: 20}\n";
+  const Scenario s = load_ok(yaml, {{"workload.us-east-1.writers.rate", "500"},
+                                    {"workload.us-east-1.readers.rate", "7"},
+                                    {"regions.eu-west-1.clock.offset", "-30ms"},
+                                    {"regions.us-east-1.capacity", "{mode: on_demand, warm_read_units: 20000}"}});
+  CHECK(s.workload[0][0].rate_per_second == 7.0);
+  CHECK(s.workload[0][1].rate_per_second == 500.0);
+  CHECK(s.regions[1].name == "eu-west-1");
+  CHECK(s.regions[1].clock.offset == Duration::milliseconds(-30));
+  CHECK(s.regions[0].capacity.on_demand_read_units == 20000);
+  // The same by index: the index wins for a segment that is a number.
+  const Scenario by_index = load_ok(yaml, {{"workload.us-east-1.1.rate", "500"}});
+  CHECK(by_index.workload[0][1].rate_per_second == 500.0);
+  // A region given as a map is named by its `name:` too.
+  const Scenario mapped = load_ok("duration: 1m\nregions:\n  - us-east-1\n  - {name: eu-west-1, replica: true}\n",
+                                  {{"regions.eu-west-1.clock.drift_ppm", "20"}});
+  CHECK(mapped.regions[1].clock.drift_ppm == 20.0);
+  // A name that is not there gets the nearest one.
+  CHECK(errors(yaml, {{"workload.us-east-1.writer.rate", "500"}}) ==
+        Lines{"--set workload.us-east-1.writer.rate=500: error: cannot set 'workload.us-east-1.writer.rate': "
+              "'workload.us-east-1' has no item named 'writer'; did you mean 'writers'?"});
+  CHECK(errors(yaml, {{"regions.eu-west-2.clock.offset", "1ms"}}) ==
+        Lines{"--set regions.eu-west-2.clock.offset=1ms: error: cannot set 'regions.eu-west-2.clock.offset': "
+              "'regions' has no item named 'eu-west-2'; did you mean 'eu-west-1'?"});
+}
+
 TEST_CASE("scenario_loader: an override replaces a whole sequence (--set regions=a list)") {
   const Scenario s = load_ok(kMinimal, {{"regions", "[us-east-2, eu-west-1]"}});
   REQUIRE(s.region_count() == 2);
@@ -480,7 +509,8 @@ TEST_CASE("scenario_loader: diagnostics about overridden nodes name the --set") 
               "--set table.keys=0: error: table.keys: expected a positive integer, found '0'"});
   CHECK(errors(kMinimal, {{"regions.5", "x"}, {"regions.x", "x"}, {"duration.x", "1"}}) ==
         Lines{"--set regions.5=x: error: cannot set 'regions.5': 'regions' has 2 items, found index 5",
-              "--set regions.x=x: error: cannot set 'regions.x': 'regions' is a sequence; expected an index, found 'x'",
+              "--set regions.x=x: error: cannot set 'regions.x': 'regions' has no item named 'x' (an item is named by "
+              "its index or its name)",
               "--set duration.x=1: error: cannot set 'duration.x': 'duration' is a scalar, not a map or a sequence"});
 }
 
