@@ -46,6 +46,10 @@ TEST_CASE("Expectation: malformed lines are rejected with what was expected") {
   CHECK(!parse_expectation("lag.a->b.p99_ns < 1 s", &error));
   CHECK(!parse_expectation("lag.a->b.p99_ns < fast", &error));
   CHECK(error == "expected an integer or a duration with a unit (ns, us, ms, s, m, h) after '<', found 'fast'");
+  CHECK(!parse_expectation("conflicts.clobbered < 1%", &error));
+  CHECK(error == "expected an integer or a duration with a unit (ns, us, ms, s, m, h) after '<', found '1%' "
+                 "(figures are integers: a share is in parts per million, e.g. "
+                 "'regions.eu-west-1.throttled_ppm < 10000' for 1%)");
 }
 
 TEST_CASE("Expectation: the loader accepts expect: and reports bad lines at their place") {
