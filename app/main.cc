@@ -251,6 +251,7 @@ int run_command(const RunOptions& options) {
     print_diagnostics(problems);
     return kExitBadInput;
   }
+  print_diagnostics(loaded.warnings);
   model::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
   if (refused(scenario, options.file, guards->bounded())) return kExitBadInput;
@@ -266,7 +267,7 @@ int validate_command(const std::vector<std::string>& files) {
     if (const std::vector<model::Diagnostic> problems = scenario_problems(loaded); !problems.empty()) {
       print_diagnostics(problems);
       status = kExitBadInput;
-    } else if (refused(*loaded.scenario, file, false)) {
+    } else if (print_diagnostics(loaded.warnings); refused(*loaded.scenario, file, false)) {
       status = kExitBadInput;
     } else {
       app::print_out(file + ": ok\n");

@@ -169,10 +169,17 @@ bool plan_options(const StudyOptions& options, study::SweepPlan* plan, unsigned*
 // not load (its diagnostics printed). Records the file's hash in the plan.
 bool load_points(const std::string& file, study::SweepPlan* plan, std::vector<model::Scenario>* scenarios) {
   bool ok = true;
+  std::vector<std::string> warned;  // each warning once, not once per point
   for (const auto& overrides : plan->points) {
     load::LoadResult loaded = load::load_scenario_file(file, overrides);
     for (const model::Diagnostic& diagnostic : loaded.diagnostics) {
       print_err(diagnostic.to_string() + "\n");
+    }
+    for (const model::Diagnostic& warning : loaded.warnings) {
+      const std::string text = warning.to_string();
+      if (std::find(warned.begin(), warned.end(), text) != warned.end()) continue;
+      warned.push_back(text);
+      print_err(text + "\n");
     }
     if (!loaded.ok()) {
       ok = false;

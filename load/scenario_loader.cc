@@ -13,6 +13,7 @@
 
 #include "load/capacity_section.h"
 #include "load/expectation_parser.h"
+#include "load/ignored_settings.h"
 #include "load/region_section.h"
 #include "load/scenario_values.h"
 #include "load/table_section.h"
@@ -61,7 +62,11 @@ class Checker : public ValueChecker {
       if (auto v = string(*n, "name")) s.name = *v;
     }
     if (const Node* n = get(root, "description")) {
-      if (auto v = string(*n, "description")) s.description = *v;
+      // A folded block (`description: >`) ends in a newline the reports do not want.
+      if (auto v = string(*n, "description")) {
+        const size_t end = v->find_last_not_of(" \t\n");
+        s.description = end == std::string::npos ? "" : v->substr(0, end + 1);
+      }
     }
     if (const Node* n = get(root, "seed")) {
       if (auto v = integer(*n, "seed", 0, std::numeric_limits<uint64_t>::max())) s.seed = *v;
@@ -111,6 +116,15 @@ class Checker : public ValueChecker {
   // indexes, are all there: no problem in the sections that give them.
   bool regions_complete() const { return regions_complete_; }
   bool indexes_complete() const { return indexes_complete_; }
+
+  // The node of each region's own `capacity:` (or null) and its path.
+  std::vector<RegionCapacity> region_capacities(size_t count) const {
+    std::vector<RegionCapacity> out;
+    for (size_t r = 0; r < count; ++r) {
+      out.push_back({regions_.capacity_node(r), join(regions_.region_path(r), "capacity")});
+    }
+    return out;
+  }
 
  private:
   // No problem found so far: version rules compare the regions' capacities,
@@ -214,7 +228,12 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
     result.expectations = parse_expectations(*n, file_name, &out);
     sort_diagnostics(&out);
   }
-  if (out.empty()) result.scenario = std::move(scenario);
+  if (out.empty()) {
+    IgnoredSettingsChecker(file_name, &result.warnings)
+        .check(*root, *scenario, checker.region_capacities(scenario->regions.size()));
+    sort_diagnostics(&result.warnings);
+    result.scenario = std::move(scenario);
+  }
   return result;
 }
 

@@ -59,6 +59,9 @@ struct ReportNames {
 struct LoadResult {
   std::optional<model::Scenario> scenario;      // set iff diagnostics is empty
   std::vector<model::Diagnostic> diagnostics;   // sorted by (line, column)
+  // Settings the scenario's chosen modes ignore (load/ignored_settings.h),
+  // found only in a scenario with no diagnostic; sorted by (line, column).
+  std::vector<model::Diagnostic> warnings;
   // The `expect:` lines, well-formed but with paths not yet checked
   // (reports/expectation_check.h).
   std::vector<model::Expectation> expectations;

@@ -279,6 +279,7 @@ struct StopResult {
 
 struct RunResult {
   std::string scenario_name;
+  std::string scenario_description;  // `description:`; empty when the scenario has none
   std::string scenario_file;
   uint64_t seed = 0;
   int64_t duration_ns = 0;

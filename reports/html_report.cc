@@ -364,6 +364,9 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
                          ? std::string("completed")
                          : fmt::format("<span class=\"bad\">stopped ({}) at {}</span>",
                                        stop_word(result.stop.reason), duration(result.stop.at_ns)));
+  if (!result.scenario_description.empty()) {
+    out += fmt::format("<p class=\"description\">{}</p>\n", esc(result.scenario_description));
+  }
   if (!timeline.empty()) {
     out += "<table class=\"timeline\">\n" + row({"#", "at", "timeline"}, true);
     for (size_t i = 0; i < timeline.size() && i < kTimelineRowsMax; ++i) {

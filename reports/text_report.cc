@@ -15,6 +15,35 @@
 namespace reports {
 namespace {
 
+// The width the scenario's description is wrapped to.
+constexpr size_t kDescriptionWidth = 100;
+
+// `text` as lines of at most `width` characters (a longer word alone on its
+// line), words separated by one space; "" for a text without words.
+std::string wrapped(std::string_view text, size_t width) {
+  std::string out;
+  size_t line = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+    const size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
+    if (i == start) break;
+    const std::string_view word = text.substr(start, i - start);
+    if (line > 0 && line + 1 + word.size() > width) {
+      out += '\n';
+      line = 0;
+    }
+    if (line > 0) {
+      out += ' ';
+      ++line;
+    }
+    out += word;
+    line += word.size();
+  }
+  return out.empty() ? out : out + "\n";
+}
+
 // A measured duration: "43.47 ms".
 std::string readable(int64_t ns) {
   return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable);
@@ -277,9 +306,10 @@ std::string display_bytes(uint64_t bytes) {
 
 std::string text_report(const model::RunResult& result) {
   std::string out;
-  out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n\n", result.scenario_name,
+  out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n", result.scenario_name,
                      result.seed, sim::format_duration(sim::Duration::nanoseconds(result.duration_ns)),
                      result.regions.size());
+  out += wrapped(result.scenario_description, kDescriptionWidth) + "\n";
   size_t name_width = 6;
   for (const std::string& region : result.regions) name_width = std::max(name_width, region.size());
   append_regions(out, result, name_width);

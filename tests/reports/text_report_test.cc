@@ -84,3 +84,18 @@ TEST_CASE("Text report: an add whose backfill never ended, and sizes for people"
   CHECK(reports::display_bytes(1'024'000) == "1.02 MB");
   CHECK(reports::display_bytes(3'400'000'000) == "3.40 GB");
 }
+
+TEST_CASE("Text report: the scenario's description follows the first line, wrapped at 100 columns") {
+  model::RunResult result = gtsim_test::admin_result();
+  result.scenario_name = "drill";
+  result.scenario_description =
+      "Failover drill for the payments table: us-east-1 fails at 10 minutes and its clients move to eu-west-1; "
+      "how much throttles?";
+  const std::string text = reports::text_report(result);
+  CHECK(text.starts_with("gtsim: drill  seed "));
+  CHECK(has(text, "regions 3\n"
+                  "Failover drill for the payments table: us-east-1 fails at 10 minutes and its clients move to\n"
+                  "eu-west-1; how much throttles?\n\nregion "));
+  result.scenario_description.clear();
+  CHECK(has(reports::text_report(result), "regions 3\n\nregion "));
+}
