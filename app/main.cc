@@ -227,7 +227,7 @@ int report_run(const RunOptions& options, const app::RunGuards& guards, const lo
   const bool failed = std::any_of(outcomes.begin(), outcomes.end(),
                                   [](const reports::ExpectationOutcome& o) { return !o.passed; });
   if (!options.quiet) {
-    app::print_out(reports::text_report(result));
+    app::print_out(reports::text_report(result, reports::timeline_marks(*loaded.scenario)));
     app::print_out(reports::text_run_statistics({result.events, wall.count()}));
   }
   // Failed expectations are printed even with --quiet: that is not success.

@@ -9,6 +9,7 @@
 #include "model/nearest_word.h"
 #include "model/settings_drift.h"
 #include "reports/metric_paths.h"
+#include "reports/summary_columns.h"
 #include "sim/assert.h"
 #include "sim/time.h"
 
@@ -91,7 +92,12 @@ std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::
     for (const std::string& path : paths) known = known || path == e.path;
     if (!known) {
       std::string message = fmt::format("expect: no figure is named '{}'", e.path);
-      if (auto near = nearest_path(e.path, paths)) message += fmt::format("; did you mean '{}'?", *near);
+      const auto is_path = [&](const std::string& p) { return std::find(paths.begin(), paths.end(), p) != paths.end(); };
+      if (auto column = summary_column_hint(e.path, is_path)) {
+        message += "; " + *column;
+      } else if (auto near = nearest_path(e.path, paths)) {
+        message += fmt::format("; did you mean '{}'?", *near);
+      }
       fail(message + " (docs/report-paths.md)");
     } else if (e.is_duration && !is_duration_path(e.path)) {
       fail(fmt::format("expect: '{}' is a count, found a duration '{}'", e.path, e.text));
