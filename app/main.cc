@@ -23,8 +23,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <new>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -50,9 +52,11 @@
 #include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/output_file.h"
+#include "reports/provenance.h"
 #include "reports/text_report.h"
 #include "reports/timeline_marks.h"
 #include "sim/time.h"
+#include "study/sweep_plan.h"
 
 namespace {
 
@@ -77,6 +81,7 @@ struct RunOptions {
   std::string html_path;
   bool quiet = false;
   app::GuardOptions guards;  // --max-events, --max-wall, --max-live-state
+  std::string command_line;  // as typed, for the HTML report's provenance
 };
 
 // How far a stopped run got, for stderr: "at 12.500 s of 2m simulated traffic (250000 events)".
@@ -115,6 +120,19 @@ std::vector<model::Diagnostic> scenario_problems(const load::LoadResult& loaded)
   return all;
 }
 
+// What was run, for the HTML report: the build, the command line, the
+// scenario file's content hash (as a study records it) and its settings.
+reports::Provenance run_provenance(const RunOptions& options, const model::Scenario& scenario) {
+  reports::Provenance provenance = reports::provenance_of(scenario);
+  provenance.gtsim = app::gtsim_version_line();
+  provenance.command_line = options.command_line;
+  std::ifstream in(options.file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  provenance.scenario_hash = study::content_hash(bytes.str());
+  return provenance;
+}
+
 // Stages the --json, --csv and --html outputs that were asked for (none is
 // in place before the commit); false, with a message, when one cannot be.
 bool stage_outputs(const RunOptions& options, const model::Scenario& scenario, const model::RunResult& result,
@@ -141,7 +159,8 @@ bool stage_outputs(const RunOptions& options, const model::Scenario& scenario, c
     }
   }
   if (!options.html_path.empty() &&
-      !set->add(options.html_path, reports::html_report(result, reports::timeline_marks(scenario)))) {
+      !set->add(options.html_path,
+                reports::html_report(result, reports::timeline_marks(scenario), run_provenance(options, scenario)))) {
     return failed();
   }
   return true;
@@ -290,7 +309,7 @@ bool stdout_written() {
 int main(int argc, char** argv) {
   app::ignore_file_size_signal();
   CLI::App app{"gtsim: a deterministic simulator of DynamoDB-style global tables"};
-  app.set_version_flag("--version", std::string("gtsim ") + app::kGtsimVersion);
+  app.set_version_flag("--version", app::gtsim_version_line());
   app.require_subcommand(1);
 
   RunOptions run;
@@ -330,6 +349,7 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
 
+  run.command_line = reports::command_line(argc, argv);
   int status = kExitBadInput;
   try {
     if (app.got_subcommand(run_app)) status = run_command(run);

@@ -93,8 +93,9 @@ void IgnoredSettingsChecker::capacity_map(const Node& map, const std::string& pa
 
 void IgnoredSettingsChecker::client_groups(const Node& workload, const Scenario& s) {
   for (const auto& [key, groups] : workload.entries) {
+    const std::string& name = key->text;
     const auto region = std::find_if(s.regions.begin(), s.regions.end(),
-                                     [&](const model::RegionConfig& c) { return c.name == key->text; });
+                                     [&name](const model::RegionConfig& c) { return c.name == name; });
     if (region == s.regions.end() || !groups->is_sequence()) continue;
     const std::vector<model::ClientGroupConfig>& configs = s.workload[static_cast<size_t>(region - s.regions.begin())];
     for (size_t i = 0; i < groups->items.size() && i < configs.size(); ++i) {

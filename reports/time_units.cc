@@ -55,5 +55,6 @@ std::string in_unit(int64_t ns, TimeUnit unit) {
 }
 
 const char* unit_name(TimeUnit unit) { return info(unit).name; }
+double unit_ns(TimeUnit unit) { return info(unit).ns; }
 
 }  // namespace reports

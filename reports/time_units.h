@@ -28,5 +28,6 @@ TimeUnit unit_for(const std::vector<int64_t>& values_ns);
 std::string in_unit(int64_t ns, TimeUnit unit);
 
 const char* unit_name(TimeUnit unit);  // "ns", "us", "ms", "s", "min", "h"
+double unit_ns(TimeUnit unit);         // nanoseconds in one unit: 1, 1e3, ..., 3.6e12
 
 }  // namespace reports
