@@ -350,6 +350,7 @@ int main(int argc, char** argv) {
   }
 
   run.command_line = reports::command_line(argc, argv);
+  sweep.study.command_line = compare.study.command_line = run.command_line;
   int status = kExitBadInput;
   try {
     if (app.got_subcommand(run_app)) status = run_command(run);

@@ -12,6 +12,7 @@
 
 #include "app/interrupt.h"
 #include "app/progress_bar.h"
+#include "app/study_view.h"
 #include "app/terminal.h"
 #include "app/version.h"
 #include "load/scenario_loader.h"
@@ -47,6 +48,8 @@ void add_study_options(CLI::App* command, StudyOptions* options) {
                       "A figure to report, by path (docs/report-paths.md; '*' matches within a segment); repeatable");
   command->add_option("--out", options->out_dir, "Write runs.jsonl, runs.csv, summary files and sweep.json here");
   command->add_flag("-q,--quiet", options->quiet, "Print no table");
+  command->add_option("--html", options->html_path,
+                      "Write the study report: each figure's mean and 95 % CI per point, with charts");
   add_guard_options(command, &options->guards, "each run");
 }
 
@@ -148,6 +151,10 @@ bool plan_options(const StudyOptions& options, study::SweepPlan* plan, unsigned*
     error("--shard needs --out DIR: a shard's rows are for `gtsim merge`");
     return false;
   }
+  if (plan->shard.count > 1 && !options.html_path.empty()) {
+    error("--html needs the whole study, not a shard of it: run it without --shard, or on one machine");
+    return false;
+  }
   if (options.jobs > kMaxJobs) {
     error(fmt::format("--jobs expects 1 to {} worker threads, found {}", kMaxJobs, options.jobs));
     return false;
@@ -243,13 +250,38 @@ size_t done_runs(const std::vector<study::RunRow>& rows) {
   return static_cast<size_t>(std::count_if(rows.begin(), rows.end(), [](const study::RunRow& r) { return r.done; }));
 }
 
+// The study report at --html OUT, alone or not at all; 0, or the exit code
+// with its message printed.
+int write_study_html(const StudyOptions& options, const study::SweepPlan& plan, const std::vector<study::RunRow>& rows,
+                     const model::Scenario& first) {
+  reports::OutputSet set;
+  if (!set.add(options.html_path, reports::study_html(study_view(plan, rows),
+                                                      study_provenance(plan, first, options.command_line)))) {
+    error(set.error() + "; the study report was not written");
+    return kExitOutputFailed;
+  }
+  switch (plan.partial ? commit_after_interrupt(&set) : commit_unless_interrupted(&set)) {
+    case CommitOutcome::kCommitted:
+      return 0;
+    case CommitOutcome::kFailed:
+      error(set.error() + "; the study report was not written");
+      return kExitOutputFailed;
+    case CommitOutcome::kInterrupted:
+      break;
+  }
+  return kExitSignalBase + interrupt_signal();
+}
+
 // After the runs: the files, the table, and the exit code.
 int finish_study(study::SweepPlan* plan, const std::vector<study::RunRow>& rows, const StudyOptions& options,
-                 const RunGuards& guards) {
+                 const RunGuards& guards, const model::Scenario& first) {
   const int signal_number = interrupt_signal();
   plan->partial = signal_number != 0;
   if (!options.out_dir.empty()) {
     if (const int status = write_study(options.out_dir, *plan, rows); status != 0) return status;
+  }
+  if (!options.html_path.empty()) {
+    if (const int status = write_study_html(options, *plan, rows, first); status != 0) return status;
   }
   const size_t done = done_runs(rows);
   if (!options.quiet && plan->shard.count > 1) {
@@ -305,7 +337,7 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   }
   if (!options.out_dir.empty() && !out_dir_usable(options.out_dir, plan)) return kExitBadInput;
   const std::vector<study::RunRow> rows = run_points(plan, scenarios, *columns, *guards, jobs);
-  return finish_study(&plan, rows, options, *guards);
+  return finish_study(&plan, rows, options, *guards, scenarios.front());
 }
 
 }  // namespace app
