@@ -47,8 +47,11 @@ std::optional<Interval> interval(const StudyEstimate& e, const Display& d) {
   return Interval{e.mean * d.scale, (e.mean - e.ci95_half) * d.scale, (e.mean + e.ci95_half) * d.scale, e.n >= 2};
 }
 
-std::string cell(const StudyEstimate& e, const Display& d) {
+// A table cell, "mean ± half", in one unit of its own: a row may hold a
+// 54-minute lag and a 934 ms one (a chart has one unit for all).
+std::string cell(const StudyEstimate& e, const Display& figure) {
   if (e.n == 0) return "n/a";
+  const Display d = figure.duration ? display_of("_ns", {e}) : figure;
   if (e.n < 2) return d.value(e.mean) + " (1 run)";
   return fmt::format("{} &plusmn; {}", d.value(e.mean), d.value(e.ci95_half));
 }
