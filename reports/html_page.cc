@@ -41,7 +41,7 @@ table.timeline td:last-child,table.timeline th:last-child{text-align:left}
 body{margin:0;max-width:none;padding:0;font-size:11px}
 h2{break-after:avoid;page-break-after:avoid;margin-top:14px}
 table{font-size:9.5px}th,td{padding:2px 4px}thead{display:table-header-group}tr{break-inside:avoid}
-td{white-space:normal}td:first-child{white-space:nowrap}.provenance code{font-size:9.5px}.where{font-size:10px}
+td{white-space:normal}td:first-child{white-space:nowrap}.provenance code{font-size:9.5px}.where,.note{font-size:10px}
 .provenance,.key{break-inside:avoid}
 figure.chart{width:49%;margin-bottom:8px}
 figure.chart .read{font-size:9.5px}

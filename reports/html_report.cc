@@ -63,7 +63,7 @@ std::string administration(const model::RunResult& result) {
     out += drift.settings_sync
                ? fmt::format("<p class=\"note\">settings_sync on, delay {}</p>\n", duration(drift.sync_delay_ns))
                : "<p class=\"note\">settings_sync off: each change stays in the region it was made in</p>\n";
-    out += "<table class=\"timeline\">\n" + row({"setting", "from", "to", "cost", "values"}, true);
+    out += "<table class=\"timeline wide\">\n" + row({"setting", "from", "to", "cost", "values"}, true);
     for (const model::DriftEpisode& e : drift.episodes) {
       std::string values;
       for (const auto& [region, value] : e.values) values += (values.empty() ? "" : ", ") + esc(region + " " + value);
@@ -73,7 +73,7 @@ std::string administration(const model::RunResult& result) {
     out += "</table>\n";
   }
   if (!result.replica_changes.empty()) {
-    out += "<h2>Replica changes</h2>\n<table class=\"timeline\">\n";
+    out += "<h2>Replica changes</h2>\n<table class=\"timeline wide\">\n";
     out += row({"region", "action", "at", "outcome", "source", "items", "backfill", "refused", "parked",
                 "migration path (estimate)"},
                true);
