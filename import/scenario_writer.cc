@@ -157,6 +157,7 @@ class Writer {
   void provisioned_capacity();
   void on_demand_capacity();
   void workload();
+  void traffic();
   double item_bytes() const;
 
   // "label: path (via)", the file named as the header's list names it.
@@ -203,8 +204,12 @@ void Writer::top() {
     out_.line(0, "version: \"" + d_.version + "\"",
               assume("version", d_.version, "the artefacts do not say; the current version"));
   }
-  out_.line(0, std::string("duration: ") + kAssumedDuration,
-            assume("duration", kAssumedDuration, "how long to simulate: the artefacts cannot say"));
+  if (!d_.traffic.empty()) {
+    out_.line(0, fmt::format("duration: {}s", d_.traffic_seconds), "the shortest traffic series' span");
+  } else {
+    out_.line(0, std::string("duration: ") + kAssumedDuration,
+              assume("duration", kAssumedDuration, "how long to simulate: the artefacts cannot say"));
+  }
 }
 
 void Writer::regions() {
@@ -377,6 +382,7 @@ void Writer::on_demand_capacity() {
 }
 
 void Writer::workload() {
+  if (!d_.traffic.empty()) return traffic();
   const std::string rate = number(assumed_rate(d_, item_bytes()));
   out_.line(0, "workload:");
   out_.note(2, assume("workload", rate + " requests/s in every region, half puts, half gets",
@@ -385,6 +391,26 @@ void Writer::workload() {
   for (const ReplicaDraft& r : d_.replicas) {
     out_.line(2, r.region + ":");
     out_.line(4, "- {name: assumed, rate: " + rate + ", mix: {put: 50, get: 50}}");
+  }
+}
+
+// Client groups whose rate is a CloudWatch series (import/cloudwatch_traffic.h).
+void Writer::traffic() {
+  out_.line(0, "workload:");
+  out_.note(2, assume("workload rates", "one request per consumed unit",
+                      "a put of an item up to 1 KB consumes one write unit and a strongly consistent get of up to 4 KB "
+                      "one read unit; set scale to 1/units per request otherwise; a replica's consumed write units "
+                      "also count the writes it applies for the other regions"));
+  for (const ReplicaDraft& r : d_.replicas) {
+    bool opened = false;
+    for (const TrafficDraft& t : d_.traffic) {
+      if (t.region != r.region) continue;
+      if (!opened) out_.line(2, r.region + ":");
+      opened = true;
+      out_.line(4, fmt::format("- {{name: {}, mix: {{{}: 100}}, rate: {{trace: {{file: {}, metric: {}, period: {}}}}}}}",
+                               t.group, t.op, yaml_quoted(t.file), yaml_quoted(t.metric), t.period),
+                src(t.source));
+    }
   }
 }
 
