@@ -394,21 +394,30 @@ void Writer::workload() {
   }
 }
 
-// Client groups whose rate is a CloudWatch series (import/cloudwatch_traffic.h).
+// Client groups whose rate is a CloudWatch series (import/cloudwatch_traffic.h):
+// a unit a second is 1/ceil(size/1 KB) puts, or 2/ceil(size/4 KB) eventually
+// consistent gets (gtsim's default get).
 void Writer::traffic() {
+  const double write_units_per_put = std::ceil(item_bytes() / 1024.0);
+  const double read_units_per_get = std::ceil(item_bytes() / 4096.0) * 0.5;
   out_.line(0, "workload:");
-  out_.note(2, assume("workload rates", "one request per consumed unit",
-                      "a put of an item up to 1 KB consumes one write unit and a strongly consistent get of up to 4 KB "
-                      "one read unit; set scale to 1/units per request otherwise; a replica's consumed write units "
-                      "also count the writes it applies for the other regions"));
+  out_.note(2, assume("workload rates", "requests per consumed unit as the item size gives them",
+                      fmt::format("each put consumes {} write unit(s) and each (eventually consistent) get {} read "
+                                  "unit(s), so scale is {} and {}; a replica's consumed write units also count the "
+                                  "writes it applies for the other regions",
+                                  number(write_units_per_put), number(read_units_per_get),
+                                  number(1.0 / write_units_per_put), number(1.0 / read_units_per_get))));
   for (const ReplicaDraft& r : d_.replicas) {
     bool opened = false;
     for (const TrafficDraft& t : d_.traffic) {
       if (t.region != r.region) continue;
       if (!opened) out_.line(2, r.region + ":");
       opened = true;
-      out_.line(4, fmt::format("- {{name: {}, mix: {{{}: 100}}, rate: {{trace: {{file: {}, metric: {}, period: {}}}}}}}",
-                               t.group, t.op, yaml_quoted(t.file), yaml_quoted(t.metric), t.period),
+      const double scale = 1.0 / (t.op == "put" ? write_units_per_put : read_units_per_get);
+      out_.line(4,
+                fmt::format("- {{name: {}, mix: {{{}: 100}}, rate: {{trace: {{file: {}, metric: {}, period: {}, "
+                            "scale: {}}}}}}}",
+                            t.group, t.op, yaml_quoted(t.file), yaml_quoted(t.metric), t.period, number(scale)),
                 src(t.source));
     }
   }

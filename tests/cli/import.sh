@@ -80,7 +80,7 @@ traffic)
   mkdir -p "$work/sub"
   check "$gtsim" import cloudwatch cloudwatch-us-east-1.json cloudwatch-eu-west-1.json --out "$work/sub/t.yaml" 2>/dev/null
   rel=$(realpath --relative-to="$work/sub" "$fixtures/cloudwatch-us-east-1.json")
-  check grep -qF "rate: {trace: {file: \"$rel\", metric: \"us-east-1 ConsumedWriteCapacityUnits\", period: 5m}}" "$work/sub/t.yaml"
+  check grep -qF "rate: {trace: {file: \"$rel\", metric: \"us-east-1 ConsumedWriteCapacityUnits\", period: 5m, scale: 1}}" "$work/sub/t.yaml"
   check grep -q '^duration: 3600s ' "$work/sub/t.yaml"
   "$gtsim" import cloudwatch cloudwatch-us-east-1.json 2>"$work/err"
   check test $? -eq 2

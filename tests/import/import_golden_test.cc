@@ -108,7 +108,7 @@ TEST_CASE("gtsim import: --traffic gives an imported table the regions' CloudWat
   REQUIRE(result.scenario);
   CHECK(result.scenario->yaml.find("duration: 3600s") != std::string::npos);
   CHECK(result.scenario->yaml.find("- {name: writers, mix: {put: 100}, rate: {trace: {file: \"cloudwatch-us-east-1.json\", "
-                                   "metric: \"us-east-1 ConsumedWriteCapacityUnits\", period: 5m}}}") != std::string::npos);
+                                   "metric: \"us-east-1 ConsumedWriteCapacityUnits\", period: 5m, scale: 1}}}") != std::string::npos);
   REQUIRE_FALSE(twice.scenario);
   CHECK(gtsim_test::messages(twice).at(0).find("a second ConsumedWriteCapacityUnits series for us-east-1") !=
         std::string::npos);
