@@ -56,6 +56,8 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions* options) {
   command->add_option("--out", options->out, "Write the scenario to this file (default: standard output)");
   command->add_option("--param", options->params, "A template parameter's value: Name=Value (repeatable)");
   command->add_option("--resource", options->resource, "The table to import when the artefact has several");
+  command->add_option("--traffic", options->traffic,
+                      "get-metric-data JSON whose series become the regions' traffic (repeatable; docs/import.md)");
   return command;
 }
 
@@ -65,6 +67,8 @@ int import_command(const ImportOptions& options) {
   if (kind == nullptr || !parse_params(options.params, &request)) return kExitBadInput;
   request.files = options.files;
   request.resource = options.resource;
+  request.traffic = options.traffic;
+  request.out = options.out;
   const importer::ImportResult result = importer::import_scenario(*kind, request);
   for (const model::Diagnostic& d : result.diagnostics) print_err(d.to_string() + "\n");
   if (!result.scenario) return kExitBadInput;

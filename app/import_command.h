@@ -1,5 +1,5 @@
 // gtsim import KIND FILE... [--out scenario.yaml] [--param Name=Value]...
-//                           [--resource NAME]
+//                           [--resource NAME] [--traffic FILE]...
 //
 // Writes a scenario from the artefacts a user already has (docs/import.md):
 // KIND is a row of importer::import_kinds() (describe-table, ...). The
@@ -22,6 +22,7 @@ struct ImportOptions {
   std::string out;
   std::vector<std::string> params;
   std::string resource;
+  std::vector<std::string> traffic;  // --traffic FILE
 };
 
 CLI::App* add_import_command(CLI::App& app, ImportOptions* options);

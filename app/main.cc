@@ -6,7 +6,7 @@
 //   gtsim validate FILE...
 //   gtsim list [DIR]                    (app/list_command.h)
 //   gtsim diff A.json B.json [--tolerance SPEC]...   (app/diff_command.h)
-//   gtsim import KIND FILE... [--out FILE]   (app/import_command.h)
+//   gtsim import KIND FILE... [--out FILE] [--traffic FILE]   (app/import_command.h)
 //   gtsim sweep | compare | merge ...   (studies over seeds: app/sweep_command.h,
 //                                        app/compare_command.h, app/merge_command.h)
 //

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "import/cloudformation_import.h"
+#include "import/cloudwatch_traffic.h"
 #include "import/describe_table_import.h"
 #include "import/terraform_import.h"
 #include "load/scenario_loader.h"
@@ -29,6 +30,11 @@ const std::vector<ImportKind>& import_kinds() {
        "the JSON of terraform show -json (a plan or a state) with an aws_dynamodb_table that has replica blocks; "
        "--resource ADDRESS picks one of several",
        1, 1, false, true, &import_terraform},
+      {"cloudwatch",
+       "the JSON of aws cloudwatch get-metric-data (one file or page per region), each series labelled "
+       "\"REGION ConsumedWriteCapacityUnits\" or \"REGION ConsumedReadCapacityUnits\"; an on-demand table is assumed "
+       "(or give the table's artefacts and --traffic FILE with another kind)",
+       1, 64, false, false, &import_cloudwatch},
   };
   return kinds;
 }
@@ -55,6 +61,7 @@ std::vector<Diagnostic> request_problems(const ImportKind& kind, const ImportReq
   }
   if (!kind.takes_params && !request.params.empty()) problem("--param is not used by " + name);
   if (!kind.takes_resource && !request.resource.empty()) problem("--resource is not used by " + name);
+  if (name == "cloudwatch" && !request.traffic.empty()) problem("--traffic is not used by cloudwatch: give its files");
   return out;
 }
 
@@ -72,8 +79,9 @@ void sort_diagnostics(std::vector<Diagnostic>* out) {
 
 // The written scenario, loaded as `gtsim validate` would: a problem here is
 // gtsim import's own fault, reported as such.
-std::vector<Diagnostic> check_written(const ImportedScenario& scenario) {
-  const load::LoadResult loaded = load::load_scenario_text(scenario.yaml, "imported scenario");
+std::vector<Diagnostic> check_written(const ImportedScenario& scenario, const std::string& out_file) {
+  // Named as the --out file, so its trace paths resolve as they will when it is run.
+  const load::LoadResult loaded = load::load_scenario_text(scenario.yaml, out_file.empty() ? "imported scenario" : out_file);
   std::vector<Diagnostic> out = loaded.diagnostics;
   if (loaded.ok()) {
     if (auto reason = model::refuse_run(model::estimate_run(*loaded.scenario), false)) {
@@ -91,13 +99,17 @@ ImportResult import_scenario(const ImportKind& kind, const ImportRequest& reques
   result.diagnostics = request_problems(kind, request);
   if (!result.diagnostics.empty()) return result;
   ImportOutcome outcome = kind.import(request);
+  if (outcome.draft && !request.traffic.empty()) {
+    read_traffic(request.traffic, request.out, false, &*outcome.draft, &outcome.diagnostics);
+    if (!outcome.diagnostics.empty()) outcome.draft.reset();
+  }
   if (!outcome.draft) {
     result.diagnostics = std::move(outcome.diagnostics);
     sort_diagnostics(&result.diagnostics);
     return result;
   }
   ImportedScenario scenario = write_scenario(*outcome.draft);
-  result.diagnostics = check_written(scenario);
+  result.diagnostics = check_written(scenario, request.out);
   if (result.diagnostics.empty()) result.scenario = std::move(scenario);
   return result;
 }

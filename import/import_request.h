@@ -16,6 +16,8 @@ struct ImportRequest {
   std::vector<std::string> files;                           // as given, in order
   std::vector<std::pair<std::string, std::string>> params;  // --param Name=Value, in order
   std::string resource;                                     // --resource, or empty
+  std::vector<std::string> traffic;                         // --traffic FILE: get-metric-data JSON, in order
+  std::string out;                                          // --out, or empty (trace paths are relative to it)
 };
 
 struct ImportOutcome {

@@ -157,6 +157,7 @@ class Writer {
   void provisioned_capacity();
   void on_demand_capacity();
   void workload();
+  void traffic();
   double item_bytes() const;
 
   // "label: path (via)", the file named as the header's list names it.
@@ -203,8 +204,12 @@ void Writer::top() {
     out_.line(0, "version: \"" + d_.version + "\"",
               assume("version", d_.version, "the artefacts do not say; the current version"));
   }
-  out_.line(0, std::string("duration: ") + kAssumedDuration,
-            assume("duration", kAssumedDuration, "how long to simulate: the artefacts cannot say"));
+  if (!d_.traffic.empty()) {
+    out_.line(0, fmt::format("duration: {}s", d_.traffic_seconds), "the shortest traffic series' span");
+  } else {
+    out_.line(0, std::string("duration: ") + kAssumedDuration,
+              assume("duration", kAssumedDuration, "how long to simulate: the artefacts cannot say"));
+  }
 }
 
 void Writer::regions() {
@@ -377,6 +382,7 @@ void Writer::on_demand_capacity() {
 }
 
 void Writer::workload() {
+  if (!d_.traffic.empty()) return traffic();
   const std::string rate = number(assumed_rate(d_, item_bytes()));
   out_.line(0, "workload:");
   out_.note(2, assume("workload", rate + " requests/s in every region, half puts, half gets",
@@ -385,6 +391,35 @@ void Writer::workload() {
   for (const ReplicaDraft& r : d_.replicas) {
     out_.line(2, r.region + ":");
     out_.line(4, "- {name: assumed, rate: " + rate + ", mix: {put: 50, get: 50}}");
+  }
+}
+
+// Client groups whose rate is a CloudWatch series (import/cloudwatch_traffic.h):
+// a unit a second is 1/ceil(size/1 KB) puts, or 2/ceil(size/4 KB) eventually
+// consistent gets (gtsim's default get).
+void Writer::traffic() {
+  const double write_units_per_put = std::ceil(item_bytes() / 1024.0);
+  const double read_units_per_get = std::ceil(item_bytes() / 4096.0) * 0.5;
+  out_.line(0, "workload:");
+  out_.note(2, assume("workload rates", "requests per consumed unit as the item size gives them",
+                      fmt::format("each put consumes {} write unit(s) and each (eventually consistent) get {} read "
+                                  "unit(s), so scale is {} and {}; a replica's consumed write units also count the "
+                                  "writes it applies for the other regions",
+                                  number(write_units_per_put), number(read_units_per_get),
+                                  number(1.0 / write_units_per_put), number(1.0 / read_units_per_get))));
+  for (const ReplicaDraft& r : d_.replicas) {
+    bool opened = false;
+    for (const TrafficDraft& t : d_.traffic) {
+      if (t.region != r.region) continue;
+      if (!opened) out_.line(2, r.region + ":");
+      opened = true;
+      const double scale = 1.0 / (t.op == "put" ? write_units_per_put : read_units_per_get);
+      out_.line(4,
+                fmt::format("- {{name: {}, mix: {{{}: 100}}, rate: {{trace: {{file: {}, metric: {}, period: {}, "
+                            "scale: {}}}}}}}",
+                            t.group, t.op, yaml_quoted(t.file), yaml_quoted(t.metric), t.period, number(scale)),
+                src(t.source));
+    }
   }
 }
 

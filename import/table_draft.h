@@ -68,6 +68,17 @@ struct TtlDraft {
   Source source;
 };
 
+// A client group whose rate is a CloudWatch series (import/cloudwatch_traffic.h).
+struct TrafficDraft {
+  std::string region;
+  std::string group;   // "writers" or "readers"
+  std::string op;      // "put" or "get"
+  std::string file;    // as the scenario refers to it
+  std::string metric;  // the series' name in the file
+  std::string period;  // "1m" or "5m"
+  Source source;
+};
+
 struct TableDraft {
   std::string kind;                  // the import kind: "describe-table", ...
   std::vector<std::string> files;    // the input files, as given
@@ -94,6 +105,8 @@ struct TableDraft {
   std::optional<TtlDraft> ttl;
   std::optional<Count> item_count;        // approximate, as DynamoDB reports it
   std::optional<Count> table_size_bytes;  // approximate, as DynamoDB reports it
+  std::vector<TrafficDraft> traffic;      // empty: the writer assumes a light load
+  int64_t traffic_seconds = 0;            // the shortest series' span, when traffic is not empty
   std::vector<NotImported> not_imported;
   std::vector<std::string> assumptions;   // what the importer assumed beyond the scenario's keys
   std::vector<std::string> warnings;      // what makes the scenario differ from the table in kind (MRSC)

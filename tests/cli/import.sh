@@ -5,7 +5,8 @@
 #   stdout      without --out the scenario goes to stdout, the notes to stderr
 #   refused     bad input: exit 2, the message, and no --out file (an old one untouched)
 #   unwritable  an --out that cannot be written: exit 4 and nothing left behind
-#   kinds       the kinds offered: describe-table, cloudformation, terraform (no cloudwatch yet)
+#   kinds       the kinds offered: describe-table, cloudformation, terraform, cloudwatch
+#   traffic     cloudwatch series as trace curves, their paths relative to --out, refusals
 set -u
 gtsim=$1 fixtures=$2 work=$3/$4 case=$4
 rm -rf "$work" && mkdir -p "$work" || exit 1
@@ -38,8 +39,10 @@ cloudformation cloudformation-two-tables.json --resource Sessions --param AWS::R
 cloudformation cloudformation-two-tables.json --resource Carts
 terraform terraform-plan-example.json
 terraform terraform-state-module.json
+cloudwatch cloudwatch-us-east-1.json cloudwatch-eu-west-1.json
+describe-table describe-table-music-global.json --traffic cloudwatch-us-east-1.json
 LIST
-  check test "$n" -eq 11
+  check test "$n" -eq 13
   ;;
 stdout)
   "$gtsim" import describe-table describe-table-myable.json >"$work/out.yaml" 2>"$work/err" || fail=1
@@ -67,14 +70,27 @@ unwritable)
   check grep -q "the scenario was not written$" "$work/err"
   ;;
 kinds)
-  "$gtsim" import cloudwatch metrics.json 2>"$work/err"
+  "$gtsim" import cloudwach metrics.json 2>"$work/err"
   check test $? -eq 2
-  check grep -qx "gtsim: error: unknown import kind 'cloudwatch' (kinds: describe-table, cloudformation, terraform)" "$work/err"
-  "$gtsim" import terrafrom x.json 2>"$work/err"
-  check grep -qx "gtsim: error: unknown import kind 'terrafrom'; did you mean 'terraform'? (kinds: describe-table, cloudformation, terraform)" "$work/err"
+  check grep -qx "gtsim: error: unknown import kind 'cloudwach'; did you mean 'cloudwatch'? (kinds: describe-table, cloudformation, terraform, cloudwatch)" "$work/err"
   help=$("$gtsim" import --help)
-  for kind in describe-table cloudformation terraform; do check grep -q "^  $kind: " <<<"$help"; done
-  check test -z "$(grep -i cloudwatch <<<"$help")"
+  for kind in describe-table cloudformation terraform cloudwatch; do check grep -q "^  $kind: " <<<"$help"; done
+  ;;
+traffic)
+  mkdir -p "$work/sub"
+  check "$gtsim" import cloudwatch cloudwatch-us-east-1.json cloudwatch-eu-west-1.json --out "$work/sub/t.yaml" 2>/dev/null
+  rel=$(realpath --relative-to="$work/sub" "$fixtures/cloudwatch-us-east-1.json")
+  check grep -qF "rate: {trace: {file: \"$rel\", metric: \"us-east-1 ConsumedWriteCapacityUnits\", period: 5m, scale: 1}}" "$work/sub/t.yaml"
+  check grep -q '^duration: 3600s ' "$work/sub/t.yaml"
+  "$gtsim" import cloudwatch cloudwatch-us-east-1.json 2>"$work/err"
+  check test $? -eq 2
+  check grep -qx "cloudwatch-us-east-1.json: error: the series a global table needs replicas in at least two regions, found 1: 'us-east-1'" "$work/err"
+  "$gtsim" import describe-table describe-table-music-global.json --traffic cloudwatch-eu-west-1.json 2>"$work/err"
+  check test $? -eq 2
+  check grep -qx "cloudwatch-eu-west-1.json: error: series 'eu-west-1 ConsumedWriteCapacityUnits': the table has no replica in eu-west-1" "$work/err"
+  "$gtsim" import describe-table describe-table-myable.json --traffic describe-table-myable.json 2>"$work/err"
+  check test $? -eq 2
+  check grep -qx "describe-table-myable.json:1:1: error: missing required key 'MetricDataResults'" "$work/err"
   ;;
 *)
   echo "unknown case $case"; exit 1 ;;

@@ -46,6 +46,7 @@ const std::vector<Case>& cases() {
       {"cloudformation-two-tables-carts", "cloudformation", {"cloudformation-two-tables.json"}, {}, "Carts"},
       {"terraform-plan-example", "terraform", {"terraform-plan-example.json"}, {}, ""},
       {"terraform-state-module", "terraform", {"terraform-state-module.json"}, {}, ""},
+      {"cloudwatch-two-regions", "cloudwatch", {"cloudwatch-us-east-1.json", "cloudwatch-eu-west-1.json"}, {}, ""},
   };
   return all;
 }
@@ -81,7 +82,7 @@ TEST_CASE("gtsim import: each fixture's scenario loads and runs to a converged e
     CAPTURE(c.golden);
     const importer::ImportResult result = run_import(c.kind, c.files, c.params, c.resource);
     REQUIRE(result.scenario);
-    load::LoadResult loaded = load::load_scenario_text(result.scenario->yaml, std::string(c.golden) + ".yaml");
+    load::LoadResult loaded = load::load_scenario_text(result.scenario->yaml, (gtsim_test::import_fixtures() / (std::string(c.golden) + ".yaml")).string());
     CAPTURE(loaded.diagnostics.size() == 0 ? "" : loaded.diagnostics[0].to_string());
     REQUIRE(loaded.ok());
     CHECK(loaded.scenario->regions.size() >= 2);
@@ -91,6 +92,26 @@ TEST_CASE("gtsim import: each fixture's scenario loads and runs to a converged e
     CHECK(run.events > 0);
     CHECK(run.convergence.divergent_items == 0);
   }
+}
+
+TEST_CASE("gtsim import: --traffic gives an imported table the regions' CloudWatch series as trace curves",
+          "[import]") {
+  const std::filesystem::path before = std::filesystem::current_path();
+  std::filesystem::current_path(gtsim_test::import_fixtures());
+  importer::ImportRequest request{{"describe-table-music-global.json"}, {}, "", {}, ""};
+  request.traffic = {"cloudwatch-us-east-1.json"};
+  const importer::ImportResult result = importer::import_scenario(*importer::find_import_kind("describe-table"), request);
+  request.traffic = {"cloudwatch-us-east-1.json", "cloudwatch-us-east-1.json"};
+  const importer::ImportResult twice = importer::import_scenario(*importer::find_import_kind("describe-table"), request);
+  std::filesystem::current_path(before);
+  CAPTURE(gtsim_test::messages(result));
+  REQUIRE(result.scenario);
+  CHECK(result.scenario->yaml.find("duration: 3600s") != std::string::npos);
+  CHECK(result.scenario->yaml.find("- {name: writers, mix: {put: 100}, rate: {trace: {file: \"cloudwatch-us-east-1.json\", "
+                                   "metric: \"us-east-1 ConsumedWriteCapacityUnits\", period: 5m, scale: 1}}}") != std::string::npos);
+  REQUIRE_FALSE(twice.scenario);
+  CHECK(gtsim_test::messages(twice).at(0).find("a second ConsumedWriteCapacityUnits series for us-east-1") !=
+        std::string::npos);
 }
 
 TEST_CASE("gtsim import: the not imported list and the assumptions name each item once, as the file does",

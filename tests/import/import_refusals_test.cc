@@ -115,7 +115,9 @@ TEST_CASE("gtsim import: the request is checked against the kind's row", "[impor
   CHECK(messages(run_import("describe-table", {"describe-table-myable.json"}, {{"A", "b"}}, "X")) ==
         Lines{"gtsim import: error: --param is not used by describe-table",
               "gtsim import: error: --resource is not used by describe-table"});
-  CHECK(importer::find_import_kind("cloudwatch") == nullptr);
+  CHECK(messages(run_import("cloudwatch", {"describe-table-myable.json"})) ==
+        Lines{"describe-table-myable.json:1:1: error: missing required key 'MetricDataResults'",
+              "describe-table-myable.json:2:14: error: unknown key 'Table' at the top level"});
 }
 
 TEST_CASE("gtsim import cloudformation: parameters, resources and intrinsic functions it cannot evaluate",
@@ -202,4 +204,24 @@ TEST_CASE("gtsim import terraform: raw state, several tables, an unknown own reg
         Lines{"terraform-state-module.json: error: --resource aws_dynamodb_table.locks: it has no replica blocks: a "
               "single-Region table (gtsim needs a global table) (its global tables: "
               "module.scores.aws_dynamodb_table.this[0])"});
+}
+
+TEST_CASE("gtsim import cloudwatch: a series must name its region and metric, its points 1 or 5 minutes apart",
+          "[import]") {
+  const gtsim_test::ScratchDir dir("cloudwatch");
+  const auto series = [](const std::string& label, const std::string& second) {
+    return "{\"MetricDataResults\": [{\"Id\": \"m\", \"Label\": \"" + label +
+           "\", \"Timestamps\": [\"2026-11-24T12:00:00Z\", \"" + second +
+           "\"], \"Values\": [1.0, 2.0], \"StatusCode\": \"Complete\"}], \"Messages\": []}\n";
+  };
+  dir.write("a.json", series("ConsumedWriteCapacityUnits", "2026-11-24T12:01:00Z"));
+  dir.write("b.json", series("us-east-1 ThrottledRequests", "2026-11-24T12:01:00Z"));
+  dir.write("c.json", series("us-east-1 ConsumedReadCapacityUnits", "2026-11-24T12:02:00Z"));
+  CHECK(messages(run_import("cloudwatch", {"a.json", "b.json", "c.json"}, {}, "", dir.path())) ==
+        Lines{"a.json:1:24: error: a series named 'ConsumedWriteCapacityUnits': its Label (or Id) should be \"REGION "
+              "METRIC\", as \"us-east-1 ConsumedWriteCapacityUnits\" (docs/import.md, cloudwatch)",
+              "b.json:1:24: error: series 'us-east-1 ThrottledRequests': expected ConsumedWriteCapacityUnits or "
+              "ConsumedReadCapacityUnits after the region",
+              "c.json:1:24: error: series 'us-east-1 ConsumedReadCapacityUnits': its points are 120 s apart; expected "
+              "a period of 60 or 300 s"});
 }

@@ -26,7 +26,7 @@ inline importer::ImportResult run_import(const std::string& kind, const std::vec
                                          const std::filesystem::path& dir = import_fixtures()) {
   const std::filesystem::path before = std::filesystem::current_path();
   std::filesystem::current_path(dir);
-  importer::ImportRequest request{files, params, resource};
+  importer::ImportRequest request{files, params, resource, {}, ""};
   const importer::ImportKind* found = importer::find_import_kind(kind);
   importer::ImportResult result = found != nullptr ? importer::import_scenario(*found, request) : importer::ImportResult{};
   std::filesystem::current_path(before);
