@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/money.h"
 #include "reports/html_page.h"
 #include "reports/svg_chart.h"
 #include "reports/time_units.h"
@@ -15,14 +16,17 @@ namespace {
 std::string esc(const std::string& text) { return html_escape(text); }
 
 // How a figure's values are shown: durations in one unit chosen for the
-// figure's largest value, counts as they are.
+// figure's largest value, money (micro-dollars in the study) in dollars and
+// cents, counts as they are.
 struct Display {
   bool duration = false;
+  bool money = false;
   TimeUnit unit = TimeUnit::kNs;
   double scale = 1;
   std::string unit_label;  // "ms", or "" for a count
 
   std::string value(double v) const {
+    if (money) return model::format_usd_cents(v);
     if (!duration) return std::fabs(v) >= 100 ? fmt::format("{:.0f}", v) : fmt::format("{:.2f}", v);
     return fmt::format("{:.3f} {}", v * scale, unit_name(unit));
   }
@@ -31,6 +35,11 @@ struct Display {
 Display display_of(const std::string& path, const std::vector<StudyEstimate>& estimates) {
   Display d;
   d.duration = path.ends_with("_ns");
+  if (model::is_money_path(path)) {
+    d.money = true;
+    d.scale = 1e-6;
+    d.unit_label = "USD";
+  }
   if (!d.duration) return d;
   double largest = 0;
   for (const StudyEstimate& e : estimates) {

@@ -80,3 +80,24 @@ TEST_CASE("study report: a comparison's a, b and paired b - a, the difference's 
 
 }  // namespace
 }  // namespace reports
+
+namespace reports {
+namespace {
+
+TEST_CASE("study report: money figures (micro-dollars in a study) shown in dollars and cents") {
+  StudyView view;
+  view.compare = true;
+  view.runs = "2 points x 4 seeds = 8 runs";
+  view.points = {"a", "b"};
+  view.point_settings = {"regions.eu-west-1.capacity.write_units=5", "regions.eu-west-1.capacity.write_units=1000"};
+  view.metrics = {"cost.monthly_usd"};
+  view.estimates = {{{4, 593'790'768.0, 9'625.0}, {4, 1'179'907'380.0, 2'609'737.0}}};
+  view.paired = {{4, 586'116'612.0, 2'603'351.0}};
+  const std::string html = study_html(view, provenance());
+  CHECK(html.find("<tr><td>cost.monthly_usd</td><td>$593.79 &plusmn; $0.01</td><td>$1,179.91 &plusmn; $2.61</td>"
+                  "<td>$586.12 &plusmn; $2.60</td><td>4</td></tr>") != std::string::npos);
+  CHECK(html.find("Figure 1 · cost.monthly_usd<tspan class=\"unit\"> USD</tspan>") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace reports
