@@ -1,10 +1,12 @@
 #include "study/study_summary.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
 #include "model/money.h"
+#include "reports/time_units.h"
 #include "sim/assert.h"
 
 namespace study {
@@ -12,14 +14,25 @@ namespace {
 
 bool is_duration(const std::string& path) { return path.ends_with("_ns"); }
 
-// A value for the terminal, in the figure's display unit.
-std::string shown(const std::string& path, double value) {
-  if (model::is_money_path(path)) return model::format_usd_cents(value);  // micro-dollars
-  return is_duration(path) ? fmt::format("{:.3f} ms", value / 1e6) : fmt::format("{:.2f}", value);
+// The time unit of a line of durations, chosen for its largest value (at
+// least ms), so one line reads in one unit ("54.903 min ± 0.002 min").
+reports::TimeUnit line_unit(std::initializer_list<Estimate> estimates) {
+  double largest = 0;
+  for (const Estimate& e : estimates) {
+    if (e.n > 0) largest = std::max(largest, std::abs(e.mean) + (e.has_interval() ? e.ci95_half : 0));
+  }
+  return std::max(reports::unit_for(static_cast<int64_t>(largest)), reports::TimeUnit::kMs);
 }
 
-std::string shown_interval(const std::string& path, const Estimate& e) {
-  return e.has_interval() ? fmt::format("± {}", shown(path, e.ci95_half)) : std::string("-");
+// A value for the terminal, in the figure's display unit (`unit`: a duration's).
+std::string shown(const std::string& path, double value, reports::TimeUnit unit) {
+  if (model::is_money_path(path)) return model::format_usd_cents(value);  // micro-dollars
+  if (!is_duration(path)) return fmt::format("{:.2f}", value);
+  return fmt::format("{:.3f} {}", value / reports::unit_ns(unit), reports::unit_name(unit));
+}
+
+std::string shown_interval(const std::string& path, const Estimate& e, reports::TimeUnit unit) {
+  return e.has_interval() ? fmt::format("± {}", shown(path, e.ci95_half, unit)) : std::string("-");
 }
 
 std::string csv_number(double value) { return fmt::format("{:.3f}", value); }
@@ -53,8 +66,9 @@ std::string sweep_summary_text(const SweepPlan& plan, const StudyTally& tally) {
         out += fmt::format("  {:<{}}  {:>5}  {:>16}  {:>18}\n", path, width, 0, "-", "-");
         continue;
       }
-      out += fmt::format("  {:<{}}  {:>5}  {:>16}  {:>18}\n", path, width, e.n, shown(path, e.mean),
-                         shown_interval(path, e));
+      const reports::TimeUnit unit = line_unit({e});
+      out += fmt::format("  {:<{}}  {:>5}  {:>16}  {:>18}\n", path, width, e.n, shown(path, e.mean, unit),
+                         shown_interval(path, e, unit));
     }
   }
   return out;
@@ -95,10 +109,11 @@ std::string compare_summary_text(const SweepPlan& plan, const StudyTally& tally)
     const Estimate a = tally.estimate(0, m);
     const Estimate b = tally.estimate(1, m);
     const Estimate d = tally.paired(m);
-    auto mean = [&](const Estimate& e) { return e.n == 0 ? std::string("-") : shown(path, e.mean); };
+    const reports::TimeUnit unit = line_unit({a, b, d});
+    auto mean = [&](const Estimate& e) { return e.n == 0 ? std::string("-") : shown(path, e.mean, unit); };
     out += fmt::format("  {:<{}}  {:>16} {:>16}  {:>16} {:>16}  {:>16} {:>16}\n", path, width, mean(a),
-                       shown_interval(path, a), mean(b), shown_interval(path, b), mean(d),
-                       shown_interval(path, d));
+                       shown_interval(path, a, unit), mean(b), shown_interval(path, b, unit), mean(d),
+                       shown_interval(path, d, unit));
   }
   return out;
 }
