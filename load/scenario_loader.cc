@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "load/capacity_section.h"
+#include "load/consistency_section.h"
 #include "load/expectation_parser.h"
 #include "load/region_section.h"
 #include "load/scenario_values.h"
@@ -43,6 +44,7 @@ class Checker : public ValueChecker {
         regions_(file, out),
         capacity_(file, out),
         table_(file, out, &capacity_),
+        consistency_(file, out, &regions_),
         workload_(file, out, &regions_),
         timeline_(file, out, &regions_, &capacity_) {}
 
@@ -80,6 +82,7 @@ class Checker : public ValueChecker {
     if (s.version == GlobalTablesVersion::k2017_11_29) table_capacity.mode = model::CapacityMode::kProvisioned;
     const Node* table = get(root, "table");
     if (table != nullptr) table_.table(*table, &s.table, &table_capacity);
+    if (table != nullptr && table->is_map()) consistency_.table_keys(*table, &s);
     s.index_names = s.table.indexes;
     region_capacities(table_capacity, &s);
     if (s.version == GlobalTablesVersion::k2019_11_21 && out_empty()) {
@@ -97,6 +100,7 @@ class Checker : public ValueChecker {
     if (const Node* n = get(root, "workload")) workload_.workload(*n, &s);
     if (const Node* n = get(root, "timeline")) timeline_.timeline(*n, &s);
     workload_.group_indexes(&s);
+    consistency_.check(root, s, timeline_.pauses());
     return s;
   }
 
@@ -141,6 +145,7 @@ class Checker : public ValueChecker {
   RegionChecker regions_;
   CapacityChecker capacity_;
   TableChecker table_;
+  ConsistencyChecker consistency_;
   WorkloadChecker workload_;
   TimelineChecker timeline_;
 };
