@@ -10,6 +10,7 @@
 
 #include "reports/json_report.h"
 #include "reports/result_words.h"
+#include "reports/strong_consistency_text.h"
 #include "sim/time.h"
 
 namespace reports {
@@ -285,6 +286,7 @@ std::string text_report(const model::RunResult& result) {
   append_regions(out, result, name_width);
   append_lag(out, result, name_width);
   append_conflicts(out, result.conflicts);
+  append_strong_consistency_text(out, result, name_width);
   append_capacity(out, result, name_width);
   append_outages(out, result.outages);
   append_reads(out, result);
