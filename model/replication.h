@@ -101,6 +101,11 @@ class Replication {
     for (sim::RingBuffer<WriteSlot>& stream = streams_[source]; !stream.empty();) take(stream.pop_front());
   }
   const sim::RingBuffer<WriteSlot>& stream(size_t source) const { return streams_[source]; }
+  // Calls f(write) for each record in the source's stream, oldest first.
+  template <class F>
+  void for_each_in_stream(size_t source, F&& f) const {
+    streams_[source].for_each(f);
+  }
 
   // Links. A record sent from -> to arrives after the link's latency and
   // the apply time; nullopt while the link is cut (it is parked there).
@@ -127,6 +132,10 @@ class Replication {
   void set_latency(size_t from, size_t to, const sim::LatencyModel& latency) {
     links_[index(from, to)].set_latency(latency);
   }
+  // What a record sent from -> to takes now (a client's request to another
+  // region crosses the same network).
+  const sim::LatencyModel& link_latency(size_t from, size_t to) const { return links_[index(from, to)].latency(); }
+  bool link_cut(size_t from, size_t to) const { return links_[index(from, to)].is_cut(); }
 
   // Counters (see above).
   void committed(size_t origin) {

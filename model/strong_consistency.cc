@@ -30,10 +30,14 @@ StrongConsistency::StrongConsistency(const Scenario& scenario, const std::vector
     for (const ClientGroupConfig& group : scenario.workload[r]) {
       rngs_.push_back(sim::Rng::stream(scenario.seed, quorum_stream(region_names[r], group.name)));
     }
+    group_count_ += scenario.workload[r].size();
     StrongConsistencyRegion region;
     region.name = region_names[r];
     region.witness = is_witness(r);
     regions_.push_back(region);
+  }
+  for (size_t r = 0; r < region_count_; ++r) {
+    rngs_.push_back(sim::Rng::stream(scenario.seed, quorum_stream(region_names[r], "")));
   }
   window_end_ns_.assign(scenario.table.key_count, INT64_MIN);
   holder_.assign(scenario.table.key_count, 0);

@@ -27,7 +27,8 @@
 // an id below the threshold taken when the catch-up began.
 //
 // Determinism: the only draws are the round trips, from the group's stream
-// "quorum/<region>/<group>", one pair of link samples per write or strong
+// "quorum/<region>/<group>" (a region's scripted writes: its stream
+// "quorum/<region>" of tests), one pair of link samples per write or strong
 // read that has a peer, in the order the World asks; ranks depend on names
 // and latency models only.
 #pragma once
@@ -83,7 +84,9 @@ class StrongConsistency {
   }
 
   // The round trip of one request of `group` to its region's peer, over
-  // links taking `there` and `back`.
+  // links taking `there` and `back`; `group` may also be scripted(region),
+  // the stream of a region's scripted writes.
+  size_t scripted(size_t region) const { return group_count_ + region; }
   sim::Duration round_trip(size_t group, const sim::LatencyModel& there, const sim::LatencyModel& back) {
     sim::Rng& rng = rngs_[group];
     const sim::Duration out = there.sample(rng);
@@ -121,7 +124,8 @@ class StrongConsistency {
   std::vector<uint64_t> catch_up_left_;       // per region
   std::vector<uint64_t> catch_up_below_;      // per region: the write id threshold
   std::vector<size_t> open_episode_;          // per region: into episodes_, or kNone
-  std::vector<sim::Rng> rngs_;                // per client group
+  size_t group_count_ = 0;
+  std::vector<sim::Rng> rngs_;                // per client group, then per region (scripted writes)
   std::vector<int64_t> window_end_ns_;        // per key: the end of its window (INT64_MIN: none)
   std::vector<uint8_t> holder_;               // per key: the region whose write opened it
   std::vector<StrongConsistencyRegion> regions_;

@@ -81,17 +81,34 @@ void World::client_attempt(const Event& event, sim::Instant now) {
     return done();
   }
   const bool writes_item = event.op == Operation::kPut || event.op == Operation::kUpdate;
+  const int attempts = first ? 1 : clients_.retry(event.index).attempts;
+  const int64_t first_ns = first ? now.ns() : clients_.retry(event.index).first_attempt_ns;
+  // MRSC: a write or strong read needs its quorum (the round trip to it is the client's to wait).
+  const bool strong_read = event.op == Operation::kGet && config.consistency == ReadConsistency::kStrong;
+  const bool latest = strong_.enabled() && (!is_read(event.op) || strong_read);
+  QuorumCheck quorum;
+  if (latest) {
+    quorum = quorum_check(group, target, event.op, event.key, now);
+    if (quorum.verdict == QuorumCheck::kRefused) return done();
+    if (quorum.verdict == QuorumCheck::kConflict) {
+      return retry_conflict(event, group, target, instance, attempts, first_ns, now);
+    }
+  }
   const uint32_t size = writes_item ? clients_.next_item_size(group) : 0;
   const Dimension dimension = is_read(event.op) ? Dimension::kRead : Dimension::kWrite;
   const int64_t milli = request_milli_units(target, event.op, event.key, size, config);
-  const int attempts = first ? 1 : clients_.retry(event.index).attempts;
-  const int64_t first_ns = first ? now.ns() : clients_.retry(event.index).first_attempt_ns;
 
   if (capacity_[target].try_consume(now, dimension, event.key, milli)) {
-    const uint32_t sequence = commit(target, now, event.op, event.key, size);
-    if (sequence > 0 && clients_.has_sessions(group)) maybe_redirect_session(group, target, event.key, sequence, now);
+    if (latest && event.op == Operation::kGet) {
+      recorder_.request_served(target, event.op);
+      observe_latest_read(target, event.key, now);
+    } else {
+      const uint32_t sequence = commit(target, now, event.op, event.key, size);
+      if (latest && sequence > 0) strong_.modify(event.key, target, now, quorum.round_trip);
+      if (sequence > 0 && clients_.has_sessions(group)) maybe_redirect_session(group, target, event.key, sequence, now);
+    }
     clients_.on_success(group, instance, attempts);
-    recorder_.client_success(target, now.ns() - first_ns);
+    recorder_.client_success(target, now.ns() - first_ns + quorum.round_trip.ns());
     return done();
   }
   recorder_.throttle(target);
