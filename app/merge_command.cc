@@ -1,6 +1,9 @@
 #include "app/merge_command.h"
 
 #include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -41,36 +44,89 @@ CLI::App* add_merge_command(CLI::App& app, MergeOptions* options) {
   return command;
 }
 
-int merge_command(const MergeOptions& options) {
-  std::vector<study::RunRow> rows;
-  std::optional<study::SweepPlan> whole;  // the plan, shard 0/1
-  std::vector<bool> seen;
+namespace {
+
+// Every shard's plan: the study's (shard 0/1) into *whole, and each shard
+// directory by its index into *dirs; 0, or the exit code with the message printed.
+int read_plans(const MergeOptions& options, study::SweepPlan* whole, std::vector<std::string>* dirs) {
+  std::optional<study::SweepPlan> first;
   std::string error;
   for (const std::string& dir : options.shard_dirs) {
     study::SweepPlan plan;
-    if (!study::read_study_dir(dir, &plan, &rows, &error)) return fail(error);
+    if (!study::read_study_plan(dir, &plan, &error)) return fail(error);
     if (plan.partial) return fail(fmt::format("{} is a partial shard (interrupted); run that shard again", dir));
     const study::Shard shard = plan.shard;
     plan.shard = study::Shard{};
-    if (!whole) {
-      whole = plan;
-      seen.assign(shard.count, false);
-    } else if (study::plan_json(plan) != study::plan_json(*whole) || seen.size() != shard.count) {
-      return fail(other_study(dir, plan, options.shard_dirs.front(), *whole));
+    if (!first) {
+      first = plan;
+      dirs->assign(shard.count, std::string());
+    } else if (study::plan_json(plan) != study::plan_json(*first) || dirs->size() != shard.count) {
+      return fail(other_study(dir, plan, options.shard_dirs.front(), *first));
     }
-    if (seen[shard.index]) return fail(fmt::format("{}: shard {}/{} is given twice", dir, shard.index, shard.count));
-    seen[shard.index] = true;
+    if (!(*dirs)[shard.index].empty()) {
+      return fail(fmt::format("{}: shard {}/{} is given twice", dir, shard.index, shard.count));
+    }
+    (*dirs)[shard.index] = dir;
   }
-  for (size_t i = 0; i < seen.size(); ++i) {
-    if (!seen[i]) return fail(fmt::format("shard {}/{} is missing", i, seen.size()));
+  for (size_t i = 0; i < dirs->size(); ++i) {
+    if ((*dirs)[i].empty()) return fail(fmt::format("shard {}/{} is missing", i, dirs->size()));
   }
-  for (size_t run = 0; run < rows.size(); ++run) {
-    if (!rows[run].done) return fail(fmt::format("run {} is missing from shard {}/{}", run, run % seen.size(), seen.size()));
+  *whole = *first;
+  return kExitOk;
+}
+
+// The shards' rows, in run order (run r is the next row of shard r mod N),
+// into `output`; 0, or the exit code with the message printed. Each shard's
+// runs.jsonl is read a line at a time, as gtsim wrote it: in run order.
+int merge_rows(const study::SweepPlan& whole, const std::vector<std::string>& dirs, StudyOutput* output) {
+  std::string error;
+  std::vector<study::ShardRows> shards(dirs.size());
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    if (!shards[i].open(dirs[i], &error)) return fail(error);
   }
-  if (!out_dir_usable(options.out_dir, *whole)) return kExitBadInput;
+  const size_t count = dirs.size();
+  for (size_t run = 0; run < whole.run_count() && interrupt_signal() == 0; ++run) {
+    study::ShardRows& shard = shards[run % count];
+    size_t number = 0;
+    study::RunRow row;
+    if (!shard.next(whole, &number, &row, &error)) {
+      return fail(error.empty() ? fmt::format("run {} is missing from shard {}/{}", run, run % count, count) : error);
+    }
+    if (number % count == run % count && number > run) {
+      return fail(fmt::format("run {} is missing from shard {}/{} ({} is run {}; a shard's rows are in run order, as "
+                              "gtsim writes them)",
+                              run, run % count, count, shard.where(), number));
+    }
+    if (number != run) {
+      return fail(fmt::format("{}: run {} is not this shard's or was seen before", shard.where(), number));
+    }
+    if (!output->add(run, row)) return output->report_failure();
+  }
+  for (study::ShardRows& shard : shards) {
+    size_t number = 0;
+    study::RunRow row;
+    if (interrupt_signal() != 0) break;
+    if (shard.next(whole, &number, &row, &error)) {
+      return fail(fmt::format("{}: run {} is not this shard's or was seen before", shard.where(), number));
+    }
+    if (!error.empty()) return fail(error);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int merge_command(const MergeOptions& options) {
+  study::SweepPlan whole;  // the plan, shard 0/1
+  std::vector<std::string> dirs;  // by shard index
+  if (const int status = read_plans(options, &whole, &dirs); status != 0) return status;
+  if (!out_dir_usable(options.out_dir, whole)) return kExitBadInput;
   install_interrupt_handlers();
-  if (const int status = write_study(options.out_dir, *whole, rows); status != 0) return status;
-  if (!options.quiet) print_out(study::study_summary_text(*whole, rows));
+  StudyOutput output(whole, options.out_dir);
+  if (!output.begin()) return kExitOutputFailed;
+  if (const int status = merge_rows(whole, dirs, &output); status != 0) return status;
+  if (const int status = output.write(); status != 0) return status;
+  if (!options.quiet) print_out(study::study_summary_text(whole, output.tally()));
   return kExitOk;
 }
 

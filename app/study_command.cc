@@ -4,6 +4,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -79,7 +80,8 @@ bool parse_shard(std::string_view text, study::Shard* shard, std::string* messag
   return ok;
 }
 
-bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* message) {
+bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* message,
+                std::string_view option) {
   const std::optional<load::Override> parsed = load::parse_override(text);
   values->clear();
   if (parsed) {
@@ -101,24 +103,49 @@ bool parse_vary(std::string_view text, std::string* path, std::vector<std::strin
     if (value.empty()) values->clear();
   }
   if (!parsed || values->empty()) {
-    *message = fmt::format("--vary expects PATH=V1,V2,... with no empty value, found '{}'", text);
+    *message = fmt::format("{} expects PATH=V1,V2,... with no empty value, found '{}'", option, text);
     return false;
   }
   return true;
 }
 
-int write_study(const std::string& dir, const study::SweepPlan& plan, const std::vector<study::RunRow>& rows) {
-  reports::OutputSet set;
+StudyOutput::StudyOutput(const study::SweepPlan& plan, std::string out_dir)
+    : plan_(plan), out_dir_(std::move(out_dir)), tally_(plan) {}
+
+StudyOutput::~StudyOutput() {
+  set_.abandon();
+  std::error_code ec;
+  if (!written_ && files_.made_directory()) std::filesystem::remove(out_dir_, ec);  // only if empty
+}
+
+bool StudyOutput::begin() {
+  if (out_dir_.empty() || files_.begin(out_dir_, plan_, &set_, &error_)) return true;
+  error(error_ + "; no file of the study was written");
+  return false;
+}
+
+bool StudyOutput::add(size_t run, const study::RunRow& row) {
+  return tally_.add(run, row, &error_) && (out_dir_.empty() || files_.add_row(plan_, run, row, &error_));
+}
+
+int StudyOutput::report_failure() const {
+  error(error_ + (out_dir_.empty() ? "; the study stopped" : "; no file of the study was written"));
+  return kExitOutputFailed;
+}
+
+int StudyOutput::write() {
+  if (out_dir_.empty()) return 0;
   std::string message;
-  if (!study::stage_study_files(dir, plan, rows, &set, &message)) {
+  if (!files_.finish(plan_, tally_, &message)) {
     error(message + "; no file of the study was written");
     return kExitOutputFailed;
   }
-  switch (plan.partial ? commit_after_interrupt(&set) : commit_unless_interrupted(&set)) {
+  switch (plan_.partial ? commit_after_interrupt(&set_) : commit_unless_interrupted(&set_)) {
     case CommitOutcome::kCommitted:
+      written_ = true;
       return 0;
     case CommitOutcome::kFailed:
-      error(set.error() + "; no file of the study was written");
+      error(set_.error() + "; no file of the study was written");
       return kExitOutputFailed;
     case CommitOutcome::kInterrupted:
       break;
@@ -217,9 +244,10 @@ bool refused_points(const std::string& file, const study::SweepPlan& plan,
   return false;
 }
 
-// The runs, each under the guards, stopping at SIGINT or SIGTERM.
-std::vector<study::RunRow> run_points(const study::SweepPlan& plan, const std::vector<model::Scenario>& scenarios,
-                                      const study::ColumnMap& columns, const RunGuards& guards, unsigned jobs) {
+// The runs, each under the guards, stopping at SIGINT or SIGTERM, each row
+// to `output` as it finishes. False when the output failed (its message printed).
+bool run_points(const study::SweepPlan& plan, const std::vector<model::Scenario>& scenarios,
+                const study::ColumnMap& columns, const RunGuards& guards, unsigned jobs, StudyOutput* output) {
   install_interrupt_handlers();
   study::RunnerOptions runner;
   runner.jobs = jobs;
@@ -227,30 +255,26 @@ std::vector<study::RunRow> run_points(const study::SweepPlan& plan, const std::v
   runner.progress = [&bar](size_t done, size_t total) { bar.update(done, total); };
   runner.limits = [&guards] { return guards.limits(std::chrono::steady_clock::now()); };
   runner.cancelled = [] { return interrupt_signal() != 0; };
-  std::vector<study::RunRow> rows = study::run_study(plan, scenarios, columns, runner);
+  const study::StudyRunStats stats = study::run_study(
+      plan, scenarios, columns, runner, [output](size_t run, const study::RunRow& row) { return output->add(run, row); });
   bar.finish();
-  return rows;
-}
-
-size_t done_runs(const std::vector<study::RunRow>& rows) {
-  return static_cast<size_t>(std::count_if(rows.begin(), rows.end(), [](const study::RunRow& r) { return r.done; }));
+  if (stats.sink_stopped) output->report_failure();
+  return !stats.sink_stopped;
 }
 
 // After the runs: the files, the table, and the exit code.
-int finish_study(study::SweepPlan* plan, const std::vector<study::RunRow>& rows, const StudyOptions& options,
-                 const RunGuards& guards) {
+int finish_study(study::SweepPlan* plan, StudyOutput* output, const StudyOptions& options, const RunGuards& guards) {
   const int signal_number = interrupt_signal();
   plan->partial = signal_number != 0;
-  if (!options.out_dir.empty()) {
-    if (const int status = write_study(options.out_dir, *plan, rows); status != 0) return status;
-  }
-  const size_t done = done_runs(rows);
+  if (const int status = output->write(); status != 0) return status;
+  const study::StudyTally& tally = output->tally();
+  const size_t done = tally.done();
   if (!options.quiet && plan->shard.count > 1) {
     std::printf("shard %llu/%llu: %zu of %zu runs written to %s; join the shards with `gtsim merge`\n",
                 static_cast<unsigned long long>(plan->shard.index), static_cast<unsigned long long>(plan->shard.count),
                 done, plan->run_count(), options.out_dir.c_str());
   } else if (!options.quiet) {
-    print_out(study::study_summary_text(*plan, rows));
+    print_out(study::study_summary_text(*plan, tally));
   }
   if (signal_number != 0) {
     std::fprintf(stderr, "gtsim: interrupted by %s after %zu of %zu runs; %s\n", signal_name(signal_number).c_str(),
@@ -260,16 +284,10 @@ int finish_study(study::SweepPlan* plan, const std::vector<study::RunRow>& rows,
                                            "sweep.json)");
     return kExitSignalBase + signal_number;
   }
-  const auto stopped = std::find_if(rows.begin(), rows.end(), [](const study::RunRow& r) {
-    return r.done && r.stop != model::StopReason::kCompleted;
-  });
-  if (stopped == rows.end()) return kExitOk;
-  const auto count = std::count_if(rows.begin(), rows.end(), [](const study::RunRow& r) {
-    return r.done && r.stop != model::StopReason::kCompleted;
-  });
-  std::fprintf(stderr, "gtsim: %lld of %zu runs stopped by a guard (the first by %s); their rows cover each run up "
+  if (tally.stopped() == 0) return kExitOk;
+  std::fprintf(stderr, "gtsim: %zu of %zu runs stopped by a guard (the first by %s); their rows cover each run up "
                "to there (\"stop\" in runs.jsonl)\n",
-               static_cast<long long>(count), done, guards.describe(stopped->stop).c_str());
+               tally.stopped(), done, guards.describe(tally.first_stop()).c_str());
   return kExitGuard;
 }
 
@@ -297,8 +315,10 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
     return kExitBadInput;
   }
   if (!options.out_dir.empty() && !out_dir_usable(options.out_dir, plan)) return kExitBadInput;
-  const std::vector<study::RunRow> rows = run_points(plan, scenarios, *columns, *guards, jobs);
-  return finish_study(&plan, rows, options, *guards);
+  StudyOutput output(plan, options.out_dir);
+  if (!output.begin()) return kExitOutputFailed;
+  if (!run_points(plan, scenarios, *columns, *guards, jobs, &output)) return kExitOutputFailed;
+  return finish_study(&plan, &output, options, *guards);
 }
 
 }  // namespace app

@@ -23,6 +23,9 @@
 #include "app/exit_codes.h"
 #include "app/run_guards.h"
 #include "study/sweep_plan.h"
+#include "reports/output_file.h"
+#include "study/study_files.h"
+#include "study/study_tally.h"
 #include "study/sweep_rows.h"
 
 namespace app {
@@ -49,12 +52,44 @@ bool parse_seeds(std::string_view text, uint64_t* first, uint64_t* last, std::st
 // "2/8" -> {2, 8}. False and *error otherwise.
 bool parse_shard(std::string_view text, study::Shard* shard, std::string* error);
 // "PATH=V1,V2,..." -> PATH and the values; commas inside [] or {} do not split.
-bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* error);
+// `option` names the option in the message.
+bool parse_vary(std::string_view text, std::string* path, std::vector<std::string>* values, std::string* error,
+                std::string_view option = "--vary");
 
-// Writes a study's files into `dir`, all or none (app/interrupt.h); 0, or
-// the exit code with its message printed. A partial study (the first
-// signal already came) is written all the same.
-int write_study(const std::string& dir, const study::SweepPlan& plan, const std::vector<study::RunRow>& rows);
+// A study's outputs on their way: the tally of its tables and, with an
+// --out directory, its files, staged as the rows come (study/study_files.h)
+// and committed all or none (app/interrupt.h). The directory, if it made
+// it, is removed when nothing is written (a failure, an exception).
+class StudyOutput {
+ public:
+  // `plan` (metrics resolved) outlives this; out_dir "": the tally only.
+  StudyOutput(const study::SweepPlan& plan, std::string out_dir);
+  ~StudyOutput();
+  StudyOutput(const StudyOutput&) = delete;
+  StudyOutput& operator=(const StudyOutput&) = delete;
+
+  // Stages the files. False with its message printed (exit 4).
+  bool begin();
+  // A row, in run order, to the tally and the files. False, with error(),
+  // when a write (or a compare's spool) fails: the study must stop.
+  bool add(size_t run, const study::RunRow& row);
+  // Says add()'s failure on stderr; the exit code.
+  int report_failure() const;
+  const study::StudyTally& tally() const { return tally_; }
+  // Stages the rest and commits every file; 0, or the exit code with its
+  // message printed. A partial study (the first signal already came) is
+  // written all the same. Without --out: 0.
+  int write();
+
+ private:
+  const study::SweepPlan& plan_;
+  std::string out_dir_;
+  study::StudyTally tally_;
+  reports::OutputSet set_;
+  study::StudyFiles files_;
+  std::string error_;
+  bool written_ = false;
+};
 
 // Refuses (message printed, false) an --out that holds anything but this
 // very study (study/study_files.h, out_dir_problem).

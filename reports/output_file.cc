@@ -94,6 +94,33 @@ bool write_in_place(const std::string& path, std::string_view content, std::stri
   return written;
 }
 
+// Copies a staged stream into the existing target itself (a device, a pipe, a link).
+bool copy_in_place(const std::string& staged, const std::string& path, std::string* error) {
+  const int in = ::open(staged.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) {
+    *error = fmt::format("cannot write '{}': {}", path, reason(errno));
+    return false;
+  }
+  const int out = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  bool ok = out >= 0;
+  int saved = errno;
+  std::vector<char> buffer(kStreamBufferBytes);
+  while (ok) {
+    const ssize_t n = ::read(in, buffer.data(), buffer.size());
+    if (n <= 0) {
+      ok = n == 0;
+      saved = errno;
+      break;
+    }
+    ok = write_all(out, std::string_view(buffer.data(), static_cast<size_t>(n)));
+    saved = errno;
+  }
+  if (out >= 0 && ::close(out) != 0 && ok) ok = false, saved = errno;
+  ::close(in);
+  if (!ok) *error = fmt::format("cannot write '{}': {}", path, reason(saved));
+  return ok;
+}
+
 }  // namespace
 
 OutputSet::~OutputSet() { abandon(); }
@@ -104,33 +131,101 @@ bool OutputSet::fail(const std::string& message) {
   return false;
 }
 
-bool OutputSet::add(const std::string& path, std::string content) {
+bool OutputSet::check_target(const std::string& path, bool* in_place, bool* exists, unsigned* mode) {
   struct stat target;
-  const bool exists = ::lstat(path.c_str(), &target) == 0;
-  if (exists && S_ISDIR(target.st_mode)) return fail(fmt::format("cannot write '{}': Is a directory", path));
-  if (exists && !S_ISREG(target.st_mode)) {
+  *exists = ::lstat(path.c_str(), &target) == 0;
+  if (*exists && S_ISDIR(target.st_mode)) return fail(fmt::format("cannot write '{}': Is a directory", path));
+  *in_place = *exists && !S_ISREG(target.st_mode);
+  if (*in_place) {
     struct stat followed;
     if (::stat(path.c_str(), &followed) == 0 && S_ISDIR(followed.st_mode)) {
       return fail(fmt::format("cannot write '{}': Is a directory", path));
     }
-    entries_.push_back(Entry{path, {}, std::move(content), kMaxStagedFiles});
-    return true;
   }
+  // The data of an existing file keeps its permissions; a new one gets 0666 less the umask.
+  *mode = *exists && !*in_place ? (target.st_mode & 07777) : new_file_mode();
+  return true;
+}
+
+int OutputSet::stage_temporary(const std::string& path, unsigned mode) {
   // ".out.json.tmp-Ab12Cd" beside out.json (the name cut to stay within NAME_MAX).
   std::string hidden = ".";
   hidden.append(std::filesystem::path(path).filename().string(), 0, 200);
   hidden.append(".tmp-XXXXXX");
   std::string pattern = (std::filesystem::path(directory_of(path)) / hidden).string();
   const int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-  if (fd < 0) return fail(fmt::format("cannot write '{}': {}", path, reason(errno)));
+  if (fd < 0) {
+    fail(fmt::format("cannot write '{}': {}", path, reason(errno)));
+    return -1;
+  }
   entries_.push_back(Entry{path, pattern, {}, kMaxStagedFiles});
   entries_.back().slot = register_staged(entries_.back().temporary.c_str());
-  // The data of an existing file keeps its permissions; a new one gets 0666 less the umask.
-  const mode_t mode = exists ? (target.st_mode & 07777) : new_file_mode();
-  const bool written = ::fchmod(fd, mode) == 0 && write_all(fd, content) && ::fsync(fd) == 0;
+  if (::fchmod(fd, static_cast<mode_t>(mode)) != 0) {
+    const int saved = errno;
+    ::close(fd);
+    fail(fmt::format("cannot write '{}': {}", path, reason(saved)));
+    return -1;
+  }
+  return fd;
+}
+
+bool OutputSet::add(const std::string& path, std::string content) {
+  bool in_place = false, exists = false;
+  unsigned mode = 0;
+  if (!check_target(path, &in_place, &exists, &mode)) return false;
+  if (in_place) {
+    entries_.push_back(Entry{path, {}, std::move(content), kMaxStagedFiles});
+    entries_.back().in_place = true;
+    return true;
+  }
+  const int fd = stage_temporary(path, mode);
+  if (fd < 0) return false;
+  const bool written = write_all(fd, content) && ::fsync(fd) == 0;
   const int saved = errno;
   const bool closed = ::close(fd) == 0;
   if (!written || !closed) return fail(fmt::format("cannot write '{}': {}", path, reason(written ? errno : saved)));
+  return true;
+}
+
+std::optional<size_t> OutputSet::begin_stream(const std::string& path) {
+  bool in_place = false, exists = false;
+  unsigned mode = 0;
+  if (!check_target(path, &in_place, &exists, &mode)) return std::nullopt;
+  // An in-place target's pieces wait in a staged file beside it, copied into it at commit.
+  const int fd = stage_temporary(path, mode);
+  if (fd < 0) return std::nullopt;
+  entries_.back().in_place = in_place;
+  entries_.back().fd = fd;
+  return entries_.size() - 1;
+}
+
+bool OutputSet::flush_stream(Entry& entry) {
+  if (write_all(entry.fd, entry.content)) {
+    entry.content.clear();
+    return true;
+  }
+  return fail(fmt::format("cannot write '{}': {}", entry.path, reason(errno)));
+}
+
+bool OutputSet::append(size_t stream, std::string_view text) {
+  if (!error_.empty()) return false;  // the set failed and was abandoned
+  GTSIM_ASSERT(stream < entries_.size() && entries_[stream].fd >= 0);
+  Entry& entry = entries_[stream];
+  entry.content.append(text);
+  return entry.content.size() < kStreamBufferBytes || flush_stream(entry);
+}
+
+bool OutputSet::end_stream(size_t stream) {
+  if (!error_.empty()) return false;
+  GTSIM_ASSERT(stream < entries_.size() && entries_[stream].fd >= 0);
+  Entry& entry = entries_[stream];
+  if (!flush_stream(entry)) return false;
+  entry.content = std::string();
+  const bool synced = ::fsync(entry.fd) == 0;
+  const int saved = errno;
+  const bool closed = ::close(entry.fd) == 0;
+  entry.fd = -1;
+  if (!synced || !closed) return fail(fmt::format("cannot write '{}': {}", entry.path, reason(synced ? errno : saved)));
   return true;
 }
 
@@ -138,18 +233,27 @@ bool OutputSet::commit() { return write_in_place_targets() && rename_staged(); }
 
 bool OutputSet::write_in_place_targets() {
   for (Entry& entry : entries_) {
-    if (!entry.temporary.empty() || entry.content_written) continue;
+    if (!entry.in_place || entry.content_written) continue;
+    GTSIM_ASSERT(entry.fd < 0);
     std::string message;
-    if (!write_in_place(entry.path, entry.content, &message)) return fail(message);
+    const bool written = entry.temporary.empty() ? write_in_place(entry.path, entry.content, &message)
+                                                 : copy_in_place(entry.temporary, entry.path, &message);
+    if (!written) return fail(message);
     entry.content_written = true;
     entry.content = std::string();
+    if (!entry.temporary.empty()) {
+      ::unlink(entry.temporary.c_str());
+      unregister_staged(entry.slot);
+      entry.slot = kMaxStagedFiles;
+      entry.temporary.clear();
+    }
   }
   return true;
 }
 
 bool OutputSet::rename_staged() {
   GTSIM_ASSERT(std::all_of(entries_.begin(), entries_.end(),
-                           [](const Entry& e) { return !e.temporary.empty() || e.content_written; }));
+                           [](const Entry& e) { return e.fd < 0 && (!e.in_place || e.content_written); }));
   std::vector<std::string> done;
   std::vector<std::string> dirs;
   for (Entry& entry : entries_) {
@@ -173,6 +277,7 @@ bool OutputSet::rename_staged() {
 
 void OutputSet::abandon() {
   for (Entry& entry : entries_) {
+    if (entry.fd >= 0) ::close(entry.fd);
     if (entry.temporary.empty()) continue;
     ::unlink(entry.temporary.c_str());
     unregister_staged(entry.slot);

@@ -75,20 +75,28 @@ double student_t_quantile(double p, double df) {
   return 0.5 * (low + high);
 }
 
-Estimate estimate(const std::vector<double>& values) {
+Estimate make_estimate(size_t n, double mean, double variance) {
+  GTSIM_ASSERT(variance >= 0.0);
   Estimate e;
-  e.n = values.size();
-  if (e.n == 0) return e;
+  e.n = n;
+  e.mean = n == 0 ? 0.0 : mean;
+  if (n < 2) return e;
+  const double count = static_cast<double>(n);
+  e.stddev = std::sqrt(variance);
+  e.ci95_half = student_t_quantile(0.975, count - 1.0) * e.stddev / std::sqrt(count);
+  return e;
+}
+
+Estimate estimate(const std::vector<double>& values) {
+  const size_t n = values.size();
+  if (n == 0) return Estimate{};
   double sum = 0.0;
   for (const double v : values) sum += v;
-  e.mean = sum / static_cast<double>(e.n);
-  if (e.n < 2) return e;
+  const double mean = sum / static_cast<double>(n);
+  if (n < 2) return make_estimate(n, mean, 0.0);
   double squares = 0.0;
-  for (const double v : values) squares += (v - e.mean) * (v - e.mean);
-  const double n = static_cast<double>(e.n);
-  e.stddev = std::sqrt(squares / (n - 1.0));
-  e.ci95_half = student_t_quantile(0.975, n - 1.0) * e.stddev / std::sqrt(n);
-  return e;
+  for (const double v : values) squares += (v - mean) * (v - mean);
+  return make_estimate(n, mean, squares / (static_cast<double>(n) - 1.0));
 }
 
 Estimate paired_difference(const std::vector<double>& a, const std::vector<double>& b) {

@@ -11,7 +11,10 @@
 //
 // Determinism: plain double arithmetic in the order the values are given,
 // the t quantile from our own code (no libm beyond log, exp, sqrt, lgamma),
-// so the same values in the same order give the same bits.
+// so the same values in the same order give the same bits. A study's tables
+// take their mean and variance from exact integer sums instead
+// (study/moments.h), rows being streamed, not kept; estimate() below is the
+// two-pass reference they are tested against.
 #pragma once
 
 #include <cstddef>
@@ -38,6 +41,11 @@ struct Estimate {
   double high() const { return mean + ci95_half; }
 };
 
+// The estimate of n values of this mean and sample variance (the interval
+// from them). REQUIRES: variance >= 0.
+Estimate make_estimate(size_t n, double mean, double variance);
+
+// Two passes over the values: the mean, then the squared deviations from it.
 Estimate estimate(const std::vector<double>& values);
 
 // Paired difference b[i] - a[i]. REQUIRES: a.size() == b.size().

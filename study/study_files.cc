@@ -28,40 +28,55 @@ bool read_text(const std::string& path, std::string* text, std::string* error) {
 
 }  // namespace
 
-std::string study_summary_text(const SweepPlan& plan, const std::vector<RunRow>& rows) {
+std::string study_summary_text(const SweepPlan& plan, const StudyTally& tally) {
   std::string out;
   if (plan.partial) {
-    const auto done = std::count_if(rows.begin(), rows.end(), [](const RunRow& row) { return row.done; });
     out = fmt::format("partial study (interrupted): {} of {} runs finished; every figure covers those only\n\n",
-                      done, plan.run_count());
+                      tally.done(), plan.run_count());
   }
-  return out + (plan.kind == StudyKind::kCompare ? compare_summary_text(plan, rows) : sweep_summary_text(plan, rows));
+  return out + (plan.kind == StudyKind::kCompare ? compare_summary_text(plan, tally)
+                                                 : sweep_summary_text(plan, tally));
 }
 
-bool stage_study_files(const std::string& dir, const SweepPlan& plan, const std::vector<RunRow>& rows,
-                       reports::OutputSet* set, std::string* error) {
+bool StudyFiles::failed(std::string* error) {
+  *error = set_->error();
+  return false;
+}
+
+bool StudyFiles::begin(const std::string& dir, const SweepPlan& plan, reports::OutputSet* set, std::string* error) {
+  set_ = set;
   std::error_code ec;
+  made_directory_ = !std::filesystem::exists(dir, ec);
   std::filesystem::create_directories(dir, ec);
   if (ec) {
+    made_directory_ = false;
     *error = fmt::format("cannot create directory '{}': {}", dir, ec.message());
     return false;
   }
-  const std::string base = (std::filesystem::path(dir) / "").string();
-  std::vector<std::pair<std::string, std::string>> files = {
-      {"sweep.json", plan_json(plan)}, {"runs.jsonl", runs_jsonl(plan, rows)}, {"runs.csv", runs_csv(plan, rows)}};
-  if (plan.shard.count == 1) {
-    files.emplace_back("summary.csv", sweep_summary_csv(plan, rows));
-    if (plan.kind == StudyKind::kCompare) files.emplace_back("paired.csv", compare_summary_csv(plan, rows));
-    // The table as the terminal shows it (control characters escaped).
-    files.emplace_back("summary.txt", reports::terminal_text(study_summary_text(plan, rows)));
-  }
-  for (auto& [name, content] : files) {
-    if (!set->add(base + name, std::move(content))) {
-      *error = set->error();
-      return false;
-    }
-  }
-  return true;
+  base_ = (std::filesystem::path(dir) / "").string();
+  const std::optional<size_t> plan_stream = set->begin_stream(base_ + "sweep.json");
+  const std::optional<size_t> jsonl = plan_stream ? set->begin_stream(base_ + "runs.jsonl") : std::nullopt;
+  const std::optional<size_t> csv = jsonl ? set->begin_stream(base_ + "runs.csv") : std::nullopt;
+  if (!csv) return failed(error);
+  plan_stream_ = *plan_stream, jsonl_stream_ = *jsonl, csv_stream_ = *csv;
+  return set->append(csv_stream_, runs_csv_header(plan)) || failed(error);
+}
+
+bool StudyFiles::add_row(const SweepPlan& plan, size_t run, const RunRow& row, std::string* error) {
+  return (set_->append(jsonl_stream_, row_json(plan, run, row)) && set_->append(csv_stream_, row_csv(plan, run, row))) ||
+         failed(error);
+}
+
+bool StudyFiles::finish(const SweepPlan& plan, const StudyTally& tally, std::string* error) {
+  const bool streams = set_->append(plan_stream_, plan_json(plan)) && set_->end_stream(plan_stream_) &&
+                       set_->end_stream(jsonl_stream_) && set_->end_stream(csv_stream_);
+  if (!streams) return failed(error);
+  if (plan.shard.count > 1) return true;
+  bool staged = set_->add(base_ + "summary.csv", sweep_summary_csv(plan, tally));
+  if (staged && plan.kind == StudyKind::kCompare) staged = set_->add(base_ + "paired.csv", compare_summary_csv(plan, tally));
+  // The table as the terminal shows it (control characters escaped).
+  if (staged) staged = set_->add(base_ + "summary.txt", reports::terminal_text(study_summary_text(plan, tally)));
+  return staged || failed(error);
 }
 
 std::string out_dir_problem(const std::string& dir, const SweepPlan& plan) {
@@ -86,7 +101,7 @@ std::string out_dir_problem(const std::string& dir, const SweepPlan& plan) {
   return "";
 }
 
-bool read_study_dir(const std::string& dir, SweepPlan* plan, std::vector<RunRow>* rows, std::string* error) {
+bool read_study_plan(const std::string& dir, SweepPlan* plan, std::string* error) {
   const std::string base = (std::filesystem::path(dir) / "").string();
   std::string text;
   if (!read_text(base + "sweep.json", &text, error)) return false;
@@ -96,28 +111,26 @@ bool read_study_dir(const std::string& dir, SweepPlan* plan, std::vector<RunRow>
     return false;
   }
   *plan = *parsed;
-  if (rows->empty()) rows->resize(plan->run_count());
-  if (rows->size() != plan->run_count()) {
-    *error = fmt::format("{}sweep.json: a study of {} runs, not {}", base, plan->run_count(), rows->size());
-    return false;
-  }
-  if (!read_text(base + "runs.jsonl", &text, error)) return false;
-  std::istringstream lines(text);
-  std::string line;
-  for (size_t number = 1; std::getline(lines, line); ++number) {
-    size_t run = 0;
-    RunRow row;
-    if (!parse_row_json(line, *plan, &run, &row, error)) {
-      *error = fmt::format("{}runs.jsonl:{}: {}", base, number, *error);
-      return false;
-    }
-    if (!plan->in_shard(run) || (*rows)[run].done) {
-      *error = fmt::format("{}runs.jsonl:{}: run {} is not this shard's or was seen before", base, number, run);
-      return false;
-    }
-    (*rows)[run] = std::move(row);
-  }
   return true;
 }
+
+bool ShardRows::open(const std::string& dir, std::string* error) {
+  path_ = (std::filesystem::path(dir) / "runs.jsonl").string();
+  in_.open(path_, std::ios::binary);
+  if (!in_) *error = fmt::format("cannot read '{}'", path_);
+  return static_cast<bool>(in_);
+}
+
+bool ShardRows::next(const SweepPlan& plan, size_t* run, RunRow* row, std::string* error) {
+  error->clear();
+  std::string line;
+  if (!std::getline(in_, line)) return false;
+  ++line_;
+  if (parse_row_json(line, plan, run, row, error)) return true;
+  *error = fmt::format("{}: {}", where(), *error);
+  return false;
+}
+
+std::string ShardRows::where() const { return fmt::format("{}:{}", path_, line_); }
 
 }  // namespace study

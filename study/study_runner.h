@@ -1,13 +1,17 @@
-// StudyRunner: makes the runs of a SweepPlan on worker threads and keeps of
-// each only its row (the chosen figures), never its RunResult, so memory
-// stays flat in the number of runs.
+// StudyRunner: makes the runs of a SweepPlan on worker threads and hands
+// each finished run's row (the chosen figures, never its RunResult) to a
+// sink, in run order, as the runs finish: the rows go to disk and to the
+// tables' tallies at once and are not kept, so memory stays flat in the
+// number of runs.
 //
 // The part of study/ that runs simulations (reports/ never does). Each run
 // is fully independent (its own Scenario copy with its seed, its own
-// Simulation); workers take run numbers from a shared atomic counter and
-// write the row into a pre-sized vector at the run's number, so the rows,
-// and every output made from them, are byte-identical for any number of
-// threads.
+// Simulation). Workers take the shard's runs in run order; a row finished
+// out of order waits in a ReorderBuffer (study/reorder_buffer.h) whose
+// window, a few runs per worker, bounds how far ahead of the oldest
+// unfinished run a worker may start: at most that many rows are ever held.
+// The sink sees the same rows in the same order for any number of threads,
+// so every output made from them is byte-identical.
 #pragma once
 
 #include <cstddef>
@@ -47,18 +51,35 @@ struct RunnerOptions {
   // --max-events, --max-wall, --max-live-state and its interrupt flag);
   // none: a run without limits. Called on worker threads.
   std::function<model::RunLimits()> limits;
-  // Polled on worker threads before and after each run: true stops the
-  // study. No run starts after it; a run it stopped mid-way is dropped (its
-  // row stays !done), so every row kept is a whole run or one a guard stopped.
+  // Polled before and after each run (and by the calling thread while it
+  // waits): true stops the study. No run starts after it; a run it stopped
+  // mid-way is dropped (never handed to the sink), so every row handed is a
+  // whole run or one a guard stopped.
   std::function<bool()> cancelled;
+  // How many runs may be taken and not yet handed to the sink, at most
+  // (the reorder buffer's window); 0: kReorderRunsPerWorker per worker.
+  size_t reorder_window = 0;
 };
 
-// Runs every run of plan's shard; the rows of other shards, and of runs a
-// cancellation dropped, stay !done. An exception in a worker (bad_alloc)
-// cancels the others and is rethrown here once they have stopped.
-// REQUIRES: point_scenarios.size() == plan.points.size(), columns from resolve_metrics.
-std::vector<RunRow> run_study(const SweepPlan& plan, const std::vector<model::Scenario>& point_scenarios,
-                              const ColumnMap& columns, const RunnerOptions& options);
+inline constexpr size_t kReorderRunsPerWorker = 4;
+
+// Where the rows go: called on run_study's calling thread with each
+// finished run's number and row, in run order (a dropped run is skipped).
+// Returning false stops the study as a cancellation does (a write failed).
+using RowSink = std::function<bool(size_t run, const RunRow& row)>;
+
+struct StudyRunStats {
+  size_t handed = 0;     // rows handed to the sink
+  size_t most_held = 0;  // the most rows the reorder buffer held at once (at most the window)
+  bool sink_stopped = false;  // the sink returned false
+};
+
+// Runs every run of plan's shard, handing each row to `sink`. An exception
+// in a worker (bad_alloc) cancels the others and is rethrown here once they
+// have stopped. REQUIRES: point_scenarios.size() == plan.points.size(),
+// columns from resolve_metrics.
+StudyRunStats run_study(const SweepPlan& plan, const std::vector<model::Scenario>& point_scenarios,
+                        const ColumnMap& columns, const RunnerOptions& options, const RowSink& sink);
 
 // The row of one run of `scenario` with `seed` under `limits` (what each worker does).
 RunRow run_one(const model::Scenario& scenario, uint64_t seed, const std::vector<std::optional<size_t>>& index,

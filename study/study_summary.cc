@@ -36,18 +36,7 @@ std::string seeds_label(const SweepPlan& plan) {
 
 }  // namespace
 
-std::vector<double> point_values(const SweepPlan& plan, const std::vector<RunRow>& rows, size_t point,
-                                 size_t metric) {
-  std::vector<double> values;
-  const size_t first = point * plan.seed_count();
-  for (size_t run = first; run < first + plan.seed_count(); ++run) {
-    const RunRow& row = rows[run];
-    if (row.done && row.values[metric]) values.push_back(static_cast<double>(*row.values[metric]));
-  }
-  return values;
-}
-
-std::string sweep_summary_text(const SweepPlan& plan, const std::vector<RunRow>& rows) {
+std::string sweep_summary_text(const SweepPlan& plan, const StudyTally& tally) {
   const size_t width = metric_width(plan);
   std::string out = fmt::format("sweep of {}: {} point{} x {} = {} runs\n", plan.scenario_file,
                                 plan.points.size(), plan.points.size() == 1 ? "" : "s", seeds_label(plan),
@@ -57,7 +46,7 @@ std::string sweep_summary_text(const SweepPlan& plan, const std::vector<RunRow>&
     out += fmt::format("  {:<{}}  {:>5}  {:>16}  {:>18}\n", "figure", width, "runs", "mean", "95% CI");
     for (size_t m = 0; m < plan.metrics.size(); ++m) {
       const std::string& path = plan.metrics[m];
-      const Estimate e = estimate(point_values(plan, rows, point, m));
+      const Estimate e = tally.estimate(point, m);
       if (e.n == 0) {
         out += fmt::format("  {:<{}}  {:>5}  {:>16}  {:>18}\n", path, width, 0, "-", "-");
         continue;
@@ -69,7 +58,7 @@ std::string sweep_summary_text(const SweepPlan& plan, const std::vector<RunRow>&
   return out;
 }
 
-std::string sweep_summary_csv(const SweepPlan& plan, const std::vector<RunRow>& rows) {
+std::string sweep_summary_csv(const SweepPlan& plan, const StudyTally& tally) {
   std::string out = "point";
   for (const std::string& parameter : plan.parameters) out += fmt::format(",{}", csv_field(parameter));
   out += ",figure,n,mean,ci95_half,low,high\n";
@@ -80,7 +69,7 @@ std::string sweep_summary_csv(const SweepPlan& plan, const std::vector<RunRow>& 
       prefix += fmt::format(",{}", value ? csv_field(*value) : std::string());
     }
     for (size_t m = 0; m < plan.metrics.size(); ++m) {
-      const Estimate e = estimate(point_values(plan, rows, point, m));
+      const Estimate e = tally.estimate(point, m);
       out += fmt::format("{},{},{}", prefix, csv_field(plan.metrics[m]), e.n);
       out += e.n == 0 ? std::string(",") : fmt::format(",{}", csv_number(e.mean));
       out += e.has_interval() ? fmt::format(",{},{},{}", csv_number(e.ci95_half), csv_number(e.low()),
@@ -92,21 +81,7 @@ std::string sweep_summary_csv(const SweepPlan& plan, const std::vector<RunRow>& 
   return out;
 }
 
-Estimate paired_estimate(const SweepPlan& plan, const std::vector<RunRow>& rows, size_t metric) {
-  GTSIM_ASSERT(plan.kind == StudyKind::kCompare && plan.points.size() == 2);
-  const size_t seeds = plan.seed_count();
-  std::vector<double> a, b;
-  for (size_t i = 0; i < seeds; ++i) {
-    const RunRow& ra = rows[i];
-    const RunRow& rb = rows[seeds + i];
-    if (!ra.done || !rb.done || !ra.values[metric] || !rb.values[metric]) continue;
-    a.push_back(static_cast<double>(*ra.values[metric]));
-    b.push_back(static_cast<double>(*rb.values[metric]));
-  }
-  return paired_difference(a, b);
-}
-
-std::string compare_summary_text(const SweepPlan& plan, const std::vector<RunRow>& rows) {
+std::string compare_summary_text(const SweepPlan& plan, const StudyTally& tally) {
   GTSIM_ASSERT(plan.kind == StudyKind::kCompare && plan.points.size() == 2);
   const size_t width = metric_width(plan);
   std::string out = fmt::format("compare on {}, {}, paired by seed\n  a: {}\n  b: {}\n\n", plan.scenario_file,
@@ -115,9 +90,9 @@ std::string compare_summary_text(const SweepPlan& plan, const std::vector<RunRow
                      "95% CI", "b mean", "95% CI", "b - a", "paired 95% CI");
   for (size_t m = 0; m < plan.metrics.size(); ++m) {
     const std::string& path = plan.metrics[m];
-    const Estimate a = estimate(point_values(plan, rows, 0, m));
-    const Estimate b = estimate(point_values(plan, rows, 1, m));
-    const Estimate d = paired_estimate(plan, rows, m);
+    const Estimate a = tally.estimate(0, m);
+    const Estimate b = tally.estimate(1, m);
+    const Estimate d = tally.paired(m);
     auto mean = [&](const Estimate& e) { return e.n == 0 ? std::string("-") : shown(path, e.mean); };
     out += fmt::format("  {:<{}}  {:>16} {:>16}  {:>16} {:>16}  {:>16} {:>16}\n", path, width, mean(a),
                        shown_interval(path, a), mean(b), shown_interval(path, b), mean(d),
@@ -126,13 +101,13 @@ std::string compare_summary_text(const SweepPlan& plan, const std::vector<RunRow
   return out;
 }
 
-std::string compare_summary_csv(const SweepPlan& plan, const std::vector<RunRow>& rows) {
+std::string compare_summary_csv(const SweepPlan& plan, const StudyTally& tally) {
   std::string out =
       "figure,pairs,a_mean,a_ci95_half,b_mean,b_ci95_half,diff_mean,diff_ci95_half,diff_low,diff_high\n";
   for (size_t m = 0; m < plan.metrics.size(); ++m) {
-    const Estimate a = estimate(point_values(plan, rows, 0, m));
-    const Estimate b = estimate(point_values(plan, rows, 1, m));
-    const Estimate d = paired_estimate(plan, rows, m);
+    const Estimate a = tally.estimate(0, m);
+    const Estimate b = tally.estimate(1, m);
+    const Estimate d = tally.paired(m);
     auto mean = [](const Estimate& e) { return e.n == 0 ? std::string() : csv_number(e.mean); };
     auto half = [](const Estimate& e) { return e.has_interval() ? csv_number(e.ci95_half) : std::string(); };
     out += fmt::format("{},{},{},{},{},{},{},{}", csv_field(plan.metrics[m]), d.n, mean(a), half(a), mean(b),

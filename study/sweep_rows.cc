@@ -62,7 +62,7 @@ bool point_values_match(const JsonValue& node, const SweepPlan& plan, size_t poi
 std::string csv_field(std::string_view text) { return reports::csv_cell(text); }
 
 std::string row_json(const SweepPlan& plan, size_t run, const RunRow& row) {
-  GTSIM_ASSERT(row.done && row.values.size() == plan.metrics.size());
+  GTSIM_ASSERT(row.values.size() == plan.metrics.size());
   // One object a line: JsonWriter indents, so this is written by hand with its escaping.
   std::string line = fmt::format("{{\"run\": {}, \"point\": {}, \"seed\": {}, \"set\": {{", run,
                                  plan.point_of(run), plan.seed_of(run));
@@ -80,33 +80,26 @@ std::string row_json(const SweepPlan& plan, size_t run, const RunRow& row) {
   return line;
 }
 
-std::string runs_jsonl(const SweepPlan& plan, const std::vector<RunRow>& rows) {
-  std::string out;
-  for (size_t run = 0; run < rows.size(); ++run) {
-    if (rows[run].done) out += row_json(plan, run, rows[run]);
-  }
-  return out;
-}
-
-std::string runs_csv(const SweepPlan& plan, const std::vector<RunRow>& rows) {
+std::string runs_csv_header(const SweepPlan& plan) {
   std::string out = "run,point,seed";
   for (const std::string& parameter : plan.parameters) out += fmt::format(",{}", csv_field(parameter));
   out += ",stop";
   for (const std::string& metric : plan.metrics) out += fmt::format(",{}", csv_field(metric));
   out += '\n';
-  for (size_t run = 0; run < rows.size(); ++run) {
-    const RunRow& row = rows[run];
-    if (!row.done) continue;
-    const size_t point = plan.point_of(run);
-    out += fmt::format("{},{},{}", run, point, plan.seed_of(run));
-    for (const std::string& parameter : plan.parameters) {
-      const std::string* value = plan.value_of(point, parameter);
-      out += fmt::format(",{}", value ? csv_field(*value) : std::string());
-    }
-    out += fmt::format(",{}", stop_word(row.stop));
-    for (const auto& value : row.values) out += value ? fmt::format(",{}", *value) : std::string(",");
-    out += '\n';
+  return out;
+}
+
+std::string row_csv(const SweepPlan& plan, size_t run, const RunRow& row) {
+  GTSIM_ASSERT(row.values.size() == plan.metrics.size());
+  const size_t point = plan.point_of(run);
+  std::string out = fmt::format("{},{},{}", run, point, plan.seed_of(run));
+  for (const std::string& parameter : plan.parameters) {
+    const std::string* value = plan.value_of(point, parameter);
+    out += fmt::format(",{}", value ? csv_field(*value) : std::string());
   }
+  out += fmt::format(",{}", stop_word(row.stop));
+  for (const auto& value : row.values) out += value ? fmt::format(",{}", *value) : std::string(",");
+  out += '\n';
   return out;
 }
 
@@ -136,7 +129,6 @@ bool parse_row_json(const std::string& line, const SweepPlan& plan, size_t* run,
   }
   if (!point_values_match(*node, plan, point, error)) return false;
   RunRow parsed;
-  parsed.done = true;
   bool known = false;
   for (const model::StopReason reason : kStopReasons) {
     if (stop == stop_word(reason)) parsed.stop = reason, known = true;

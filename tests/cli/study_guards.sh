@@ -10,6 +10,9 @@
 #   out-reuse    an --out of another study, or of other files, is refused; the same study is not
 #   versions     shards of two versions of the scenario are refused by merge
 #   rows         a runs.jsonl row whose "set" is not its point's is refused by merge
+#   stream-fail  a row file that cannot be written mid-study (a file-size limit): exit 4, nothing left
+#   stream-link  a row file that is a link to a file is written through it, the link kept
+#   merge-order  a shard whose rows are not in run order is refused, saying so
 # Every run is bounded by `timeout`, so a gtsim without these guards fails
 # instead of hanging.
 set -u
@@ -111,6 +114,40 @@ rows)
   sed -i '1s/"table.keys": "300"/"table.keys": "=1+1"/' d/runs.jsonl
   expect 2 "gtsim: error: d/runs.jsonl:1: its \"set\" is not the overrides of point 0 in sweep.json" \
     -- "$gtsim" merge --out m d
+  ;;
+stream-fail)
+  # runs.jsonl passes the limit at a flush of its buffer, hundreds of runs in.
+  (ulimit -f 40; exec timeout 60 "$gtsim" sweep "$small" --seeds 1000 --jobs 2 --metric conflicts.clobbered --out d -q) 2>err
+  check test $? -eq 4
+  check test "$(cat err)" = "gtsim: error: cannot write 'd/runs.jsonl': File too large; no file of the study was written"
+  check test ! -e d
+  mkdir e
+  (ulimit -f 40; exec timeout 60 "$gtsim" sweep "$small" --seeds 1000 --jobs 2 --metric conflicts.clobbered --out e -q) 2>err
+  check test $? -eq 4
+  check test -z "$(ls -A e)"  # an existing directory stays, with no temporary file in it
+  ;;
+stream-link)
+  expect 0 "" -- "$gtsim" sweep "$small" --seeds 30 --vary table.keys=300,1000 --out d -q
+  mv d/runs.csv elsewhere.csv
+  ln -s ../elsewhere.csv d/runs.csv
+  : >elsewhere.csv
+  expect 0 "" -- "$gtsim" sweep "$small" --seeds 30 --vary table.keys=300,1000 --out d -q
+  check test -L d/runs.csv
+  check test "$(wc -l <elsewhere.csv)" -eq 61
+  check test -z "$(find d -name '.*tmp-*')"
+  ;;
+merge-order)
+  expect 0 "" -- "$gtsim" sweep "$small" --seeds 6 --shard 0/2 --out s0 -q
+  expect 0 "" -- "$gtsim" sweep "$small" --seeds 6 --shard 1/2 --out s1 -q
+  cp s1/runs.jsonl kept
+  { sed -n 2p kept; sed -n 1p kept; sed -n 3p kept; } >s1/runs.jsonl
+  expect 2 "gtsim: error: run 1 is missing from shard 1/2 (s1/runs.jsonl:1 is run 3; a shard's rows are in run order, as gtsim writes them)" \
+    -- "$gtsim" merge --out m s0 s1
+  check test ! -e m
+  cp kept s1/runs.jsonl
+  sed -n 1p s0/runs.jsonl >>s0/runs.jsonl
+  expect 2 "gtsim: error: s0/runs.jsonl:4: run 0 is not this shard's or was seen before" \
+    -- "$gtsim" merge --out m s0 s1
   ;;
 *)
   echo "unknown case $case"; exit 2

@@ -1,15 +1,21 @@
 // study/study_runner.h with sweep_plan.h, sweep_rows.h, study_summary.h:
-// determinism across thread counts and shards, files read back, and common
+// determinism across thread counts and shards, rows handed in run order
+// while the study runs (never held to its end), files read back, and common
 // random numbers making a paired comparison far tighter than two sweeps.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "load/scenario_loader.h"
 #include "study/study_runner.h"
 #include "study/study_summary.h"
+#include "study/study_tally.h"
 #include "study/sweep_plan.h"
 #include "study/sweep_rows.h"
 
@@ -55,12 +61,32 @@ Study make_study(study::StudyKind kind, std::vector<std::vector<load::Override>>
   return study;
 }
 
-std::vector<study::RunRow> run(const Study& study, unsigned jobs, study::Shard shard = {}) {
+// What the sink saw: runs.jsonl and runs.csv as they would be written, the
+// tally, and each row's figures by run (for the checks of this file only).
+struct Seen {
+  explicit Seen(const study::SweepPlan& plan) : tally(plan), csv(study::runs_csv_header(plan)) {}
+  study::StudyTally tally;
+  std::string jsonl;
+  std::string csv;
+  std::map<size_t, std::vector<std::optional<int64_t>>> values;
+  study::StudyRunStats stats;
+};
+
+std::unique_ptr<Seen> run(const Study& study, unsigned jobs, study::Shard shard = {}) {
   study::SweepPlan plan = study.plan;
   plan.shard = shard;
   study::RunnerOptions options;
   options.jobs = jobs;
-  return study::run_study(plan, study.scenarios, study.columns, options);
+  auto seen = std::make_unique<Seen>(study.plan);
+  seen->stats = study::run_study(plan, study.scenarios, study.columns, options,
+                                 [&](size_t number, const study::RunRow& row) {
+                                   seen->jsonl += study::row_json(study.plan, number, row);
+                                   seen->csv += study::row_csv(study.plan, number, row);
+                                   seen->values[number] = row.values;
+                                   std::string error;
+                                   return seen->tally.add(number, row, &error);
+                                 });
+  return seen;
 }
 
 std::vector<std::vector<load::Override>> poll_points() {
@@ -74,25 +100,97 @@ TEST_CASE("Study runner: rows and tables are identical for 1 and 3 threads") {
   CHECK(study.plan.metrics.size() == 8);
   const auto one = run(study, 1);
   const auto three = run(study, 3);
-  CHECK(study::runs_jsonl(study.plan, one) == study::runs_jsonl(study.plan, three));
-  CHECK(study::runs_csv(study.plan, one) == study::runs_csv(study.plan, three));
-  CHECK(study::sweep_summary_csv(study.plan, one) == study::sweep_summary_csv(study.plan, three));
+  CHECK(one->stats.handed == 12);
+  CHECK(one->jsonl == three->jsonl);
+  CHECK(one->csv == three->csv);
+  CHECK(study::sweep_summary_csv(study.plan, one->tally) == study::sweep_summary_csv(study.plan, three->tally));
   // Different seeds give different runs.
-  CHECK(one[0].values != one[1].values);
+  CHECK(one->values.at(0) != one->values.at(1));
 }
 
 TEST_CASE("Study runner: shards make disjoint shares whose union is the whole study") {
   const Study study = make_study(study::StudyKind::kSweep, poll_points(), 5, 9, {"conflicts.clobbered"});
   const auto whole = run(study, 2);
-  std::vector<study::RunRow> joined(whole.size());
+  std::map<size_t, std::string> joined;  // run -> its line
   for (uint64_t i = 0; i < 3; ++i) {
     const auto part = run(study, 2, study::Shard{i, 3});
-    for (size_t r = 0; r < part.size(); ++r) {
-      CHECK(part[r].done == (r % 3 == i));
-      if (part[r].done) joined[r] = part[r];
+    for (const auto& [number, values] : part->values) {
+      CHECK(number % 3 == i);
+      study::RunRow row;
+      row.values = values;
+      joined[number] = study::row_json(study.plan, number, row);
     }
   }
-  CHECK(study::runs_jsonl(study.plan, joined) == study::runs_jsonl(study.plan, whole));
+  std::string lines;
+  for (const auto& [number, line] : joined) lines += line;
+  CHECK(joined.size() == 10);
+  CHECK(lines == whole->jsonl);
+}
+
+TEST_CASE("Study runner: rows reach the sink in run order as the runs finish, never held to the end") {
+  // 40 runs on 3 threads with a window of 4: when the sink gets run r, at
+  // most the window's runs beyond it have started. A runner that kept the
+  // rows and handed them at the end would have started all 40 by then.
+  const Study study = make_study(study::StudyKind::kSweep, poll_points(), 1, 20, {"conflicts.clobbered"});
+  std::atomic<size_t> started{0};
+  study::RunnerOptions options;
+  options.jobs = 3;
+  options.reorder_window = 4;
+  options.limits = [&] {
+    started.fetch_add(1);
+    return model::RunLimits{};
+  };
+  std::vector<size_t> order;
+  size_t most_ahead = 0;
+  const study::StudyRunStats stats =
+      study::run_study(study.plan, study.scenarios, study.columns, options, [&](size_t number, const study::RunRow&) {
+        order.push_back(number);
+        most_ahead = std::max(most_ahead, started.load() - order.size());
+        return true;
+      });
+  REQUIRE(order.size() == 40);
+  for (size_t i = 0; i < order.size(); ++i) CHECK(order[i] == i);
+  CHECK(stats.handed == 40);
+  CHECK(stats.most_held <= 4);
+  // Started and not yet handed: the window, the one being handed excepted.
+  CHECK(most_ahead <= 4);
+}
+
+TEST_CASE("Study runner: a sink that fails stops the study; later rows are not handed") {
+  const Study study = make_study(study::StudyKind::kSweep, poll_points(), 1, 20, {"conflicts.clobbered"});
+  study::RunnerOptions options;
+  options.jobs = 2;
+  std::atomic<size_t> started{0};
+  options.limits = [&] {
+    started.fetch_add(1);
+    return model::RunLimits{};
+  };
+  size_t handed = 0;
+  const study::StudyRunStats stats = study::run_study(study.plan, study.scenarios, study.columns, options,
+                                                      [&](size_t, const study::RunRow&) { return ++handed < 3; });
+  CHECK(stats.sink_stopped);
+  CHECK(handed == 3);
+  CHECK(stats.handed == 3);
+  CHECK(started.load() <= 3 + study::kReorderRunsPerWorker * 2);
+}
+
+TEST_CASE("Study runner: a cancellation hands every run finished before it, in order, and starts no other") {
+  const Study study = make_study(study::StudyKind::kSweep, poll_points(), 1, 20, {"conflicts.clobbered"});
+  study::RunnerOptions options;
+  options.jobs = 2;
+  std::atomic<bool> cancel{false};
+  options.cancelled = [&] { return cancel.load(); };
+  std::vector<size_t> order;
+  const study::StudyRunStats stats =
+      study::run_study(study.plan, study.scenarios, study.columns, options, [&](size_t number, const study::RunRow&) {
+        order.push_back(number);
+        if (order.size() == 5) cancel.store(true);
+        return true;
+      });
+  CHECK(stats.handed == order.size());
+  CHECK(order.size() >= 5);
+  CHECK(order.size() < 40);
+  for (size_t i = 1; i < order.size(); ++i) CHECK(order[i] > order[i - 1]);
 }
 
 TEST_CASE("Study runner: sweep.json and runs.jsonl read back to the same plan and rows") {
@@ -115,7 +213,6 @@ TEST_CASE("Study runner: sweep.json and runs.jsonl read back to the same plan an
         "gtsim run 'dir with space/world.yaml' --seed 1 --set 'replication.poll_interval=[odd, \"value\"]'");
 
   study::RunRow row;
-  row.done = true;
   row.values = {std::optional<int64_t>(-42)};
   size_t run_number = 99;
   study::RunRow back;
@@ -136,13 +233,13 @@ TEST_CASE("Study runner: common random numbers make the paired interval far tigh
                                                               {{"replication.poll_interval", "400ms"}}};
   const Study paired = make_study(study::StudyKind::kCompare, variants, 1, 20, {"conflicts.clobbered"});
   const auto rows = run(paired, 2);
-  const study::Estimate difference = study::paired_estimate(paired.plan, rows, 0);
+  const study::Estimate difference = rows->tally.paired(0);
 
   // Two independent sweeps: b on other seeds, so nothing is shared.
   const Study independent = make_study(study::StudyKind::kSweep, variants, 1001, 1020, {"conflicts.clobbered"});
   const auto other = run(independent, 2);
-  const study::Estimate a = study::estimate(study::point_values(paired.plan, rows, 0, 0));
-  const study::Estimate b = study::estimate(study::point_values(independent.plan, other, 1, 0));
+  const study::Estimate a = rows->tally.estimate(0, 0);
+  const study::Estimate b = other->tally.estimate(1, 0);
   const double independent_half = std::sqrt(a.ci95_half * a.ci95_half + b.ci95_half * b.ci95_half);
 
   CAPTURE(difference.mean, difference.ci95_half, a.ci95_half, b.ci95_half, independent_half);

@@ -21,7 +21,6 @@ study::SweepPlan small_plan() {
 
 std::string good_line() {
   study::RunRow row;
-  row.done = true;
   row.values = {5};
   return study::row_json(small_plan(), 1, row);
 }
