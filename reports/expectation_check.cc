@@ -48,7 +48,7 @@ std::optional<std::string> nearest_path(const std::string& path, const std::vect
 }  // namespace
 
 std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
-                                          const std::vector<std::string>& index_names) {
+                                          const std::vector<std::string>& index_names, bool strong_consistency) {
   // A run with no traffic has every figure a real run has: flatten() names
   // them, so the paths cannot drift from the report's.
   model::RunResult skeleton;
@@ -64,8 +64,11 @@ std::vector<std::string> metric_paths_for(const std::vector<std::string>& region
       pair.from = from;
       pair.to = to;
       skeleton.pairs.push_back(pair);
+      if (strong_consistency) skeleton.strong_consistency.pairs.push_back({from, to, 0});
     }
+    if (strong_consistency) skeleton.strong_consistency.regions.push_back({from});
   }
+  skeleton.strong_consistency.enabled = strong_consistency;
   std::vector<std::string> paths;
   for (const Figure& figure : flatten(skeleton)) paths.push_back(figure.path);
   return paths;
@@ -75,7 +78,7 @@ std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::
                                                        const model::Scenario& scenario) {
   std::vector<std::string> regions;
   for (const model::RegionConfig& region : scenario.regions) regions.push_back(region.name);
-  const std::vector<std::string> paths = metric_paths_for(regions, scenario.index_names);
+  const std::vector<std::string> paths = metric_paths_for(regions, scenario.index_names, scenario.consistency.strong());
   std::vector<model::Diagnostic> diagnostics;
   for (const model::Expectation& e : expectations) {
     const auto fail = [&](std::string message) {

@@ -18,9 +18,11 @@
 
 namespace reports {
 
-// Every path a run of a scenario with these regions reports, in report order.
+// Every path a run of a scenario with these regions reports, in report
+// order; `strong_consistency`: its table is MRSC (strong_consistency.*).
 std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
-                                          const std::vector<std::string>& index_names = {});
+                                          const std::vector<std::string>& index_names = {},
+                                          bool strong_consistency = false);
 
 // One Diagnostic per expectation naming no figure ("did you mean ...?") or
 // comparing a figure in ns with a bare number other than 0 (or a count with

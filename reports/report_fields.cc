@@ -91,7 +91,7 @@ constexpr Field<R> kRegionFields[] = {
     {"clients.latency_ns.p99", quantile_of<&R::client_latency_ns, 990>, "client_latency_p99_ns", 13},
     {"clients.latency_ns.max", max_of<&R::client_latency_ns>, "client_latency_max_ns", 14},
     {"replication_throttle_events", member<&R::replication_throttle_events>, "replication_throttle_events", 8},
-    {"reads.stale_reads", member<&R::stale_reads>},
+    {"reads.stale_reads", member<&R::stale_reads>, "stale_reads", 26},
     {"reads.staleness_ns.count", count_of<&R::staleness_ns>},
     {"reads.staleness_ns.p50", quantile_of<&R::staleness_ns, 500>},
     {"reads.staleness_ns.p99", quantile_of<&R::staleness_ns, 990>},

@@ -115,7 +115,7 @@ TEST_CASE("Metric paths: queries, refusals and TTL per region, appended after th
                                            "missing_index_errors", "refused_requests", "ttl_deletes",
                                            "ttl_replicated_write_units", "expired_items", "clobbered_writes",
                                            "write_units", "read_units", "client_attempts",
-                                            "throttled_ppm"});
+                                            "throttled_ppm", "stale_reads"});
 }
 
 TEST_CASE("Metric paths: drift per setting compared, after convergence; an open episode runs to the stop") {
