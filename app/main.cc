@@ -6,6 +6,7 @@
 //   gtsim validate FILE...
 //   gtsim list [DIR]                    (app/list_command.h)
 //   gtsim diff A.json B.json [--tolerance SPEC]...   (app/diff_command.h)
+//   gtsim import KIND FILE... [--out FILE]   (app/import_command.h)
 //   gtsim sweep | compare | merge ...   (studies over seeds: app/sweep_command.h,
 //                                        app/compare_command.h, app/merge_command.h)
 //
@@ -34,6 +35,7 @@
 #include "app/compare_command.h"
 #include "app/diff_command.h"
 #include "app/exit_codes.h"
+#include "app/import_command.h"
 #include "app/interrupt.h"
 #include "app/list_command.h"
 #include "app/merge_command.h"
@@ -307,6 +309,9 @@ int main(int argc, char** argv) {
   CLI::App* list_app = app::add_list_command(app, &list);
   app::DiffOptions diff;
   CLI::App* diff_app = app::add_diff_command(app, &diff);
+  // From the artefacts a user has (issue 16).
+  app::ImportOptions import_options;
+  CLI::App* import_app = app::add_import_command(app, &import_options);
 
   try {
     app.parse(argc, argv);
@@ -326,6 +331,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand(merge_app)) status = app::merge_command(merge);
     if (app.got_subcommand(list_app)) status = app::list_command(list);
     if (app.got_subcommand(diff_app)) status = app::diff_command(diff);
+    if (app.got_subcommand(import_app)) status = app::import_command(import_options);
   } catch (const std::bad_alloc&) {
     // Every staged output was removed as the stack unwound.
     std::fflush(stdout);

@@ -54,27 +54,31 @@ class TreeBuilder : public YAML::EventHandler {
     auto found = anchors_.find(anchor);
     add(found != anchors_.end() ? found->second : make(Node::Kind::kNull, YAML::Mark()), 0);
   }
-  void OnScalar(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    NodePtr node = make(Node::Kind::kScalar, mark);
+    NodePtr node = make(Node::Kind::kScalar, mark, tag);
     node->text = value;
+    node->quoted = tag == "!";  // yaml-cpp's tag of an untagged scalar in quotes
     add(node, anchor);
   }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value /*style*/) override {
-    open(make(Node::Kind::kSequence, mark), anchor);
+    open(make(Node::Kind::kSequence, mark, tag), anchor);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value /*style*/) override {
-    open(make(Node::Kind::kMap, mark), anchor);
+    open(make(Node::Kind::kMap, mark, tag), anchor);
   }
   void OnMapEnd() override { close(); }
 
  private:
-  NodePtr make(Node::Kind kind, const YAML::Mark& mark) const {
+  // yaml-cpp reports "?" for an untagged plain node and "!" for an untagged
+  // quoted scalar: neither is a tag written in the text.
+  NodePtr make(Node::Kind kind, const YAML::Mark& mark, const std::string& tag = "") const {
     auto node = std::make_shared<Node>();
     node->kind = kind;
+    if (tag != "?" && tag != "!") node->tag = tag;
     node->line = mark.line;
     node->column = mark.column;
     node->origin = origin_;

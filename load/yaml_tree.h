@@ -33,6 +33,10 @@ struct Node {
   int line = -1;                                  // 0-based, as yaml-cpp marks; -1 if none
   int column = -1;
   std::string origin;                             // empty: the file; else "--set PATH=VALUE"
+  // The node's YAML tag as written (`!Ref`, `!Sub`: CloudFormation's short
+  // forms, read by gtsim import); empty when it has none.
+  std::string tag;
+  bool quoted = false;                            // kScalar only: written in quotes (a JSON string)
 
   bool is_null() const { return kind == Kind::kNull; }
   bool is_scalar() const { return kind == Kind::kScalar; }

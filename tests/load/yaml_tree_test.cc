@@ -41,6 +41,21 @@ TEST_CASE("check_text: bytes that are not UTF-8 (Latin-1, overlong, surrogate, t
   CHECK(text_problems("ok \xe6\x9d").size() == 1);       // truncated at the end
 }
 
+TEST_CASE("parse_yaml: a node keeps its tag and a scalar whether it was quoted (for gtsim import)") {
+  NodePtr root;
+  std::vector<Diagnostic> out;
+  REQUIRE(parse_yaml("a: !Ref X\nb: !If [c, 1, 2]\nc: \"5\"\nd: 5\ne: {k: v}\n", "s.yaml", "", &root, &out));
+  REQUIRE(root->entries.size() == 5);
+  CHECK(root->entries[0].second->tag == "!Ref");
+  CHECK(root->entries[0].second->text == "X");
+  CHECK(root->entries[1].second->tag == "!If");
+  CHECK(root->entries[1].second->is_sequence());
+  CHECK(root->entries[2].second->quoted);
+  CHECK(root->entries[2].second->tag.empty());
+  CHECK_FALSE(root->entries[3].second->quoted);
+  CHECK(root->entries[4].second->tag.empty());
+}
+
 TEST_CASE("parse_yaml: collections nested too deeply are a diagnostic, not a crash") {
   std::string text = "a: " + std::string(3000, '[') + std::string(3000, ']');
   NodePtr root;
