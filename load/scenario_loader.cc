@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 #include <system_error>
+#include <tuple>
 #include <utility>
 
 #include "load/capacity_section.h"
@@ -150,10 +151,22 @@ class Checker : public ValueChecker {
   TimelineChecker timeline_;
 };
 
-void sort_diagnostics(std::vector<Diagnostic>* diagnostics) {
-  std::stable_sort(diagnostics->begin(), diagnostics->end(), [](const Diagnostic& a, const Diagnostic& b) {
+// The scenario's own diagnostics (its file's and --set's) by place, then
+// those about the trace files it names (load/traffic_trace.h) by file and
+// place, each once (two client groups may name one file).
+void sort_diagnostics(std::vector<Diagnostic>* diagnostics, const std::string& file) {
+  const auto own = [&](const Diagnostic& d) { return d.file == file || d.file.rfind("--set ", 0) == 0; };
+  const auto traces = std::stable_partition(diagnostics->begin(), diagnostics->end(), own);
+  std::stable_sort(diagnostics->begin(), traces, [](const Diagnostic& a, const Diagnostic& b) {
     return std::pair(a.line, a.column) < std::pair(b.line, b.column);
   });
+  const auto key = [](const Diagnostic& d) { return std::tie(d.file, d.line, d.column, d.message); };
+  std::stable_sort(traces, diagnostics->end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    return std::tuple(a.file, a.line == 0, a.line, a.column) < std::tuple(b.file, b.line == 0, b.line, b.column);
+  });
+  diagnostics->erase(std::unique(traces, diagnostics->end(),
+                                 [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+                     diagnostics->end());
 }
 
 }  // namespace
@@ -175,7 +188,7 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
   std::vector<Diagnostic>& out = result.diagnostics;
   NodePtr root;
   if (!check_text(yaml, file_name, &out) || !check_tabs(yaml, file_name, &out) || !parse_yaml(yaml, file_name, "", &root, &out)) {
-    sort_diagnostics(&out);
+    sort_diagnostics(&out, file_name);
     return result;
   }
   if (root == nullptr || root->is_null()) {
@@ -192,12 +205,12 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
   for (const Override& o : overrides) apply_override(o.path, o.value, &root, &out);
   Checker checker(file_name, &out);
   std::optional<Scenario> scenario = checker.scenario(*root, std::filesystem::path(file_name).stem().string());
-  sort_diagnostics(&out);
+  sort_diagnostics(&out, file_name);
   // `expect:` lines are read apart (load/expectation_parser.h): their paths are
   // checked against the report's figures by the caller.
   if (const Node* n = ValueChecker::get(*root, "expect")) {
     result.expectations = parse_expectations(*n, file_name, &out);
-    sort_diagnostics(&out);
+    sort_diagnostics(&out, file_name);
   }
   if (out.empty()) result.scenario = std::move(scenario);
   return result;

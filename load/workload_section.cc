@@ -18,7 +18,7 @@ using model::SessionConfig;
 
 namespace {
 
-constexpr double kRateMax = 10'000'000;
+constexpr double kRateMax = kRatePerSecondMax;
 // One request per 1,000,000 s (278h): below it the mean gap between requests
 // (1e9 / rate ns) no longer fits in 64-bit nanoseconds with room for the
 // exponential tail (found by fuzzing: 1e-300 made an arrival time overflow).
@@ -42,7 +42,7 @@ void WorkloadChecker::workload(const Node& n, Scenario* s) {
       continue;
     }
     for (size_t i = 0; i < groups->items.size(); ++i) {
-      std::optional<ClientGroupConfig> group = client_group(*groups->items[i], index(path, i));
+      std::optional<ClientGroupConfig> group = client_group(*groups->items[i], index(path, i), s->duration);
       // Its `index` is resolved once the timeline's create_index names are known.
       GroupIndex pending{groups->items[i].get(), index(path, i), SIZE_MAX, SIZE_MAX};
       if (groups->items[i]->is_map()) group_indexes_.push_back(pending);
@@ -62,7 +62,8 @@ void WorkloadChecker::workload(const Node& n, Scenario* s) {
   }
 }
 
-std::optional<ClientGroupConfig> WorkloadChecker::client_group(const Node& n, const std::string& path) {
+std::optional<ClientGroupConfig> WorkloadChecker::client_group(const Node& n, const std::string& path,
+                                                               sim::Duration run) {
   static const std::vector<std::string> kKeys = {"name",        "rate",          "arrivals", "mix",
                                                  "consistency", "transactional", "retry",    "sessions",
                                                  "index",       "instances"};
@@ -83,7 +84,7 @@ std::optional<ClientGroupConfig> WorkloadChecker::client_group(const Node& n, co
       ok = false;
     }
   }
-  ok = group_rate(n, path, &g) && ok;
+  ok = group_rate(n, path, run, &g) && ok;
   if (const Node* v = get(n, "arrivals")) {
     static const std::vector<std::string> kArrivals = {"poisson", "constant"};
     if (v->is_scalar() && v->text == "poisson") {
@@ -132,14 +133,28 @@ bool WorkloadChecker::group_modes(const Node& n, const std::string& path, Client
   return ok;
 }
 
-// `rate`: requests per second, from kRateMin to kRateMax; and `instances`,
-// by default one client instance per 100 requests/s, rounded up.
-bool WorkloadChecker::group_rate(const Node& n, const std::string& path, ClientGroupConfig* g) {
+// `rate`: requests per second, from kRateMin to kRateMax, or a curve; and
+// `instances`, by default one client instance per 100 requests/s of the
+// rate (of a curve, its peak during the run), rounded up.
+bool WorkloadChecker::group_rate(const Node& n, const std::string& path, sim::Duration run, ClientGroupConfig* g) {
   bool ok = true;
+  double peak = g->rate_per_second;
   if (const Node* v = get(n, "rate")) {
     const std::string rpath = join(path, "rate");
-    const std::optional<double> rate = number(*v, rpath);
-    if (!rate) {
+    if (v->is_map()) {
+      std::optional<model::RateCurve> curve = curves_.curve(*v, rpath, run);
+      if (curve) {
+        const sim::Instant end = sim::Instant::zero() + run;
+        g->rate_per_second = curve->integral(sim::Instant::zero(), end) / sim::to_seconds(run);
+        peak = curve->peak(sim::Instant::zero(), end);
+        g->rate_curve = std::move(*curve);
+      } else {
+        ok = false;
+      }
+    } else if (!v->is_scalar()) {
+      mismatch(*v, rpath, "a number or a curve map, e.g. {points: {0h: 1000, 8h: 3000}}");
+      ok = false;
+    } else if (const std::optional<double> rate = number(*v, rpath); !rate) {
       ok = false;
     } else if (!(*rate > 0)) {
       error(*v, rpath + ": must be positive, found " + v->text);
@@ -152,9 +167,10 @@ bool WorkloadChecker::group_rate(const Node& n, const std::string& path, ClientG
       ok = false;
     } else {
       g->rate_per_second = *rate;
+      peak = *rate;
     }
   }
-  g->instances = static_cast<uint32_t>(std::max(1.0, std::ceil(g->rate_per_second / kRatePerInstance)));
+  g->instances = static_cast<uint32_t>(std::max(1.0, std::ceil(peak / kRatePerInstance)));
   if (const Node* v = get(n, "instances")) {
     if (auto k = integer(*v, join(path, "instances"), 1, kInstancesMax)) {
       g->instances = static_cast<uint32_t>(*k);

@@ -1,6 +1,7 @@
 // WorkloadChecker: the scenario sections about the clients
 // (scenarios/README.md, "Workload", "Retries", "Sessions"): `workload`, a
-// map of region name to client groups (rate, arrivals, operation mix, read
+// map of region name to client groups (rate, a number or a curve read by
+// load/traffic_curve.h; arrivals, operation mix, read
 // consistency, transactions, the index queries read), the top-level `retry`
 // every group starts from, and a group's own `retry` and `sessions`
 // (read-your-writes redirects).
@@ -20,6 +21,7 @@
 
 #include "load/region_section.h"
 #include "load/scenario_values.h"
+#include "load/traffic_curve.h"
 #include "model/scenario.h"
 
 namespace load {
@@ -28,7 +30,7 @@ class WorkloadChecker : public ValueChecker {
  public:
   // Regions are named through *regions, which must outlive this checker.
   WorkloadChecker(std::string file, std::vector<model::Diagnostic>* out, RegionChecker* regions)
-      : ValueChecker(std::move(file), out), regions_(regions) {}
+      : ValueChecker(file, out), regions_(regions), traces_(file, out), curves_(std::move(file), out, &traces_) {}
 
   // The top-level `retry:`, which every client group starts from.
   void default_retry(const Node& n);
@@ -50,9 +52,10 @@ class WorkloadChecker : public ValueChecker {
     size_t position;
   };
 
-  std::optional<model::ClientGroupConfig> client_group(const Node& n, const std::string& path);
+  // run: the scenario's duration, over which a curve is checked.
+  std::optional<model::ClientGroupConfig> client_group(const Node& n, const std::string& path, sim::Duration run);
   bool group_modes(const Node& n, const std::string& path, model::ClientGroupConfig* g);
-  bool group_rate(const Node& n, const std::string& path, model::ClientGroupConfig* g);
+  bool group_rate(const Node& n, const std::string& path, sim::Duration run, model::ClientGroupConfig* g);
   std::optional<model::OperationMix> mix(const Node& n, const std::string& path);
   // `retry:` at `path`, overlaid on *r.
   bool retry(const Node& n, const std::string& path, model::RetryConfig* r);
@@ -60,6 +63,8 @@ class WorkloadChecker : public ValueChecker {
   bool sessions(const Node& n, const std::string& path, model::SessionConfig* out);
 
   RegionChecker* regions_;
+  TraceReader traces_;          // before curves_, which reads through it
+  TrafficCurveChecker curves_;
   model::RetryConfig default_retry_;        // the top-level retry
   std::vector<GroupIndex> group_indexes_;   // client groups whose `index` is checked last
 };

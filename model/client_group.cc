@@ -47,7 +47,28 @@ std::optional<sim::Instant> ClientGroup::before_stop(sim::Instant at) const {
   return at;
 }
 
+std::optional<sim::Instant> ClientGroup::curve_arrival(bool first) {
+  const RateCurve& curve = config_.rate_curve;
+  double mass = 1.0;  // constant arrivals: one expected request apart, after a phase in [0, 1)
+  if (config_.arrivals == Arrivals::kPoisson) {
+    mass = arrivals_rng_.exponential(1.0);
+  } else if (first) {
+    mass = arrivals_rng_.uniform01();
+  }
+  if (!curve.advance(&curve_at_, mass)) return std::nullopt;
+  const double at_ns = curve.ns_at(curve_at_);
+  if (at_ns >= static_cast<double>(stop_.ns())) return std::nullopt;
+  // Never before the last one: at a piece's end the double may round back a nanosecond.
+  curve_last_ns_ = std::max(curve_last_ns_, static_cast<int64_t>(std::llround(at_ns)));
+  return before_stop(sim::Instant::from_ns(curve_last_ns_));
+}
+
 std::optional<sim::Instant> ClientGroup::first_arrival() {
+  if (!config_.rate_curve.empty()) {
+    curve_at_ = RatePosition{};
+    curve_last_ns_ = 0;
+    return curve_arrival(true);
+  }
   if (config_.arrivals == Arrivals::kConstant) {
     phase_ns_ = std::llround(arrivals_rng_.uniform01() * mean_gap_ns_);
     arrival_index_ = 0;
@@ -57,6 +78,7 @@ std::optional<sim::Instant> ClientGroup::first_arrival() {
 }
 
 std::optional<sim::Instant> ClientGroup::next_arrival(sim::Instant now) {
+  if (!config_.rate_curve.empty()) return curve_arrival(false);
   if (config_.arrivals == Arrivals::kConstant) {
     ++arrival_index_;
     const double offset = static_cast<double>(arrival_index_) * mean_gap_ns_;

@@ -13,6 +13,7 @@
 
 #include "model/key_sampler.h"
 #include "model/operation.h"
+#include "model/rate_curve.h"
 #include "model/scenario.h"
 #include "sim/int128.h"
 #include "sim/distribution.h"
@@ -43,6 +44,8 @@ class ClientGroup {
 
  private:
   std::optional<sim::Instant> before_stop(sim::Instant at) const;
+  // The next arrival on the group's curve; `first` draws the constant phase.
+  std::optional<sim::Instant> curve_arrival(bool first);
 
   ClientGroupConfig config_;
   const KeySampler* keys_;
@@ -53,6 +56,9 @@ class ClientGroup {
   // Constant arrivals: arrival n is at phase + n * gap, rounded once.
   int64_t phase_ns_ = 0;
   uint64_t arrival_index_ = 0;
+  // A curve's arrivals: where the last one fell on the curve, and its time.
+  RatePosition curve_at_;
+  int64_t curve_last_ns_ = 0;
   // Operation mix as cumulative thresholds out of 2^64 (integer ratios).
   sim::UInt128 put_below_, update_below_, delete_below_, get_below_;
 };

@@ -7,6 +7,7 @@
 // (at most one event per write); the series close one tick per simulated
 // second:
 //   requests = sum over client groups of rate * duration
+// (a curve's rate is its mean over the run, so this is its integral);
 //   events   = requests * (1 + write share * (regions - 1)) + polls + seconds
 // The write share is each group's put + update + delete percentage.
 // With TTL (table.ttl, enabled at the start or by the timeline), every
@@ -27,7 +28,8 @@
 // replicated to it waits in its backlog, one write-table slot each, and
 // drains at that capacity after the traffic. Estimated only for a replica
 // the timeline leaves alone (no capacity change, outage or replica change):
-// a lower bound, as partition ceilings only add to it.
+// a lower bound, as partition ceilings only add to it, and a curve counts at
+// its mean (a backlog its peak builds and its trough drains is not counted).
 //
 // Both are estimates (Poisson arrivals vary, deletes of absent items are not
 // replicated, in-flight writes need memory too); they are for refusing

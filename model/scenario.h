@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "model/capacity_kinds.h"
+#include "model/rate_curve.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
 
@@ -208,7 +209,9 @@ struct SessionConfig {
 // One client group in one region: a stream of requests to that region's replica.
 struct ClientGroupConfig {
   std::string name;                      // `name`; default "<region>/<index>"
-  double rate_per_second = 0.0;          // `rate`: requests per second, > 0
+  // `rate`: requests per second, > 0. For a curve, its mean over the run
+  // ([0, duration)), which the run estimate reads (model/run_estimate.h).
+  double rate_per_second = 0.0;
   Arrivals arrivals = Arrivals::kPoisson;  // `arrivals`: poisson | constant
   OperationMix mix;                      // `mix`; default 100% put
   ReadConsistency consistency = ReadConsistency::kEventual;  // `consistency` of gets
@@ -223,6 +226,9 @@ struct ClientGroupConfig {
   // turn; each has its own retry quota (docs/model.md). The loader fills the
   // default, one instance per 100 requests/s of `rate`, rounded up.
   uint32_t instances = 1;
+  // `rate` as a curve (`points`, `diurnal`, `steps`, `trace`;
+  // model/rate_curve.h), which drives the arrivals; empty for a number.
+  RateCurve rate_curve{};
 };
 
 // How much of a region an outage takes away (docs/model.md, "Outages and

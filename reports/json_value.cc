@@ -42,13 +42,13 @@ class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text) {}
 
-  std::optional<JsonValue> document(std::string* error) {
+  std::optional<JsonValue> document(JsonError* error) {
     JsonValue value;
     bool ok = parse(&value, 0);
     skip();
     if (ok && pos_ != text_.size()) ok = fail("text after the value");
     if (!ok) {
-      *error = fmt::format("offset {}: {}", pos_, error_);
+      *error = JsonError{pos_, error_};
       return std::nullopt;
     }
     return value;
@@ -75,6 +75,7 @@ class Parser {
     if (depth > kMaxDepth) return fail("nested too deeply");
     skip();
     if (pos_ >= text_.size()) return fail("unexpected end of text");
+    out->offset = pos_;
     const char c = text_[pos_];
     if (c == '{') return object(out, depth);
     if (c == '[') return array(out, depth);
@@ -294,8 +295,15 @@ double JsonValue::as_double() const {
   return value;
 }
 
-std::optional<JsonValue> parse_json(std::string_view text, std::string* error) {
+std::optional<JsonValue> parse_json(std::string_view text, JsonError* error) {
   return Parser(text).document(error);
+}
+
+std::optional<JsonValue> parse_json(std::string_view text, std::string* error) {
+  JsonError found;
+  std::optional<JsonValue> value = parse_json(text, &found);
+  if (!value) *error = fmt::format("offset {}: {}", found.offset, found.message);
+  return value;
 }
 
 const JsonValue* JsonFields::member(const JsonValue& object, std::string_view key, JsonValue::Kind kind,

@@ -8,7 +8,8 @@
 // the byte offset. It is strict RFC 8259 JSON: numbers of JSON's grammar
 // only (no "0x10", "01", "+1", "1."), text that is well-formed UTF-8,
 // \u escapes decoded to UTF-8 (a lone surrogate refused), and no key twice
-// in an object (JSON tools disagree about which of two they read). Nesting
+// in an object (JSON tools disagree about which of two they read). Every
+// value keeps the byte offset where it starts. Nesting
 // is limited (kMaxDepth) so no input can exhaust the stack. JsonFields reads typed members and names the first one that
 // is missing or of another type.
 #pragma once
@@ -29,6 +30,7 @@ struct JsonValue {
   std::string text;                                    // kString: the value; kNumber: as written
   std::vector<JsonValue> items;                        // kArray
   std::vector<std::pair<std::string, JsonValue>> members;  // kObject, in order
+  size_t offset = 0;                                   // where it starts in the text, in bytes
 
   // Defined out of line: inside its own definition JsonValue is incomplete,
   // and clang with libstdc++ refuses to instantiate std::pair of it there.
@@ -50,6 +52,14 @@ struct JsonValue {
 inline constexpr int kMaxDepth = 64;
 
 std::optional<JsonValue> parse_json(std::string_view text, std::string* error);
+
+// What parse_json refused, apart: the message, and the byte offset where
+// it was found (for a reader that names a line and column).
+struct JsonError {
+  size_t offset = 0;
+  std::string message;
+};
+std::optional<JsonValue> parse_json(std::string_view text, JsonError* error);
 
 // Typed reads of objects' members. The first read of a member that is
 // absent or of another type sets problem() ("'first_seed' is missing",

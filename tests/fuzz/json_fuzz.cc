@@ -3,6 +3,8 @@
 // itself and against an empty report, sweep.json read as a plan, and every
 // line read as a runs.jsonl row of a fixed plan and of the plan the input
 // holds, if any. Then the text the terminal would show (terminal_text).
+// Since issue 16 also the trace readers of a traffic curve: the input read
+// as get-metric-data JSON (every series joined) and as a trace CSV.
 //
 // Input: any bytes (a report, a sweep.json, runs.jsonl lines). The readers'
 // contract (reports/json_value.h, study/sweep_plan.h) is that any input is
@@ -13,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "load/cloudwatch_metric_data.h"
+#include "load/trace_csv.h"
 #include "reports/json_value.h"
 #include "reports/report_diff.h"
 #include "reports/terminal_text.h"
@@ -63,6 +67,20 @@ void read_report(const reports::JsonValue& value) {
   (void)reports::format_report_diff(loose, "a", "b");
 }
 
+// The trace readers (load/cloudwatch_metric_data.h, load/trace_csv.h).
+void read_traces(std::string_view text) {
+  std::vector<model::Diagnostic> out;
+  if (const std::optional<load::MetricData> data = load::parse_metric_data(text, "t.json", &out)) {
+    for (const std::string& name : load::metric_names(*data)) {
+      (void)load::joined_series(load::results_named(*data, name), name, "t.json", &out);
+    }
+  }
+  const std::vector<std::string> columns = load::trace_csv_columns(text);
+  std::vector<load::TracePoint> points;
+  (void)load::read_trace_csv(text, "t.csv", columns.empty() ? 0 : columns.size() - 1, &points, &out);
+  for (const model::Diagnostic& d : out) (void)reports::terminal_text(d.to_string());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -77,6 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   static const study::SweepPlan kPlan = fixed_plan();
   read_rows(text, kPlan);
+  read_traces(text);
   (void)reports::terminal_text(text);
   return 0;
 }

@@ -40,6 +40,16 @@ TEST_CASE("estimate_run: no polls with poll_interval 0s; no traffic, no events")
   CHECK(estimate_run(scenario_of("duration: 10s\nregions: [us-east-1, eu-west-1]\n")).events == 10);
 }
 
+TEST_CASE("estimate_run: a curve's requests are its integral over the run (its mean times the duration)") {
+  // 0 to 100/s over 100 s, then 100/s: 5,000 + 10,000 requests in 200 s.
+  const Scenario s = scenario_of(
+      "duration: 200s\nregions: [us-east-1, eu-west-1]\nreplication: {poll_interval: 0s}\n"
+      "workload:\n  us-east-1: [{rate: {points: {0s: 0, 100s: 100}}, mix: {put: 50, get: 50}}]\n");
+  const RunEstimate e = estimate_run(s);
+  CHECK(e.requests == Approx(15000));
+  CHECK(e.events == Approx(15000 + 7500 + 200));
+}
+
 // Found by probing beside the fuzzer: 10,000 writes shipped one per 1000h poll
 // would simulate 10 million hours (a tick per second: a hang, then int64 overflow).
 TEST_CASE("estimate_run: a stream that ships slower than it is written drains for longer (batch 1, poll 1000h)") {

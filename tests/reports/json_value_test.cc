@@ -87,3 +87,21 @@ TEST_CASE("JsonValue: strings are well-formed UTF-8; \\u escapes decode to UTF-8
   CHECK_FALSE(reports::parse_json(R"("\ude00")", &error));
   CHECK_FALSE(reports::parse_json(R"("\u-123")", &error));
 }
+
+TEST_CASE("JsonValue: every value keeps the byte offset where it starts; JsonError gives the refusal's apart") {
+  std::string error;
+  const auto v = reports::parse_json("{\"a\": [10, \"x\"],\n \"b\": {\"c\": null}}", &error);
+  REQUIRE(v);
+  CHECK(v->offset == 0);
+  CHECK(v->find("a")->offset == 6);
+  CHECK(v->find("a")->items[0].offset == 7);
+  CHECK(v->find("a")->items[1].offset == 11);
+  CHECK(v->find("b")->offset == 23);
+  CHECK(v->find("b")->find("c")->offset == 29);
+  reports::JsonError refused;
+  CHECK_FALSE(reports::parse_json("[1, 2,\n 3 4]", &refused));
+  CHECK(refused.offset == 10);
+  CHECK(refused.message == "expected ',' or ']'");
+  CHECK_FALSE(reports::parse_json("[1, 2,\n 3 4]", &error));
+  CHECK(error == "offset 10: expected ',' or ']'");
+}
