@@ -37,7 +37,7 @@ CLI::App* add_diff_command(CLI::App& app, DiffOptions* options) {
   command->add_option("a", options->a, "The first (reference) JSON report")->required();
   command->add_option("b", options->b, "The second JSON report")->required();
   command->add_option("--tolerance", options->tolerances,
-                      "[PATTERN=]VALUE: '2%', '5ms' or '10'; e.g. 'lag.*.p99_ns=5%' (repeatable)");
+                      "[PATTERN=]VALUE: '2%', '5ms', '$0.05' or '10'; e.g. 'lag.*.p99_ns=5%' (repeatable)");
   return command;
 }
 

@@ -1,7 +1,7 @@
 // gtsim: the command line.
 //
-//   gtsim run FILE [--seed N] [--set PATH=VALUE]... [--json OUT] [--csv DIR]
-//             [--html OUT] [--quiet] [--max-events N] [--max-wall DURATION]
+//   gtsim run FILE [--seed N] [--set PATH=VALUE]... [--pricing FILE] [--json OUT]
+//             [--csv DIR] [--html OUT] [--quiet] [--max-events N] [--max-wall DURATION]
 //             [--max-live-state SIZE]             (app/run_guards.h)
 //   gtsim validate FILE...
 //   gtsim list [DIR]                    (app/list_command.h)
@@ -44,6 +44,7 @@
 #include "app/sweep_command.h"
 #include "app/terminal.h"
 #include "app/version.h"
+#include "load/pricing_section.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
 #include "model/simulation.h"
@@ -74,6 +75,7 @@ struct RunOptions {
   std::string file;
   std::optional<uint64_t> seed;
   std::vector<std::string> sets;
+  std::string pricing_path;  // --pricing FILE: prices over the scenario's (load/pricing_section.h)
   std::string json_path;
   std::string csv_dir;
   std::string html_path;
@@ -242,6 +244,11 @@ int run_command(const RunOptions& options) {
   }
   model::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
+  if (!options.pricing_path.empty()) {
+    const std::vector<model::Diagnostic> problems = load::apply_pricing_file(options.pricing_path, &scenario);
+    print_diagnostics(problems);
+    if (!problems.empty()) return kExitBadInput;
+  }
   if (bad_expectations(loaded)) return kExitBadInput;
   if (refused(scenario, options.file, guards->bounded())) return kExitBadInput;
   std::chrono::duration<double> wall{};
@@ -287,6 +294,8 @@ int main(int argc, char** argv) {
   run_app->add_option("file", run.file, "Scenario YAML file")->required();
   run_app->add_option("--seed", run.seed, "Override the scenario's seed");
   run_app->add_option("--set", run.sets, "Override a scenario value: PATH=VALUE (repeatable)");
+  run_app->add_option("--pricing", run.pricing_path,
+                      "Prices over the scenario's: a YAML file with the keys of its pricing: section");
   run_app->add_option("--json", run.json_path, "Write the JSON report to this file");
   run_app->add_option("--csv", run.csv_dir, "Write the CSV time series into this directory, one file per metric");
   run_app->add_option("--html", run.html_path, "Write the HTML report with charts to this file");

@@ -15,6 +15,7 @@
 #include "app/progress_bar.h"
 #include "app/terminal.h"
 #include "app/version.h"
+#include "load/pricing_section.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
 #include "reports/metric_paths.h"
@@ -46,6 +47,8 @@ void add_study_options(CLI::App* command, StudyOptions* options) {
   command->add_option("--shard", options->shard, "Run only share I of N (runs with number % N == I)");
   command->add_option("--metric", options->metrics,
                       "A figure to report, by path (docs/report-paths.md; '*' matches within a segment); repeatable");
+  command->add_option("--pricing", options->pricing_path,
+                      "Prices over the scenario's: a YAML file with the keys of its pricing: section");
   command->add_option("--out", options->out_dir, "Write runs.jsonl, runs.csv, summary files and sweep.json here");
   command->add_flag("-q,--quiet", options->quiet, "Print no table");
   add_guard_options(command, &options->guards, "each run");
@@ -192,14 +195,21 @@ bool plan_options(const StudyOptions& options, study::SweepPlan* plan, unsigned*
   return true;
 }
 
-// Every point's scenario, loaded before anything runs; false when one does
-// not load (its diagnostics printed). Records the file's hash in the plan.
-bool load_points(const std::string& file, study::SweepPlan* plan, std::vector<model::Scenario>* scenarios) {
+// Every point's scenario, loaded before anything runs, with --pricing's
+// prices over its own; false when one does not load (its diagnostics
+// printed). Records the file's hash in the plan.
+bool load_points(const std::string& file, const std::string& pricing, study::SweepPlan* plan,
+                 std::vector<model::Scenario>* scenarios) {
   bool ok = true;
   for (const auto& overrides : plan->points) {
     load::LoadResult loaded = load::load_scenario_file(file, overrides);
     for (const model::Diagnostic& diagnostic : loaded.diagnostics) {
       print_err(diagnostic.to_string() + "\n");
+    }
+    if (loaded.ok() && !pricing.empty()) {
+      const std::vector<model::Diagnostic> problems = load::apply_pricing_file(pricing, &*loaded.scenario);
+      for (const model::Diagnostic& diagnostic : problems) print_err(diagnostic.to_string() + "\n");
+      if (!problems.empty()) return false;  // the same for every point
     }
     if (!loaded.ok()) {
       ok = false;
@@ -299,7 +309,7 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   const std::optional<RunGuards> guards = parse_guards(options.guards);
   if (!guards || !plan_options(options, &plan, &jobs)) return kExitBadInput;
   std::vector<model::Scenario> scenarios;
-  if (!load_points(options.file, &plan, &scenarios)) return kExitBadInput;
+  if (!load_points(options.file, options.pricing_path, &plan, &scenarios)) return kExitBadInput;
   // Refused before resolve_metrics, which builds each point's world (its item state).
   size_t shard_runs = 0;
   for (size_t run = 0; run < plan.run_count(); ++run) shard_runs += plan.in_shard(run) ? 1 : 0;

@@ -39,6 +39,7 @@ struct StudyOptions {
   unsigned jobs = 0;                 // --jobs, 1 to kMaxJobs; 0: one per hardware thread
   std::string shard;                 // --shard I/N
   std::vector<std::string> metrics;  // --metric PATH (repeatable); empty: the defaults
+  std::string pricing_path;          // --pricing FILE: prices over each point's (load/pricing_section.h)
   std::string out_dir;               // --out DIR
   bool quiet = false;                // no table on stdout
   GuardOptions guards;               // per run: --max-events, --max-wall, --max-live-state

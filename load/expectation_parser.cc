@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "load/scenario_values.h"
+#include "model/money.h"
 #include "sim/time.h"
 
 namespace load {
@@ -57,6 +58,17 @@ std::optional<Expectation> parse_expectation(std::string_view text, std::string*
   }
   e.comparison = *comparison;
   const std::string_view value = parts[2];
+  if (model::is_money_path(e.path)) {
+    // Money figures are micro-dollars; their values are written in dollars.
+    const std::optional<int64_t> micro = model::parse_usd_micro(value);
+    if (!micro) {
+      *error = "expected an amount in US dollars (at most 6 decimals, e.g. '250', '12.50' or '$0.05') after '" +
+               std::string(parts[1]) + "', found '" + std::string(value) + "'";
+      return std::nullopt;
+    }
+    e.value = *micro;
+    return e;
+  }
   int64_t number = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
   if (ec == std::errc() && end == value.data() + value.size()) {

@@ -264,8 +264,8 @@ bool RegionChecker::link_pairs(const Node& link, const std::string& path,
 }
 
 void RegionChecker::replication(const Node& n, ReplicationConfig* r) {
-  static const std::vector<std::string> kKeys = {"poll_interval", "batch_size", "apply_time", "applier_share",
-                                                 "applier_retry"};
+  static const std::vector<std::string> kKeys = {"poll_interval", "batch_size",    "apply_time",
+                                                 "applier_share", "applier_retry", "coalesce_window"};
   if (!check_map(n, "replication", &kKeys)) return;
   if (const Node* v = get(n, "poll_interval")) {
     if (auto d = duration(*v, "replication.poll_interval", Sign::kNonNegative)) r->poll_interval = *d;
@@ -290,6 +290,9 @@ void RegionChecker::replication(const Node& n, ReplicationConfig* r) {
         r->applier_retry = *d;
       }
     }
+  }
+  if (const Node* v = get(n, "coalesce_window")) {
+    if (auto d = duration(*v, "replication.coalesce_window", Sign::kNonNegative)) r->coalesce_window = *d;
   }
 }
 

@@ -15,6 +15,7 @@
 #include "load/capacity_section.h"
 #include "load/consistency_section.h"
 #include "load/expectation_parser.h"
+#include "load/pricing_section.h"
 #include "load/region_section.h"
 #include "load/scenario_values.h"
 #include "load/table_section.h"
@@ -47,12 +48,14 @@ class Checker : public ValueChecker {
         table_(file, out, &capacity_),
         consistency_(file, out, &regions_),
         workload_(file, out, &regions_),
-        timeline_(file, out, &regions_, &capacity_) {}
+        timeline_(file, out, &regions_, &capacity_),
+        pricing_(file, out) {}
 
   std::optional<Scenario> scenario(const Node& root, const std::string& stem) {
     static const std::vector<std::string> kKeys = {"name",    "description", "seed",  "duration", "regions",
                                                    "network", "replication", "table", "retry",    "workload",
-                                                   "timeline", "expect",  "settings_sync", "version"};
+                                                   "timeline", "expect",  "settings_sync", "version",
+                                                   "pricing"};
     Scenario s;
     s.file = file();
     s.name = stem;
@@ -76,6 +79,8 @@ class Checker : public ValueChecker {
     if (const Node* n = get(root, "settings_sync")) settings_sync(*n, &s.settings_sync);
     if (const Node* n = get(root, "version")) version(*n, &s.version);
     regions_.latencies(get(root, "network"), &s);
+    s.pricing = default_pricing(s.regions);
+    if (const Node* n = get(root, "pricing")) pricing_.pricing(*n, "pricing", &s);
     if (const Node* n = get(root, "replication")) regions_.replication(*n, &s.replication);
     CapacityConfig table_capacity;
     // Under 2017.11.29 each replica table was created by hand: the console's
@@ -149,6 +154,7 @@ class Checker : public ValueChecker {
   ConsistencyChecker consistency_;
   WorkloadChecker workload_;
   TimelineChecker timeline_;
+  PricingChecker pricing_;
 };
 
 // The scenario's own diagnostics (its file's and --set's) by place, then

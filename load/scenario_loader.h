@@ -10,8 +10,9 @@
 //
 // Each YAML section has its own checker: load/region_section.h (regions,
 // network, replication), table_section.h (table, TTL, indexes),
-// capacity_section.h, workload_section.h (client groups, retry, sessions)
-// and timeline_section.h; the values they read, load/scenario_values.h.
+// capacity_section.h, workload_section.h (client groups, retry, sessions),
+// timeline_section.h and pricing_section.h (prices over load/price_table.h);
+// the values they read, load/scenario_values.h.
 //
 // Overrides are applied to the YAML tree, in order, before validation: a
 // later one wins. A diagnostic about a node that an override wrote is

@@ -29,9 +29,10 @@ bool is_index_name(std::string_view name) {
 
 void TableChecker::table(const Node& n, TableConfig* t, CapacityConfig* table_capacity) {
   static const std::vector<std::string> kKeys = {"keys",     "key_distribution", "item_size", "prepopulated",
-                                                 "capacity", "indexes",          "ttl",
+                                                 "capacity", "indexes",          "ttl",       "service_latency",
                                                  "multi_region_consistency", "witness", "write_conflict_window"};
   if (!check_map(n, "table", &kKeys)) return;
+  if (const Node* v = get(n, "service_latency")) service_latency(*v, &t->service_latency);
   if (const Node* v = get(n, "indexes")) indexes(*v, &t->indexes);
   if (const Node* v = get(n, "ttl")) ttl(*v, &t->ttl);
   if (const Node* v = get(n, "capacity")) capacity_->capacity(*v, "table.capacity", table_capacity);
@@ -105,6 +106,19 @@ void TableChecker::ttl(const Node& n, TtlConfig* t) {
   }
   if (const Node* v = get(n, "deleted_within")) {
     if (auto d = duration(*v, "table.ttl.deleted_within", Sign::kNonNegative)) t->deleted_within = *d;
+  }
+}
+
+void TableChecker::service_latency(const Node& n, model::ServiceLatencyConfig* s) {
+  static const std::vector<std::string> kKeys = {"get", "query", "put", "update", "delete"};
+  if (!check_map(n, "table.service_latency", &kKeys, {}, "a map of operation to latency, e.g. {get: 2ms, put: 4ms}")) {
+    return;
+  }
+  for (int op = 0; op < model::kOperationCount; ++op) {
+    const std::string name(model::operation_name(static_cast<model::Operation>(op)));
+    if (const Node* v = get(n, name)) {
+      if (auto l = latency(*v, join("table.service_latency", name))) s->by_operation[op] = *l;
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 // TableChecker: the scenario's `table` section (scenarios/README.md,
 // "Table"): how many keys and how they are drawn, item sizes, whether the
-// table starts populated, its global secondary indexes, its TTL, and the
-// capacity every replica starts from (read by the capacity section).
+// table starts populated, its global secondary indexes, its TTL, the
+// service's response time per operation, and the capacity every replica
+// starts from (read by the capacity section).
 //
 // Index names are shared with the timeline (create_index, delete_index)
 // and a client group's `index`, so their rules live here: is_index_name and
@@ -42,6 +43,7 @@ class TableChecker : public ValueChecker {
  private:
   void indexes(const Node& n, std::vector<std::string>* out);
   void ttl(const Node& n, model::TtlConfig* t);
+  void service_latency(const Node& n, model::ServiceLatencyConfig* s);
   void key_distribution(const Node& n, model::KeyDistribution* k);
 
   CapacityChecker* capacity_;

@@ -78,6 +78,11 @@ std::optional<ClientGroupConfig> WorkloadChecker::client_group(const Node& n, co
     if (name && name->empty()) {
       error(*v, join(path, "name") + ": must not be empty");
       ok = false;
+    } else if (name && name->find('.') != std::string::npos) {
+      // Its name is a segment of report paths (groups.REGION.GROUP.*).
+      error(*v, join(path, "name") + ": must not contain '.' (it names the group in report paths), found '" +
+                    *name + "'");
+      ok = false;
     } else if (name) {
       g.name = *name;
     } else {

@@ -15,6 +15,32 @@ Capacity::Capacity(const Scenario& scenario) {
     scalers_.emplace_back(region.capacity.read_scaling);
   }
   unmeasured_.assign(replicas_.size(), 0);
+  held_.resize(replicas_.size());
+  for (const RegionConfig& region : scenario.regions) replica_.push_back(region.replica ? 1 : 0);
+  for (size_t r = 0; r < replicas_.size(); ++r) note_held(r, sim::Instant::zero());
+}
+
+void Capacity::note_held(size_t region, sim::Instant now) {
+  const ReplicaCapacity& capacity = replicas_[region];
+  const bool billed = replica_[region] != 0 && capacity.config().mode == CapacityMode::kProvisioned;
+  const CapacityHeld held{now.ns(), replica_[region] != 0, billed ? capacity.capacity_units(Dimension::kWrite) : 0,
+                          billed ? capacity.capacity_units(Dimension::kRead) : 0};
+  std::vector<CapacityHeld>& list = held_[region];
+  const auto same = [&](const CapacityHeld& h) {
+    return h.replica == held.replica && h.write_units == held.write_units && h.read_units == held.read_units;
+  };
+  if (!list.empty() && same(list.back())) return;
+  if (!list.empty() && list.back().at_ns == held.at_ns) {
+    list.back() = held;
+    if (list.size() > 1 && same(list[list.size() - 2])) list.pop_back();
+    return;
+  }
+  list.push_back(held);
+}
+
+void Capacity::set_replica(size_t region, bool exists, sim::Instant now) {
+  replica_[region] = exists ? 1 : 0;
+  note_held(region, now);
 }
 
 MetricsRecorder::SecondSample Capacity::end_second(size_t region, sim::Instant now, int64_t replication_backlog,
@@ -49,6 +75,7 @@ const ScalingAction& Capacity::apply_scaling(size_t region, size_t action, sim::
   const ScalingAction& scaling = pending_[action];
   replicas_[region].set_provisioned_units(now, scaling.dimension, scaling.to_units);
   scaler(region, scaling.dimension).on_update_applied();
+  note_held(region, now);
   return scaling;
 }
 
@@ -58,6 +85,11 @@ void Capacity::report(size_t region, RegionResult& result) const {
   result.write_units = capacity.capacity_units(Dimension::kWrite);
   result.read_units = capacity.capacity_units(Dimension::kRead);
   result.partitions = capacity.partition_count();
+  const BilledUsage& units = capacity.on_demand_units();
+  result.billing.local_write_milli = units.local_write_milli;
+  result.billing.replicated_write_milli = units.replicated_write_milli;
+  result.billing.read_milli = units.read_milli;
+  result.billing.capacity = held_[region];
 }
 
 void Capacity::set_capacity(size_t region, const TimelineEvent& event, sim::Instant now) {
@@ -70,6 +102,7 @@ void Capacity::set_capacity(size_t region, const TimelineEvent& event, sim::Inst
   capacity.reconfigure(now, config);
   scaler(region, Dimension::kWrite).reconfigure(event.capacity.write_scaling);
   scaler(region, Dimension::kRead).reconfigure(event.capacity.read_scaling);
+  note_held(region, now);
 }
 
 }  // namespace model

@@ -3,7 +3,10 @@
 // One ReplicaCapacity per region (capacity is never replicated: each replica
 // has its own, docs/design.md) and one AutoScaler
 // per region and dimension. Auto scaling's decisions wait here, in decision
-// order, until the update they start takes effect.
+// order, until the update they start takes effect. It also keeps, for the
+// bill, every change of the provisioned capacity each region holds
+// (model/billing.h): an operator's, auto scaling's, and a replica created
+// or deleted there.
 //
 // Invariants: a scaling action's index never changes once decided; an
 // applied action changes only its own replica and dimension.
@@ -67,7 +70,13 @@ class Capacity {
   // as they are now, as UpdateTable leaves them.
   void set_capacity(size_t region, const TimelineEvent& event, sim::Instant now);
 
+  // A replica was created in `region` (true) or deleted there (false) now:
+  // its provisioned capacity is billed while one exists.
+  void set_replica(size_t region, bool exists, sim::Instant now);
+
  private:
+  // Records what `region` holds from now on, if it changed.
+  void note_held(size_t region, sim::Instant now);
   bool datapoint(size_t region, Dimension dimension, sim::Instant now, const std::string& region_name);
   AutoScaler& scaler(size_t region, Dimension dimension) {
     return scalers_[region * 2 + static_cast<size_t>(dimension)];
@@ -77,6 +86,8 @@ class Capacity {
   std::vector<AutoScaler> scalers_;       // [region * 2 + dimension]
   std::vector<ScalingAction> pending_;    // every action decided, by index
   std::vector<uint8_t> unmeasured_;       // per region: a second of this minute was not measured
+  std::vector<uint8_t> replica_;          // per region: a replica exists
+  std::vector<std::vector<CapacityHeld>> held_;  // per region: every change, in time order
 };
 
 }  // namespace model

@@ -6,7 +6,8 @@
 namespace model {
 
 Clients::Clients(const Scenario& scenario, const std::vector<std::string>& region_names, sim::Instant stop)
-    : keys_(scenario.table.key_count, scenario.table.key_distribution) {
+    : keys_(scenario.table.key_count, scenario.table.key_distribution),
+      service_latency_(scenario.table.service_latency) {
   GTSIM_ASSERT(scenario.workload.size() == region_names.size());
   const uint64_t seed = scenario.seed;
   int32_t sessions = 0;
@@ -18,6 +19,8 @@ Clients::Clients(const Scenario& scenario, const std::vector<std::string>& regio
       route_to_.push_back(static_cast<uint16_t>(r));
       route_below_.push_back(0);
       route_rngs_.push_back(sim::Rng::stream(seed, routing_stream(region_names[r], group.name)));
+      service_rngs_.push_back(sim::Rng::stream(seed, service_latency_stream(region_names[r], group.name)));
+      network_rngs_.push_back(sim::Rng::stream(seed, client_network_stream(region_names[r], group.name)));
       retry_rngs_.push_back(sim::Rng::stream(seed, retry_stream(region_names[r], group.name)));
       retry_budgets_.emplace_back(group.retry, group.instances);
       session_rngs_.push_back(sim::Rng::stream(seed, sessions_stream(region_names[r], group.name)));

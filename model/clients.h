@@ -5,7 +5,10 @@
 // in order, each region's workload in order): the request generator
 // (ClientGroup), its routing after a traffic shift, its client instances and
 // their retry quotas (ClientRetry), and
-// whether its sessions read their writes back elsewhere; and the slots of
+// whether its sessions read their writes back elsewhere; how long the
+// service takes to answer it (table.service_latency, times the serving
+// region's outage latency multiplier) and the round trip to a region other
+// than its home (docs/model.md, "Latency clients see"); and the slots of
 // the retries and session read-backs waiting in the event queue, reused
 // through free lists (an event names its slot). It also holds the scripted
 // requests of tests and studies. It decides nothing about capacity or
@@ -18,12 +21,14 @@
 // group order, as the RunRecorder lists them.
 //
 // Determinism: every draw comes from the group's own named streams,
-// "routing/<region>/<group>", "retry/<region>/<group>" and
-// "sessions/<region>/<group>" (the generator's are ClientGroup's), in the
-// order the World asks; nothing here reads a clock or iterates a hashed
+// "routing/<region>/<group>", "retry/<region>/<group>",
+// "sessions/<region>/<group>", "service-latency/<region>/<group>" and
+// "client-network/<region>/<group>" (the generator's are ClientGroup's), in
+// the order the World asks; nothing here reads a clock or iterates a hashed
 // container. Not copyable or movable: the generators point into it.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -97,6 +102,23 @@ class Clients {
   // From now on `fraction` (0..1) of the requests of `region`'s groups go to `to`.
   void shift_traffic(size_t region, size_t to, double fraction);
 
+  // Latency. How long a replica takes to answer an admitted `op` of `group`:
+  // the scenario's service latency times `multiplier` (the serving region's
+  // Outages::latency_multiplier: 1 outside a partial outage that slows it).
+  sim::Duration service_time(size_t group, Operation op, double multiplier) {
+    const sim::Duration base = service_latency_[op].sample(service_rngs_[group]);
+    if (multiplier == 1.0) return base;
+    return sim::Duration::nanoseconds(static_cast<int64_t>(std::min(
+        static_cast<double>(base.ns()) * multiplier, static_cast<double>(sim::LatencyModel::kLatencyMax.ns()))));
+  }
+  // One round trip of `group`'s request from its home to another region and
+  // back, over links taking `there` and `back`.
+  sim::Duration round_trip(size_t group, const sim::LatencyModel& there, const sim::LatencyModel& back) {
+    sim::Rng& rng = network_rngs_[group];
+    const sim::Duration out = there.sample(rng);
+    return out + back.sample(rng);
+  }
+
   // Retries, by the group's client instances: each new request is sent by
   // the next instance in turn, which keeps it for its retries and spends its
   // own quota on them. The first retry of a request takes a slot (one
@@ -145,6 +167,9 @@ class Clients {
   std::vector<uint16_t> route_to_;             // per group
   std::vector<sim::UInt128> route_below_;      // per group: share moved, out of 2^64
   std::vector<sim::Rng> route_rngs_;           // per group
+  ServiceLatencyConfig service_latency_;
+  std::vector<sim::Rng> service_rngs_;         // per group
+  std::vector<sim::Rng> network_rngs_;         // per group
   std::vector<sim::Rng> retry_rngs_;           // per group
   std::vector<ClientRetry> retry_budgets_;     // per group: its instances' quotas
   std::vector<int32_t> session_;               // per group: index into the result's sessions, or -1

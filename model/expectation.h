@@ -4,7 +4,9 @@
 //
 // The path names a figure as reports/metric_paths.h does (docs/report-paths.md);
 // the value is an integer, or a duration (`1s`, `250ms`) compared in
-// nanoseconds with a figure whose name ends in `_ns`. A plain value: the
+// nanoseconds with a figure whose name ends in `_ns`, or for a figure whose
+// name ends in `_usd` an amount in dollars (`250`, `12.50`, `$0.05`)
+// compared in micro-dollars (model/money.h). A plain value: the
 // loader reads the lines (load/expectation_parser.h) and
 // reports/expectation_check.h checks and evaluates them, neither of which
 // may depend on the other.
@@ -24,7 +26,7 @@ struct Expectation {
   std::string text;            // the whole line as written, for messages
   std::string path;            // a metric path
   Comparison comparison = Comparison::kEqual;
-  int64_t value = 0;           // an integer, or a duration in ns
+  int64_t value = 0;           // an integer, a duration in ns, or money in micro-dollars
   bool is_duration = false;    // the value was written with a time unit
   std::string file;            // where it was written: the file, or "--set PATH=VALUE"
   int line = 0;                // 1-based; 0: no position (an override)

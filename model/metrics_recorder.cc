@@ -14,7 +14,6 @@ MetricsRecorder::MetricsRecorder(const std::vector<std::string>& region_names)
     : regions_(region_names.size()),
       names_(region_names),
       now_(regions_),
-      minute_latency_(regions_),
       pair_minute_(regions_ * regions_),
       series_(regions_),
       pair_series_(regions_ * regions_) {}
@@ -42,12 +41,6 @@ void MetricsRecorder::end_pair_second(size_t from, size_t to, int64_t pending_re
 }
 
 void MetricsRecorder::end_minute() {
-  for (size_t r = 0; r < regions_; ++r) {
-    sim::Histogram& latency = minute_latency_[r];
-    series_[r].latency_p50_ns.push_back(latency.quantile(0.5));
-    series_[r].latency_p99_ns.push_back(latency.quantile(0.99));
-    latency.clear();
-  }
   for (size_t i = 0; i < pair_minute_.size(); ++i) {
     PairMinute& minute = pair_minute_[i];
     PairSeries& s = pair_series_[i];

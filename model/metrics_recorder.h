@@ -5,9 +5,8 @@
 // client error, a replicated write applied with its lag); the recorder
 // tallies the current second and minute and appends one entry per series
 // when they close. Series are per-interval counters (docs/design.md, law 3): they
-// grow by one entry per simulated second, never per event. Per-minute client
-// latency quantiles come from one histogram per region that is cleared each
-// minute.
+// grow by one entry per simulated second, never per event. Client latency is
+// the LatencyRecorder's (model/latency_recorder.h).
 #pragma once
 
 #include <cstdint>
@@ -15,7 +14,6 @@
 #include <vector>
 
 #include "model/run_result.h"
-#include "sim/histogram.h"
 #include "sim/time.h"
 
 namespace model {
@@ -29,7 +27,6 @@ class MetricsRecorder {
   void on_client_error(size_t region) { ++now_[region].client_errors; }
   void on_unavailable(size_t region) { ++now_[region].unavailable; }
   void on_refused(size_t region) { ++now_[region].refused; }
-  void on_client_success(size_t region, int64_t latency_ns) { minute_latency_[region].record(latency_ns); }
   void on_replicated(size_t from, size_t to, int64_t lag_ns) {
     PairMinute& minute = pair_minute_[from * regions_ + to];
     minute.lag_sum_ns += lag_ns;
@@ -62,7 +59,6 @@ class MetricsRecorder {
   size_t regions_;
   std::vector<std::string> names_;
   std::vector<Tally> now_;
-  std::vector<sim::Histogram> minute_latency_;
   std::vector<PairMinute> pair_minute_;     // [from * regions + to]
   std::vector<RegionSeries> series_;
   std::vector<PairSeries> pair_series_;     // [from * regions + to]

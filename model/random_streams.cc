@@ -44,6 +44,14 @@ std::string sessions_stream(std::string_view region, std::string_view group) {
   return join(join("sessions", region), group);
 }
 
+std::string service_latency_stream(std::string_view region, std::string_view group) {
+  return join(join("service-latency", region), group);
+}
+
+std::string client_network_stream(std::string_view region, std::string_view group) {
+  return join(join("client-network", region), group);
+}
+
 std::string poll_phase_stream(std::string_view region) { return join(join("replication", region), "poll-phase"); }
 
 std::string network_stream(std::string_view from, std::string_view to) { return join("network", link(from, to)); }

@@ -13,6 +13,8 @@
 //   routing/<region>/<group>             where its requests go after a shift_traffic
 //   retry/<region>/<group>               its retry backoff jitter
 //   sessions/<region>/<group>            its sessions' redirects and delays
+//   service-latency/<region>/<group>     the service's response time to its requests
+//   client-network/<region>/<group>      its round trips to a region other than its home
 //   replication/<region>/poll-phase      the phase of the region's stream polls
 //   network/<link>                       the link's network latency
 //   replication/apply/<link>             the apply time at the link's end
@@ -38,6 +40,8 @@ std::string workload_stream(std::string_view region, std::string_view group, Wor
 std::string routing_stream(std::string_view region, std::string_view group);
 std::string retry_stream(std::string_view region, std::string_view group);
 std::string sessions_stream(std::string_view region, std::string_view group);
+std::string service_latency_stream(std::string_view region, std::string_view group);
+std::string client_network_stream(std::string_view region, std::string_view group);
 std::string poll_phase_stream(std::string_view region);
 std::string network_stream(std::string_view from, std::string_view to);
 std::string apply_stream(std::string_view from, std::string_view to);

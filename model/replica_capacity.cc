@@ -127,20 +127,28 @@ size_t ReplicaCapacity::partition_of(uint64_t key) const {
 }
 
 bool ReplicaCapacity::try_consume(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli) {
+  const bool admitted = dimension == Dimension::kWrite && sharing_ ? admit(now, at(dimension), key, milli, false)
+                                                                   : take(now, dimension, key, milli);
+  if (admitted) bill(dimension == Dimension::kWrite ? &BilledUsage::local_write_milli : &BilledUsage::read_milli, milli);
+  return admitted;
+}
+
+bool ReplicaCapacity::try_consume_replicated(sim::Instant now, uint64_t key, int64_t milli) {
+  const bool admitted = sharing_ ? admit(now, at(Dimension::kWrite), key, milli, true)
+                                 : take(now, Dimension::kWrite, key, milli);
+  if (admitted) bill(&BilledUsage::replicated_write_milli, milli);
+  return admitted;
+}
+
+// A request from the table's bucket and the item's partition.
+bool ReplicaCapacity::take(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli) {
   PerDimension& d = at(dimension);
-  if (dimension == Dimension::kWrite && sharing_) return admit(now, d, key, milli, false);
   sim::TokenBucket& partition = d.partitions[partition_of(key)];
   if (!d.table.can_take(now, milli) || !partition.can_take(now, milli)) return false;
   d.table.take(now, milli);
   partition.take(now, milli);
   d.consumed_this_second += milli;
   return true;
-}
-
-bool ReplicaCapacity::try_consume_replicated(sim::Instant now, uint64_t key, int64_t milli) {
-  PerDimension& d = at(Dimension::kWrite);
-  if (!sharing_) return try_consume(now, Dimension::kWrite, key, milli);
-  return admit(now, d, key, milli, true);
 }
 
 // A write while the applier shares: from the requester's share and the item's partition.

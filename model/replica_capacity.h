@@ -28,13 +28,15 @@
 // Units are milli-units (1 WCU = 1000): exact integer arithmetic throughout;
 // a split and its merge lose nothing.
 // Consumption is tallied per second of true time for the report, for auto
-// scaling's datapoints and for the on-demand peak.
+// scaling's datapoints and for the on-demand peak; what an on-demand
+// replica bills (model/billing.h), per requester, over the run.
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <vector>
 
+#include "model/billing.h"
 #include "model/capacity_kinds.h"
 #include "model/scenario.h"
 #include "sim/share_split.h"
@@ -80,6 +82,9 @@ class ReplicaCapacity {
     return consumed_series_[static_cast<int>(dimension)];
   }
   size_t partition_count() const { return partitions_; }
+  // The request units admitted while on demand: the request fields of a
+  // BilledUsage (its capacity, storage and transfer are the callers').
+  const BilledUsage& on_demand_units() const { return billed_; }
   // Which partition holds `key` (a fixed hash; changes only when partitions split).
   size_t partition_of(uint64_t key) const;
 
@@ -97,6 +102,11 @@ class ReplicaCapacity {
   void configure_buckets(sim::Instant now);
   void configure_shares(sim::Instant now);
   bool admit(sim::Instant now, PerDimension& d, uint64_t key, int64_t milli, bool replicated);
+  bool take(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli);
+  // Counts an admitted request's units if the replica is on demand.
+  void bill(int64_t BilledUsage::*units, int64_t milli) {
+    if (config_.mode == CapacityMode::kOnDemand) billed_.*units += milli;
+  }
   void resize_partitions(sim::Instant now);
   int64_t table_rate_units(Dimension dimension) const;
   int64_t table_capacity_milli(Dimension dimension) const;
@@ -112,6 +122,7 @@ class ReplicaCapacity {
   int64_t applier_share_ppm_;
   bool sharing_ = false;
   sim::ShareSplit shares_;
+  BilledUsage billed_;  // its request counters only
 };
 
 // Capacity units for a request, in milli-units (docs/sources.md, Capacity units): writes 1 per

@@ -3,34 +3,48 @@
 // held for per-item order, and the backlogs of replicated writes waiting for
 // capacity.
 //
-// A write committed in a region is appended to that region's stream (or,
-// with a zero poll interval, shipped at once); a poll ships up to batch_size
-// records, each to every other replica in the group over the link from its
-// origin (sim::Link: latency, cuts), then waits the apply time. At the
-// destination a record is admitted in per-item order: one that overtook an
-// earlier record of its item from its origin is held (sim::HeldRecords)
-// until that one is admitted. An admitted record that the destination's
-// capacity refuses waits in its backlog, in order, for the destination's
-// applier: a requester of its own that tries again applier_retry later
-// (one drain scheduled at a time) while it shares the replica's write
-// capacity with the clients (model/replica_capacity.h; docs/design.md). The
-// World decides where records go and applies them; this owns where they wait.
+// A write committed in a region is appended to the stream of its source
+// partition (or, with a zero poll interval, shipped at once): each source
+// partition replicates in parallel with the others (docs/sources.md,
+// Replication), so a region has one stream per partition, as the capacity
+// model counts them (a split adds streams; a record stays in the stream it
+// was appended to). Each stream is polled on its own every poll interval
+// and a poll ships up to batch_size of its records, each to every other
+// replica in the group over the link from its origin (sim::Link: latency,
+// cuts), then waits the apply time. At the destination a record is admitted
+// in per-item order: one that overtook an earlier record of its item from
+// its origin is held (sim::HeldRecords) until that one is admitted. An
+// admitted record that the destination's capacity refuses waits in its
+// backlog, in order, for the destination's applier: a requester of its own
+// that tries again applier_retry later (one drain scheduled at a time) while
+// it shares the replica's write capacity with the clients
+// (model/replica_capacity.h; docs/design.md). The World decides where
+// records go and applies them; this owns where they wait.
+//
+// Coalescing (replication.coalesce_window > 0, with polls): a write whose
+// item's previous record from the same region is still in a stream, and was
+// committed at most the window before it, replaces that record: the older
+// one is flagged WriteRecord::kCoalesced, stays in its stream (the poll
+// skips it) and hangs on the newer one's chain (predecessor()), so the
+// destination can account for it when the newer one arrives.
 //
 // Counters: inbound(r) counts the records bound for r that were shipped or
 // are waiting and not yet applied or dropped; pending(from, to) counts the
-// writes committed at `from` not yet applied (or abandoned) at `to`.
+// writes committed at `from` not yet applied (or abandoned) at `to`;
+// queued(source) the records in the source's streams.
 //
-// Invariants: a source has at most one poll scheduled (poll_pending), a
-// destination at most one drain (drain_pending); ticks of a source's polls
-// fall at phase + n * interval; a backlog keeps the order records were
+// Invariants: a stream has at most one poll scheduled (its poll_pending), a
+// destination at most one drain (drain_pending); ticks of a stream's polls
+// fall at its phase + n * interval; a backlog keeps the order records were
 // admitted in; a record is held at most once per (destination, origin,
 // item, sequence).
 //
 // Determinism: a link's latencies are drawn from "network/<from>-><to>" and
-// its apply times from "replication/apply/<from>-><to>", in send order; a
-// source's poll phase once from "replication/<region>/poll-phase". Held
-// records are found by lookup and dropped in write order, never in hash
-// order.
+// its apply times from "replication/apply/<from>-><to>", in send order; the
+// poll phases of a source's streams from "replication/<region>/poll-phase",
+// one per stream in stream order (stream 0's is the first draw), when the
+// stream is first used. Held records are found by lookup and dropped in
+// write order, never in hash order.
 #pragma once
 
 #include <algorithm>
@@ -55,27 +69,34 @@ class Replication {
  public:
   Replication(const Scenario& scenario, const std::vector<std::string>& region_names);
 
-  // Streams and polls.
+  // Streams and polls: stream `shard` of `source` holds the records of its
+  // partition `shard` (ReplicaCapacity::partition_of at commit).
   bool ships_at_commit() const { return poll_interval_.ns() == 0; }
-  // Appends a committed write to its source's stream: true if a poll must
-  // now be scheduled (at next_poll_after()).
-  bool append(size_t source, WriteSlot write) {
-    streams_[source].push_back(write);
-    if (poll_pending_[source]) return false;
-    poll_pending_[source] = 1;
+  // Appends a committed write to a stream of its source: true if a poll of
+  // that stream must now be scheduled (at next_poll_after()).
+  bool append(size_t source, size_t shard, WriteSlot write) {
+    Stream& stream = stream_of(source, shard);
+    stream.records.push_back(write);
+    ++queued_[source];
+    if (stream.poll_pending) return false;
+    stream.poll_pending = 1;
     return true;
   }
-  // After a recovery: true if the stream has records and no poll is
-  // scheduled, which it now counts as scheduled.
-  bool resume_polls(size_t source) {
-    if (streams_[source].empty() || poll_pending_[source]) return false;
-    poll_pending_[source] = 1;
-    return true;
+  // After a recovery: schedule(shard) for each stream with records and no
+  // poll scheduled, which it now counts as scheduled.
+  template <class Schedule>
+  void resume_polls(size_t source, Schedule&& schedule) {
+    std::vector<Stream>& streams = streams_[source];
+    for (size_t shard = 0; shard < streams.size(); ++shard) {
+      if (streams[shard].records.empty() || streams[shard].poll_pending) continue;
+      streams[shard].poll_pending = 1;
+      schedule(shard);
+    }
   }
-  // The first poll tick strictly after `now`: ticks are phase + n * interval.
-  sim::Instant next_poll_after(size_t source, sim::Instant now) const {
+  // The stream's first poll tick strictly after `now`: ticks are phase + n * interval.
+  sim::Instant next_poll_after(size_t source, size_t shard, sim::Instant now) const {
     const int64_t interval = poll_interval_.ns();
-    const int64_t phase = poll_phase_ns_[source];
+    const int64_t phase = streams_[source][shard].phase_ns;
     if (now.ns() < phase) return sim::Instant::from_ns(phase);
     const int64_t ticks = (now.ns() - phase) / interval + 1;
     return sim::Instant::from_ns(phase + ticks * interval);
@@ -83,28 +104,64 @@ class Replication {
   sim::Duration poll_interval() const { return poll_interval_; }
   // How long a throttled applier waits before it tries its backlog again.
   sim::Duration applier_retry() const { return applier_retry_; }
-  // A poll: ship(write) for up to batch_size records, oldest first; true if
-  // more remain (the next poll is the caller's to schedule).
+  // A poll of one stream: ship(write) for up to batch_size records, oldest
+  // first, each returning whether it counts (a coalesced record does not);
+  // true if more remain (the next poll is the caller's to schedule).
   template <class Ship>
-  bool poll(size_t source, Ship&& ship) {
-    sim::RingBuffer<WriteSlot>& stream = streams_[source];
-    for (uint32_t shipped = 0; shipped < batch_size_ && !stream.empty(); ++shipped) ship(stream.pop_front());
-    if (!stream.empty()) return true;
-    poll_pending_[source] = 0;
+  bool poll(size_t source, size_t shard, Ship&& ship) {
+    Stream& stream = streams_[source][shard];
+    for (uint32_t shipped = 0; shipped < batch_size_ && !stream.records.empty();) {
+      --queued_[source];
+      if (ship(stream.records.pop_front())) ++shipped;
+    }
+    if (!stream.records.empty()) return true;
+    stream.poll_pending = 0;
     return false;
   }
   // A poll that ships nothing (its source is down): polls stop until resumed.
-  void skip_poll(size_t source) { poll_pending_[source] = 0; }
-  // Empties the stream through take(write), oldest first.
+  void skip_poll(size_t source, size_t shard) { streams_[source][shard].poll_pending = 0; }
+  // Empties every stream of `source` through take(write): stream by stream,
+  // each oldest first.
   template <class Take>
-  void empty_stream(size_t source, Take&& take) {
-    for (sim::RingBuffer<WriteSlot>& stream = streams_[source]; !stream.empty();) take(stream.pop_front());
+  void empty_streams(size_t source, Take&& take) {
+    for (Stream& stream : streams_[source]) {
+      while (!stream.records.empty()) {
+        --queued_[source];
+        take(stream.records.pop_front());
+      }
+    }
   }
-  const sim::RingBuffer<WriteSlot>& stream(size_t source) const { return streams_[source]; }
-  // Calls f(write) for each record in the source's stream, oldest first.
+  // f(write) for each record in `source`'s streams, in empty_streams' order.
   template <class F>
-  void for_each_in_stream(size_t source, F&& f) const {
-    streams_[source].for_each(f);
+  void for_each_queued(size_t source, F&& f) const {
+    for (const Stream& stream : streams_[source]) stream.records.for_each(f);
+  }
+  uint64_t queued(size_t source) const { return queued_[source]; }
+
+  // Coalescing.
+  bool coalesces() const { return coalesces_; }
+  int64_t coalesce_window_ns() const { return coalesce_window_ns_; }
+  // The newest record of `key` from `origin` still in a stream (kNoWrite if
+  // none), now `write`. REQUIRES: coalesces().
+  WriteSlot replace_unshipped(size_t origin, uint64_t key, WriteSlot write) {
+    WriteSlot& entry = unshipped_[origin * key_count_ + key];
+    const WriteSlot previous = entry;
+    entry = write;
+    return previous;
+  }
+  // `write` left its stream (shipped, skipped or dropped).
+  void left_stream(size_t origin, uint64_t key, WriteSlot write) {
+    if (!coalesces()) return;
+    WriteSlot& entry = unshipped_[origin * key_count_ + key];
+    if (entry == write) entry = kNoWrite;
+  }
+  // The record `write` replaced (and that one's, and so on), or kNoWrite.
+  WriteSlot predecessor(WriteSlot write) const {
+    return write < predecessors_.size() ? predecessors_[write] : kNoWrite;
+  }
+  void set_predecessor(WriteSlot write, WriteSlot replaced) {
+    if (write >= predecessors_.size()) predecessors_.resize(std::max<size_t>(write + 1, 2 * predecessors_.size()), kNoWrite);
+    predecessors_[write] = replaced;
   }
 
   // Links. A record sent from -> to arrives after the link's latency and
@@ -202,15 +259,33 @@ class Replication {
     return (key * region_count_ + origin) * region_count_ + replica;
   }
 
+  struct Stream {
+    sim::RingBuffer<WriteSlot> records;
+    int64_t phase_ns;
+    uint8_t poll_pending;
+  };
+  // The stream, made (with the ones before it) on first use.
+  Stream& stream_of(size_t source, size_t shard) {
+    std::vector<Stream>& streams = streams_[source];
+    while (streams.size() <= shard) add_stream(source);
+    return streams[shard];
+  }
+  void add_stream(size_t source);
+
   size_t region_count_;
+  uint64_t key_count_;
   sim::Duration poll_interval_;
   uint32_t batch_size_;
   sim::LatencyModel apply_time_;
   sim::Duration applier_retry_;
-  // Per source region.
-  std::vector<sim::RingBuffer<WriteSlot>> streams_;
-  std::vector<uint8_t> poll_pending_;
-  std::vector<int64_t> poll_phase_ns_;
+  int64_t coalesce_window_ns_;
+  bool coalesces_;                        // a window, and streams that hold records
+  std::vector<WriteSlot> unshipped_;      // [origin * keys + key], only when coalescing
+  std::vector<WriteSlot> predecessors_;   // by write slot, grown on demand
+  // Per source region: its streams, by partition; where their phases come from.
+  std::vector<std::vector<Stream>> streams_;
+  std::vector<sim::Rng> phase_rngs_;
+  std::vector<uint64_t> queued_;
   // Per link, [from * regions + to].
   std::vector<sim::Link<WriteSlot>> links_;
   std::vector<sim::Rng> apply_rngs_;

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "model/replica_capacity.h"
+
 namespace model {
 namespace {
 
@@ -117,7 +119,10 @@ RunEstimate estimate_run(const Scenario& scenario) {
   double writes = 0;
   estimate.simulated_ns = static_cast<double>(scenario.duration.ns());
   std::vector<double> write_units_per_s;  // per region: the write units its clients' writes cost
-  for (const std::vector<ClientGroupConfig>& groups : scenario.workload) {
+  const uint64_t data_bytes = static_cast<uint64_t>(static_cast<double>(scenario.table.key_count) *
+                                                    scenario.table.item_size_bytes.mean());
+  for (size_t r = 0; r < scenario.workload.size(); ++r) {
+    const std::vector<ClientGroupConfig>& groups = scenario.workload[r];
     double region_writes = 0;
     write_units_per_s.push_back(0);
     for (const ClientGroupConfig& group : groups) {
@@ -130,7 +135,11 @@ RunEstimate estimate_run(const Scenario& scenario) {
     }
     writes += region_writes;
     if (poll_ns > 0 && other_regions > 0) {
-      const double drained_ns = region_writes / scenario.replication.batch_size * poll_ns;
+      // One stream per partition at the start (a split adds more), each
+      // shipping batch_size records per poll.
+      const double streams = static_cast<double>(
+          ReplicaCapacity(scenario.regions[r].capacity, data_bytes, sim::Instant::zero()).partition_count());
+      const double drained_ns = region_writes / (scenario.replication.batch_size * streams) * poll_ns;
       estimate.simulated_ns = std::max(estimate.simulated_ns, drained_ns);
     }
   }
@@ -140,9 +149,11 @@ RunEstimate estimate_run(const Scenario& scenario) {
   estimate.events += ttl_events(scenario, writes) + backfill_events(scenario);
   write_units_per_s.resize(scenario.region_count(), 0);
   estimate_backlog(scenario, write_units_per_s, &estimate);
+  // Coalescing also keeps, per region and key, the record waiting in a stream.
+  const bool coalesces = scenario.replication.coalesce_window.ns() > 0 && poll_ns > 0;
   estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
                               static_cast<double>(scenario.table.key_count) *
-                              block_bytes(scenario.region_count());
+                              (block_bytes(scenario.region_count()) + (coalesces ? 4 : 0));
   // MRSC: each item's conflict window, its end and its region (model/strong_consistency.h).
   if (scenario.consistency.strong()) estimate.item_state_bytes += 9.0 * static_cast<double>(scenario.table.key_count);
   return estimate;
@@ -165,9 +176,9 @@ std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded)
   }
   if (estimate.simulated_ns > kSimulatedNsCeiling) {
     return fmt::format(
-        "the run would simulate about {:.3g}h (its streams ship at most 'replication.batch_size' records "
-        "per 'replication.poll_interval'), above the limit of 100000h; raise the batch size, shorten the "
-        "poll interval or lower the rates",
+        "the run would simulate about {:.3g}h (each partition's stream ships at most "
+        "'replication.batch_size' records per 'replication.poll_interval'), above the limit of 100000h; "
+        "raise the batch size, shorten the poll interval or lower the rates",
         estimate.simulated_ns / static_cast<double>(sim::Duration::hours(1).ns()));
   }
   if (!bounded && estimate.backlog_bytes > static_cast<double>(kLiveStateBytesCeiling)) {

@@ -35,12 +35,30 @@ SessionResult session_result(const std::vector<std::string>& region_names, size_
   return session;
 }
 
+size_t group_count(const Scenario& scenario) {
+  size_t groups = 0;
+  for (const std::vector<ClientGroupConfig>& region : scenario.workload) groups += region.size();
+  return groups;
+}
+
+TimelineResult timeline_result(const std::vector<std::string>& region_names, const TimelineEvent& event) {
+  TimelineResult result;
+  result.at_ns = event.at.ns();
+  result.kind = event.kind;
+  const bool links = event.kind == TimelineKind::kCutLinks || event.kind == TimelineKind::kRestoreLinks ||
+                     event.kind == TimelineKind::kSetLatency;
+  if (!links) result.region = region_names[event.region];
+  result.synced = event.synced;
+  return result;
+}
+
 }  // namespace
 
 RunRecorder::RunRecorder(const Scenario& scenario, const std::vector<std::string>& region_names)
     : region_count_(region_names.size()),
       index_count_(scenario.index_names.size()),
       metrics_(region_names),
+      latency_(region_names.size(), group_count(scenario), scenario.timeline.size()),
       drift_(region_names),
       conflicts_(region_names) {
   result_.scenario_name = scenario.name;
@@ -48,6 +66,7 @@ RunRecorder::RunRecorder(const Scenario& scenario, const std::vector<std::string
   result_.seed = scenario.seed;
   result_.duration_ns = scenario.duration.ns();
   result_.regions = region_names;
+  result_.pricing = scenario.pricing;
   for (size_t r = 0; r < region_count_; ++r) {
     result_.region_results.emplace_back();
     result_.region_results.back().name = region_names[r];
@@ -60,8 +79,13 @@ RunRecorder::RunRecorder(const Scenario& scenario, const std::vector<std::string
   for (size_t r = 0; r < region_count_; ++r) {
     for (const ClientGroupConfig& group : scenario.workload[r]) {
       if (group.sessions.enabled) result_.sessions.push_back(session_result(region_names, r, group));
+      ClientGroupResult client_group;
+      client_group.region = region_names[r];
+      client_group.name = group.name;
+      result_.client_groups.push_back(std::move(client_group));
     }
   }
+  for (const TimelineEvent& event : scenario.timeline) result_.timeline.push_back(timeline_result(region_names, event));
   const std::vector<std::string> names = drift_setting_names(scenario.index_names);
   capacity_setting_ = drift_.add_setting(names[0], DriftCostUnit::kThrottleEvents);
   ttl_setting_ = drift_.add_setting(names[1], DriftCostUnit::kReplicatedWriteUnits);
@@ -91,8 +115,9 @@ size_t RunRecorder::add_replica_change(const ReplicaChange& change) {
 }
 
 RunResult RunRecorder::finish(sim::Instant now, uint64_t events) {
-  if (seconds_closed_ % 60 != 0) metrics_.end_minute();
+  if (seconds_closed_ % 60 != 0) end_minute();
   metrics_.finish(result_);
+  latency_.finish(now.ns(), result_);
   result_.stop.at_ns = now.ns();
   result_.events = events;
   result_.drift = drift_.result();

@@ -1,8 +1,9 @@
 // RunRecorder: what a run measures, recorded as it happens, one call per outcome.
 //
 // It owns the RunResult being built, the per-second and per-minute series
-// (MetricsRecorder), the settings-drift episodes with their costs
-// (SettingsDrift) and the conflict metrics (ConflictTracker). Each outcome
+// (MetricsRecorder), client latency (LatencyRecorder), the settings-drift
+// episodes with their costs (SettingsDrift) and the conflict metrics
+// (ConflictTracker). Each outcome
 // is one call here, which counts it in its region's or link's totals, in
 // the current second's series and, if it is a cost of a setting, in that
 // setting's open drift episode (the metric definitions are docs/design.md's).
@@ -25,6 +26,7 @@
 #include <vector>
 
 #include "model/conflict_tracker.h"
+#include "model/latency_recorder.h"
 #include "model/metrics_recorder.h"
 #include "model/operation.h"
 #include "model/run_result.h"
@@ -58,6 +60,7 @@ class RunRecorder {
   }
   void arrival(WriteTable& writes, WriteSlot write, size_t replica, uint32_t own_writes) {
     conflicts_.on_arrival(writes, write, replica, own_writes);
+    region_result(writes[write].origin).billing.replicated_out_bytes += writes[write].size_bytes;
   }
   void decided(WriteTable& writes, WriteSlot winner, WriteSlot loser, size_t replica, sim::Instant now) {
     conflicts_.on_decided(writes, winner, loser, replica, now);
@@ -68,10 +71,11 @@ class RunRecorder {
   void ttl_delete_served(size_t region) { ++region_result(region).ttl_deletes; }
   void noop_delete(size_t region) { ++region_result(region).noop_deletes; }
   void bytes_written(size_t region, uint32_t bytes) { region_result(region).bytes_written += bytes; }
-  // A client request succeeded `latency_ns` after its first attempt.
-  void client_success(size_t region, int64_t latency_ns) {
-    region_result(region).client_latency_ns.record(latency_ns);
-    metrics_.on_client_success(region, latency_ns);
+  // A request of client group `group` served by `region` (`moved`: not its
+  // home) reached its client `latency_ns` after its first attempt was sent;
+  // the service took `service_ns` to answer it.
+  void client_success(size_t region, size_t group, bool moved, int64_t latency_ns, int64_t service_ns) {
+    latency_.record(region, group, moved, latency_ns, service_ns);
   }
 
   // Client attempts that failed.
@@ -135,6 +139,9 @@ class RunRecorder {
     metrics_.on_replicated(origin, replica, lag_ns);
     last_apply_ns_ = now.ns();
   }
+  // A write of `origin` bound for `to` was replaced in its stream by a newer
+  // write to its item (coalescing): never shipped there.
+  void coalesced(size_t origin, size_t to) { ++link_result(origin, to).coalesced; }
   // `replica` applied another replica's TTL delete, spending `units`.
   void ttl_replicated(size_t replica, int64_t units) {
     region_result(replica).ttl_replicated_write_units += units;
@@ -146,7 +153,12 @@ class RunRecorder {
   void end_second(size_t region, const MetricsRecorder::SecondSample& sample) { metrics_.end_second(region, sample); }
   void end_link_second(size_t from, size_t to, int64_t pending) { metrics_.end_pair_second(from, to, pending); }
   bool close_second() { return ++seconds_closed_ % 60 == 0; }
-  void end_minute() { metrics_.end_minute(); }
+  void end_minute() {
+    metrics_.end_minute();
+    latency_.end_minute();
+  }
+  // Timeline event `index` (of Scenario::timeline) runs now.
+  void timeline_event(size_t index, sim::Instant now) { latency_.timeline_event(index, now.ns()); }
 
   // Settings: `region`'s as they are from `now` on.
   void note_settings(size_t region, const ReplicaSettings& settings, sim::Instant now);
@@ -195,6 +207,7 @@ class RunRecorder {
   size_t index_count_;
   RunResult result_;
   MetricsRecorder metrics_;
+  LatencyRecorder latency_;
   SettingsDrift drift_;
   ConflictTracker conflicts_;
   size_t capacity_setting_ = 0;

@@ -13,8 +13,10 @@
 #include <utility>
 #include <vector>
 
+#include "model/billing.h"
 #include "model/capacity_kinds.h"
 #include "model/operation.h"
+#include "model/pricing.h"
 #include "model/scenario.h"
 #include "sim/histogram.h"
 #include "sim/time.h"
@@ -63,6 +65,7 @@ struct PairResult {
   std::string to;
   uint64_t replicated = 0;    // writes applied (or rejected by LWW) at `to`
   sim::Histogram lag_ns;      // applied at `to` minus committed at `from`, true time
+  uint64_t coalesced = 0;     // writes not shipped to `to`: a newer write to the item replaced them in the stream
   uint64_t visibility_reads[kVisibilityBuckets] = {};
   uint64_t visibility_seen[kVisibilityBuckets] = {};
 };
@@ -92,7 +95,13 @@ struct RegionResult {
   uint64_t retries = 0;                     // client attempts after the first
   uint64_t client_errors = 0;               // requests that failed after their last attempt
   uint64_t unavailable_errors = 0;          // requests sent while the region was down
-  sim::Histogram client_latency_ns;         // first attempt to success, retries included
+  // Client latency of the requests it served: from the client's first
+  // attempt to the answer reaching it (the service time, the round trip of
+  // a client from another region, the waits between retries).
+  sim::Histogram client_latency_ns;
+  // The service time of the requests it served, as CloudWatch's
+  // SuccessfulRequestLatency measures it (no network, no retries).
+  sim::Histogram service_latency_ns;
   // Client attempts that reached the replica's capacity: admitted (each
   // admitted one has a latency) or throttled.
   uint64_t client_attempts() const { return client_latency_ns.count() + throttle_events; }
@@ -116,6 +125,8 @@ struct RegionResult {
   int64_t write_units = 0;                  // provisioned, or the on-demand ceiling
   int64_t read_units = 0;
   uint64_t partitions = 0;
+  // What its bill is made of (reports/cost_breakdown.h prices it).
+  BilledUsage billing;
 };
 
 // Per-second figures of one region, from the start of the run to the drain.
@@ -134,9 +145,69 @@ struct RegionSeries {
   std::vector<int64_t> unavailable_errors;     // requests that failed for an outage of the region
   std::vector<int64_t> refused_requests;       // requests sent while it had no serving replica
   std::vector<int64_t> replication_backlog;    // replicated writes bound here, not yet applied (end of second)
-  // Per minute: client latency quantiles of the requests served in it.
+  // Per minute: client latency quantiles of the requests served in it, and
+  // SuccessfulRequestLatency's Average (truncated to the ns) and Maximum;
+  // kNoValue in a minute without a request.
   std::vector<int64_t> latency_p50_ns;
   std::vector<int64_t> latency_p99_ns;
+  std::vector<int64_t> latency_p90_ns;
+  std::vector<int64_t> latency_max_ns;
+  std::vector<int64_t> successful_request_latency_mean_ns;
+  std::vector<int64_t> successful_request_latency_max_ns;
+};
+
+// A per-minute entry with nothing to measure (no request): null in the JSON
+// report, empty in the CSV, a gap in a chart; never 0, which reads as fast.
+inline constexpr int64_t kNoValue = INT64_MIN;
+
+// One client group: where it lives, what it was served, the latency it saw.
+struct ClientGroupResult {
+  std::string region;                 // its home
+  std::string name;
+  uint64_t served = 0;                // requests that succeeded
+  uint64_t moved = 0;                 // of them, served by a region other than its home
+  sim::Histogram latency_ns;          // their client latency (as RegionResult::client_latency_ns)
+};
+
+// Per-minute client latency of one client group (kNoValue: no request served).
+struct ClientGroupSeries {
+  std::vector<int64_t> latency_p50_ns;
+  std::vector<int64_t> latency_p90_ns;
+  std::vector<int64_t> latency_p99_ns;
+  std::vector<int64_t> latency_max_ns;
+};
+
+// A latency distribution reduced to the figures the report gives; all 0
+// when `requests` is 0 (no request, no value).
+struct LatencySummary {
+  uint64_t requests = 0;
+  int64_t p50_ns = 0;
+  int64_t p90_ns = 0;
+  int64_t p99_ns = 0;
+  int64_t max_ns = 0;
+};
+
+// Client latency over a stretch of the run between two timeline events
+// (the first starts at 0, the last ends with the run): of the requests
+// that succeeded in [start_ns, end_ns).
+struct LatencyPhase {
+  int64_t start_ns = 0;
+  int64_t end_ns = 0;
+  std::vector<LatencySummary> regions;  // by serving region, in region order
+  std::vector<LatencySummary> groups;   // by client group, in client_groups order
+};
+
+// One event of the timeline as the loader expanded it (a failover is an
+// outage and, after its delay, a traffic shift), with the client latency of
+// the stretch before it and of the one after it. Events at one instant share
+// their stretches.
+struct TimelineResult {
+  int64_t at_ns = 0;
+  TimelineKind kind = TimelineKind::kOutage;
+  std::string region;                 // its region (shift_traffic: whose clients move); empty for link events
+  bool synced = false;                // a copy settings_sync made
+  LatencyPhase before;
+  LatencyPhase after;
 };
 
 // Per-minute figures of one link, like CloudWatch's.
@@ -338,9 +409,13 @@ struct RunResult {
   std::vector<ScalingAction> scaling_actions;    // in time order
   std::vector<OutageResult> outages;             // in time order
   std::vector<SessionResult> sessions;           // per client group with sessions, in group order
+  std::vector<ClientGroupResult> client_groups;  // every client group: regions in order, each one's groups in order
+  std::vector<ClientGroupSeries> client_group_series;  // per minute, in client_groups order
+  std::vector<TimelineResult> timeline;          // the scenario's timeline, in order
   DriftResult drift;
   std::vector<ReplicaChange> replica_changes;    // in time order
   StopResult stop;
+  Pricing pricing;                               // the scenario's prices, for the cost report
   StrongConsistencyResult strong_consistency;
   // Run statistics: deterministic, but reported on the terminal only.
   uint64_t events = 0;

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "model/capacity_kinds.h"
+#include "model/operation.h"
+#include "model/pricing.h"
 #include "model/rate_curve.h"
 #include "sim/distribution.h"
 #include "sim/time.h"
@@ -81,18 +83,22 @@ struct RegionConfig {
   bool replica = true;
 };
 
-// The path from a region's stream to another replica (docs/design.md, "The
-// model in words"; docs/sources.md, Replication): records wait for the
-// next poll of the stream, at most batch_size records leave per poll, cross
-// the network, and are applied after apply_time. Defaults give the service's
-// typical sub-second replication delay on catalogue latencies.
+// The path from a region's streams to another replica (docs/design.md, "The
+// model in words"; docs/sources.md, Replication): one stream per source
+// partition, each polled on its own; a record waits for its stream's next
+// poll, at most batch_size records leave a stream per poll, cross the
+// network, and are applied after apply_time. Defaults give the service's
+// typical sub-second replication delay on catalogue latencies, at any
+// write rate the partitions admit.
 struct ReplicationConfig {
-  // `poll_interval`: time between polls of a region's stream; 0s ships each
-  // record at commit. Default 500ms.
+  // `poll_interval`: time between polls of a stream; 0s ships each record
+  // at commit. Default 500ms.
   sim::Duration poll_interval = sim::Duration::milliseconds(500);
-  // `batch_size`: records shipped per poll, at most. Default 10000 (with the
-  // default interval, 20,000 records/s per region).
-  uint32_t batch_size = 10000;
+  // `batch_size`: records shipped per poll of one partition's stream, at
+  // most. Default 1000 (DynamoDB Streams' GetRecords returns at most 1,000
+  // records a call): with the default interval 2,000 records/s per
+  // partition, twice the 1,000 writes/s a partition admits.
+  uint32_t batch_size = 1000;
   // `apply_time`: from arrival at the destination to the write being applied.
   // Default 100ms base + exponential jitter of mean 100ms.
   sim::LatencyModel apply_time = sim::LatencyModel(
@@ -108,6 +114,11 @@ struct ReplicationConfig {
   // `applier_retry`: how long a throttled applier waits before it tries
   // again, taking then what its share has gathered; at most 1s. Default 100ms.
   sim::Duration applier_retry = sim::Duration::milliseconds(100);
+  // `coalesce_window`: a record still waiting in its stream is replaced by
+  // a newer write to the same item from the same region committed within
+  // this of it, so only the newer one is replicated (the service "may
+  // coalesce" quick changes; how is not documented). Default 0s: off.
+  sim::Duration coalesce_window;
 };
 
 enum class KeyDistributionKind { kUniform, kZipf, kHotspot };
@@ -141,6 +152,33 @@ struct TtlConfig {
   sim::Duration deleted_within = sim::Duration::hours(48);
 };
 
+// The service's response time to a request it admitted, per operation
+// (docs/sources.md, Request latency): DynamoDB documents single-digit
+// milliseconds for item operations inside a region; the shapes below are
+// assumptions (docs/model.md, [KNOB]): the percentiles of a lognormal (reads
+// median 2 ms and p99 5 ms, writes 4 ms and 9 ms) up to p99.9, cut at 9 ms and
+// 15 ms, as an empirical table (cheap to sample on the hot path). A client in
+// the serving region sees exactly this; one served from another region adds
+// the round trip between its home and that region. It is what CloudWatch's
+// SuccessfulRequestLatency measures.
+struct ServiceLatencyConfig {
+  // `get`, `query`, `put`, `update`, `delete`: a latency each, by Operation.
+  sim::LatencyModel by_operation[kOperationCount] = {
+      write_default(), write_default(), write_default(), read_default(), read_default()};
+
+  const sim::LatencyModel& operator[](Operation op) const { return by_operation[static_cast<int>(op)]; }
+  static sim::LatencyModel read_default() {
+    return sim::LatencyModel(sim::Duration::zero(),
+                             sim::Distribution::empirical({{0, 0.5e6}, {10, 1.2e6}, {50, 2e6}, {90, 3.3e6},
+                                                           {99, 5e6}, {99.9, 6.8e6}, {100, 9e6}}));
+  }
+  static sim::LatencyModel write_default() {
+    return sim::LatencyModel(sim::Duration::zero(),
+                             sim::Distribution::empirical({{0, 1e6}, {10, 2.6e6}, {50, 4e6}, {90, 6.3e6},
+                                                           {99, 9e6}, {99.9, 11.8e6}, {100, 15e6}}));
+  }
+};
+
 struct TableConfig {
   uint64_t key_count = 1000;         // `keys`: distinct items; default 1000
   KeyDistribution key_distribution;  // `key_distribution`; default uniform
@@ -155,6 +193,7 @@ struct TableConfig {
   // Scenario::index_names.
   std::vector<std::string> indexes;
   TtlConfig ttl;                     // `ttl`; default: items never expire
+  ServiceLatencyConfig service_latency;  // `service_latency`; default above
 };
 
 enum class Arrivals { kPoisson, kConstant };
@@ -399,6 +438,9 @@ struct Scenario {
   std::vector<std::string> index_names;
   SettingsSyncConfig settings_sync;
   GlobalTablesVersion version = GlobalTablesVersion::k2019_11_21;
+  // `pricing`: each region's prices (the built-in table, overlaid by the
+  // section and --pricing FILE); read by the cost report only.
+  Pricing pricing;
   ConsistencyConfig consistency;   // `table.multi_region_consistency`, `table.witness`, ...
 
   size_t region_count() const { return regions.size(); }

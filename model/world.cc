@@ -131,7 +131,7 @@ inline void World::dispatch(const Event& event, sim::Instant now) {
       }
       break;
     case EventKind::kPoll:
-      poll(event.region, now);
+      poll(event.region, event.index, now);
       break;
     case EventKind::kApply:
       arrive(event.region, event.index, now);
@@ -148,6 +148,7 @@ inline void World::dispatch(const Event& event, sim::Instant now) {
       drain_backlog(event.region, now);
       break;
     case EventKind::kTimeline:
+      recorder_.timeline_event(event.index, now);
       run_timeline(scenario_.timeline[event.index], now);
       break;
     case EventKind::kSessionRead:
@@ -183,6 +184,7 @@ RunResult World::finish(sim::Instant now, uint64_t events) {
     }
     RegionResult& region = result.region_results[r];
     capacity_.report(r, region);
+    region.billing.stored_bytes = stored_bytes(r);
     if (scenario_.table.ttl.items_expire && admin_.member(r)) region.expired_items = count_expired(r, now);
     if (admin_.backfilling(r)) {
       result.replica_changes[admin_.backfill(r).record].parked_writes = parked_writes(r);
@@ -222,6 +224,16 @@ void World::check_convergence(RunResult& result) const {
       outage.divergent_items += items_.stored(region, key) != items_.stored(live[0], key) ? 1 : 0;
     }
   }
+}
+
+// The item bytes `region`'s replica holds (deleted items weigh nothing; a
+// never-written item of a prepopulated table, the median size); 0 without one.
+uint64_t World::stored_bytes(size_t region) const {
+  const ReplicaState state = admin_.state(region);
+  if (state == ReplicaState::kAbsent || state == ReplicaState::kRemoved) return 0;
+  uint64_t bytes = 0;
+  for (uint64_t key = 0; key < key_count_; ++key) bytes += stored_size(region, key);
+  return bytes;
 }
 
 // The writes committed in `region` that some replica of the group has not

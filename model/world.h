@@ -54,7 +54,7 @@ enum class EventKind : uint8_t {
   kClientRequest,  // region, key, op: the request; index: client group
   kRetry,          // region, key, op: the request; index: its retry slot
   kScriptedWrite,  // index: scripted write
-  kPoll,           // region: the stream's region
+  kPoll,           // region: the stream's region; index: the stream (its source partition)
   kApply,          // region: destination replica; key; index: write slot
   kDrainBacklog,   // region: the replica whose throttled replicated writes may go on
   kSecondTick,     // closes one second of the series (and each 60th, a minute)
@@ -96,6 +96,7 @@ class World {
   void check_convergence(RunResult& result) const;
   uint64_t count_expired(size_t region, sim::Instant now) const;
   uint64_t unreplicated_writes(size_t region) const;
+  uint64_t stored_bytes(size_t region) const;
   // Client requests (world_clients.cc).
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
@@ -113,13 +114,24 @@ class World {
   uint32_t commit(size_t region, sim::Instant now, Operation op, uint64_t key, uint32_t size_bytes,
                   bool by_ttl = false);
   void replicate(size_t region, WriteSlot slot, sim::Instant now);
-  void schedule_poll(size_t source, sim::Instant at);
+  void coalesce(size_t region, WriteSlot slot, sim::Instant now);
+  bool leaves_stream(size_t source, WriteSlot write);
+  uint32_t first_sequence(WriteSlot write) const;
+  [[gnu::noinline]] void replaced_arrive(WriteSlot write, size_t replica, uint32_t own_writes);
+  // Whether a write now applied everywhere has work left: an at-risk count
+  // to settle or, with coalescing, a chain to release.
+  bool needs_completion(const WriteRecord& record) const {
+    return (record.flags & WriteRecord::kAtRisk) != 0 || replication_.coalesces();
+  }
+  void delivered_everywhere(WriteSlot write, sim::Instant now);
+  void schedule_poll(size_t source, size_t shard, sim::Instant at);
+  void resume_polls(size_t source, sim::Instant now);
   void apply(size_t replica, WriteSlot incoming, sim::Instant now);
   void ship(size_t source, WriteSlot write, sim::Instant now);
   void abandon_delivery(size_t to, WriteSlot write, sim::Instant now);
   void drop_arrived(size_t to, WriteSlot write, sim::Instant now);
   void send(size_t from, size_t to, WriteSlot write, sim::Instant now);
-  void poll(size_t source, sim::Instant now);
+  void poll(size_t source, size_t shard, sim::Instant now);
   void arrive(size_t replica, WriteSlot write, sim::Instant now);
   void admit_in_order(size_t replica, WriteSlot write, sim::Instant now);
   WriteSlot take_held_successor(size_t replica, uint64_t key, size_t origin);
@@ -170,6 +182,12 @@ class World {
                       int64_t first_ns, sim::Instant now);
   void observe_latest_read(size_t region, uint64_t key, sim::Instant now);
   void scripted_strong_write(const Event& event, sim::Instant now);
+  // A write, or a strongly consistent read, of an MRSC table needs a quorum.
+  static bool needs_quorum(Operation op, const ClientGroupConfig& group) {
+    return !is_read(op) || (op == Operation::kGet && group.consistency == ReadConsistency::kStrong);
+  }
+  void serve(const Event& event, size_t group, size_t target, uint32_t size, sim::Instant now,
+             const QuorumCheck* quorum);
   // Bytes of the state that grows during a run: the write table and the event queue.
   uint64_t live_state_bytes() const { return writes_.bytes() + queue_.bytes(); }
 

@@ -319,6 +319,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   change.outcome = ReplicaOutcome::kBackfilling;
   backfill.record = recorder_.add_replica_change(change);
   admin_.set_state(region, ReplicaState::kBackfilling);
+  capacity_.set_replica(region, true, now);
   join_group(region, sources, now);
   backfill.next_key = 0;
   backfill.credit = 0.0;
@@ -343,7 +344,9 @@ void World::join_group(size_t region, const std::vector<size_t>& sources, sim::I
       continue;
     }
     std::vector<WriteSlot> unshipped;
-    replication_.stream(origin).for_each([&](WriteSlot slot) { unshipped.push_back(slot); });
+    replication_.for_each_queued(origin, [&](WriteSlot slot) {
+      if (!(writes_[slot].flags & WriteRecord::kCoalesced)) unshipped.push_back(slot);
+    });
     std::sort(unshipped.begin(), unshipped.end());
     std::vector<WriteSlot> on_their_way;
     writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
@@ -471,12 +474,14 @@ void World::remove_replica(size_t region, sim::Instant now) {
   if (admin_.backfilling(region)) recorder_.backfill_abandoned(admin_.backfill(region).record);
   recorder_.add_replica_change(change);
   if (outages_.replicates(region)) {
-    replication_.empty_stream(region, [&](WriteSlot write) {
+    replication_.empty_streams(region, [&](WriteSlot write) {
+      if (!leaves_stream(region, write)) return;
       ship(region, write, now);
       writes_.release(write);
     });
   }
   admin_.set_state(region, ReplicaState::kRemoved);
+  capacity_.set_replica(region, false, now);
   drop_inbound(region, now);
 }
 

@@ -55,6 +55,10 @@ int64_t World::request_milli_units(size_t region, Operation op, uint64_t key,
 }
 
 // One attempt of a client request: the first (kClientRequest) or a retry.
+// Its event time is when it reaches the serving replica. What the client
+// waits (docs/model.md, "Latency clients see"): the time from its first
+// attempt to the successful one, plus the round trip to the serving region
+// when that is not its home, plus the service's time to answer.
 void World::client_attempt(const Event& event, sim::Instant now) {
   const bool first = event.kind == EventKind::kClientRequest;
   const size_t group = first ? event.index : clients_.retry(event.index).group;
@@ -80,35 +84,36 @@ void World::client_attempt(const Event& event, sim::Instant now) {
     recorder_.missing_index_error(target, config.index);
     return done();
   }
-  const bool writes_item = event.op == Operation::kPut || event.op == Operation::kUpdate;
   const int attempts = first ? 1 : clients_.retry(event.index).attempts;
   const int64_t first_ns = first ? now.ns() : clients_.retry(event.index).first_attempt_ns;
-  // MRSC: a write or strong read needs its quorum (the round trip to it is the client's to wait).
-  const bool strong_read = event.op == Operation::kGet && config.consistency == ReadConsistency::kStrong;
-  const bool latest = strong_.enabled() && (!is_read(event.op) || strong_read);
+  // A client served from another region pays the round trip on every attempt.
+  const size_t home = clients_.home(group);
+  const sim::Duration network = target == home ? sim::Duration::zero()
+                                               : clients_.round_trip(group, replication_.link_latency(home, target),
+                                                                     replication_.link_latency(target, home));
+  // MRSC: a write or strong read needs its quorum; the client waits the round trip to it.
+  const bool latest = strong_.enabled() && needs_quorum(event.op, config);
   QuorumCheck quorum;
   if (latest) {
     quorum = quorum_check(group, target, event.op, event.key, now);
     if (quorum.verdict == QuorumCheck::kRefused) return done();
     if (quorum.verdict == QuorumCheck::kConflict) {
-      return retry_conflict(event, group, target, instance, attempts, first_ns, now);
+      return retry_conflict(event, group, target, instance, attempts, first_ns, now + network);
     }
   }
+  const bool writes_item = event.op == Operation::kPut || event.op == Operation::kUpdate;
   const uint32_t size = writes_item ? clients_.next_item_size(group) : 0;
   const Dimension dimension = is_read(event.op) ? Dimension::kRead : Dimension::kWrite;
   const int64_t milli = request_milli_units(target, event.op, event.key, size, config);
 
   if (capacity_[target].try_consume(now, dimension, event.key, milli)) {
-    if (latest && event.op == Operation::kGet) {
-      recorder_.request_served(target, event.op);
-      observe_latest_read(target, event.key, now);
-    } else {
-      const uint32_t sequence = commit(target, now, event.op, event.key, size);
-      if (latest && sequence > 0) strong_.modify(event.key, target, now, quorum.round_trip);
-      if (sequence > 0 && clients_.has_sessions(group)) maybe_redirect_session(group, target, event.key, sequence, now);
-    }
+    serve(event, group, target, size, now, latest ? &quorum : nullptr);
     clients_.on_success(group, instance, attempts);
-    recorder_.client_success(target, now.ns() - first_ns + quorum.round_trip.ns());
+    // What the service takes to answer (SuccessfulRequestLatency): MRSC's quorum round trip included.
+    const sim::Duration service =
+        clients_.service_time(group, event.op, outages_.latency_multiplier(target)) + quorum.round_trip;
+    recorder_.client_success(target, group, target != home, now.ns() - first_ns + network.ns() + service.ns(),
+                             service.ns());
     return done();
   }
   recorder_.throttle(target);
@@ -118,8 +123,25 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   }
   recorder_.retry(target);
   const uint32_t slot = first ? clients_.start_retry(group, target, instance, first_ns) : event.index;
+  // The throttle reaches the client after the round trip; it waits, then sends again.
   const sim::Duration wait = clients_.next_backoff(slot);
-  queue_.push(now + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
+  queue_.push(now + network + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
+}
+
+// Serves a request capacity admitted at `target`: a write commits (MRSC:
+// its item is being modified for its window), a get reads (MRSC's strong
+// read: the latest version), and a session may read its write back elsewhere.
+void World::serve(const Event& event, size_t group, size_t target, uint32_t size, sim::Instant now,
+                  const QuorumCheck* quorum) {
+  if (quorum != nullptr && event.op == Operation::kGet) {
+    recorder_.request_served(target, event.op);
+    observe_latest_read(target, event.key, now);
+    return;
+  }
+  const uint32_t sequence = commit(target, now, event.op, event.key, size);
+  if (sequence == 0) return;
+  if (quorum != nullptr) strong_.modify(event.key, target, now, quorum->round_trip);
+  if (clients_.has_sessions(group)) maybe_redirect_session(group, target, event.key, sequence, now);
 }
 
 // After a session's write, maybe its next read goes to another region.

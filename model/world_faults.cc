@@ -99,8 +99,9 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
 // then on it replicates nothing either way (it keeps its data).
 void World::leave_group(size_t region, sim::Instant now) {
   admin_.leave(region);
-  recorder_.outage_left_group(outages_.latest(region), now, replication_.stream(region).size());
-  replication_.empty_stream(region, [&](WriteSlot write) {
+  recorder_.outage_left_group(outages_.latest(region), now, replication_.queued(region));
+  replication_.empty_streams(region, [&](WriteSlot write) {
+    if (!leaves_stream(region, write)) return;
     for (size_t to = 0; to < region_count_; ++to) {
       if (to != region) abandon_delivery(to, write, now);
     }
@@ -134,7 +135,7 @@ void World::fail_region(size_t region, const OutageConfig& config, sim::Instant 
     // MRSC: a write left its region when it committed (a second participant
     // holds it once acknowledged): only what is still in its stream would be
     // at risk, and nothing ever waits there.
-    replication_.for_each_in_stream(region, [&](WriteSlot slot) {
+    replication_.for_each_queued(region, [&](WriteSlot slot) {
       at_risk.push_back(slot);
       oldest = std::min(oldest, writes_[slot].issued_ns);
     });
@@ -163,12 +164,12 @@ void World::recover_region(size_t region, sim::Instant now) {
   // MRSC: it catches up on everything bound for it, its backlog included.
   if (strong_.enabled()) refresh_quorums(now, false);
   if (replication_.ships_at_commit()) {
-    replication_.empty_stream(region, [&](WriteSlot write) {
+    replication_.empty_streams(region, [&](WriteSlot write) {
       ship(region, write, now);
       writes_.release(write);
     });
-  } else if (replication_.resume_polls(region)) {
-    schedule_poll(region, replication_.next_poll_after(region, now));
+  } else {
+    resume_polls(region, now);
   }
   drain_backlog(region, now);
   // Its TTL process catches up with what expired while it was down.

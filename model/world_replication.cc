@@ -85,13 +85,94 @@ void World::replicate(size_t region, WriteSlot slot, sim::Instant now) {
     return;
   }
   writes_.retain(slot);  // held by the stream until shipped
-  if (replication_.append(region, slot) && !replication_.ships_at_commit()) {
-    schedule_poll(region, replication_.next_poll_after(region, now));
+  if (replication_.coalesces()) coalesce(region, slot, now);
+  // The stream of the item's partition, as the region's capacity counts
+  // them; with no polls (records ship at commit) only one stream, which
+  // holds what the region commits while its replication is out.
+  const size_t shard = replication_.ships_at_commit() ? 0 : capacity_[region].partition_of(writes_[slot].key);
+  if (replication_.append(region, shard, slot) && !replication_.ships_at_commit()) {
+    schedule_poll(region, shard, replication_.next_poll_after(region, shard, now));
   }
 }
 
-void World::schedule_poll(size_t source, sim::Instant at) {
-  queue_.push(at, Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(source), 0, 0});
+void World::schedule_poll(size_t source, size_t shard, sim::Instant at) {
+  queue_.push(at, Event{EventKind::kPoll, Operation::kPut, static_cast<uint16_t>(source), static_cast<uint32_t>(shard),
+                        0});
+}
+
+// `slot`'s item's previous record from `region`, if it is still in a stream
+// and was committed within the window, is replaced by `slot`: it will never
+// be shipped (its deliveries are given up now, counted as coalesced per
+// pair) and hangs on `slot`'s chain, which deliver() accounts for and
+// delivered_everywhere() releases.
+void World::coalesce(size_t region, WriteSlot slot, sim::Instant now) {
+  const WriteRecord& write = writes_[slot];
+  const WriteSlot previous = replication_.replace_unshipped(region, write.key, slot);
+  const bool replaces = previous != kNoWrite &&
+                        write.issued_ns - writes_[previous].issued_ns <= replication_.coalesce_window_ns();
+  replication_.set_predecessor(slot, replaces ? previous : kNoWrite);
+  if (!replaces) return;
+  writes_[previous].flags |= WriteRecord::kCoalesced;
+  writes_.retain(previous);  // held by the chain until `slot` is everywhere
+  const bool sends = admin_.member(region);
+  for (size_t to = 0; to < region_count_; ++to) {
+    if (to == region) continue;
+    if (sends && admin_.member(to)) recorder_.coalesced(region, to);
+    abandon_delivery(to, previous, now);
+  }
+}
+
+// A record leaves one of `source`'s streams: true if it is to be shipped,
+// false (the stream's reference released) if a newer write replaced it.
+bool World::leaves_stream(size_t source, WriteSlot write) {
+  replication_.left_stream(source, writes_[write].key, write);
+  if (!(writes_[write].flags & WriteRecord::kCoalesced)) return true;
+  writes_.release(write);
+  return false;
+}
+
+// The first per-item sequence number `write` stands for: its own, or that
+// of the oldest record it replaced.
+uint32_t World::first_sequence(WriteSlot write) const {
+  uint32_t first = writes_[write].sequence;
+  if (!replication_.coalesces()) return first;
+  for (WriteSlot c = replication_.predecessor(write); c != kNoWrite; c = replication_.predecessor(c)) {
+    first = writes_[c].sequence;
+  }
+  return first;
+}
+
+// The records `write` replaced meet `replica`'s own writes when it arrives,
+// as they would have: the concurrent pairs stay exact.
+void World::replaced_arrive(WriteSlot write, size_t replica, uint32_t own_writes) {
+  for (WriteSlot c = replication_.predecessor(write); c != kNoWrite; c = replication_.predecessor(c)) {
+    recorder_.arrival(writes_, c, replica, own_writes);
+  }
+}
+
+// `write` has been applied at, or given up for, every other replica.
+void World::delivered_everywhere(WriteSlot write, sim::Instant now) {
+  const WriteRecord& record = writes_[write];
+  if (record.flags & WriteRecord::kAtRisk) {
+    outages_.at_risk_delivered(record.origin);
+    note_outage_progress(now);
+  }
+  if (!replication_.coalesces() || (record.flags & WriteRecord::kCoalesced)) return;  // a chain is its head's
+  WriteSlot replaced = replication_.predecessor(write);
+  replication_.set_predecessor(write, kNoWrite);
+  while (replaced != kNoWrite) {
+    const WriteSlot next = replication_.predecessor(replaced);
+    replication_.set_predecessor(replaced, kNoWrite);
+    writes_.release(replaced);
+    replaced = next;
+  }
+}
+
+// After a recovery every stream of `source` with records is polled again.
+void World::resume_polls(size_t source, sim::Instant now) {
+  replication_.resume_polls(source, [&](size_t shard) {
+    schedule_poll(source, shard, replication_.next_poll_after(source, shard, now));
+  });
 }
 
 // Last-writer-wins at one replica: keep the winner, tell the tracker.
@@ -136,10 +217,7 @@ void World::abandon_delivery(size_t to, WriteSlot write, sim::Instant now) {
   WriteRecord& record = writes_[write];
   replication_.abandoned(record.origin, to);
   GTSIM_ASSERT(record.undelivered > 0);
-  if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
-    outages_.at_risk_delivered(record.origin);
-    note_outage_progress(now);
-  }
+  if (--record.undelivered == 0 && needs_completion(record)) delivered_everywhere(write, now);
 }
 
 // A copy bound for `to` that arrived there but will never be applied.
@@ -157,18 +235,20 @@ void World::send(size_t from, size_t to, WriteSlot write, sim::Instant now) {
   }
 }
 
-// A region whose replication is out (a full or replication outage) ships
-// nothing: its stream waits for recovery.
-void World::poll(size_t source, sim::Instant now) {
+// A poll of one of `source`'s streams. A region whose replication is out (a
+// full or replication outage) ships nothing: its streams wait for recovery.
+void World::poll(size_t source, size_t shard, sim::Instant now) {
   if (!outages_.replicates(source)) {
-    replication_.skip_poll(source);
+    replication_.skip_poll(source, shard);
     return;
   }
-  const bool more = replication_.poll(source, [&](WriteSlot write) {
+  const bool more = replication_.poll(source, shard, [&](WriteSlot write) {
+    if (!leaves_stream(source, write)) return false;
     ship(source, write, now);
     writes_.release(write);
+    return true;
   });
-  if (more) schedule_poll(source, now + replication_.poll_interval());
+  if (more) schedule_poll(source, shard, now + replication_.poll_interval());
 }
 
 // A replicated write reaches `replica`. Records of one item from one origin
@@ -187,10 +267,14 @@ void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
     drop_arrived(replica, write, now);
     return;
   }
+  // A record that replaced older ones (coalescing) stands for them all: it
+  // waits for the one before the oldest it replaced.
   if (record.sequence != admitted + 1) {
-    GTSIM_ASSERT(record.sequence > admitted + 1);
-    replication_.hold(replica, record.origin, record.key, record.sequence, write);
-    return;
+    const uint32_t first = first_sequence(write);
+    if (first > admitted + 1) {
+      replication_.hold(replica, record.origin, record.key, first, write);
+      return;
+    }
   }
   admit_in_order(replica, write, now);
 }
@@ -278,6 +362,7 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
     recorder_.ttl_replicated(replica, write_milli_units(record.size_bytes, false) / 1000);
   }
   if (!strong_.enabled()) {
+    if (replication_.coalesces()) replaced_arrive(write, replica, replica_seen[replica]);
     recorder_.arrival(writes_, write, replica, replica_seen[replica]);
   } else {
     // MRSC serializes an item's writes through their quorum: none is
@@ -297,10 +382,7 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   }
   if (observer_) observer_->on_replicated(replica, record, now);
   GTSIM_ASSERT(record.undelivered > 0);
-  if (--record.undelivered == 0 && (record.flags & WriteRecord::kAtRisk)) {
-    outages_.at_risk_delivered(origin);
-    note_outage_progress(now);
-  }
+  if (--record.undelivered == 0 && needs_completion(record)) delivered_everywhere(write, now);
   writes_.release(write);
 }
 

@@ -9,12 +9,13 @@ namespace model {
 
 // MRSC does not replicate through streams: a write is sent to every other
 // participant when it commits and applied on arrival, so the stream
-// pipeline's knobs (poll interval, apply time) do not apply.
+// pipeline's knobs (poll interval, apply time, coalescing) do not apply.
 Scenario World::world_scenario(const Scenario& scenario) {
   if (!scenario.consistency.strong()) return scenario;
   Scenario world = scenario;
   world.replication.poll_interval = sim::Duration::zero();
   world.replication.apply_time = sim::LatencyModel();
+  world.replication.coalesce_window = sim::Duration::zero();
   return world;
 }
 

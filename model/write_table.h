@@ -42,7 +42,7 @@ struct WriteRecord {
   uint16_t undelivered = 0;   // other replicas it has not been applied at yet
   uint16_t origin = 0;        // region index
   Operation op = Operation::kPut;
-  uint8_t flags = 0;          // kConcurrent | kClobbered | ... | kAtRisk | kTtlDelete
+  uint8_t flags = 0;          // kConcurrent | kClobbered | ... | kAtRisk | kTtlDelete | kCoalesced
 
   static constexpr uint8_t kConcurrent = 1;
   static constexpr uint8_t kClobbered = 2;
@@ -50,6 +50,7 @@ struct WriteRecord {
   static constexpr uint8_t kCausalInversion = 8;
   static constexpr uint8_t kAtRisk = 16;      // not yet everywhere when its region failed
   static constexpr uint8_t kTtlDelete = 32;   // a delete made by its origin's TTL process
+  static constexpr uint8_t kCoalesced = 64;   // replaced in its stream by a newer write to its item
 
   bool is_tombstone() const { return op == Operation::kDelete; }
 };

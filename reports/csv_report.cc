@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "reports/cost_report.h"
+
 namespace reports {
 namespace {
 
@@ -21,6 +23,9 @@ std::string ns_as_ms(int64_t ns) {
   const int64_t magnitude = ns < 0 ? -ns : ns;
   return fmt::format("{}{}.{:06}", ns < 0 ? "-" : "", magnitude / 1000000, magnitude % 1000000);
 }
+
+// The same, empty for a minute without a value (no request served).
+std::string ns_as_ms_or_empty(int64_t ns) { return ns == model::kNoValue ? std::string() : ns_as_ms(ns); }
 
 CsvFile table(std::string name, int64_t step_s, const std::vector<std::string>& headers,
               const std::vector<const Column*>& columns, const Format& format) {
@@ -57,6 +62,42 @@ bool plain_number(std::string_view text) {
     if (!digits()) return false;
   }
   return i == text.size();
+}
+
+// Client latency per minute by serving region and by client group, and the
+// service's SuccessfulRequestLatency by region: an empty cell where a minute
+// served nothing.
+void append_latency_files(const model::RunResult& result, std::vector<CsvFile>* files) {
+  std::vector<std::string> headers;
+  std::vector<const Column*> columns;
+  const auto quantiles = [&](const std::string& name, const Column& p50, const Column& p90, const Column& p99,
+                             const Column& max) {
+    for (const char* q : {" p50", " p90", " p99", " max"}) headers.push_back(name + q);
+    for (const Column* c : {&p50, &p90, &p99, &max}) columns.push_back(c);
+  };
+  for (size_t r = 0; r < result.region_series.size(); ++r) {
+    const model::RegionSeries& s = result.region_series[r];
+    quantiles(result.regions[r], s.latency_p50_ns, s.latency_p90_ns, s.latency_p99_ns, s.latency_max_ns);
+  }
+  files->push_back(table("ClientLatency.csv", 60, headers, columns, ns_as_ms_or_empty));
+  headers.clear();
+  columns.clear();
+  for (size_t g = 0; g < result.client_group_series.size(); ++g) {
+    const model::ClientGroupSeries& s = result.client_group_series[g];
+    const model::ClientGroupResult& group = result.client_groups[g];
+    quantiles(group.region + "/" + group.name, s.latency_p50_ns, s.latency_p90_ns, s.latency_p99_ns,
+              s.latency_max_ns);
+  }
+  files->push_back(table("ClientGroupLatency.csv", 60, headers, columns, ns_as_ms_or_empty));
+  headers.clear();
+  columns.clear();
+  for (size_t r = 0; r < result.region_series.size(); ++r) {
+    headers.push_back(result.regions[r] + " Average");
+    headers.push_back(result.regions[r] + " Maximum");
+    columns.push_back(&result.region_series[r].successful_request_latency_mean_ns);
+    columns.push_back(&result.region_series[r].successful_request_latency_max_ns);
+  }
+  files->push_back(table("SuccessfulRequestLatency.csv", 60, headers, columns, ns_as_ms_or_empty));
 }
 
 }  // namespace
@@ -113,15 +154,8 @@ std::vector<CsvFile> csv_report(const model::RunResult& result) {
   }
   files.push_back(table("ReplicationLatency.csv", 60, latency_headers, latency, ns_as_ms));
 
-  std::vector<std::string> client_headers;
-  std::vector<const Column*> client;
-  for (size_t r = 0; r < result.region_series.size(); ++r) {
-    client_headers.push_back(regions[r] + " p50");
-    client_headers.push_back(regions[r] + " p99");
-    client.push_back(&result.region_series[r].latency_p50_ns);
-    client.push_back(&result.region_series[r].latency_p99_ns);
-  }
-  files.push_back(table("ClientLatency.csv", 60, client_headers, client, ns_as_ms));
+  append_latency_files(result, &files);
+  files.push_back(cost_csv(result));
   return files;
 }
 

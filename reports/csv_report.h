@@ -4,8 +4,10 @@
 // lay a file beside the real dashboard (docs/report-csv.md lists them).
 //
 // Per-second families start at time_s 0; per-minute ones (ReplicationLatency,
-// ClientLatency) have a row per minute, time_s its start. Values are exact:
-// integers, capacity units with one decimal, milliseconds with six.
+// ClientLatency, ClientGroupLatency, SuccessfulRequestLatency) have a row per
+// minute, time_s its start. Values are exact: integers, capacity units with
+// one decimal, milliseconds with six; a latency cell is empty in a minute
+// that served no request (no value, not 0).
 // A pure function of the result: the same scenario and seed give the same bytes.
 #pragma once
 

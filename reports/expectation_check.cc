@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/dotted_path.h"
+#include "model/money.h"
 #include "model/nearest_word.h"
 #include "model/settings_drift.h"
 #include "reports/metric_paths.h"
@@ -16,6 +17,9 @@ namespace reports {
 namespace {
 
 std::string display_value(const std::string& path, int64_t value) {
+  if (model::is_money_path(path)) {
+    return fmt::format("{} ({} USD)", model::format_usd_cents(value), model::format_usd_exact(value));
+  }
   if (!is_duration_path(path)) return fmt::format("{}", value);
   return fmt::format("{} ({} ns)", sim::format_duration(sim::Duration::nanoseconds(value), sim::DurationStyle::kReadable),
                      value);
@@ -47,10 +51,12 @@ std::optional<std::string> nearest_path(const std::string& path, const std::vect
 
 }  // namespace
 
-std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
-                                          const std::vector<std::string>& index_names, bool strong_consistency) {
-  // A run with no traffic has every figure a real run has: flatten() names
-  // them, so the paths cannot drift from the report's.
+namespace {
+
+// A run with no traffic has every figure a real run has: flatten() names
+// them, so the paths cannot drift from the report's.
+model::RunResult skeleton_result(const std::vector<std::string>& regions, const std::vector<std::string>& index_names,
+                                 bool strong_consistency) {
   model::RunResult skeleton;
   skeleton.regions = regions;
   skeleton.drift.settings = model::drift_setting_names(index_names);
@@ -69,16 +75,44 @@ std::vector<std::string> metric_paths_for(const std::vector<std::string>& region
     if (strong_consistency) skeleton.strong_consistency.regions.push_back({from});
   }
   skeleton.strong_consistency.enabled = strong_consistency;
+  return skeleton;
+}
+
+std::vector<std::string> paths_of(const model::RunResult& skeleton) {
   std::vector<std::string> paths;
   for (const Figure& figure : flatten(skeleton)) paths.push_back(figure.path);
   return paths;
 }
 
-std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
-                                                       const model::Scenario& scenario) {
+}  // namespace
+
+std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
+                                          const std::vector<std::string>& index_names, bool strong_consistency) {
+  return paths_of(skeleton_result(regions, index_names, strong_consistency));
+}
+
+std::vector<std::string> metric_paths_for(const model::Scenario& scenario) {
   std::vector<std::string> regions;
   for (const model::RegionConfig& region : scenario.regions) regions.push_back(region.name);
-  const std::vector<std::string> paths = metric_paths_for(regions, scenario.index_names, scenario.consistency.strong());
+  model::RunResult skeleton = skeleton_result(regions, scenario.index_names, scenario.consistency.strong());
+  for (size_t r = 0; r < scenario.workload.size(); ++r) {
+    for (const model::ClientGroupConfig& group : scenario.workload[r]) {
+      model::ClientGroupResult g;
+      g.region = regions[r];
+      g.name = group.name;
+      skeleton.client_groups.push_back(std::move(g));
+    }
+  }
+  model::LatencyPhase phase;
+  phase.regions.resize(regions.size());
+  phase.groups.resize(skeleton.client_groups.size());
+  skeleton.timeline.resize(scenario.timeline.size(), model::TimelineResult{0, {}, {}, false, phase, phase});
+  return paths_of(skeleton);
+}
+
+std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
+                                                       const model::Scenario& scenario) {
+  const std::vector<std::string> paths = metric_paths_for(scenario);
   std::vector<model::Diagnostic> diagnostics;
   for (const model::Expectation& e : expectations) {
     const auto fail = [&](std::string message) {

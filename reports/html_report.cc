@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "reports/cost_report.h"
 #include "reports/json_report.h"
 #include "reports/result_words.h"
 #include "reports/svg_chart.h"
@@ -39,7 +40,7 @@ addEventListener('load', function () {
   var charts = document.querySelectorAll('svg.chart');
   var bad = [];
   charts.forEach(function (svg, i) {
-    if (!svg.querySelector('polyline, rect, g')) bad.push('chart ' + i + ' is empty');
+    if (!svg.querySelector('polyline, rect, g, circle')) bad.push('chart ' + i + ' is empty');
   });
   document.querySelectorAll('table').forEach(function (t, i) {
     if (t.rows.length < 2) bad.push('table ' + i + ' is empty');
@@ -70,8 +71,43 @@ std::string row(const std::vector<std::string>& cells, bool header = false) {
 std::vector<double> doubles(const std::vector<int64_t>& v, double scale) {
   std::vector<double> out;
   out.reserve(v.size());
-  for (int64_t x : v) out.push_back(static_cast<double>(x) * scale);
+  for (int64_t x : v) out.push_back(x == model::kNoValue ? std::nan("") : static_cast<double>(x) * scale);
   return out;
+}
+
+// "5.00 ms / 9.00 ms", or "none" for a stretch that served nothing.
+std::string p50_p99(const model::LatencySummary& s) {
+  if (s.requests == 0) return "none";
+  return duration(s.p50_ns) + " / " + duration(s.p99_ns);
+}
+
+// Each client group's latency before and after each timeline event: the
+// step a failover's moved clients take.
+std::string client_latency(const model::RunResult& result) {
+  std::string out = "<h2>Client groups</h2>\n<table>\n";
+  out += row({"group", "served", "served elsewhere", "latency p50", "p90", "p99", "max"}, true);
+  for (const model::ClientGroupResult& g : result.client_groups) {
+    out += row({esc(g.region + "/" + g.name), fmt::format("{}", g.served), fmt::format("{}", g.moved),
+                duration(g.latency_ns.quantile(0.5)), duration(g.latency_ns.quantile(0.9)),
+                duration(g.latency_ns.quantile(0.99)), duration(g.latency_ns.max())});
+  }
+  out += "</table>\n";
+  if (result.timeline.empty() || result.client_groups.empty()) return out;
+  out += "<h2>Client latency around the timeline (p50 / p99)</h2>\n<table class=\"timeline\">\n";
+  out += row({"#", "at", "event", "group", "before", "after"}, true);
+  for (size_t i = 0; i < result.timeline.size(); ++i) {
+    const model::TimelineResult& e = result.timeline[i];
+    for (size_t g = 0; g < result.client_groups.size(); ++g) {
+      const model::LatencySummary& before = e.before.groups[g];
+      const model::LatencySummary& after = e.after.groups[g];
+      if (before.requests == 0 && after.requests == 0) continue;
+      out += row({fmt::format("{}", i + 1), clock(e.at_ns), esc(std::string(timeline_kind_word(e.kind)) +
+                                                                 (e.region.empty() ? "" : " " + e.region)),
+                  esc(result.client_groups[g].region + "/" + result.client_groups[g].name), p50_p99(before),
+                  p50_p99(after)});
+    }
+  }
+  return out + "</table>\n";
 }
 
 // Queries, refusals and TTL per region, drift episodes, replica changes:
@@ -144,7 +180,7 @@ std::string throttled_share(const model::RegionResult& r) {
 std::string regions_and_lag(const model::RunResult& result) {
   std::string out = "<h2>Regions</h2>\n<table>\n";
   out += row({"region", "writes", "gets", "capacity", "W units", "R units", "throttled", "throttled share",
-              "repl. throttled", "retries", "client errors", "unavailable", "latency p99"},
+              "repl. throttled", "retries", "client errors", "unavailable", "latency p50", "latency p99"},
              true);
   for (const model::RegionResult& r : result.region_results) {
     out += row({esc(r.name), fmt::format("{}", r.writes()), fmt::format("{}", r.operations[3]),
@@ -152,7 +188,7 @@ std::string regions_and_lag(const model::RunResult& result) {
                 fmt::format("{}", r.write_units), fmt::format("{}", r.read_units), fmt::format("{}", r.throttle_events),
                 throttled_share(r), fmt::format("{}", r.replication_throttle_events), fmt::format("{}", r.retries),
                 fmt::format("{}", r.client_errors), fmt::format("{}", r.unavailable_errors),
-                duration(r.client_latency_ns.quantile(0.99))});
+                duration(r.client_latency_ns.quantile(0.5)), duration(r.client_latency_ns.quantile(0.99))});
   }
   out += "</table>\n<h2>Replication lag</h2>\n<table>\n";
   out += row({"from &rarr; to", "writes", "mean", "p50", "p90", "p99", "p99.9", "max"}, true);
@@ -252,8 +288,8 @@ std::string capacity_events(const model::RunResult& result) {
 }
 
 std::string summary(const model::RunResult& result) {
-  return regions_and_lag(result) + conflicts_and_convergence(result) + outages(result) + reads(result) +
-         capacity_events(result) + administration(result);
+  return regions_and_lag(result) + client_latency(result) + conflicts_and_convergence(result) + outages(result) +
+         reads(result) + capacity_events(result) + administration(result);
 }
 
 // The second after the last change of any series (at least the traffic's
@@ -287,6 +323,26 @@ std::vector<double> head(std::vector<double> values, size_t n) {
   return values;
 }
 
+// Per client group that was served: its latency p50 and p99 per minute,
+// with gaps where it was served nothing.
+std::string latency_charts(const model::RunResult& result, const std::vector<ChartMark>& marks, size_t shown_min) {
+  std::string out;
+  for (size_t g = 0; g < result.client_group_series.size(); ++g) {
+    const model::ClientGroupResult& group = result.client_groups[g];
+    if (group.served == 0) continue;
+    const model::ClientGroupSeries& s = result.client_group_series[g];
+    const bool seconds = group.latency_ns.max() >= 2'000'000'000;
+    const double scale = seconds ? 1e-9 : 1e-6;
+    Chart chart{group.region + "/" + group.name + ": client latency", seconds ? "s" : "ms", 60, {}, marks};
+    chart.lines.push_back({"p50", head(doubles(s.latency_p50_ns, scale), shown_min), 0, false, false});
+    chart.lines.push_back({"p99", head(doubles(s.latency_p99_ns, scale), shown_min), 1, true, false});
+    out += svg_chart(chart);
+  }
+  if (out.empty()) return out;
+  return "<h2>Client latency per minute, by client group (a gap: nothing served)</h2>\n<div class=\"charts\">\n" +
+         out + "</div>\n";
+}
+
 std::string charts(const model::RunResult& result, const std::vector<ChartMark>& marks, size_t shown_s) {
   const size_t shown_min = (shown_s + 59) / 60;
   const auto doubles = [&](const std::vector<int64_t>& v, double scale, bool minutes = false) {
@@ -304,7 +360,8 @@ std::string charts(const model::RunResult& result, const std::vector<ChartMark>&
     chart.lines.push_back({"maximum", doubles(s.replication_latency_max_ns, scale, true), 1, true, false});
     out += svg_chart(chart);
   }
-  out += "</div>\n<h2>Replication backlog</h2>\n<div class=\"charts\">\n";
+  out += "</div>\n" + latency_charts(result, marks, shown_min);
+  out += "<h2>Replication backlog</h2>\n<div class=\"charts\">\n";
   Chart backlog{"Replicated writes waiting, by destination", "writes", 1, {}, marks};
   for (size_t r = 0; r < result.region_series.size(); ++r) {
     backlog.lines.push_back(
@@ -382,6 +439,7 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
     }
   }
   out += summary(result);
+  out += cost_html(result);
   const size_t shown_s = seconds_shown(result);
   out += charts(result, marks, shown_s);
   size_t run_s = 0;

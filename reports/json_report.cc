@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "reports/cost_report.h"
 #include "reports/json_writer.h"
 #include "reports/report_fields.h"
 #include "reports/result_words.h"
@@ -310,12 +311,39 @@ void write_region_series(JsonWriter& json, const model::RegionSeries& s, bool mi
   counts("unavailable_errors", s.unavailable_errors);
   counts("refused_requests", s.refused_requests);
   levels("replication_backlog", s.replication_backlog);
-  if (minutes) {
+  if (!minutes) return;
+  const auto latency = [&](std::string_view name, const std::vector<int64_t>& v) {
+    json.key(name);
+    json.compact_array(v, model::kNoValue);
+  };
+  latency("latency_p50_ns", s.latency_p50_ns);
+  latency("latency_p99_ns", s.latency_p99_ns);
+  latency("latency_p90_ns", s.latency_p90_ns);
+  latency("latency_max_ns", s.latency_max_ns);
+  latency("successful_request_latency_mean_ns", s.successful_request_latency_mean_ns);
+  latency("successful_request_latency_max_ns", s.successful_request_latency_max_ns);
+}
+
+// Each client group's latency per minute (per_minute only).
+void write_group_series(JsonWriter& json, const model::RunResult& result) {
+  json.key("groups");
+  json.begin_array();
+  for (size_t g = 0; g < result.client_group_series.size(); ++g) {
+    const model::ClientGroupSeries& s = result.client_group_series[g];
+    json.begin_object();
+    json.field("region", result.client_groups[g].region);
+    json.field("name", result.client_groups[g].name);
     json.key("latency_p50_ns");
-    json.compact_array(s.latency_p50_ns);
+    json.compact_array(s.latency_p50_ns, model::kNoValue);
+    json.key("latency_p90_ns");
+    json.compact_array(s.latency_p90_ns, model::kNoValue);
     json.key("latency_p99_ns");
-    json.compact_array(s.latency_p99_ns);
+    json.compact_array(s.latency_p99_ns, model::kNoValue);
+    json.key("latency_max_ns");
+    json.compact_array(s.latency_max_ns, model::kNoValue);
+    json.end_object();
   }
+  json.end_array();
 }
 
 void write_pair_series(JsonWriter& json, const model::PairSeries& s, bool minutes) {
@@ -354,9 +382,66 @@ void write_series(JsonWriter& json, const model::RunResult& result) {
       json.end_object();
     }
     json.end_array();
+    if (minutes) write_group_series(json, result);
     json.end_object();
   }
   json.end_object();
+}
+
+void write_client_groups(JsonWriter& json, const std::vector<model::ClientGroupResult>& groups) {
+  json.key("client_groups");
+  json.begin_array();
+  for (const model::ClientGroupResult& group : groups) {
+    json.begin_object();
+    write_fields(json, client_group_fields(), group);
+    json.end_object();
+  }
+  json.end_array();
+}
+
+void write_latency_phase(JsonWriter& json, std::string_view name, const model::LatencyPhase& phase,
+                         const model::RunResult& result) {
+  json.key(name);
+  json.begin_object();
+  json.field("start_ns", phase.start_ns);
+  json.field("end_ns", phase.end_ns);
+  json.key("regions");
+  json.begin_array();
+  for (size_t r = 0; r < phase.regions.size(); ++r) {
+    json.begin_object();
+    json.field("name", result.regions[r]);
+    write_fields(json, latency_summary_fields(), phase.regions[r]);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("groups");
+  json.begin_array();
+  for (size_t g = 0; g < phase.groups.size(); ++g) {
+    json.begin_object();
+    json.field("region", result.client_groups[g].region);
+    json.field("name", result.client_groups[g].name);
+    write_fields(json, latency_summary_fields(), phase.groups[g]);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+// The expanded timeline, each event with the client latency before and after it.
+void write_timeline(JsonWriter& json, const model::RunResult& result) {
+  json.key("timeline");
+  json.begin_array();
+  for (const model::TimelineResult& event : result.timeline) {
+    json.begin_object();
+    json.field("at_ns", event.at_ns);
+    json.field("action", timeline_kind_word(event.kind));
+    json.field("region", event.region);
+    json.field("synced", event.synced);
+    write_latency_phase(json, "latency_before", event.before, result);
+    write_latency_phase(json, "latency_after", event.after, result);
+    json.end_object();
+  }
+  json.end_array();
 }
 
 }  // namespace
@@ -370,12 +455,15 @@ std::string json_report(const model::RunResult& result) {
   write_conflicts(json, result.conflicts);
   write_capacity_events(json, result);
   write_sessions(json, result.sessions);
+  write_client_groups(json, result.client_groups);
   json.key("convergence");
   json.begin_object();
   write_fields(json, convergence_fields(), result.convergence);
   json.end_object();
   write_drift(json, result.drift);
   write_replica_changes(json, result.replica_changes);
+  write_timeline(json, result);
+  write_cost_json(json, result);
   if (result.strong_consistency.enabled) write_strong_consistency(json, result.strong_consistency);
   write_series(json, result);
   json.end_object();

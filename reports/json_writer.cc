@@ -116,12 +116,35 @@ void JsonWriter::fixed(double number, int decimals) {
   out_ += text;
 }
 
+void JsonWriter::decimal(int64_t scaled, int decimals) {
+  GTSIM_ASSERT(decimals >= 1 && decimals <= 18);
+  before_value();
+  uint64_t unit = 1;
+  for (int i = 0; i < decimals; ++i) unit *= 10;
+  const uint64_t magnitude = scaled < 0 ? 0 - static_cast<uint64_t>(scaled) : static_cast<uint64_t>(scaled);
+  out_ += fmt::format("{}{}.{:0{}}", scaled < 0 ? "-" : "", magnitude / unit, magnitude % unit, decimals);
+}
+
 void JsonWriter::compact_array(const std::vector<int64_t>& numbers) {
   before_value();
   out_ += '[';
   for (size_t i = 0; i < numbers.size(); ++i) {
     if (i > 0) out_ += ", ";
     out_ += fmt::format("{}", numbers[i]);
+  }
+  out_ += ']';
+}
+
+void JsonWriter::compact_array(const std::vector<int64_t>& numbers, int64_t none) {
+  before_value();
+  out_ += '[';
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    if (i > 0) out_ += ", ";
+    if (numbers[i] == none) {
+      out_ += "null";
+    } else {
+      out_ += fmt::format("{}", numbers[i]);
+    }
   }
   out_ += ']';
 }

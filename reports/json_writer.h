@@ -29,10 +29,16 @@ class JsonWriter {
   void value(bool flag);
   // A fixed-point number with `decimals` digits after the point.
   void fixed(double number, int decimals);
+  // The exact decimal scaled / 10^decimals (1 to 18), every decimal written:
+  // decimal(625, 6) is 0.000625. Money and prices, which must read back as
+  // written.
+  void decimal(int64_t scaled, int decimals);
 
   // A whole array of integers on one line: series stay one line each, so a
   // diff of two reports shows which series changed.
   void compact_array(const std::vector<int64_t>& numbers);
+  // The same, with `null` for each entry equal to `none` (a series' "no value").
+  void compact_array(const std::vector<int64_t>& numbers, int64_t none);
   // The same for milli-values printed with `decimals` decimals (value / 1000).
   void compact_milli_array(const std::vector<int64_t>& milli, int decimals);
 

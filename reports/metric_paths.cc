@@ -1,10 +1,12 @@
 #include "reports/metric_paths.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "model/nearest_word.h"
+#include "reports/cost_report.h"
 #include "reports/report_fields.h"
 #include "sim/assert.h"
 
@@ -30,7 +32,34 @@ void add_figures(const std::string& prefix, const std::vector<const Field<Record
   }
 }
 
+// groups.R.G.* per client group, then timeline.N.{before,after}.regions.R.*
+// and .groups.R.G.* per timeline event (N from 1, as the charts number them).
+void add_latency_figures(const model::RunResult& result, std::vector<Figure>* figures) {
+  const auto group_figures = figures_in_path_order(client_group_fields());
+  for (const model::ClientGroupResult& group : result.client_groups) {
+    add_figures(group_prefix("groups.", group), group_figures, group, figures);
+  }
+  const auto summary_figures = figures_in_path_order(latency_summary_fields());
+  for (size_t i = 0; i < result.timeline.size(); ++i) {
+    const model::TimelineResult& event = result.timeline[i];
+    for (const auto& [side, phase] : {std::pair{"before", &event.before}, std::pair{"after", &event.after}}) {
+      const std::string prefix = fmt::format("timeline.{}.{}.", i + 1, side);
+      for (size_t r = 0; r < phase->regions.size(); ++r) {
+        add_figures(prefix + "regions." + result.regions[r] + ".", summary_figures, phase->regions[r], figures);
+      }
+      for (size_t g = 0; g < phase->groups.size(); ++g) {
+        add_figures(group_prefix(prefix + "groups.", result.client_groups[g]), summary_figures, phase->groups[g],
+                    figures);
+      }
+    }
+  }
+}
+
 }  // namespace
+
+std::string group_prefix(const std::string& prefix, const model::ClientGroupResult& group) {
+  return prefix + group.region + "." + group.name + ".";
+}
 
 void RegionEventFigures::append_to(std::string_view region, std::vector<Figure>* figures) const {
   const std::string name(region);
@@ -117,6 +146,8 @@ std::vector<Figure> flatten(const model::RunResult& result) {
     }
     events.append_to(region, &figures);
   }
+  add_latency_figures(result, &figures);
+  append_cost_figures(cost_breakdown(result), &figures);
   // An MRSC table's own figures (none for MREC, whose reports lack them).
   const model::StrongConsistencyResult& strong = result.strong_consistency;
   if (strong.enabled) {

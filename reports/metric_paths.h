@@ -128,6 +128,8 @@ bool RegionEventFigures::add_action(const Get& get, bool write) {
   last_action_ns = std::max(last_action_ns, *effective);
   return true;
 }
+// "PREFIX<region>.<group>.": where a client group's figures sit under a prefix.
+std::string group_prefix(const std::string& prefix, const model::ClientGroupResult& group);
 
 // Whether the figure at `path` is in nanoseconds: its name ends in `_ns`
 // (units are last in every name).

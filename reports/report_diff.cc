@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "model/money.h"
+#include "reports/cost_report.h"
 #include "reports/json_report.h"
 #include "reports/report_fields.h"
 #include "sim/time.h"
@@ -87,6 +89,7 @@ bool same(const JsonValue& a, const JsonValue& b) {
 
 std::string show(const std::string& path, std::optional<int64_t> v) {
   if (!v) return "(absent)";
+  if (model::is_money_path(path)) return model::format_usd_cents(*v);
   if (!is_duration_path(path)) return fmt::format("{}", *v);
   return sim::format_duration(sim::Duration::nanoseconds(*v), sim::DurationStyle::kReadable);
 }
@@ -168,6 +171,47 @@ bool event_figures(const JsonValue& report, const JsonValue& regions, std::vecto
   return true;
 }
 
+// A report's latency phase (latency_before / latency_after of a timeline
+// event) under `prefix`, as add_latency_figures() in metric_paths.cc.
+bool phase_figures(Reader& r, const std::string& prefix, const JsonValue* phase, std::string* error) {
+  const JsonValue* regions = phase ? member(*phase, "regions", JsonValue::Kind::kArray) : nullptr;
+  const JsonValue* groups = phase ? member(*phase, "groups", JsonValue::Kind::kArray) : nullptr;
+  if (!regions || !groups) {
+    *error = fmt::format("'{}' lacks its regions or groups", prefix);
+    return false;
+  }
+  const auto figures = figures_in_path_order(latency_summary_fields());
+  for (const JsonValue& region : regions->items) {
+    if (!r.add_all(prefix + "regions." + name_of(region, "name") + ".", figures, region)) return false;
+  }
+  for (const JsonValue& group : groups->items) {
+    const std::string path = prefix + "groups." + name_of(group, "region") + "." + name_of(group, "name") + ".";
+    if (!r.add_all(path, figures, group)) return false;
+  }
+  return true;
+}
+
+// groups.* and timeline.*: absent from reports made before they were.
+bool latency_figures(Reader& r, const JsonValue& report, std::string* error) {
+  if (const JsonValue* groups = member(report, "client_groups", JsonValue::Kind::kArray)) {
+    const auto figures = figures_in_path_order(client_group_fields());
+    for (const JsonValue& group : groups->items) {
+      const std::string prefix = "groups." + name_of(group, "region") + "." + name_of(group, "name") + ".";
+      if (!r.add_all(prefix, figures, group)) return false;
+    }
+  }
+  const JsonValue* timeline = member(report, "timeline", JsonValue::Kind::kArray);
+  if (timeline == nullptr) return true;
+  for (size_t i = 0; i < timeline->items.size(); ++i) {
+    const JsonValue& event = timeline->items[i];
+    for (const char* side : {"before", "after"}) {
+      const JsonValue* phase = member(event, std::string("latency_") + side, JsonValue::Kind::kObject);
+      if (!phase_figures(r, fmt::format("timeline.{}.{}.", i + 1, side), phase, error)) return false;
+    }
+  }
+  return true;
+}
+
 // strong_consistency.* of an MRSC table's report, in flatten()'s order;
 // nothing when the report has no such section (an MREC table).
 bool strong_figures(const JsonValue& report, Reader& r, std::string* error) {
@@ -225,7 +269,7 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
   const auto pair_figures = figures_in_path_order(pair_fields());
   for (const JsonValue& pair : pairs->items) {
     const std::string prefix = "lag." + name_of(pair, "from") + "->" + name_of(pair, "to") + ".";
-    if (!r.add_all(prefix, pair_figures, pair)) return std::nullopt;
+    if (!r.add_all(prefix, pair_figures, pair, kPairFiguresInEveryReport)) return std::nullopt;
   }
   if (!r.add_all("conflicts.", figures_in_path_order(conflict_fields()), *conflicts) ||
       !r.add_all("convergence.", figures_in_path_order(convergence_fields()), *convergence)) {
@@ -233,6 +277,8 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
   }
   if (!drift_figures(report, &figures, error)) return std::nullopt;
   if (!event_figures(report, *regions, &figures, error)) return std::nullopt;
+  if (!latency_figures(r, report, error)) return std::nullopt;
+  if (!cost_figures_from_report(report, &figures, error)) return std::nullopt;
   if (!strong_figures(report, r, error)) return std::nullopt;
   // Two regions (or settings) of one name would make one path name two figures.
   std::unordered_set<std::string_view> paths;
@@ -254,7 +300,7 @@ std::optional<Tolerance> parse_tolerance(std::string_view text, std::string* err
   }
   const auto bad = [&] {
     *error = fmt::format("--tolerance expects [PATTERN=]VALUE with VALUE a percentage ('2%'), a duration "
-                         "('5ms') or an integer ('10'); found '{}'",
+                         "('5ms'), an amount in dollars ('$0.05') or an integer ('10'); found '{}'",
                          text);
     return std::nullopt;
   };
@@ -270,6 +316,12 @@ std::optional<Tolerance> parse_tolerance(std::string_view text, std::string* err
     if (!decimal || ec != std::errc() || end != number.data() + number.size() || !std::isfinite(t.percent)) {
       return bad();
     }
+    return t;
+  }
+  if (value.front() == '$') {  // money figures are micro-dollars
+    const std::optional<int64_t> micro = model::parse_usd_micro(value);
+    if (!micro) return bad();
+    t.absolute = *micro;
     return t;
   }
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), t.absolute);
@@ -311,12 +363,30 @@ void diff_figures(const std::vector<Figure>& fa, const std::vector<Figure>& fb,
     }
   }
   for (const Figure& y : fb) {
-    if (in_a.find(y.path) == in_a.end()) diff->changes.push_back({y.path, std::nullopt, y.value});
+    if (in_a.find(y.path) != in_a.end()) continue;
+    ++diff->figures;  // compared with its absence in A
+    diff->changes.push_back({y.path, std::nullopt, y.value});
   }
 }
 
+// Whether two cost sections have the same prices: the table's, and each region's.
+bool same_prices(const JsonValue& a, const JsonValue& b) {
+  const JsonValue* pa = a.find("prices");
+  const JsonValue* pb = b.find("prices");
+  if ((pa == nullptr) != (pb == nullptr) || (pa != nullptr && !same(*pa, *pb))) return false;
+  const JsonValue* ra = a.find("regions");
+  const JsonValue* rb = b.find("regions");
+  if (ra == nullptr || rb == nullptr) return ra == rb;
+  for (size_t i = 0; i < ra->items.size() && i < rb->items.size(); ++i) {
+    const JsonValue* x = ra->items[i].find("prices");
+    const JsonValue* y = rb->items[i].find("prices");
+    if ((x == nullptr) != (y == nullptr) || (x != nullptr && !same(*x, *y))) return false;
+  }
+  return true;
+}
+
 // The parts that are not figures, compared whole: the event lists, the run,
-// the conflict examples and the drift episodes.
+// the conflict examples, the drift episodes and the prices.
 void diff_parts(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   for (const char* part : {"throttle_windows", "scaling_actions", "outages", "replica_changes", "run"}) {
     const JsonValue* pa = a.find(part);
@@ -328,6 +398,10 @@ void diff_parts(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   if (ca && cb && ca->find("examples") && cb->find("examples") && !same(*ca->find("examples"), *cb->find("examples"))) {
     diff->other_parts.push_back("conflicts.examples");
   }
+  // The prices: the cost figures say what they changed, this that they did.
+  const JsonValue* cost_a = a.find("cost");
+  const JsonValue* cost_b = b.find("cost");
+  if (cost_a && cost_b && !same_prices(*cost_a, *cost_b)) diff->other_parts.push_back("cost.prices");
   const JsonValue* sa = a.find("strong_consistency");
   const JsonValue* sb = b.find("strong_consistency");
   const JsonValue* ea = sa ? sa->find("episodes") : nullptr;

@@ -25,7 +25,8 @@ namespace reports {
 std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, std::string* error);
 
 // How far two values of a figure may be apart and still count as equal:
-// `2%` (of A's value), `5ms` (figures in ns), `10` (any figure), optionally
+// `2%` (of A's value), `5ms` (figures in ns), `$0.05` (figures in
+// micro-dollars), `10` (any figure, in its unit), optionally
 // for the figures matching a pattern only: `lag.*.p99_ns=5%`.
 struct Tolerance {
   std::string pattern = "*";   // "*": every figure (a path has no '.' in '*' so it is special-cased)
@@ -42,7 +43,7 @@ struct FigureChange {
 };
 
 struct ReportDiff {
-  size_t figures = 0;                    // figures compared
+  size_t figures = 0;                    // figures compared: in A, in B or in both
   std::vector<FigureChange> changes;     // beyond tolerance, in report order
   std::vector<std::string> other_parts;  // non-figure parts that differ ("series.per_second", ...)
   std::vector<std::string> notes;        // scenario name or seed differ, ...

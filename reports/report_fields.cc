@@ -88,10 +88,20 @@ constexpr Field<R> kRegionFields[] = {
     {"clients.unavailable_errors", member<&R::unavailable_errors>, "unavailable_errors", 11},
     {"clients.latency_ns.count", count_of<&R::client_latency_ns>},
     {"clients.latency_ns.p50", quantile_of<&R::client_latency_ns, 500>, "client_latency_p50_ns", 12},
+    {"clients.latency_ns.p90", quantile_of<&R::client_latency_ns, 900>, "client_latency_p90_ns", 26},
     {"clients.latency_ns.p99", quantile_of<&R::client_latency_ns, 990>, "client_latency_p99_ns", 13},
     {"clients.latency_ns.max", max_of<&R::client_latency_ns>, "client_latency_max_ns", 14},
+    {"clients.successful_request_latency_ns.count", count_of<&R::service_latency_ns>},
+    {"clients.successful_request_latency_ns.p50", quantile_of<&R::service_latency_ns, 500>,
+     "successful_request_latency_p50_ns", 27},
+    {"clients.successful_request_latency_ns.p90", quantile_of<&R::service_latency_ns, 900>,
+     "successful_request_latency_p90_ns", 28},
+    {"clients.successful_request_latency_ns.p99", quantile_of<&R::service_latency_ns, 990>,
+     "successful_request_latency_p99_ns", 29},
+    {"clients.successful_request_latency_ns.max", max_of<&R::service_latency_ns>, "successful_request_latency_max_ns",
+     30},
     {"replication_throttle_events", member<&R::replication_throttle_events>, "replication_throttle_events", 8},
-    {"reads.stale_reads", member<&R::stale_reads>, "stale_reads", 26},
+    {"reads.stale_reads", member<&R::stale_reads>, "stale_reads", 31},
     {"reads.staleness_ns.count", count_of<&R::staleness_ns>},
     {"reads.staleness_ns.p50", quantile_of<&R::staleness_ns, 500>},
     {"reads.staleness_ns.p99", quantile_of<&R::staleness_ns, 990>},
@@ -119,6 +129,31 @@ constexpr Field<P> kPairFields[] = {
     {"lag_ns.p99", quantile_of<&P::lag_ns, 990>, "p99_ns", 5},
     {"lag_ns.p999", quantile_of<&P::lag_ns, 999>, "p999_ns", 6},
     {"lag_ns.max", max_of<&P::lag_ns>, "max_ns", 7},
+    {"coalesced", member<&P::coalesced>, "coalesced", 8},
+};
+
+using G = model::ClientGroupResult;
+
+constexpr Field<G> kGroupFields[] = {
+    {"region", member<&G::region>},
+    {"name", member<&G::name>},
+    {"served", member<&G::served>, "served", 0},
+    {"moved", member<&G::moved>, "moved", 1},
+    {"latency_ns.count", count_of<&G::latency_ns>},
+    {"latency_ns.p50", quantile_of<&G::latency_ns, 500>, "latency_p50_ns", 2},
+    {"latency_ns.p90", quantile_of<&G::latency_ns, 900>, "latency_p90_ns", 3},
+    {"latency_ns.p99", quantile_of<&G::latency_ns, 990>, "latency_p99_ns", 4},
+    {"latency_ns.max", max_of<&G::latency_ns>, "latency_max_ns", 5},
+};
+
+using L = model::LatencySummary;
+
+constexpr Field<L> kLatencySummaryFields[] = {
+    {"requests", member<&L::requests>, "requests", 0},
+    {"p50_ns", member<&L::p50_ns>, "latency_p50_ns", 1},
+    {"p90_ns", member<&L::p90_ns>, "latency_p90_ns", 2},
+    {"p99_ns", member<&L::p99_ns>, "latency_p99_ns", 3},
+    {"max_ns", member<&L::max_ns>, "latency_max_ns", 4},
 };
 
 using C = model::ConflictResult;
@@ -224,6 +259,8 @@ std::span<const Field<model::ScalingAction>> scaling_action_fields() { return kS
 
 std::span<const Field<model::RegionResult>> region_fields() { return kRegionFields; }
 std::span<const Field<model::PairResult>> pair_fields() { return kPairFields; }
+std::span<const Field<model::ClientGroupResult>> client_group_fields() { return kGroupFields; }
+std::span<const Field<model::LatencySummary>> latency_summary_fields() { return kLatencySummaryFields; }
 std::span<const Field<model::ConflictResult>> conflict_fields() { return kConflictFields; }
 std::span<const Field<model::ConvergenceResult>> convergence_fields() { return kConvergenceFields; }
 

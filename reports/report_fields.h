@@ -1,8 +1,8 @@
 // Report fields: the schema of the report's figure sections, one table per
-// section (a region, a replication pair, the conflicts, the convergence,
-// the strong consistency of a region and of a pair),
-// and of the records the failover figures are summed from (an outage, a
-// throttling window, a scaling action).
+// section (a region, a replication pair, a client group, a latency summary
+// of the timeline, the conflicts, the convergence, the strong consistency of
+// a region and of a pair), and of the records the failover figures are
+// summed from (an outage, a throttling window, a scaling action).
 //
 // Each row is one scalar the JSON report prints for the section's record:
 // its key (dotted when it sits in a nested object: "clients.latency_ns.p99"),
@@ -52,6 +52,9 @@ struct Field {
 
 std::span<const Field<model::RegionResult>> region_fields();
 std::span<const Field<model::PairResult>> pair_fields();
+std::span<const Field<model::ClientGroupResult>> client_group_fields();
+// A stretch's latency of one region or group (the timeline's before/after).
+std::span<const Field<model::LatencySummary>> latency_summary_fields();
 std::span<const Field<model::ConflictResult>> conflict_fields();
 std::span<const Field<model::ConvergenceResult>> convergence_fields();
 std::span<const Field<model::OutageResult>> outage_fields();
@@ -79,6 +82,8 @@ std::optional<FieldValue> field_at(std::span<const Field<Record>> fields, const 
 // `gtsim diff` shows them as absent there. Every figure of the other
 // sections is in every report.
 inline constexpr int kRegionFiguresInEveryReport = 15;
+// Likewise for the pairs: `coalesced` came later.
+inline constexpr int kPairFiguresInEveryReport = 8;
 
 // A figure's value as a signed integer. REQUIRES: an integer that fits.
 int64_t figure_value(const FieldValue& value);

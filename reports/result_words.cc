@@ -46,6 +46,27 @@ std::string_view drift_cost_unit_word(model::DriftCostUnit unit) {
   return "?";
 }
 
+std::string_view timeline_kind_word(model::TimelineKind kind) {
+  switch (kind) {
+    case model::TimelineKind::kOutage: return "outage";
+    case model::TimelineKind::kRecover: return "recover";
+    case model::TimelineKind::kShiftTraffic: return "shift_traffic";
+    case model::TimelineKind::kSetCapacity: return "set_capacity";
+    case model::TimelineKind::kCutLinks: return "cut_links";
+    case model::TimelineKind::kRestoreLinks: return "restore_links";
+    case model::TimelineKind::kSetLatency: return "set_latency";
+    case model::TimelineKind::kClockStep: return "clock_step";
+    case model::TimelineKind::kClockDrift: return "clock_drift";
+    case model::TimelineKind::kCreateIndex: return "create_index";
+    case model::TimelineKind::kDeleteIndex: return "delete_index";
+    case model::TimelineKind::kEnableTtl: return "enable_ttl";
+    case model::TimelineKind::kDisableTtl: return "disable_ttl";
+    case model::TimelineKind::kAddReplica: return "add_replica";
+    case model::TimelineKind::kRemoveReplica: return "remove_replica";
+  }
+  return "?";
+}
+
 std::string_view stop_word(model::StopReason reason) {
   switch (reason) {
     case model::StopReason::kCompleted: return "completed";

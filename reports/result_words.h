@@ -23,6 +23,9 @@ std::string_view replica_action_word(model::ReplicaAction action);
 std::string_view replica_outcome_word(model::ReplicaOutcome outcome);
 // "throttle events" | "replicated write units" | "queries refused"
 std::string_view drift_cost_unit_word(model::DriftCostUnit unit);
+// An event of the expanded timeline: its action's word ("outage",
+// "recover", "shift_traffic", "set_capacity", ...).
+std::string_view timeline_kind_word(model::TimelineKind kind);
 // run.stop: "completed" | "max_events" | "stopped"
 std::string_view stop_word(model::StopReason reason);
 

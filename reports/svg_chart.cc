@@ -31,13 +31,17 @@ std::string number(double v) {
   return fmt::format("{:g}", v);
 }
 
-// The largest value of each stretch of `factor` values.
+// The largest value of each stretch of `factor` values; a stretch with no
+// value at all (NaN) stays NaN.
 std::vector<double> reduce(const std::vector<double>& values, size_t factor) {
   if (factor <= 1) return values;
   std::vector<double> out;
   for (size_t i = 0; i < values.size(); i += factor) {
-    out.push_back(*std::max_element(values.begin() + static_cast<std::ptrdiff_t>(i),
-                                    values.begin() + static_cast<std::ptrdiff_t>(std::min(values.size(), i + factor))));
+    double largest = std::nan("");
+    for (size_t j = i; j < std::min(values.size(), i + factor); ++j) {
+      if (!std::isnan(values[j]) && (std::isnan(largest) || values[j] > largest)) largest = values[j];
+    }
+    out.push_back(largest);
   }
   return out;
 }
@@ -62,7 +66,9 @@ Frame frame(const Chart& chart) {
   double y_max = 0;
   for (const ChartLine& line : chart.lines) {
     points = std::max(points, line.values.size());
-    for (double v : line.values) y_max = std::max(y_max, v);
+    for (double v : line.values) {
+      if (!std::isnan(v)) y_max = std::max(y_max, v);
+    }
   }
   f.factor = (points + kMaxPoints - 1) / kMaxPoints;
   f.step_s = chart.step_s * static_cast<double>(f.factor);
@@ -125,7 +131,35 @@ std::string marks(const Chart& chart, const Frame& f) {
   return svg;
 }
 
-// Each line as a polyline, or as bars from 0.
+// A line's values as polylines, broken where a value is missing (NaN: a gap,
+// not a 0); a value alone between gaps is a dot.
+std::string polylines(const std::vector<double>& values, const Frame& f, const char* color, bool dashed) {
+  std::string svg;
+  const auto at = [&](size_t i) { return (static_cast<double>(i) + 0.5) * f.step_s; };
+  for (size_t start = 0; start < values.size();) {
+    if (std::isnan(values[start])) {
+      ++start;
+      continue;
+    }
+    size_t end = start;
+    while (end < values.size() && !std::isnan(values[end])) ++end;
+    if (end - start == 1) {
+      svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2\" fill=\"{}\"/>\n", f.x(at(start)),
+                         f.y(values[start]), color);
+    } else {
+      svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\"{} points=\"", color,
+                         dashed ? " stroke-dasharray=\"5 3\"" : "");
+      for (size_t i = start; i < end; ++i) {
+        svg += fmt::format("{}{:.1f},{:.1f}", i == start ? "" : " ", f.x(at(i)), f.y(values[i]));
+      }
+      svg += "\"/>\n";
+    }
+    start = end;
+  }
+  return svg;
+}
+
+// Each line as polylines, or as bars from 0.
 std::string data(const Chart& chart, const Frame& f) {
   std::string svg;
   for (const ChartLine& line : chart.lines) {
@@ -135,20 +169,14 @@ std::string data(const Chart& chart, const Frame& f) {
       const double w = std::max(1.0, f.plot_w * f.step_s / f.x_span_s);
       svg += fmt::format("<g fill=\"{}\" fill-opacity=\"0.55\">", color);
       for (size_t i = 0; i < values.size(); ++i) {
-        if (values[i] <= 0) continue;
+        if (std::isnan(values[i]) || values[i] <= 0) continue;
         svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>",
                            f.x(static_cast<double>(i) * f.step_s), f.y(values[i]), w, kTop + f.plot_h - f.y(values[i]));
       }
       svg += "</g>\n";
       continue;
     }
-    svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\"{} points=\"", color,
-                       line.dashed ? " stroke-dasharray=\"5 3\"" : "");
-    for (size_t i = 0; i < values.size(); ++i) {
-      svg += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "" : " ", f.x((static_cast<double>(i) + 0.5) * f.step_s),
-                         f.y(values[i]));
-    }
-    svg += "\"/>\n";
+    svg += polylines(values, f, color, line.dashed);
   }
   return svg;
 }

@@ -16,7 +16,7 @@ namespace reports {
 
 struct ChartLine {
   std::string label;
-  std::vector<double> values;  // one per step, from time 0
+  std::vector<double> values;  // one per step, from time 0; NaN: no value (a gap)
   int color = 0;               // index into the palette
   bool dashed = false;
   bool bars = false;           // drawn as thin bars from 0 (counts)

@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "reports/json_report.h"
+#include "reports/cost_report.h"
 #include "reports/result_words.h"
 #include "reports/strong_consistency_text.h"
 #include "sim/time.h"
@@ -224,6 +225,46 @@ std::string outage_title(const model::OutageResult& o) {
   return fmt::format("{} outage of {}", model::outage_scope_name(o.scope), o.region);
 }
 
+// The p50 of a stretch, or "none" when it served nothing.
+std::string p50_or_none(const model::LatencySummary& s) { return s.requests == 0 ? "none" : readable(s.p50_ns); }
+
+// Each client group's latency, then the steps the timeline caused: at an
+// event, a group whose p50 after it differs by more than 10% from the last
+// stretch it was served in (or that is served nothing from there on).
+void append_clients(std::string& out, const model::RunResult& result) {
+  if (result.client_groups.empty()) return;
+  out += "\nclients\n";
+  for (const model::ClientGroupResult& g : result.client_groups) {
+    out += fmt::format("  {}/{}: {} served ({} by another region), latency p50 {}, p99 {}, max {}\n", g.region,
+                       g.name, g.served, g.moved, readable(g.latency_ns.quantile(0.5)),
+                       readable(g.latency_ns.quantile(0.99)), readable(g.latency_ns.max()));
+  }
+  constexpr size_t kStepsShown = 6;
+  size_t steps = 0;
+  std::vector<model::LatencySummary> last(result.client_groups.size());  // the last stretch served
+  std::vector<bool> quiet(result.client_groups.size(), false);            // served nothing since
+  for (const model::TimelineResult& e : result.timeline) {
+    for (size_t g = 0; g < result.client_groups.size(); ++g) {
+      if (e.before.groups[g].requests > 0) last[g] = e.before.groups[g];
+      const model::LatencySummary& after = e.after.groups[g];
+      if (last[g].requests == 0) continue;
+      const double from = static_cast<double>(last[g].p50_ns);
+      const bool stopped = after.requests == 0 && !quiet[g];
+      const bool moved = after.requests > 0 && std::fabs(static_cast<double>(after.p50_ns) - from) > 0.1 * from;
+      quiet[g] = after.requests == 0;
+      if (!stopped && !moved) continue;
+      if (moved) last[g] = after;
+      if (steps++ >= kStepsShown) continue;
+      out += fmt::format("  at {} {}{}: {}/{} p50 {} -> {}\n", readable(e.at_ns), timeline_kind_word(e.kind),
+                         e.region.empty() ? "" : " " + e.region, result.client_groups[g].region,
+                         result.client_groups[g].name, readable(static_cast<int64_t>(from)), p50_or_none(after));
+    }
+  }
+  if (steps > kStepsShown) {
+    out += fmt::format("  ... and {} more latency steps (all in the JSON and HTML reports)\n", steps - kStepsShown);
+  }
+}
+
 void append_outages(std::string& out, const std::vector<model::OutageResult>& outages) {
   for (const model::OutageResult& o : outages) {
     out += fmt::format("  {} at {}: {} writes at risk (oldest {} old), ", outage_title(o), readable(o.failed_ns),
@@ -289,9 +330,11 @@ std::string text_report(const model::RunResult& result) {
   append_strong_consistency_text(out, result, name_width);
   append_capacity(out, result, name_width);
   append_outages(out, result.outages);
+  append_clients(out, result);
   append_reads(out, result);
   append_drift(out, result.drift);
   append_replica_changes(out, result.replica_changes);
+  out += cost_text(result);
 
   const model::ConvergenceResult& v = result.convergence;
   if (result.stop.reason != model::StopReason::kCompleted) {

@@ -152,7 +152,7 @@ double Distribution::sample(Rng& rng) const {
     case Kind::kPareto:
       return a_ * std::pow(rng.uniform_open01(), -1.0 / b_);
     case Kind::kEmpirical:
-      return quantile(rng.uniform01());
+      return empirical_at(rng.uniform01() * 100.0);
   }
   GTSIM_ASSERT(false && "unknown distribution kind");
   return 0.0;
@@ -168,6 +168,20 @@ double Distribution::normal_truncated_quantile(double p) const {
   if (lower <= 0.0) return 0.0;  // p * m underflowed: the cut-off itself
   const double z = lower < 0.5 ? normal_quantile(lower) : -normal_quantile((1.0 - p) * kept_mass_);
   return std::max(0.0, a_ + b_ * z);
+}
+
+// A scan from the first point, not a binary search: tables are short, the
+// scan is cheaper on a request's path, and it finds the same point.
+double Distribution::empirical_at(double percentile) const {
+  // The first point strictly above percentile; below 100 keeps it inside the table.
+  size_t above = 1;
+  const size_t n = points_.size();
+  while (above < n && points_[above].first <= percentile) ++above;
+  if (above == n) return points_.back().second;
+  const std::pair<double, double>& hi = points_[above];
+  const std::pair<double, double>& lo = points_[above - 1];
+  const double t = (percentile - lo.first) / (hi.first - lo.first);
+  return lo.second + (hi.second - lo.second) * t;
 }
 
 double Distribution::quantile(double p) const {
@@ -188,18 +202,8 @@ double Distribution::quantile(double p) const {
       return -a_ * std::log1p(-p);
     case Kind::kPareto:
       return a_ * std::pow(1.0 - p, -1.0 / b_);
-    case Kind::kEmpirical: {
-      const double percentile = p * 100.0;
-      // First point strictly above percentile; p < 1 keeps it inside the table.
-      auto above = std::upper_bound(
-          points_.begin(), points_.end(), percentile,
-          [](double value, const std::pair<double, double>& point) { return value < point.first; });
-      if (above == points_.end()) return points_.back().second;
-      const auto& hi = *above;
-      const auto& lo = *(above - 1);
-      const double t = (percentile - lo.first) / (hi.first - lo.first);
-      return lo.second + (hi.second - lo.second) * t;
-    }
+    case Kind::kEmpirical:
+      return empirical_at(p * 100.0);
   }
   GTSIM_ASSERT(false && "unknown distribution kind");
   return 0.0;
@@ -272,7 +276,11 @@ Duration LatencyModel::sample(Rng& rng) const {
   const Duration room = kLatencyMax - base_;
   // Compare in double before converting: the jitter may be huge or infinite.
   if (jitter >= static_cast<double>(room.ns())) return kLatencyMax;
-  return base_ + Duration::nanoseconds(std::llround(jitter));
+  // Rounded half away from zero, as std::llround does for a non-negative
+  // value below 2^62, without its call: jitter - whole is exact.
+  auto whole = static_cast<int64_t>(jitter);
+  if (jitter - static_cast<double>(whole) >= 0.5) ++whole;
+  return base_ + Duration::nanoseconds(whole);
 }
 
 double LatencyModel::quantile_ns(double p) const {

@@ -76,6 +76,8 @@ class Distribution {
   // Truncated normal: the inverse CDF through the kept upper tail, accurate
   // even when the kept mass is small.
   double normal_truncated_quantile(double p) const;
+  // Empirical: the inverse CDF at `percentile` (0..100), linear between points.
+  double empirical_at(double percentile) const;
 
   Kind kind_;
   // Meaning by kind: constant (a_ = value); uniform (a_ = min, b_ = max);

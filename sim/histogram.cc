@@ -31,8 +31,12 @@ int64_t Histogram::bucket_width(size_t index) {
   return int64_t{1} << ((index - kSubBucketCount) / kSubBucketCount);
 }
 
+// Only the buckets between min and max can be non-zero: clearing and
+// merging touch those alone, so an empty or narrow histogram costs little.
 void Histogram::clear() {
-  std::fill(counts_.begin(), counts_.end(), 0);
+  if (count_ == 0) return;
+  std::fill(counts_.begin() + static_cast<std::ptrdiff_t>(bucket_index(min_)),
+            counts_.begin() + static_cast<std::ptrdiff_t>(bucket_index(max_)) + 1, 0);
   count_ = 0;
   sum_ = 0;
   min_ = INT64_MAX;
@@ -52,7 +56,9 @@ void Histogram::record_n(int64_t value, uint64_t n) {
 
 void Histogram::merge(const Histogram& other) {
   GTSIM_ASSERT(count_ + other.count_ >= count_);
-  for (size_t i = 0; i < kBucketCount; ++i) counts_[i] += other.counts_[i];
+  if (other.count_ == 0) return;
+  const size_t last = bucket_index(other.max_);
+  for (size_t i = bucket_index(other.min_); i <= last; ++i) counts_[i] += other.counts_[i];
   count_ += other.count_;
   sum_ += other.sum_;
   min_ = std::min(min_, other.min_);

@@ -34,6 +34,7 @@ class Histogram {
   void record(int64_t value) { record_n(value, 1); }
   // Records value n times. REQUIRES: value >= 0.
   void record_n(int64_t value, uint64_t n);
+  // Both cost the span of buckets between min and max, not kBucketCount.
   void merge(const Histogram& other);
   // Forgets every value (keeps the storage).
   void clear();

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "model/money.h"
 #include "sim/assert.h"
 
 namespace study {
@@ -13,6 +14,7 @@ bool is_duration(const std::string& path) { return path.ends_with("_ns"); }
 
 // A value for the terminal, in the figure's display unit.
 std::string shown(const std::string& path, double value) {
+  if (model::is_money_path(path)) return model::format_usd_cents(value);  // micro-dollars
   return is_duration(path) ? fmt::format("{:.3f} ms", value / 1e6) : fmt::format("{:.2f}", value);
 }
 

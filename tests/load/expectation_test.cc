@@ -28,6 +28,23 @@ TEST_CASE("Expectation: parses PATH OP VALUE with integers and durations") {
   }
 }
 
+TEST_CASE("Expectation: a money figure's value is dollars, compared in micro-dollars") {
+  std::string error;
+  auto e = parse_expectation("cost.monthly_usd < 250.50", &error);
+  REQUIRE(e);
+  CHECK(e->value == 250'500'000);
+  CHECK(!e->is_duration);
+  CHECK(parse_expectation("cost.regions.us-east-1.storage_usd <= $0.05", &error)->value == 50'000);
+  CHECK(parse_expectation("cost.total_usd == 12", &error)->value == 12'000'000);
+  CHECK(!parse_expectation("cost.total_usd < 1s", &error));
+  CHECK(error == "expected an amount in US dollars (at most 6 decimals, e.g. '250', '12.50' or '$0.05') after '<', "
+                 "found '1s'");
+  CHECK(!parse_expectation("cost.total_usd > -1", &error));
+  CHECK(!parse_expectation("cost.total_usd > 0.0000001", &error));
+  // A count is still an integer.
+  CHECK(!parse_expectation("conflicts.clobbered < 2.5", &error));
+}
+
 TEST_CASE("Expectation: holds compares actual with expected") {
   CHECK(holds(Comparison::kLess, 1, 2));
   CHECK(!holds(Comparison::kLess, 2, 2));

@@ -60,7 +60,7 @@ TEST_CASE("scenario_loader: minimal scenario takes every default (two catalogue 
   CHECK(s.latency(1, 0).base() == Duration::milliseconds(35));
   CHECK(s.latency(0, 1).is_constant());
   CHECK(s.replication.poll_interval == Duration::milliseconds(500));
-  CHECK(s.replication.batch_size == 10000);
+  CHECK(s.replication.batch_size == 1000);
   CHECK(s.replication.apply_time.base() == Duration::milliseconds(100));
   CHECK(s.table.key_count == 1000);
   CHECK(s.table.key_distribution.kind == KeyDistributionKind::kUniform);
@@ -301,8 +301,8 @@ TEST_CASE("scenario_loader: all problems of a file, sorted by position") {
 TEST_CASE("scenario_loader: unknown key without a near word lists the valid ones") {
   CHECK(errors(std::string(kMinimal) + "table: {colour: red}\n") ==
         Lines{"s.yaml:3:9: error: unknown key 'colour' in table; expected one of 'keys', 'key_distribution', "
-              "'item_size', 'prepopulated', 'capacity', 'indexes', 'ttl', 'multi_region_consistency', "
-              "'witness', 'write_conflict_window'"});
+              "'item_size', 'prepopulated', 'capacity', 'indexes', 'ttl', 'service_latency', "
+              "'multi_region_consistency', 'witness', 'write_conflict_window'"});
 }
 
 TEST_CASE("scenario_loader: durations must be positive, bounded and whole") {
@@ -451,12 +451,12 @@ TEST_CASE("scenario_loader: alias and non-scalar keys do not crash") {
   CHECK(errors("x: &a [1, 2]\ny: &b [*a, *a, *a]\n? [k]\n: 1\n") ==
         Lines{"s.yaml:1:1: error: unknown key 'x' at the top level; expected one of 'name', 'description', 'seed', "
               "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline', 'expect', "
-              "'settings_sync', 'version'",
+              "'settings_sync', 'version', 'pricing'",
               "s.yaml:1:1: error: missing required key 'duration' at the top level",
               "s.yaml:1:1: error: missing required key 'regions' at the top level",
               "s.yaml:2:1: error: unknown key 'y' at the top level; expected one of 'name', 'description', 'seed', "
               "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline', 'expect', "
-              "'settings_sync', 'version'",
+              "'settings_sync', 'version', 'pricing'",
               "s.yaml:3:3: error: expected a key name, found a sequence"});
 }
 

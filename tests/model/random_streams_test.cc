@@ -19,6 +19,11 @@ TEST_CASE("Random streams: a client group's routing, retry and session streams")
   CHECK(model::sessions_stream("us-east-1", "web") == "sessions/us-east-1/web");
 }
 
+TEST_CASE("Random streams: a client group's service latency and round-trip streams") {
+  CHECK(model::service_latency_stream("us-east-1", "web") == "service-latency/us-east-1/web");
+  CHECK(model::client_network_stream("us-east-1", "web") == "client-network/us-east-1/web");
+}
+
 TEST_CASE("Random streams: replication, network and TTL streams") {
   CHECK(model::poll_phase_stream("ap-south-1") == "replication/ap-south-1/poll-phase");
   CHECK(model::network_stream("us-east-1", "eu-west-1") == "network/us-east-1->eu-west-1");

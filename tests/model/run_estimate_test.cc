@@ -51,18 +51,20 @@ TEST_CASE("estimate_run: a curve's requests are its integral over the run (its m
 }
 
 // Found by probing beside the fuzzer: 10,000 writes shipped one per 1000h poll
-// would simulate 10 million hours (a tick per second: a hang, then int64 overflow).
+// would simulate millions of hours (a tick per second: a hang, then int64
+// overflow). An on-demand table starts with 8 partitions (4,000 writes/s over
+// 1,000, 12,000 reads/s over 3,000), so 8 streams ship one record each per poll.
 TEST_CASE("estimate_run: a stream that ships slower than it is written drains for longer (batch 1, poll 1000h)") {
   const Scenario s = scenario_of(
       "duration: 10s\nregions: [us-east-1, eu-west-1]\nreplication: {poll_interval: 1000h, batch_size: 1}\n"
       "workload:\n  us-east-1: [{rate: 1000}]\n");
   const RunEstimate e = estimate_run(s);
-  CHECK(e.simulated_ns == 10000 * 3600e12);
+  CHECK(e.simulated_ns == 10000.0 / 8 * 3600e12);
   REQUIRE(refuse_run(e, true).has_value());
   CHECK(*refuse_run(e, true) ==
-        "the run would simulate about 1e+07h (its streams ship at most 'replication.batch_size' records per "
-        "'replication.poll_interval'), above the limit of 100000h; raise the batch size, shorten the poll "
-        "interval or lower the rates");
+        "the run would simulate about 1.25e+06h (each partition's stream ships at most 'replication.batch_size' "
+        "records per 'replication.poll_interval'), above the limit of 100000h; raise the batch size, shorten the "
+        "poll interval or lower the rates");
 }
 
 TEST_CASE("estimate_run: TTL deletes in every TTL region, replicated; a backfill copies every key") {

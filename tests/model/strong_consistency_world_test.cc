@@ -55,37 +55,49 @@ std::string us_table(const std::string& table_extra, const std::string& workload
 
 }  // namespace
 
-TEST_CASE("MRSC: a write's latency is the round trip to the nearest participant, exactly, the witness included") {
-  // Constant latencies, one writer region at a time, keys enough that no write waits.
+TEST_CASE("MRSC: a write's latency is service time + the round trip to the nearest participant, the witness included") {
+  // Constant latencies and service times (puts 4 ms, gets 2 ms), one writer
+  // region at a time, keys enough that no write waits.
+  const std::string service = "  service_latency: {put: 4ms, get: 2ms}\n";
   const std::string east = "  us-east-1: [{rate: 20, arrivals: constant}]\n";
   const std::string west = "  us-west-2: [{rate: 20, arrivals: constant}]\n";
-  const RunResult replicas = run_yaml(us_table("", east));
-  const sim::Histogram& latency = region(replicas, "us-east-1").client_latency_ns;
-  CHECK(latency.count() == 600);
-  CHECK(latency.min() == 14 * kMs);  // us-east-2 is nearest
-  CHECK(latency.max() == 14 * kMs);
-  const RunResult far = run_yaml(us_table("", west));
-  CHECK(region(far, "us-west-2").client_latency_ns.min() == 52 * kMs);  // us-east-2 before us-east-1 (64 ms)
-  CHECK(region(far, "us-west-2").client_latency_ns.max() == 52 * kMs);
+  const RunResult replicas = run_yaml(us_table(service, east));
+  const model::RegionResult& us_east_1 = region(replicas, "us-east-1");
+  CHECK(us_east_1.client_latency_ns.count() == 600);
+  CHECK(us_east_1.client_latency_ns.min() == (4 + 14) * kMs);  // us-east-2 is nearest
+  CHECK(us_east_1.client_latency_ns.max() == (4 + 14) * kMs);
+  // CloudWatch's SuccessfulRequestLatency is the service's side: the quorum round trip is in it.
+  CHECK(us_east_1.service_latency_ns.max() == (4 + 14) * kMs);
+  const RunResult far = run_yaml(us_table(service, west));
+  CHECK(region(far, "us-west-2").client_latency_ns.min() == (4 + 52) * kMs);  // us-east-2 before us-east-1 (64 ms)
+  CHECK(region(far, "us-west-2").client_latency_ns.max() == (4 + 52) * kMs);
   // us-east-2 as the witness is still the nearest participant of both replicas.
-  const RunResult witness = run_yaml(us_table("  witness: us-east-2\n", east + west));
-  CHECK(region(witness, "us-east-1").client_latency_ns.max() == 14 * kMs);
-  CHECK(region(witness, "us-west-2").client_latency_ns.max() == 52 * kMs);
+  const RunResult witness = run_yaml(us_table(service + "  witness: us-east-2\n", east + west));
+  CHECK(region(witness, "us-east-1").client_latency_ns.max() == (4 + 14) * kMs);
+  CHECK(region(witness, "us-west-2").client_latency_ns.max() == (4 + 52) * kMs);
   CHECK(witness.strong_consistency.witness == "us-east-2");
   // The witness holds nothing and consumes nothing.
   CHECK(region(witness, "us-east-2").writes() == 0);
   CHECK(region(witness, "us-east-2").bytes_written == 0);
   CHECK(witness.convergence.divergent_items == 0);
   // Cut from it, us-east-1 falls back to us-west-2: 64 ms from then on.
-  const RunResult cut = run_yaml(us_table("  witness: us-east-2\n", east, "  - {at: 15s, partition: {between: [us-east-1, us-east-2]}}\n"));
-  CHECK(region(cut, "us-east-1").client_latency_ns.min() == 14 * kMs);
-  CHECK(region(cut, "us-east-1").client_latency_ns.max() == 64 * kMs);
+  const RunResult cut = run_yaml(us_table(service + "  witness: us-east-2\n", east,
+                                          "  - {at: 15s, partition: {between: [us-east-1, us-east-2]}}\n"));
+  CHECK(region(cut, "us-east-1").client_latency_ns.min() == (4 + 14) * kMs);
+  CHECK(region(cut, "us-east-1").client_latency_ns.max() == (4 + 64) * kMs);
   // 300 of the 600 after 15 s (quantiles of mixed values are within the histogram's 0.2 %).
-  CHECK(region(cut, "us-east-1").client_latency_ns.quantile(0.75) == Approx(64 * kMs).epsilon(0.002));
-  CHECK(region(cut, "us-east-1").client_latency_ns.quantile(0.25) == Approx(14 * kMs).epsilon(0.002));
-  // Its MREC twin acknowledges at once.
-  const RunResult mrec = run_yaml(us_table("", east), {{"table.multi_region_consistency", "eventual"}});
-  CHECK(region(mrec, "us-east-1").client_latency_ns.max() == 0);
+  CHECK(region(cut, "us-east-1").client_latency_ns.quantile(0.75) == Approx((4 + 64) * kMs).epsilon(0.002));
+  CHECK(region(cut, "us-east-1").client_latency_ns.quantile(0.25) == Approx((4 + 14) * kMs).epsilon(0.002));
+  // A strong read pays the round trip too; an eventually consistent one does not.
+  const RunResult reads = run_yaml(us_table(
+      service, "  us-east-1: [{name: strong, rate: 20, arrivals: constant, mix: {get: 100}, consistency: strong}]\n"
+               "  us-west-2: [{name: eventual, rate: 20, arrivals: constant, mix: {get: 100}}]\n"));
+  CHECK(region(reads, "us-east-1").client_latency_ns.max() == (2 + 14) * kMs);
+  CHECK(region(reads, "us-west-2").client_latency_ns.max() == 2 * kMs);
+  // Its MREC twin acknowledges after the service time alone.
+  const RunResult mrec = run_yaml(us_table(service, east), {{"table.multi_region_consistency", "eventual"}});
+  CHECK(region(mrec, "us-east-1").client_latency_ns.min() == 4 * kMs);
+  CHECK(region(mrec, "us-east-1").client_latency_ns.max() == 4 * kMs);
 }
 
 TEST_CASE("MRSC: two regions writing one item within the window: one conflict, none clobbered, all converge") {

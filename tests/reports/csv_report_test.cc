@@ -41,7 +41,8 @@ TEST_CASE("CSV report: CloudWatch-named files, a column per region or pair, a ro
                                           "ThrottleEvents.csv", "ReplicationThrottleEvents.csv", "ClientErrors.csv",
                                           "UnavailableErrors.csv", "RefusedRequests.csv",
                                           "ReplicationBacklog.csv", "PendingReplicationCount.csv",
-                                          "ReplicationLatency.csv", "ClientLatency.csv"});
+                                          "ReplicationLatency.csv", "ClientLatency.csv", "ClientGroupLatency.csv",
+                                          "SuccessfulRequestLatency.csv", "cost.csv"});
   const reports::CsvFile& consumed = file(files, "ConsumedWriteCapacityUnits.csv");
   CHECK(consumed.content.rfind("time_s,us-east-1,eu-west-1\n0,", 0) == 0);
   CHECK(lines(consumed.content) == 1 + result.region_series[0].consumed_write_milli.size());
@@ -57,4 +58,29 @@ TEST_CASE("CSV report: CloudWatch-named files, a column per region or pair, a ro
   CHECK(latency.content.find(fmt::format("\n0,{}.{:06},", mean_ns / 1000000, mean_ns % 1000000)) !=
         std::string::npos);
   CHECK(reports::csv_report(result)[0].content == consumed.content);
+}
+
+TEST_CASE("CSV report: client latency per minute, empty where a region served nothing") {
+  const load::LoadResult loaded = load::load_scenario_text(
+      "duration: 2m\nregions: [us-east-1, eu-west-1]\n"
+      "table: {service_latency: {put: 3ms}}\n"
+      "workload:\n  us-east-1: [{name: web, rate: 10, arrivals: constant}]\n"
+      "timeline:\n  - {at: 1m, shift_traffic: {from: us-east-1, to: eu-west-1}}\n",
+      "csv.yaml");
+  REQUIRE(loaded.ok());
+  const std::vector<reports::CsvFile> files = reports::csv_report(model::Simulation(*loaded.scenario).run());
+  CHECK(file(files, "ClientLatency.csv").content ==
+        "time_s,us-east-1 p50,us-east-1 p90,us-east-1 p99,us-east-1 max,"
+        "eu-west-1 p50,eu-west-1 p90,eu-west-1 p99,eu-west-1 max\n"
+        "0,3.000000,3.000000,3.000000,3.000000,,,,\n"
+        "60,,,,,73.000000,73.000000,73.000000,73.000000\n"
+        "120,,,,,,,,\n");
+  CHECK(file(files, "ClientGroupLatency.csv").content.rfind(
+            "time_s,us-east-1/web p50,us-east-1/web p90,us-east-1/web p99,us-east-1/web max\n"
+            "0,3.000000,3.000000,3.000000,3.000000\n60,73.000000,73.000000,73.000000,73.000000\n",
+            0) == 0);
+  CHECK(file(files, "SuccessfulRequestLatency.csv").content.rfind(
+            "time_s,us-east-1 Average,us-east-1 Maximum,eu-west-1 Average,eu-west-1 Maximum\n"
+            "0,3.000000,3.000000,,\n60,,,3.000000,3.000000\n",
+            0) == 0);
 }

@@ -38,7 +38,9 @@ TEST_CASE("Expectation check: every path of a run is known before it runs") {
   CHECK(std::find(paths.begin(), paths.end(), "drift.capacity.cost") != paths.end());
   CHECK(std::find(paths.begin(), paths.end(), "drift.index:by_status.drifted_ns") != paths.end());
   CHECK(std::find(paths.begin(), paths.end(), "outages.a.unreplicated_at_end_writes") != paths.end());
-  CHECK(paths.back() == "scaling.b.last_action_ns");
+  CHECK(std::find(paths.begin(), paths.end(), "scaling.b.last_action_ns") != paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "cost.monthly_usd") != paths.end());
+  CHECK(paths.back() == "cost.regions.b.monthly.transfer_usd");
 }
 
 TEST_CASE("Expectation check: drift figures can be expected, per setting the scenario has") {
@@ -93,4 +95,28 @@ TEST_CASE("Expectation check: outcomes carry the actual value; the summary lists
   CHECK(summary.find("  FAILED  lag.us-east-1->eu-west-1.p99_ns < 1ms: actual ") != std::string::npos);
   CHECK(summary.find(fmt::format("  FAILED  regions.us-east-1.writes == 0: actual {}\n", outcomes[2].actual)) !=
         std::string::npos);
+}
+
+TEST_CASE("Expectation check: client group and timeline latency figures can be expected and hold") {
+  const load::LoadResult loaded = load::load_scenario_text(
+      "duration: 2m\nregions: [us-east-1, eu-west-1]\ntable: {service_latency: {put: 3ms}}\n"
+      "workload:\n  us-east-1: [{name: web, rate: 10, arrivals: constant}]\n"
+      "timeline:\n  - {at: 1m, shift_traffic: {from: us-east-1, to: eu-west-1}}\n"
+      "expect:\n"
+      "  - timeline.1.after.groups.us-east-1.web.latency_p50_ns == 73ms\n"
+      "  - timeline.1.before.regions.us-east-1.latency_max_ns < 4ms\n"
+      "  - groups.us-east-1.web.moved == 600\n"
+      "  - timeline.2.after.groups.us-east-1.web.latency_p50_ns == 73ms\n",
+      "e.yaml");
+  REQUIRE(loaded.ok());
+  const std::vector<model::Diagnostic> unknown = reports::check_expectation_paths(loaded.expectations, *loaded.scenario);
+  REQUIRE(unknown.size() == 1);  // there is one timeline event
+  CHECK(unknown[0].to_string().find("no figure is named 'timeline.2.after.groups.us-east-1.web.latency_p50_ns'; "
+                                    "did you mean 'timeline.1.after.groups.us-east-1.web.latency_p50_ns'?") !=
+        std::string::npos);
+  std::vector<model::Expectation> known(loaded.expectations.begin(), loaded.expectations.begin() + 3);
+  for (const reports::ExpectationOutcome& o :
+       reports::evaluate_expectations(known, model::Simulation(*loaded.scenario).run())) {
+    CHECK(o.passed);
+  }
 }

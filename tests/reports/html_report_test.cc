@@ -30,15 +30,35 @@ TEST_CASE("HTML report: seed, scenario and timeline on top, a chart per figure f
   CHECK(html.find("seed <b>9</b>") != std::string::npos);
   CHECK(html.find("<td>outage of eu-west-1</td>") != std::string::npos);
   CHECK(html.find("<td>eu-west-1 recovers</td>") != std::string::npos);
-  // 6 pairs of lag, 2 backlog charts, 3 per region.
-  CHECK(count(html, "<svg class=\"chart\"") == 6 + 2 + 3 * 3);
+  // 6 pairs of lag, 1 client group's latency, 2 backlog charts, 3 per region.
+  CHECK(count(html, "<svg class=\"chart\"") == 6 + 1 + 2 + 3 * 3);
   // Both timeline events on every chart.
-  CHECK(count(html, "<g class=\"mark\">") == 2 * (6 + 2 + 3 * 3));
+  CHECK(count(html, "<g class=\"mark\">") == 2 * (6 + 1 + 2 + 3 * 3));
+  // The group's latency around both events.
+  CHECK(html.find("<td>outage eu-west-1</td><td>us-east-1/0</td>") != std::string::npos);
   CHECK(html.find("data-self-check") != std::string::npos);
   CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));
   CHECK(html.find("https://") == std::string::npos);
   CHECK(html.find("src=") == std::string::npos);
   CHECK(reports::html_report(result, reports::timeline_marks(*loaded.scenario)) == html);
+}
+
+TEST_CASE("HTML report: a client group's latency chart breaks where it was served nothing") {
+  const load::LoadResult loaded = load::load_scenario_text(
+      "duration: 3m\nregions: [us-east-1, eu-west-1]\ntable: {service_latency: {put: 3ms}}\n"
+      "workload:\n  us-east-1: [{name: web, rate: 20, arrivals: constant}]\n"
+      "timeline:\n  - {at: 1m, outage: us-east-1}\n  - {at: 2m, recover: us-east-1}\n",
+      "h.yaml");
+  REQUIRE(loaded.ok());
+  const model::RunResult result = model::Simulation(*loaded.scenario).run();
+  const std::string html = reports::html_report(result, reports::timeline_marks(*loaded.scenario));
+  const size_t chart = html.find("us-east-1/web: client latency");
+  REQUIRE(chart != std::string::npos);
+  const std::string svg = html.substr(chart, html.find("</svg>", chart) - chart);
+  // p50 and p99: minute 0 alone, a gap for the outage's minute, minute 2 alone: four dots, no line.
+  CHECK(count(svg, "r=\"2\" fill=") == 4);
+  CHECK(count(svg, "<polyline") == 0);
+  CHECK(html.find("<td>us-east-1/web</td><td>3.00 ms / 3.00 ms</td><td>none</td>") != std::string::npos);
 }
 
 TEST_CASE("HTML report: tables for queries and TTL, drift episodes and replica changes, only when they have rows") {

@@ -109,7 +109,8 @@ TEST_CASE("JSON report: replica changes carry every key, the migration estimate'
       "migration_ns": 10000000000
     }
   ],
-  "series": {)"));
+  "timeline": [],
+  "cost": {)"));
   // Sections after convergence, in the order of the metric paths.
   const size_t convergence = json.find("\n  \"convergence\": {");
   const size_t drift = json.find("\n  \"drift\": {");
@@ -117,6 +118,7 @@ TEST_CASE("JSON report: replica changes carry every key, the migration estimate'
   REQUIRE(convergence != std::string::npos);
   CHECK(convergence < drift);
   CHECK(drift < changes);
+  CHECK(changes < json.find("\n  \"cost\": {"));
 }
 
 TEST_CASE("JSON report: a run without drift or replica changes still has both sections") {

@@ -1,5 +1,6 @@
 // A JSON Schema validator for the subset docs/report.schema.json uses:
-// type (object, array, string, integer, number, boolean), properties,
+// type (object, array, string, integer, number, boolean, null, or a list of
+// them), properties,
 // required, additionalProperties: false, items, enum, const, minimum,
 // $ref to "#/$defs/NAME", and the annotations $schema, title, description,
 // $defs. Any other keyword is an error of the schema, so the schema cannot
@@ -57,6 +58,7 @@ class SchemaValidator {
     if (type == "integer") return v.is_integer();
     if (type == "number") return v.kind == K::kNumber;
     if (type == "boolean") return v.kind == K::kBool;
+    if (type == "null") return v.kind == K::kNull;
     return false;
   }
 
@@ -72,7 +74,15 @@ class SchemaValidator {
           keyword == "required" || keyword == "additionalProperties") {
         continue;
       }
-      if (keyword == "type") {
+      if (keyword == "type" && arg.kind == JsonValue::Kind::kArray) {
+        bool any = false;
+        std::string names;
+        for (const JsonValue& type : arg.items) {
+          any = any || has_type(v, type.text);
+          names += (names.empty() ? "" : " or ") + type.text;
+        }
+        if (!any) fail(path, "expected " + names);
+      } else if (keyword == "type") {
         if (!has_type(v, arg.text)) fail(path, "expected " + arg.text);
       } else if (keyword == "const") {
         if (!equal_scalar(arg, v)) fail(path, "expected the constant " + arg.text);

@@ -7,6 +7,7 @@
 #include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/metric_paths.h"
+#include "tests/model/test_worlds.h"
 #include "tests/reports/admin_result.h"
 
 namespace {
@@ -46,12 +47,16 @@ TEST_CASE("Metric paths: every figure of a run has its documented name and value
   CHECK(find(figures, "regions.us-east-1.client_latency_p99_ns")->value ==
         result.region_results[0].client_latency_ns.quantile(0.99));
   // Unique names, and the order of the JSON report: regions, lag, conflicts,
-  // convergence, drift, then per region its outages, throttling and scaling.
+  // convergence, drift, per region its outages, throttling and scaling, then
+  // client groups and the timeline, then the cost.
   for (size_t i = 0; i < figures.size(); ++i) {
     for (size_t j = i + 1; j < figures.size(); ++j) CHECK(figures[i].path != figures[j].path);
   }
   CHECK(figures.front().path == "regions.us-east-1.writes");
-  CHECK(figures.back().path == "scaling.eu-west-1.last_action_ns");
+  const reports::Figure* cost = find(figures, "cost.total_usd");
+  REQUIRE(cost != nullptr);
+  CHECK((cost - 1)->path == "groups.eu-west-1.0.latency_max_ns");
+  CHECK(figures.back().path == "cost.regions.eu-west-1.monthly.transfer_usd");
   CHECK(find(figures, "outages.us-east-1.outages")->value == 0);
   CHECK(find(figures, "throttling.eu-west-1.start_ns")->value == -1);  // never throttled
 }
@@ -114,8 +119,10 @@ TEST_CASE("Metric paths: queries, refusals and TTL per region, appended after th
                                            "client_latency_p99_ns", "client_latency_max_ns", "queries",
                                            "missing_index_errors", "refused_requests", "ttl_deletes",
                                            "ttl_replicated_write_units", "expired_items", "clobbered_writes",
-                                           "write_units", "read_units", "client_attempts",
-                                            "throttled_ppm", "stale_reads"});
+                                           "write_units", "read_units", "client_attempts", "throttled_ppm",
+                                           "client_latency_p90_ns", "successful_request_latency_p50_ns",
+                                           "successful_request_latency_p90_ns", "successful_request_latency_p99_ns",
+                                           "successful_request_latency_max_ns", "stale_reads"});
 }
 
 TEST_CASE("Metric paths: drift per setting compared, after convergence; an open episode runs to the stop") {
@@ -203,4 +210,34 @@ TEST_CASE("Metric paths: outages, throttling windows and scaling actions are fig
   CHECK(value("outages.b.outages") == 0);
   CHECK(value("throttling.b.end_ns") == -1);
   CHECK(value("scaling.b.last_action_ns") == -1);
+}
+
+TEST_CASE("Metric paths: client groups, then each timeline event's latency before and after it, numbered from 1") {
+  const model::RunResult result = gtsim_test::run_yaml(R"(
+duration: 2m
+regions: [us-east-1, eu-west-1]
+table: {service_latency: {put: 3ms}}
+workload:
+  us-east-1: [{name: web, rate: 10, arrivals: constant}]
+timeline:
+  - {at: 1m, shift_traffic: {from: us-east-1, to: eu-west-1}}
+)");
+  const std::vector<reports::Figure> figures = reports::flatten(result);
+  CHECK(find(figures, "groups.us-east-1.web.served")->value == 1200);
+  CHECK(find(figures, "groups.us-east-1.web.moved")->value == 600);
+  CHECK(find(figures, "groups.us-east-1.web.latency_max_ns")->value == 73'000'000);
+  CHECK(find(figures, "timeline.1.before.groups.us-east-1.web.latency_p50_ns")->value == 3'000'000);
+  CHECK(find(figures, "timeline.1.after.groups.us-east-1.web.latency_p50_ns")->value == 73'000'000);
+  CHECK(find(figures, "timeline.1.after.regions.eu-west-1.requests")->value == 600);
+  CHECK(find(figures, "timeline.1.after.regions.us-east-1.requests")->value == 0);
+  CHECK(find(figures, "timeline.1.after.regions.us-east-1.latency_p99_ns")->value == 0);
+  CHECK(find(figures, "regions.eu-west-1.successful_request_latency_max_ns")->value == 3'000'000);
+  CHECK(find(figures, "regions.eu-west-1.client_latency_p90_ns")->value == 73'000'000);
+  const reports::Figure* cost = find(figures, "cost.total_usd");
+  REQUIRE(cost != nullptr);
+  CHECK((cost - 1)->path == "timeline.1.after.groups.us-east-1.web.latency_max_ns");
+  std::string unmatched;
+  const auto steps = reports::select_figures(figures, {"timeline.*.*.groups.*.*.latency_p50_ns"}, &unmatched);
+  REQUIRE(steps);
+  CHECK(steps->size() == 2);
 }

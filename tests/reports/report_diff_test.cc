@@ -82,8 +82,10 @@ TEST_CASE("Report diff: tolerances in percent, duration or count, for all figure
   CHECK(t->absolute == 5'000'000);
   CHECK(reports::parse_tolerance("10", &error)->absolute == 10);
   CHECK(!reports::parse_tolerance("lots", &error));
-  CHECK(error == "--tolerance expects [PATTERN=]VALUE with VALUE a percentage ('2%'), a duration ('5ms') or an "
-                 "integer ('10'); found 'lots'");
+  CHECK(error == "--tolerance expects [PATTERN=]VALUE with VALUE a percentage ('2%'), a duration ('5ms'), an "
+                 "amount in dollars ('$0.05') or an integer ('10'); found 'lots'");
+  CHECK(reports::parse_tolerance("cost.*=$0.05", &error)->absolute == 50'000);  // micro-dollars
+  CHECK(!reports::parse_tolerance("$-1", &error));
   CHECK(!reports::parse_tolerance("=5%", &error));
 
   const reports::JsonValue a = parse(reports::json_report(run("scenarios/quickstart.yaml", {{"duration", "5s"}})));

@@ -48,6 +48,8 @@ void check_table(std::span<const reports::Field<Record>> fields) {
 TEST_CASE("Report fields: each table's ranks, keys and nested objects are well formed") {
   check_table(reports::region_fields());
   check_table(reports::pair_fields());
+  check_table(reports::client_group_fields());
+  check_table(reports::latency_summary_fields());
   check_table(reports::conflict_fields());
   check_table(reports::convergence_fields());
   CHECK(reports::figures_in_path_order(reports::region_fields()).size() >

@@ -27,3 +27,21 @@ TEST_CASE("Result words: replica changes and drift costs") {
   CHECK(reports::drift_cost_unit_word(model::DriftCostUnit::kReplicatedWriteUnits) == "replicated write units");
   CHECK(reports::drift_cost_unit_word(model::DriftCostUnit::kQueriesRefused) == "queries refused");
 }
+
+TEST_CASE("Result words: timeline events, as the loader's actions are spelt") {
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kOutage) == "outage");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kRecover) == "recover");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kShiftTraffic) == "shift_traffic");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kSetCapacity) == "set_capacity");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kCutLinks) == "cut_links");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kRestoreLinks) == "restore_links");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kSetLatency) == "set_latency");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kClockStep) == "clock_step");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kClockDrift) == "clock_drift");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kCreateIndex) == "create_index");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kDeleteIndex) == "delete_index");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kEnableTtl) == "enable_ttl");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kDisableTtl) == "disable_ttl");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kAddReplica) == "add_replica");
+  CHECK(reports::timeline_kind_word(model::TimelineKind::kRemoveReplica) == "remove_replica");
+}

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "load/scenario_loader.h"
+#include "model/simulation.h"
 #include "reports/text_report.h"
 #include "tests/reports/admin_result.h"
 
@@ -49,7 +51,7 @@ TEST_CASE("Text report: replica changes say what each add, refusal and removal d
             "  55.000 s: replica add in eu-west-1 refused (version 2017.11.29: the table was not empty)\n"
             "    migration path (estimate): scan and batch-write 1000 items (1.02 MB) in 10.000 s: 125 read units, "
             "1000 write units\n\n"
-            "convergence"));
+            "cost "));
 }
 
 TEST_CASE("Text report: without queries, refusals, TTL, drift or replica changes nothing of them is printed") {
@@ -83,4 +85,17 @@ TEST_CASE("Text report: an add whose backfill never ended, and sizes for people"
   CHECK(reports::display_bytes(812) == "812 B");
   CHECK(reports::display_bytes(1'024'000) == "1.02 MB");
   CHECK(reports::display_bytes(3'400'000'000) == "3.40 GB");
+}
+
+TEST_CASE("Text report: each client group's latency, and the step a traffic shift gives its moved clients") {
+  const load::LoadResult loaded = load::load_scenario_text(
+      "duration: 2m\nregions: [us-east-1, eu-west-1]\ntable: {service_latency: {put: 3ms}}\n"
+      "workload:\n  us-east-1: [{name: web, rate: 10, arrivals: constant}]\n"
+      "timeline:\n  - {at: 1m, shift_traffic: {from: us-east-1, to: eu-west-1}}\n",
+      "t.yaml");
+  REQUIRE(loaded.ok());
+  const std::string text = reports::text_report(model::Simulation(*loaded.scenario).run());
+  CHECK(text.find("\nclients\n  us-east-1/web: 1200 served (600 by another region), latency p50 3.00 ms, "
+                  "p99 73.00 ms, max 73.00 ms\n"
+                  "  at 60.000 s shift_traffic us-east-1: us-east-1/web p50 3.00 ms -> 73.00 ms\n") != std::string::npos);
 }

@@ -224,6 +224,16 @@ TEST_CASE("LatencyModel: rounds jitter to the nearest ns (constant 0.4 and 0.5)"
   CHECK(LatencyModel(base, Distribution::constant(0.5)).is_constant());
 }
 
+TEST_CASE("LatencyModel: rounds as std::llround does, halves away from zero, up to 2^62",
+          "[sim][distribution]") {
+  Rng rng(1);
+  for (const double jitter : {0.0, 0.49999999999999994, 2.5, 3.5, 1e6 + 0.5, 4503599627370495.5,
+                              4503599627370497.0, 9007199254740993.0, 0x1.fffffffffffffp61}) {
+    INFO(jitter);
+    CHECK(LatencyModel(Duration::zero(), Distribution::constant(jitter)).sample(rng).ns() == std::llround(jitter));
+  }
+}
+
 TEST_CASE("LatencyModel: huge jitter is clamped to kLatencyMax (pareto shape 0.1)",
           "[sim][distribution]") {
   const LatencyModel model(Duration::milliseconds(1), Distribution::pareto(1e6, 0.1));

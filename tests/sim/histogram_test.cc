@@ -136,6 +136,24 @@ TEST_CASE("Histogram: merge equals recording both (two random sets)", "[sim][his
   CHECK(empty == a);
 }
 
+TEST_CASE("Histogram: clear forgets everything, however wide the values were", "[sim][histogram]") {
+  Histogram h;
+  h.record(3);
+  h.record(5'000'000);
+  h.record(std::numeric_limits<int64_t>::max());
+  h.clear();
+  CHECK(h == Histogram());
+  h.record(7);
+  h.clear();
+  h.clear();  // clearing an empty histogram is harmless
+  CHECK(h == Histogram());
+  Histogram one;
+  one.record(42);
+  h.merge(one);
+  CHECK(h == one);
+  CHECK(h.quantile(0.5) == 42);
+}
+
 TEST_CASE("Histogram: cdf (values 10, 20, 30, 1000000)", "[sim][histogram]") {
   Histogram h;
   for (int64_t v : {10, 20, 30, 1'000'000}) h.record(v);
