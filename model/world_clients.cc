@@ -54,6 +54,23 @@ int64_t World::request_milli_units(size_t region, Operation op, uint64_t key,
   }
 }
 
+// Serves a request capacity admitted at `target`: a write commits (MRSC:
+// its item is being modified for its window), a get reads (MRSC's strong
+// read: the latest version), and a session may read its write back elsewhere.
+// Inline into client_attempt (a call per request costs B1 about 1 %).
+inline void World::serve(const Event& event, size_t group, size_t target, uint32_t size, sim::Instant now,
+                  const QuorumCheck* quorum) {
+  if (quorum != nullptr && event.op == Operation::kGet) {
+    recorder_.request_served(target, event.op);
+    observe_latest_read(target, event.key, now);
+    return;
+  }
+  const uint32_t sequence = commit(target, now, event.op, event.key, size);
+  if (sequence == 0) return;
+  if (quorum != nullptr) strong_.modify(event.key, target, now, quorum->round_trip);
+  if (clients_.has_sessions(group)) maybe_redirect_session(group, target, event.key, sequence, now);
+}
+
 // One attempt of a client request: the first (kClientRequest) or a retry.
 // Its event time is when it reaches the serving replica. What the client
 // waits (docs/model.md, "Latency clients see"): the time from its first
@@ -126,22 +143,6 @@ void World::client_attempt(const Event& event, sim::Instant now) {
   // The throttle reaches the client after the round trip; it waits, then sends again.
   const sim::Duration wait = clients_.next_backoff(slot);
   queue_.push(now + network + wait, Event{EventKind::kRetry, event.op, event.region, slot, event.key});
-}
-
-// Serves a request capacity admitted at `target`: a write commits (MRSC:
-// its item is being modified for its window), a get reads (MRSC's strong
-// read: the latest version), and a session may read its write back elsewhere.
-void World::serve(const Event& event, size_t group, size_t target, uint32_t size, sim::Instant now,
-                  const QuorumCheck* quorum) {
-  if (quorum != nullptr && event.op == Operation::kGet) {
-    recorder_.request_served(target, event.op);
-    observe_latest_read(target, event.key, now);
-    return;
-  }
-  const uint32_t sequence = commit(target, now, event.op, event.key, size);
-  if (sequence == 0) return;
-  if (quorum != nullptr) strong_.modify(event.key, target, now, quorum->round_trip);
-  if (clients_.has_sessions(group)) maybe_redirect_session(group, target, event.key, sequence, now);
 }
 
 // After a session's write, maybe its next read goes to another region.
