@@ -367,6 +367,7 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   } else {
     // MRSC serializes an item's writes through their quorum: none is
     // concurrent with another. A region catching up counts what it applies.
+    recorder_.transferred(record);
     strong_.settled(replica, record.id, now);
   }
   replica_seen[origin] = record.sequence;

@@ -98,6 +98,9 @@ TEST_CASE("MRSC: a write's latency is service time + the round trip to the neare
   const RunResult mrec = run_yaml(us_table(service, east), {{"table.multi_region_consistency", "eventual"}});
   CHECK(region(mrec, "us-east-1").client_latency_ns.min() == 4 * kMs);
   CHECK(region(mrec, "us-east-1").client_latency_ns.max() == 4 * kMs);
+  // Both bill the same transfer out of us-east-1: every write applied in the two others.
+  CHECK(region(replicas, "us-east-1").billing.replicated_out_bytes == 600 * 2 * 1024);
+  CHECK(region(mrec, "us-east-1").billing.replicated_out_bytes == 600 * 2 * 1024);
 }
 
 TEST_CASE("MRSC: two regions writing one item within the window: one conflict, none clobbered, all converge") {
