@@ -24,8 +24,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <new>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -53,9 +55,11 @@
 #include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/output_file.h"
+#include "reports/provenance.h"
 #include "reports/text_report.h"
 #include "reports/timeline_marks.h"
 #include "sim/time.h"
+#include "study/sweep_plan.h"
 
 namespace {
 
@@ -81,6 +85,7 @@ struct RunOptions {
   std::string html_path;
   bool quiet = false;
   app::GuardOptions guards;  // --max-events, --max-wall, --max-live-state
+  std::string command_line;  // as typed, for the HTML report's provenance
 };
 
 // How far a stopped run got, for stderr: "at 12.500 s of 2m simulated traffic (250000 events)".
@@ -98,12 +103,43 @@ bool refused(const model::Scenario& scenario, const std::string& file, bool boun
   return true;
 }
 
-// An expectation naming no figure is bad input, found before the run.
-bool bad_expectations(const load::LoadResult& loaded) {
-  const std::vector<model::Diagnostic> diagnostics =
-      reports::check_expectation_paths(loaded.expectations, *loaded.scenario);
-  print_diagnostics(diagnostics);
-  return !diagnostics.empty();
+// Every problem of a scenario in one list, sorted by place: the loader's
+// and its expectations' (an expectation naming no figure is bad input too),
+// whose paths are checked whenever the loader read the names they are made
+// of, so a user fixes the file in one pass.
+std::vector<model::Diagnostic> scenario_problems(const load::LoadResult& loaded) {
+  std::vector<model::Diagnostic> all = loaded.diagnostics;
+  if (loaded.scenario) {
+    const std::vector<model::Diagnostic> paths = reports::check_expectation_paths(loaded.expectations, *loaded.scenario);
+    all.insert(all.end(), paths.begin(), paths.end());
+  } else if (loaded.names.regions_complete) {
+    // Client groups' and timeline events' paths need the whole scenario.
+    std::vector<model::Expectation> checkable;
+    for (const model::Expectation& e : loaded.expectations) {
+      if (e.path.starts_with("groups.") || e.path.starts_with("timeline.")) continue;
+      if (loaded.names.indexes_complete || !e.path.starts_with("drift.")) checkable.push_back(e);
+    }
+    const std::vector<model::Diagnostic> paths =
+        reports::check_expectation_paths(checkable, loaded.names.regions, loaded.names.index_names);
+    all.insert(all.end(), paths.begin(), paths.end());
+    std::stable_sort(all.begin(), all.end(), [](const model::Diagnostic& a, const model::Diagnostic& b) {
+      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+  }
+  return all;
+}
+
+// What was run, for the HTML report: the build, the command line, the
+// scenario file's content hash (as a study records it) and its settings.
+reports::Provenance run_provenance(const RunOptions& options, const model::Scenario& scenario) {
+  reports::Provenance provenance = reports::provenance_of(scenario);
+  provenance.gtsim = app::gtsim_version_line();
+  provenance.command_line = options.command_line;
+  std::ifstream in(options.file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  provenance.scenario_hash = study::content_hash(bytes.str());
+  return provenance;
 }
 
 // Stages the --json, --csv and --html outputs that were asked for (none is
@@ -132,7 +168,8 @@ bool stage_outputs(const RunOptions& options, const model::Scenario& scenario, c
     }
   }
   if (!options.html_path.empty() &&
-      !set->add(options.html_path, reports::html_report(result, reports::timeline_marks(scenario)))) {
+      !set->add(options.html_path,
+                reports::html_report(result, reports::timeline_marks(scenario), run_provenance(options, scenario)))) {
     return failed();
   }
   return true;
@@ -218,7 +255,7 @@ int report_run(const RunOptions& options, const app::RunGuards& guards, const lo
   const bool failed = std::any_of(outcomes.begin(), outcomes.end(),
                                   [](const reports::ExpectationOutcome& o) { return !o.passed; });
   if (!options.quiet) {
-    app::print_out(reports::text_report(result));
+    app::print_out(reports::text_report(result, reports::timeline_marks(*loaded.scenario)));
     app::print_out(reports::text_run_statistics({result.events, wall.count()}));
   }
   // Failed expectations are printed even with --quiet: that is not success.
@@ -238,10 +275,11 @@ int run_command(const RunOptions& options) {
   const std::optional<app::RunGuards> guards = app::parse_guards(options.guards);
   if (!guards || !parse_overrides(options, &overrides)) return kExitBadInput;
   load::LoadResult loaded = load::load_scenario_file(options.file, overrides);
-  if (!loaded.ok()) {
-    print_diagnostics(loaded.diagnostics);
+  if (const std::vector<model::Diagnostic> problems = scenario_problems(loaded); !problems.empty()) {
+    print_diagnostics(problems);
     return kExitBadInput;
   }
+  print_diagnostics(loaded.warnings);
   model::Scenario& scenario = *loaded.scenario;
   if (options.seed) scenario.seed = *options.seed;
   if (!options.pricing_path.empty()) {
@@ -249,7 +287,6 @@ int run_command(const RunOptions& options) {
     print_diagnostics(problems);
     if (!problems.empty()) return kExitBadInput;
   }
-  if (bad_expectations(loaded)) return kExitBadInput;
   if (refused(scenario, options.file, guards->bounded())) return kExitBadInput;
   std::chrono::duration<double> wall{};
   const model::RunResult result = simulate(scenario, options, *guards, &wall);
@@ -260,13 +297,13 @@ int validate_command(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const std::string& file : files) {
     const load::LoadResult loaded = load::load_scenario_file(file);
-    if (loaded.ok() && (bad_expectations(loaded) || refused(*loaded.scenario, file, false))) {
+    if (const std::vector<model::Diagnostic> problems = scenario_problems(loaded); !problems.empty()) {
+      print_diagnostics(problems);
       status = kExitBadInput;
-    } else if (loaded.ok()) {
-      app::print_out(file + ": ok\n");
+    } else if (print_diagnostics(loaded.warnings); refused(*loaded.scenario, file, false)) {
+      status = kExitBadInput;
     } else {
-      print_diagnostics(loaded.diagnostics);
-      status = kExitBadInput;
+      app::print_out(file + ": ok\n");
     }
   }
   return status;
@@ -286,7 +323,7 @@ bool stdout_written() {
 int main(int argc, char** argv) {
   app::ignore_file_size_signal();
   CLI::App app{"gtsim: a deterministic simulator of DynamoDB-style global tables"};
-  app.set_version_flag("--version", std::string("gtsim ") + app::kGtsimVersion);
+  app.set_version_flag("--version", app::gtsim_version_line());
   app.require_subcommand(1);
 
   RunOptions run;
@@ -331,6 +368,8 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   }
 
+  run.command_line = reports::command_line(argc, argv);
+  sweep.study.command_line = compare.study.command_line = run.command_line;
   int status = kExitBadInput;
   try {
     if (app.got_subcommand(run_app)) status = run_command(run);

@@ -13,6 +13,7 @@
 
 #include "app/interrupt.h"
 #include "app/progress_bar.h"
+#include "app/study_view.h"
 #include "app/terminal.h"
 #include "app/version.h"
 #include "load/pricing_section.h"
@@ -51,6 +52,8 @@ void add_study_options(CLI::App* command, StudyOptions* options) {
                       "Prices over the scenario's: a YAML file with the keys of its pricing: section");
   command->add_option("--out", options->out_dir, "Write runs.jsonl, runs.csv, summary files and sweep.json here");
   command->add_flag("-q,--quiet", options->quiet, "Print no table");
+  command->add_option("--html", options->html_path,
+                      "Write the study report: each figure's mean and 95 % CI per point, with charts");
   add_guard_options(command, &options->guards, "each run");
 }
 
@@ -178,6 +181,10 @@ bool plan_options(const StudyOptions& options, study::SweepPlan* plan, unsigned*
     error("--shard needs --out DIR: a shard's rows are for `gtsim merge`");
     return false;
   }
+  if (plan->shard.count > 1 && !options.html_path.empty()) {
+    error("--html needs the whole study, not a shard of it: run it without --shard, or on one machine");
+    return false;
+  }
   if (options.jobs > kMaxJobs) {
     error(fmt::format("--jobs expects 1 to {} worker threads, found {}", kMaxJobs, options.jobs));
     return false;
@@ -201,10 +208,17 @@ bool plan_options(const StudyOptions& options, study::SweepPlan* plan, unsigned*
 bool load_points(const std::string& file, const std::string& pricing, study::SweepPlan* plan,
                  std::vector<model::Scenario>* scenarios) {
   bool ok = true;
+  std::vector<std::string> warned;  // each warning once, not once per point
   for (const auto& overrides : plan->points) {
     load::LoadResult loaded = load::load_scenario_file(file, overrides);
     for (const model::Diagnostic& diagnostic : loaded.diagnostics) {
       print_err(diagnostic.to_string() + "\n");
+    }
+    for (const model::Diagnostic& warning : loaded.warnings) {
+      const std::string text = warning.to_string();
+      if (std::find(warned.begin(), warned.end(), text) != warned.end()) continue;
+      warned.push_back(text);
+      print_err(text + "\n");
     }
     if (loaded.ok() && !pricing.empty()) {
       const std::vector<model::Diagnostic> problems = load::apply_pricing_file(pricing, &*loaded.scenario);
@@ -272,12 +286,38 @@ bool run_points(const study::SweepPlan& plan, const std::vector<model::Scenario>
   return !stats.sink_stopped;
 }
 
+// The study report at --html OUT, alone or not at all; 0, or the exit code
+// with its message printed.
+int write_study_html(const StudyOptions& options, const study::SweepPlan& plan, const study::StudyTally& tally,
+                     const model::Scenario& first) {
+  reports::OutputSet set;
+  if (!set.add(options.html_path, reports::study_html(study_view(plan, tally),
+                                                      study_provenance(plan, first, options.command_line)))) {
+    error(set.error() + "; the study report was not written");
+    return kExitOutputFailed;
+  }
+  switch (plan.partial ? commit_after_interrupt(&set) : commit_unless_interrupted(&set)) {
+    case CommitOutcome::kCommitted:
+      return 0;
+    case CommitOutcome::kFailed:
+      error(set.error() + "; the study report was not written");
+      return kExitOutputFailed;
+    case CommitOutcome::kInterrupted:
+      break;
+  }
+  return kExitSignalBase + interrupt_signal();
+}
+
 // After the runs: the files, the table, and the exit code.
-int finish_study(study::SweepPlan* plan, StudyOutput* output, const StudyOptions& options, const RunGuards& guards) {
+int finish_study(study::SweepPlan* plan, StudyOutput* output, const StudyOptions& options, const RunGuards& guards,
+                 const model::Scenario& first) {
   const int signal_number = interrupt_signal();
   plan->partial = signal_number != 0;
   if (const int status = output->write(); status != 0) return status;
   const study::StudyTally& tally = output->tally();
+  if (!options.html_path.empty()) {
+    if (const int status = write_study_html(options, *plan, tally, first); status != 0) return status;
+  }
   const size_t done = tally.done();
   if (!options.quiet && plan->shard.count > 1) {
     std::printf("shard %llu/%llu: %zu of %zu runs written to %s; join the shards with `gtsim merge`\n",
@@ -328,7 +368,7 @@ int execute_study(study::SweepPlan plan, const StudyOptions& options) {
   StudyOutput output(plan, options.out_dir);
   if (!output.begin()) return kExitOutputFailed;
   if (!run_points(plan, scenarios, *columns, *guards, jobs, &output)) return kExitOutputFailed;
-  return finish_study(&plan, &output, options, *guards);
+  return finish_study(&plan, &output, options, *guards, scenarios.front());
 }
 
 }  // namespace app

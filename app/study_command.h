@@ -43,6 +43,8 @@ struct StudyOptions {
   std::string out_dir;               // --out DIR
   bool quiet = false;                // no table on stdout
   GuardOptions guards;               // per run: --max-events, --max-wall, --max-live-state
+  std::string html_path;             // --html OUT: the study report (reports/study_html.h)
+  std::string command_line;          // as typed, for the HTML report's provenance
 };
 
 // Adds the shared options to a subcommand.

@@ -44,18 +44,16 @@ std::optional<Comparison> comparison_from(std::string_view symbol) {
 
 std::optional<Expectation> parse_expectation(std::string_view text, std::string* error) {
   const std::vector<std::string_view> parts = words(text);
-  if (parts.size() != 3) {
-    *error = std::string(kShape);
+  const auto bad_shape = [&] {
+    *error = std::string(kShape) + "; found '" + std::string(trim(text)) + "'";
     return std::nullopt;
-  }
+  };
+  if (parts.size() != 3) return bad_shape();
   Expectation e;
   e.text = std::string(trim(text));
   e.path = std::string(parts[0]);
   const std::optional<Comparison> comparison = comparison_from(parts[1]);
-  if (!comparison) {
-    *error = std::string(kShape);
-    return std::nullopt;
-  }
+  if (!comparison) return bad_shape();
   e.comparison = *comparison;
   const std::string_view value = parts[2];
   if (model::is_money_path(e.path)) {
@@ -83,6 +81,10 @@ std::optional<Expectation> parse_expectation(std::string_view text, std::string*
   }
   *error = "expected an integer or a duration with a unit (ns, us, ms, s, m, h) after '" + std::string(parts[1]) +
            "', found '" + std::string(value) + "'";
+  if (value.ends_with("%")) {
+    *error += " (figures are integers: a share is in parts per million, e.g. 'regions.eu-west-1.throttled_ppm "
+              "< 10000' for 1%)";
+  }
   return std::nullopt;
 }
 
@@ -105,8 +107,7 @@ std::vector<Expectation> parse_expectations(const Node& node, const std::string&
     std::string error;
     std::optional<Expectation> e = parse_expectation(item.text, &error);
     if (!e) {
-      out->push_back(diagnostic_at(file, item.origin, item.line, item.column,
-                                   path + ": " + error + "; found '" + item.text + "'"));
+      out->push_back(diagnostic_at(file, item.origin, item.line, item.column, path + ": " + error));
       continue;
     }
     const Diagnostic where = diagnostic_at(file, item.origin, item.line, item.column, "");

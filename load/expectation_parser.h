@@ -25,7 +25,8 @@ namespace load {
 std::vector<model::Expectation> parse_expectations(const Node& node, const std::string& file,
                                                    std::vector<model::Diagnostic>* out);
 
-// One line "PATH OP VALUE"; nullopt and *error ("expected ...") if malformed.
+// One line "PATH OP VALUE"; nullopt and *error if malformed: what was
+// expected and what was found, said once ("expected ..., found '1%'").
 std::optional<model::Expectation> parse_expectation(std::string_view text, std::string* error);
 
 }  // namespace load

@@ -28,7 +28,7 @@ consteval model::RegionPrices prices(std::string_view wru, std::string_view rru,
 // single-region writes (AWS's November 2024 change, stated for every
 // region), provisioned and storage figures unchanged by it, and transfer is
 // the region's inter-region data transfer out.
-constexpr std::array<TablePrices, 13> kTable = {{
+constexpr std::array<TablePrices, 18> kTable = {{
     {"us-east-1", prices("0.625", "0.125", "0.625", "0.00065", "0.00013", "0.00065", "0.25", "0.02"), true},
     {"us-east-2", prices("0.625", "0.125", "0.625", "0.00065", "0.00013", "0.00065", "0.25", "0.02"), false},
     {"us-west-2", prices("0.625", "0.125", "0.625", "0.00065", "0.00013", "0.00065", "0.25", "0.02"), false},
@@ -52,6 +52,16 @@ constexpr std::array<TablePrices, 13> kTable = {{
      prices("0.7423", "0.1485", "0.7423", "0.000772", "0.0001544", "0.000772", "0.29715", "0.02"), false},
     {"eu-west-3",
      prices("0.7423", "0.1485", "0.7423", "0.000772", "0.0001544", "0.000772", "0.297", "0.02"), false},
+    {"us-west-1",
+     prices("0.6971", "0.1394", "0.6971", "0.000725", "0.000145", "0.000725", "0.28", "0.02"), false},
+    {"ca-central-1",
+     prices("0.6875", "0.1375", "0.6875", "0.000715", "0.000143", "0.000715", "0.275", "0.02"), false},
+    {"eu-north-1",
+     prices("0.6694", "0.1339", "0.6694", "0.000698", "0.0001396", "0.000698", "0.2678", "0.02"), false},
+    {"ap-south-1",
+     prices("0.71155", "0.1423", "0.71155", "0.00074", "0.000148", "0.00074", "0.285", "0.086"), false},
+    {"ap-east-1",
+     prices("0.78125", "0.15625", "0.78125", "0.000814", "0.000163", "0.000814", "0.3125", "0.09"), false},
 }};
 
 }  // namespace

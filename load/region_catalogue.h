@@ -9,11 +9,14 @@
 // i.e. about one network round trip. Each value is the mean of the two
 // directed means, rounded to whole milliseconds, so the table is symmetric.
 // It is a dated snapshot: routes change (Singapore-Sydney was 188 ms in 2019).
+// The snapshot holds 18 regions, every pair of them measured: the table
+// stores round-trip times, never one-way ones.
 //
 // The scenario loader's default one-way latency for a pair of catalogue
 // regions is RTT / 2, constant (no jitter); a `network.links` entry in the
-// scenario overrides it. Pairs absent from the table (for example
-// eu-west-2 <-> us-east-1) have no default and need a link.
+// scenario overrides it. A real AWS Region outside the snapshot (opt-in and
+// newer Regions, GovCloud, China: is_unmeasured_aws_region) has no default
+// and needs links; the loader says so in those words.
 //
 // Determinism: constant data; names are listed in a fixed order.
 #pragma once
@@ -32,9 +35,13 @@ namespace load {
 // Symmetric: catalogue_rtt(a, b) == catalogue_rtt(b, a).
 std::optional<sim::Duration> catalogue_rtt(std::string_view a, std::string_view b);
 
-// Every region name that appears in the catalogue, in a fixed order: the
-// nine regions of the full matrix, then ap-northeast-2, ap-northeast-3,
-// eu-west-2, eu-west-3.
+// Every region name of the catalogue, in a fixed order (the 13 of earlier
+// versions first, then us-west-1, ca-central-1, eu-north-1, ap-south-1,
+// ap-east-1); every pair of two of them has an RTT.
 const std::vector<std::string>& catalogue_region_names();
+
+// Whether `name` is an AWS Region code the catalogue has no measurement for
+// (af-south-1, me-south-1, ap-southeast-3, ..., us-gov-west-1, cn-north-1).
+bool is_unmeasured_aws_region(std::string_view name);
 
 }  // namespace load

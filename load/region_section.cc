@@ -147,15 +147,10 @@ void RegionChecker::latencies(const Node* network, Scenario* s) {
         if (!backward) matrix[j * count + i] = one_way;
         continue;
       }
+      // Every pair of two catalogue regions is measured: one of them is not in it.
       const auto& catalogue = catalogue_region_names();
       const bool a_known = std::find(catalogue.begin(), catalogue.end(), a) != catalogue.end();
       const bool b_known = std::find(catalogue.begin(), catalogue.end(), b) != catalogue.end();
-      if (a_known && b_known) {
-        error(*region_nodes_[j], "no latency for '" + a + "' <-> '" + b +
-                                     "': the built-in catalogue has no measurement for this pair; "
-                                     "give one in network.links");
-        continue;
-      }
       for (const size_t r : {i, j}) {
         if ((r == i ? a_known : b_known) || reported[r]) continue;
         reported[r] = true;
@@ -166,8 +161,13 @@ void RegionChecker::latencies(const Node* network, Scenario* s) {
           const bool missing_from_self = (r == i) ? !forward : !backward;
           pair = missing_from_self ? "'" + self + "' -> '" + other + "'" : "'" + other + "' -> '" + self + "'";
         }
-        error(*region_nodes_[r], "unknown region '" + self + "': not in the built-in catalogue and no latency given for " +
-                                     pair + did_you_mean(self, catalogue));
+        if (is_unmeasured_aws_region(self)) {
+          error(*region_nodes_[r], "'" + self + "' is an AWS region with no built-in latencies; give them under "
+                                   "network.links (none given for " + pair + ")");
+          continue;
+        }
+        error(*region_nodes_[r], "unknown region '" + self + "': not an AWS region gtsim knows, and no latency "
+                                 "given for " + pair + did_you_mean(self, catalogue));
       }
     }
   }

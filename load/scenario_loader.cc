@@ -16,6 +16,7 @@
 #include "load/consistency_section.h"
 #include "load/expectation_parser.h"
 #include "load/pricing_section.h"
+#include "load/ignored_settings.h"
 #include "load/region_section.h"
 #include "load/scenario_values.h"
 #include "load/table_section.h"
@@ -67,7 +68,11 @@ class Checker : public ValueChecker {
       if (auto v = string(*n, "name")) s.name = *v;
     }
     if (const Node* n = get(root, "description")) {
-      if (auto v = string(*n, "description")) s.description = *v;
+      // A folded block (`description: >`) ends in a newline the reports do not want.
+      if (auto v = string(*n, "description")) {
+        const size_t end = v->find_last_not_of(" \t\n");
+        s.description = end == std::string::npos ? "" : v->substr(0, end + 1);
+      }
     }
     if (const Node* n = get(root, "seed")) {
       if (auto v = integer(*n, "seed", 0, std::numeric_limits<uint64_t>::max())) s.seed = *v;
@@ -75,7 +80,9 @@ class Checker : public ValueChecker {
     if (const Node* n = get(root, "duration")) {
       if (auto v = duration(*n, "duration", Sign::kPositive)) s.duration = *v;
     }
+    const size_t before_regions = diagnostics()->size();
     if (const Node* n = get(root, "regions")) regions_.regions(*n, &s);
+    regions_complete_ = diagnostics()->size() == before_regions;
     if (const Node* n = get(root, "settings_sync")) settings_sync(*n, &s.settings_sync);
     if (const Node* n = get(root, "version")) version(*n, &s.version);
     regions_.latencies(get(root, "network"), &s);
@@ -87,7 +94,9 @@ class Checker : public ValueChecker {
     // default is provisioned, 5 WCU and 5 RCU (docs/sources.md, Versions and settings).
     if (s.version == GlobalTablesVersion::k2017_11_29) table_capacity.mode = model::CapacityMode::kProvisioned;
     const Node* table = get(root, "table");
+    const size_t before_table = diagnostics()->size();
     if (table != nullptr) table_.table(*table, &s.table, &table_capacity);
+    indexes_complete_ = diagnostics()->size() == before_table;
     if (table != nullptr && table->is_map()) consistency_.table_keys(*table, &s);
     s.index_names = s.table.indexes;
     region_capacities(table_capacity, &s);
@@ -104,10 +113,27 @@ class Checker : public ValueChecker {
     if (const Node* n = get(root, "retry")) workload_.default_retry(*n);
     s.workload.resize(s.regions.size());
     if (const Node* n = get(root, "workload")) workload_.workload(*n, &s);
-    if (const Node* n = get(root, "timeline")) timeline_.timeline(*n, &s);
+    if (const Node* n = get(root, "timeline")) {
+      indexes_complete_ = indexes_complete_ && n->is_sequence();
+      timeline_.timeline(*n, &s);
+    }
     workload_.group_indexes(&s);
     consistency_.check(root, s, timeline_.pauses());
     return s;
+  }
+
+  // Whether the names of the returned scenario's regions, and of its
+  // indexes, are all there: no problem in the sections that give them.
+  bool regions_complete() const { return regions_complete_; }
+  bool indexes_complete() const { return indexes_complete_; }
+
+  // The node of each region's own `capacity:` (or null) and its path.
+  std::vector<RegionCapacity> region_capacities(size_t count) const {
+    std::vector<RegionCapacity> out;
+    for (size_t r = 0; r < count; ++r) {
+      out.push_back({regions_.capacity_node(r), join(regions_.region_path(r), "capacity")});
+    }
+    return out;
   }
 
  private:
@@ -148,6 +174,8 @@ class Checker : public ValueChecker {
     }
   }
 
+  bool regions_complete_ = false;
+  bool indexes_complete_ = false;
   RegionChecker regions_;
   CapacityChecker capacity_;
   TableChecker table_;
@@ -211,6 +239,12 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
   for (const Override& o : overrides) apply_override(o.path, o.value, &root, &out);
   Checker checker(file_name, &out);
   std::optional<Scenario> scenario = checker.scenario(*root, std::filesystem::path(file_name).stem().string());
+  if (scenario) {
+    for (const model::RegionConfig& region : scenario->regions) result.names.regions.push_back(region.name);
+    result.names.index_names = scenario->index_names;
+    result.names.regions_complete = checker.regions_complete();
+    result.names.indexes_complete = checker.indexes_complete();
+  }
   sort_diagnostics(&out, file_name);
   // `expect:` lines are read apart (load/expectation_parser.h): their paths are
   // checked against the report's figures by the caller.
@@ -218,7 +252,12 @@ LoadResult load_scenario_text(std::string_view yaml, const std::string& file_nam
     result.expectations = parse_expectations(*n, file_name, &out);
     sort_diagnostics(&out, file_name);
   }
-  if (out.empty()) result.scenario = std::move(scenario);
+  if (out.empty()) {
+    IgnoredSettingsChecker(file_name, &result.warnings)
+        .check(*root, *scenario, checker.region_capacities(scenario->regions.size()));
+    sort_diagnostics(&result.warnings, file_name);
+    result.scenario = std::move(scenario);
+  }
   return result;
 }
 

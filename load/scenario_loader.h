@@ -34,19 +34,39 @@
 namespace load {
 
 // One `gtsim run --set PATH=VALUE`: PATH is dot-separated keys, a sequence
-// index as a number (`workload.us-east-1.0.rate`); VALUE is YAML (flow style
-// allowed: `regions=[a, b]`). Missing map keys along PATH are created.
+// item by its index (`workload.us-east-1.0.rate`) or its name
+// (`workload.us-east-1.writers.rate`, `regions.eu-west-1.clock.offset`);
+// VALUE is YAML (flow style allowed: `regions=[a, b]`). Missing map keys
+// along PATH are created.
 struct Override {
   std::string path;
   std::string value;
 };
 
+// The names report paths are made of, as far as the loader read them, even
+// from a scenario with problems: its regions and index names (table.indexes,
+// then the timeline's create_index names), each list complete when the
+// sections that give it had no problem (`regions`; `table` and the
+// timeline's shape). With them the `expect:` paths are checked in the same
+// pass as the rest of the file: all of them when both lists are complete,
+// all but the drift.* ones when the regions are.
+struct ReportNames {
+  std::vector<std::string> regions;
+  std::vector<std::string> index_names;
+  bool regions_complete = false;
+  bool indexes_complete = false;
+};
+
 struct LoadResult {
   std::optional<model::Scenario> scenario;      // set iff diagnostics is empty
   std::vector<model::Diagnostic> diagnostics;   // sorted by (line, column)
+  // Settings the scenario's chosen modes ignore (load/ignored_settings.h),
+  // found only in a scenario with no diagnostic; sorted by (line, column).
+  std::vector<model::Diagnostic> warnings;
   // The `expect:` lines, well-formed but with paths not yet checked
   // (reports/expectation_check.h).
   std::vector<model::Expectation> expectations;
+  ReportNames names;
   bool ok() const { return scenario.has_value(); }
 };
 

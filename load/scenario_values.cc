@@ -91,6 +91,12 @@ void ValueChecker::error(const Node& at, std::string message) {
   out_->push_back(diagnostic_at(file_, at.origin, at.line, at.column, std::move(message)));
 }
 
+void ValueChecker::warning(const Node& at, std::string message) {
+  model::Diagnostic d = diagnostic_at(file_, at.origin, at.line, at.column, std::move(message));
+  d.warning = true;
+  out_->push_back(std::move(d));
+}
+
 void ValueChecker::mismatch(const Node& n, const std::string& path, std::string_view what) {
   const bool has_example = what.find("e.g.") != std::string_view::npos;
   error(n, at_path(path) + "expected " + std::string(what) + (has_example ? "; found " : ", found ") +

@@ -47,6 +47,8 @@ class ValueChecker {
   std::vector<model::Diagnostic>* diagnostics() const { return out_; }
 
   void error(const Node& at, std::string message);
+  // A setting that does nothing: reported, never blocking the load (load/ignored_settings.h).
+  void warning(const Node& at, std::string message);
 
   // "PATH: expected WHAT, found X"; an expectation carrying an example
   // ("e.g.") is separated from what was found by a semicolon.

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "model/dotted_path.h"
+#include "model/nearest_word.h"
 
 namespace load {
 
@@ -258,10 +259,65 @@ bool check_tabs(std::string_view text, const std::string& file, std::vector<Diag
 
 namespace {
 
+// The name of a sequence item as a path segment may give it: a map's
+// `name:` (a client group, a region written as a map) or the item itself
+// when it is a scalar (a region written as a plain name); empty if none.
+std::string item_name(const Node& item) {
+  if (item.is_scalar()) return item.text;
+  if (!item.is_map()) return "";
+  for (const auto& [key, value] : item.entries) {
+    if (key->is_scalar() && key->text == "name" && value != nullptr && value->is_scalar()) return value->text;
+  }
+  return "";
+}
+
+// The slot of the item of `node` (a sequence at `shown`) that `segment`
+// names: by index, else by name. A scalar item named on the way to a key
+// under it (`regions.eu-west-1.clock.offset`) becomes the map {name: ITEM}.
+NodePtr* sequence_item(Node& node, const std::string& segment, bool last, const std::string& shown,
+                       const std::string& label, std::string* why) {
+  if (const std::optional<size_t> index = parse_index(segment)) {
+    if (*index < node.items.size()) return &node.items[*index];
+    *why = fmt::format("{} has {} item{}, found index {}", shown, node.items.size(),
+                       node.items.size() == 1 ? "" : "s", *index);
+    return nullptr;
+  }
+  std::vector<std::string> names;
+  for (NodePtr& item : node.items) {
+    const std::string name = item == nullptr ? "" : item_name(*item);
+    if (name != segment) {
+      if (!name.empty()) names.push_back(name);
+      continue;
+    }
+    if (item->is_scalar() && !last) {
+      auto map = std::make_shared<Node>();
+      map->kind = Node::Kind::kMap;
+      map->line = item->line;
+      map->column = item->column;
+      map->origin = item->origin;
+      auto key = std::make_shared<Node>();
+      key->kind = Node::Kind::kScalar;
+      key->text = "name";
+      key->origin = label;
+      map->entries.emplace_back(key, item);
+      item = map;
+    }
+    return &item;
+  }
+  *why = shown + " has no item named '" + segment + "'";
+  if (const std::optional<std::string> near = model::nearest_word(segment, names)) {
+    *why += "; did you mean '" + *near + "'?";
+  } else {
+    *why += " (an item is named by its index or its name)";
+  }
+  return nullptr;
+}
+
 // Makes *slot, the node at `walked` on the way to an override's target, a
 // node this override may change, and returns the slot of its child named
-// segment; nullptr, with *why set, when there is none.
-NodePtr* step_into(NodePtr* slot, const std::string& segment, const std::string& walked,
+// segment (the last of the path, or not); nullptr, with *why set, when
+// there is none.
+NodePtr* step_into(NodePtr* slot, const std::string& segment, bool last, const std::string& walked,
                    const std::string& label, std::string* why) {
   if (*slot == nullptr || (*slot)->is_null()) {  // created: a map written by this override
     auto created = std::make_shared<Node>();
@@ -287,19 +343,7 @@ NodePtr* step_into(NodePtr* slot, const std::string& segment, const std::string&
     }
     return &entry->second;
   }
-  if (node.is_sequence()) {
-    const std::optional<size_t> index = parse_index(segment);
-    if (!index) {
-      *why = shown + " is a sequence; expected an index, found '" + segment + "'";
-      return nullptr;
-    }
-    if (*index >= node.items.size()) {
-      *why = fmt::format("{} has {} item{}, found index {}", shown, node.items.size(),
-                         node.items.size() == 1 ? "" : "s", *index);
-      return nullptr;
-    }
-    return &node.items[*index];
-  }
+  if (node.is_sequence()) return sequence_item(node, segment, last, shown, label, why);
   *why = shown + " is a scalar, not a map or a sequence";
   return nullptr;
 }
@@ -317,9 +361,11 @@ void apply_override(const std::string& path, const std::string& value, NodePtr* 
   }
   NodePtr* slot = root;
   std::string walked;  // the dotted path of *slot
-  for (const std::string& segment : split_path(path)) {
+  const std::vector<std::string> segments = split_path(path);
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const std::string& segment = segments[i];
     std::string why;
-    slot = step_into(slot, segment, walked, label, &why);
+    slot = step_into(slot, segment, i + 1 == segments.size(), walked, label, &why);
     if (slot == nullptr) {
       out->push_back(diagnostic_at(label, label, -1, -1, "cannot set '" + path + "': " + why));
       return;

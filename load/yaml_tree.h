@@ -64,8 +64,9 @@ bool check_text(std::string_view text, const std::string& file, std::vector<mode
 // obscure ("illegal map value"): reports each such line. True if none.
 bool check_tabs(std::string_view text, const std::string& file, std::vector<model::Diagnostic>* out);
 
-// Sets the node at the dotted path (map keys, sequence indexes) to the YAML
-// value, creating missing map keys and copying shared nodes on the way down.
+// Sets the node at the dotted path (map keys; sequence items by index, or by
+// name: a map item's `name:` or a scalar item's text) to the YAML value,
+// creating missing map keys and copying shared nodes on the way down.
 // The nodes it writes have origin "--set PATH=VALUE", as do its diagnostics.
 void apply_override(const std::string& path, const std::string& value, NodePtr* root,
                     std::vector<model::Diagnostic>* out);

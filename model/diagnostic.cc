@@ -3,8 +3,9 @@
 namespace model {
 
 std::string Diagnostic::to_string() const {
-  if (line <= 0) return file + ": error: " + message;
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": error: " + message;
+  const char* severity = warning ? ": warning: " : ": error: ";
+  if (line <= 0) return file + severity + message;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + severity + message;
 }
 
 }  // namespace model

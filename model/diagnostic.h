@@ -16,8 +16,10 @@ struct Diagnostic {
   int line = 0;         // 1-based; 0 when there is no position
   int column = 0;       // 1-based; 0 when there is no position
   std::string message;  // no trailing newline or period
+  bool warning = false; // a setting that does nothing: reported, the scenario still loads
 
-  // "FILE:LINE:COLUMN: error: MESSAGE", or "FILE: error: MESSAGE" at line 0.
+  // "FILE:LINE:COLUMN: error: MESSAGE", or "FILE: error: MESSAGE" at line 0
+  // ("warning:" for a warning).
   std::string to_string() const;
 };
 

@@ -29,6 +29,7 @@ void MetricsRecorder::end_second(size_t region, const SecondSample& sample) {
   s.provisioned_read_units.push_back(sample.provisioned_read_units);
   s.replication_backlog.push_back(sample.replication_backlog);
   s.throttle_events.push_back(tally.throttles);
+  s.client_attempts.push_back(tally.attempts);
   s.replication_throttle_events.push_back(tally.replication_throttles);
   s.client_errors.push_back(tally.client_errors);
   s.unavailable_errors.push_back(tally.unavailable);

@@ -22,11 +22,15 @@ class MetricsRecorder {
  public:
   explicit MetricsRecorder(const std::vector<std::string>& region_names);
 
-  void on_throttle(size_t region) { ++now_[region].throttles; }
+  void on_throttle(size_t region) {
+    ++now_[region].throttles;
+    ++now_[region].attempts;
+  }
   void on_replication_throttle(size_t region) { ++now_[region].replication_throttles; }
   void on_client_error(size_t region) { ++now_[region].client_errors; }
   void on_unavailable(size_t region) { ++now_[region].unavailable; }
   void on_refused(size_t region) { ++now_[region].refused; }
+  void on_client_success(size_t region) { ++now_[region].attempts; }
   void on_replicated(size_t from, size_t to, int64_t lag_ns) {
     PairMinute& minute = pair_minute_[from * regions_ + to];
     minute.lag_sum_ns += lag_ns;
@@ -51,6 +55,7 @@ class MetricsRecorder {
  private:
   struct Tally {
     int64_t throttles = 0, replication_throttles = 0, client_errors = 0, unavailable = 0, refused = 0;
+    int64_t attempts = 0;  // client attempts that reached capacity: admitted (a success) or throttled
   };
   struct PairMinute {
     int64_t lag_sum_ns = 0, lag_max_ns = 0, count = 0;

@@ -62,6 +62,7 @@ RunRecorder::RunRecorder(const Scenario& scenario, const std::vector<std::string
       drift_(region_names),
       conflicts_(region_names) {
   result_.scenario_name = scenario.name;
+  result_.scenario_description = scenario.description;
   result_.scenario_file = scenario.file;
   result_.seed = scenario.seed;
   result_.duration_ns = scenario.duration.ns();

@@ -79,6 +79,7 @@ class RunRecorder {
   // the service took `service_ns` to answer it.
   void client_success(size_t region, size_t group, bool moved, int64_t latency_ns, int64_t service_ns) {
     latency_.record(region, group, moved, latency_ns, service_ns);
+    metrics_.on_client_success(region);
   }
 
   // Client attempts that failed.

@@ -140,6 +140,9 @@ struct RegionSeries {
   std::vector<int64_t> provisioned_write_units;  // ProvisionedWriteCapacityUnits (or on-demand ceiling)
   std::vector<int64_t> provisioned_read_units;
   std::vector<int64_t> throttle_events;        // client attempts throttled (WriteThrottleEvents + ReadThrottleEvents)
+  // Client attempts that reached capacity, admitted or throttled (the
+  // per-second RegionResult::client_attempts(): the throttled share's denominator).
+  std::vector<int64_t> client_attempts;
   std::vector<int64_t> replication_throttle_events;
   std::vector<int64_t> client_errors;          // requests that failed for capacity after their last attempt
   std::vector<int64_t> unavailable_errors;     // requests that failed for an outage of the region
@@ -395,6 +398,7 @@ struct StopResult {
 
 struct RunResult {
   std::string scenario_name;
+  std::string scenario_description;  // `description:`; empty when the scenario has none
   std::string scenario_file;
   uint64_t seed = 0;
   int64_t duration_ns = 0;

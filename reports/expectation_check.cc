@@ -10,6 +10,7 @@
 #include "model/nearest_word.h"
 #include "model/settings_drift.h"
 #include "reports/metric_paths.h"
+#include "reports/summary_columns.h"
 #include "sim/assert.h"
 #include "sim/time.h"
 
@@ -97,10 +98,9 @@ std::vector<std::string> metric_paths_for(const model::Scenario& scenario) {
   model::RunResult skeleton = skeleton_result(regions, scenario.index_names, scenario.consistency.strong());
   for (size_t r = 0; r < scenario.workload.size(); ++r) {
     for (const model::ClientGroupConfig& group : scenario.workload[r]) {
-      model::ClientGroupResult g;
-      g.region = regions[r];
-      g.name = group.name;
-      skeleton.client_groups.push_back(std::move(g));
+      skeleton.client_groups.push_back(model::ClientGroupResult{});
+      skeleton.client_groups.back().region = regions[r];
+      skeleton.client_groups.back().name = group.name;
     }
   }
   model::LatencyPhase phase;
@@ -112,7 +112,17 @@ std::vector<std::string> metric_paths_for(const model::Scenario& scenario) {
 
 std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
                                                        const model::Scenario& scenario) {
-  const std::vector<std::string> paths = metric_paths_for(scenario);
+  return check_expectation_paths(expectations, metric_paths_for(scenario));
+}
+
+std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
+                                                       const std::vector<std::string>& regions,
+                                                       const std::vector<std::string>& index_names) {
+  return check_expectation_paths(expectations, metric_paths_for(regions, index_names));
+}
+
+std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
+                                                       const std::vector<std::string>& paths) {
   std::vector<model::Diagnostic> diagnostics;
   for (const model::Expectation& e : expectations) {
     const auto fail = [&](std::string message) {
@@ -122,7 +132,12 @@ std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::
     for (const std::string& path : paths) known = known || path == e.path;
     if (!known) {
       std::string message = fmt::format("expect: no figure is named '{}'", e.path);
-      if (auto near = nearest_path(e.path, paths)) message += fmt::format("; did you mean '{}'?", *near);
+      const auto is_path = [&](const std::string& p) { return std::find(paths.begin(), paths.end(), p) != paths.end(); };
+      if (auto column = summary_column_hint(e.path, is_path)) {
+        message += "; " + *column;
+      } else if (auto near = nearest_path(e.path, paths)) {
+        message += fmt::format("; did you mean '{}'?", *near);
+      }
       fail(message + " (docs/report-paths.md)");
     } else if (e.is_duration && !is_duration_path(e.path)) {
       fail(fmt::format("expect: '{}' is a count, found a duration '{}'", e.path, e.text));

@@ -32,6 +32,16 @@ std::vector<std::string> metric_paths_for(const model::Scenario& scenario);
 // a duration).
 std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
                                                        const model::Scenario& scenario);
+// The same against the names of a scenario's regions and indexes, for a
+// scenario that has other problems (load::ReportNames): one pass reports all.
+// Paths of client groups and timeline events need the whole scenario: a
+// scenario with other problems has them checked once those are fixed.
+std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
+                                                       const std::vector<std::string>& regions,
+                                                       const std::vector<std::string>& index_names);
+// The same against a list of valid paths.
+std::vector<model::Diagnostic> check_expectation_paths(const std::vector<model::Expectation>& expectations,
+                                                       const std::vector<std::string>& paths);
 
 struct ExpectationOutcome {
   const model::Expectation* expectation = nullptr;

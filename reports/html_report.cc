@@ -2,53 +2,22 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "reports/cost_report.h"
+#include "reports/figure_notes.h"
+#include "reports/html_page.h"
 #include "reports/json_report.h"
 #include "reports/result_words.h"
 #include "reports/svg_chart.h"
 #include "reports/text_report.h"
+#include "reports/time_units.h"
 #include "sim/time.h"
 
 namespace reports {
 namespace {
-
-constexpr const char* kStyle = R"(
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1f2937;margin:24px auto;max-width:1140px;padding:0 16px;background:#fff}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e5e7eb;padding-bottom:4px}
-.meta{color:#4b5563;margin-bottom:12px}.meta b{color:#111827}
-table{border-collapse:collapse;margin:6px 0 10px;font-variant-numeric:tabular-nums}
-th,td{padding:3px 10px;border-bottom:1px solid #eef0f3;text-align:right;white-space:nowrap}
-th{background:#f8fafc;font-weight:600;color:#374151}td:first-child,th:first-child{text-align:left}
-.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:10px 18px}
-.charts.three{grid-template-columns:repeat(3,1fr);gap:10px 12px}svg.chart{width:100%;height:auto}
-svg.chart{background:#fff;border:1px solid #e5e7eb;border-radius:6px}
-svg .title{font-size:13px;font-weight:600;fill:#111827}svg .unit{font-weight:400;fill:#6b7280}
-svg .tick{font-size:10.5px;fill:#6b7280}svg .legend{font-size:11px;fill:#374151}
-svg .grid{stroke:#eef0f3}svg .axis{stroke:#9ca3af}
-svg .mark line{stroke:#6b7280;stroke-dasharray:3 3}svg .mark circle{fill:#fde68a;stroke:#b45309}
-svg .mark text{font-size:10px;font-weight:600;fill:#78350f}
-table.timeline td:last-child,table.timeline th:last-child{text-align:left}
-.note{color:#6b7280;font-size:12.5px}.bad{color:#b91c1c;font-weight:600}
-)";
-
-// Checks the page after load: every chart has data, no table is empty.
-constexpr const char* kSelfCheck = R"(
-addEventListener('load', function () {
-  var charts = document.querySelectorAll('svg.chart');
-  var bad = [];
-  charts.forEach(function (svg, i) {
-    if (!svg.querySelector('polyline, rect, g, circle')) bad.push('chart ' + i + ' is empty');
-  });
-  document.querySelectorAll('table').forEach(function (t, i) {
-    if (t.rows.length < 2) bad.push('table ' + i + ' is empty');
-  });
-  document.documentElement.setAttribute('data-self-check',
-    bad.length ? 'failed: ' + bad.join('; ') : 'ok ' + charts.length + ' charts');
-});
-)";
 
 std::string esc(const std::string& text) { return html_escape(text); }
 
@@ -68,11 +37,70 @@ std::string row(const std::vector<std::string>& cells, bool header = false) {
   return out + "</tr>\n";
 }
 
-std::vector<double> doubles(const std::vector<int64_t>& v, double scale) {
-  std::vector<double> out;
-  out.reserve(v.size());
-  for (int64_t x : v) out.push_back(x == model::kNoValue ? std::nan("") : static_cast<double>(x) * scale);
+// Queries, refusals and TTL per region, drift episodes, replica changes:
+// each table only when it has something to show.
+std::string administration(const model::RunResult& result) {
+  std::string out;
+  constexpr int kQuery = static_cast<int>(model::Operation::kQuery);
+  const bool any_region = std::any_of(result.region_results.begin(), result.region_results.end(), [](const auto& r) {
+    return r.operations[kQuery] + r.missing_index_errors + r.refused_requests + r.ttl_deletes + r.expired_items > 0 ||
+           r.ttl_replicated_write_units > 0;
+  });
+  if (any_region) {
+    out += "<h2>Queries, refused requests and TTL</h2>\n<table>\n";
+    out += row({"region", "queries", "missing index errors", "refused requests", "TTL deletes",
+                "TTL write units replicated", "expired items at the end"},
+               true);
+    for (const model::RegionResult& r : result.region_results) {
+      out += row({esc(r.name), fmt::format("{}", r.operations[kQuery]), fmt::format("{}", r.missing_index_errors),
+                  fmt::format("{}", r.refused_requests), fmt::format("{}", r.ttl_deletes),
+                  fmt::format("{}", r.ttl_replicated_write_units), fmt::format("{}", r.expired_items)});
+    }
+    out += "</table>\n";
+  }
+  const model::DriftResult& drift = result.drift;
+  if (!drift.episodes.empty()) {
+    out += "<h2>Settings drift</h2>\n";
+    out += drift.settings_sync
+               ? fmt::format("<p class=\"note\">settings_sync on, delay {}</p>\n", duration(drift.sync_delay_ns))
+               : "<p class=\"note\">settings_sync off: each change stays in the region it was made in</p>\n";
+    out += "<table class=\"timeline wide\">\n" + row({"setting", "from", "to", "cost", "values"}, true);
+    for (const model::DriftEpisode& e : drift.episodes) {
+      std::string values;
+      for (const auto& [region, value] : e.values) values += (values.empty() ? "" : ", ") + esc(region + " " + value);
+      out += row({esc(e.setting), clock(e.since_ns), e.until_ns < 0 ? "still at the end" : clock(e.until_ns),
+                  fmt::format("{} {}", e.cost, drift_cost_unit_word(e.cost_unit)), values});
+    }
+    out += "</table>\n";
+  }
+  if (!result.replica_changes.empty()) {
+    out += "<h2>Replica changes</h2>\n<table class=\"timeline wide\">\n";
+    out += row({"region", "action", "at", "outcome", "source", "items", "backfill", "refused", "parked",
+                "migration path (estimate)"},
+               true);
+    for (const model::ReplicaChange& c : result.replica_changes) {
+      const bool added = c.action == model::ReplicaAction::kAdd && c.outcome != model::ReplicaOutcome::kRefused;
+      const auto number = [&](uint64_t n) { return added ? fmt::format("{}", n) : std::string(); };
+      std::string backfill;
+      if (added) backfill = c.backfill_ns < 0 ? "never served" : duration(c.backfill_ns);
+      out += row({esc(c.region), std::string(replica_action_word(c.action)), clock(c.at_ns),
+                  std::string(replica_outcome_word(c.outcome)), added ? esc(c.source) : "", number(c.items),
+                  backfill, number(c.refused_requests), number(c.parked_writes),
+                  c.migration ? fmt::format("{} items ({}) in {}: {} RCU, {} WCU", c.migration_items,
+                                            esc(display_bytes(c.migration_bytes)), duration(c.migration_ns),
+                                            c.migration_read_units, c.migration_write_units)
+                              : ""});
+    }
+    out += "</table>\n";
+  }
   return out;
+}
+
+// Throttled client attempts as a percentage of all client attempts, 2 decimals.
+std::string throttled_share(const model::RegionResult& r) {
+  const uint64_t attempts = r.client_attempts();
+  if (attempts == 0) return "&ndash;";
+  return fmt::format("{:.2f}%", 100.0 * static_cast<double>(r.throttle_events) / static_cast<double>(attempts));
 }
 
 // "5.00 ms / 9.00 ms", or "none" for a stretch that served nothing.
@@ -110,72 +138,6 @@ std::string client_latency(const model::RunResult& result) {
   return out + "</table>\n";
 }
 
-// Queries, refusals and TTL per region, drift episodes, replica changes:
-// each table only when it has something to show.
-std::string administration(const model::RunResult& result) {
-  std::string out;
-  constexpr int kQuery = static_cast<int>(model::Operation::kQuery);
-  const bool any_region = std::any_of(result.region_results.begin(), result.region_results.end(), [](const auto& r) {
-    return r.operations[kQuery] + r.missing_index_errors + r.refused_requests + r.ttl_deletes + r.expired_items > 0 ||
-           r.ttl_replicated_write_units > 0;
-  });
-  if (any_region) {
-    out += "<h2>Queries, refused requests and TTL</h2>\n<table>\n";
-    out += row({"region", "queries", "missing index errors", "refused requests", "TTL deletes",
-                "TTL write units replicated", "expired items at the end"},
-               true);
-    for (const model::RegionResult& r : result.region_results) {
-      out += row({esc(r.name), fmt::format("{}", r.operations[kQuery]), fmt::format("{}", r.missing_index_errors),
-                  fmt::format("{}", r.refused_requests), fmt::format("{}", r.ttl_deletes),
-                  fmt::format("{}", r.ttl_replicated_write_units), fmt::format("{}", r.expired_items)});
-    }
-    out += "</table>\n";
-  }
-  const model::DriftResult& drift = result.drift;
-  if (!drift.episodes.empty()) {
-    out += "<h2>Settings drift</h2>\n";
-    out += drift.settings_sync
-               ? fmt::format("<p class=\"note\">settings_sync on, delay {}</p>\n", duration(drift.sync_delay_ns))
-               : "<p class=\"note\">settings_sync off: each change stays in the region it was made in</p>\n";
-    out += "<table class=\"timeline\">\n" + row({"setting", "from", "to", "cost", "values"}, true);
-    for (const model::DriftEpisode& e : drift.episodes) {
-      std::string values;
-      for (const auto& [region, value] : e.values) values += (values.empty() ? "" : ", ") + esc(region + " " + value);
-      out += row({esc(e.setting), clock(e.since_ns), e.until_ns < 0 ? "still at the end" : clock(e.until_ns),
-                  fmt::format("{} {}", e.cost, drift_cost_unit_word(e.cost_unit)), values});
-    }
-    out += "</table>\n";
-  }
-  if (!result.replica_changes.empty()) {
-    out += "<h2>Replica changes</h2>\n<table class=\"timeline\">\n";
-    out += row({"region", "action", "at", "outcome", "source", "items", "backfill", "refused", "parked",
-                "migration path (estimate)"},
-               true);
-    for (const model::ReplicaChange& c : result.replica_changes) {
-      const bool added = c.action == model::ReplicaAction::kAdd && c.outcome != model::ReplicaOutcome::kRefused;
-      const auto number = [&](uint64_t n) { return added ? fmt::format("{}", n) : std::string(); };
-      std::string backfill;
-      if (added) backfill = c.backfill_ns < 0 ? "never served" : duration(c.backfill_ns);
-      out += row({esc(c.region), std::string(replica_action_word(c.action)), clock(c.at_ns),
-                  std::string(replica_outcome_word(c.outcome)), added ? esc(c.source) : "", number(c.items),
-                  backfill, number(c.refused_requests), number(c.parked_writes),
-                  c.migration ? fmt::format("{} items ({}) in {}: {} RCU, {} WCU", c.migration_items,
-                                            esc(display_bytes(c.migration_bytes)), duration(c.migration_ns),
-                                            c.migration_read_units, c.migration_write_units)
-                              : ""});
-    }
-    out += "</table>\n";
-  }
-  return out;
-}
-
-// Throttled client attempts as a percentage of all client attempts, 2 decimals.
-std::string throttled_share(const model::RegionResult& r) {
-  const uint64_t attempts = r.client_attempts();
-  if (attempts == 0) return "&ndash;";
-  return fmt::format("{:.2f}%", 100.0 * static_cast<double>(r.throttle_events) / static_cast<double>(attempts));
-}
-
 // Requests and capacity per region, then replication lag per link.
 std::string regions_and_lag(const model::RunResult& result) {
   std::string out = "<h2>Regions</h2>\n<table>\n";
@@ -194,11 +156,23 @@ std::string regions_and_lag(const model::RunResult& result) {
   out += row({"from &rarr; to", "writes", "mean", "p50", "p90", "p99", "p99.9", "max"}, true);
   for (const model::PairResult& p : result.pairs) {
     const sim::Histogram& lag = p.lag_ns;
-    out += row({esc(p.from + " → " + p.to), fmt::format("{}", p.replicated), duration(std::llround(lag.mean())),
-                duration(lag.quantile(0.5)), duration(lag.quantile(0.9)), duration(lag.quantile(0.99)),
-                duration(lag.quantile(0.999)), duration(lag.max())});
+    // One unit per row; a pair that replicated nothing has no lag (n/a, not 0).
+    const TimeUnit unit = unit_for(lag.max());
+    const auto cell = [&](int64_t ns) { return p.replicated == 0 ? std::string("n/a") : in_unit(ns, unit); };
+    out += row({esc(p.from + " → " + p.to), fmt::format("{}", p.replicated), cell(std::llround(lag.mean())),
+                cell(lag.quantile(0.5)), cell(lag.quantile(0.9)), cell(lag.quantile(0.99)), cell(lag.quantile(0.999)),
+                cell(lag.max())});
   }
   return out + "</table>\n";
+}
+
+// The notes of a section on where its surprising figures come from.
+std::string notes_html(const std::vector<FigureNote>& notes, NoteSection section) {
+  std::string out;
+  for (const FigureNote& note : notes) {
+    if (note.section == section) out += "<p class=\"where\">where from: " + esc(note.text) + "</p>\n";
+  }
+  return out;
 }
 
 std::string conflicts_and_convergence(const model::RunResult& result) {
@@ -244,9 +218,11 @@ std::string reads(const model::RunResult& result) {
   std::string out = "<h2>Reads</h2>\n<table>\n";
   out += row({"region", "gets", "stale", "staleness p50", "p99", "max"}, true);
   for (const model::RegionResult& r : result.region_results) {
+    // No stale read, no staleness to show (n/a, not 0).
+    const TimeUnit unit = unit_for(r.staleness_ns.max());
+    const auto cell = [&](int64_t ns) { return r.stale_reads == 0 ? std::string("n/a") : in_unit(ns, unit); };
     out += row({esc(r.name), fmt::format("{}", r.operations[3]), fmt::format("{}", r.stale_reads),
-                duration(r.staleness_ns.quantile(0.5)), duration(r.staleness_ns.quantile(0.99)),
-                duration(r.staleness_ns.max())});
+                cell(r.staleness_ns.quantile(0.5)), cell(r.staleness_ns.quantile(0.99)), cell(r.staleness_ns.max())});
   }
   out += "</table>\n";
   for (const model::SessionResult& session : result.sessions) {
@@ -287,9 +263,11 @@ std::string capacity_events(const model::RunResult& result) {
   return out;
 }
 
-std::string summary(const model::RunResult& result) {
-  return regions_and_lag(result) + client_latency(result) + conflicts_and_convergence(result) + outages(result) +
-         reads(result) + capacity_events(result) + administration(result);
+std::string summary(const model::RunResult& result, const std::vector<FigureNote>& notes) {
+  return regions_and_lag(result) + notes_html(notes, NoteSection::kLag) + client_latency(result) +
+         conflicts_and_convergence(result) +
+         outages(result) + reads(result) + notes_html(notes, NoteSection::kReads) + capacity_events(result) +
+         administration(result);
 }
 
 // The second after the last change of any series (at least the traffic's
@@ -318,101 +296,221 @@ size_t seconds_shown(const model::RunResult& result) {
   return last + last / 20 + 1;  // a margin after it
 }
 
-std::vector<double> head(std::vector<double> values, size_t n) {
-  if (values.size() > n) values.resize(n);
-  return values;
+// What the charts share: the timeline marks, the seconds shown, the
+// colours, the footer, and the running figure number.
+struct ChartContext {
+  const model::RunResult& result;
+  std::vector<ChartMark> marks;
+  size_t shown_s = 0;
+  SeriesColours colours;
+  std::string footer;
+  int figure = 0;
+
+  // The first shown_s values (shown_s / 60 minutes when `minutes`) of a
+  // series, times `scale`; `no_data`: the value that means none (NaN).
+  std::vector<double> values(const std::vector<int64_t>& v, double scale, bool minutes = false,
+                             std::optional<int64_t> no_data = std::nullopt) const {
+    const size_t n = minutes ? (shown_s + 59) / 60 : shown_s;
+    std::vector<double> out;
+    for (size_t i = 0; i < v.size() && i < n; ++i) {
+      out.push_back(no_data && v[i] == *no_data ? std::nan("") : static_cast<double>(v[i]) * scale);
+    }
+    return out;
+  }
+  Chart chart(const std::string& title, const std::string& unit, double step_s) const {
+    Chart c;
+    c.title = title;
+    c.unit = unit;
+    c.step_s = step_s;
+    c.marks = marks;
+    c.footer = footer;
+    return c;
+  }
+  // The chart as the next figure, with its line on what to read.
+  std::string figure_of(Chart c, const std::string& read) {
+    c.title = fmt::format("Figure {} · {}", ++figure, c.title);
+    return figure_html(figure, svg_chart(c), read);
+  }
+};
+
+std::string lag_charts(ChartContext& ctx) {
+  const model::RunResult& result = ctx.result;
+  std::string out = "<h2>Replication latency per minute (ReplicationLatency)</h2>\n<div class=\"charts\">";
+  for (size_t i = 0; i < result.pair_series.size(); ++i) {
+    const model::PairSeries& s = result.pair_series[i];
+    const model::PairResult& pair = result.pairs[i];
+    int64_t max_ns = 0;
+    for (int64_t v : s.replication_latency_max_ns) max_ns = std::max(max_ns, v);
+    // The unit of the chart's largest value, as the tables choose it (at least ms).
+    const TimeUnit unit = std::max(unit_for(max_ns), TimeUnit::kMs);
+    const double scale = 1.0 / unit_ns(unit);
+    Chart chart = ctx.chart(pair.from + " → " + pair.to + ": replication latency", unit_name(unit), 60);
+    const std::string key = pair_key(pair.from, pair.to);
+    // A minute in which no write was applied has no latency: a gap.
+    chart.lines.push_back({"average", ctx.values(s.replication_latency_mean_ns, scale, true, 0), ctx.colours.pair(i),
+                           key, false, false});
+    chart.lines.push_back({"maximum", ctx.values(s.replication_latency_max_ns, scale, true, 0), ctx.colours.pair(i),
+                           key, true, false});
+    out += ctx.figure_of(chart, fmt::format("how long writes of {} took to be applied in {}, minute by minute: the "
+                                            "solid line is the minute's average, the dashed one its slowest write; a "
+                                            "gap is a minute in which none was applied. The service documents "
+                                            "sub-second replication.",
+                                            pair.from, pair.to));
+  }
+  return out + "</div>\n";
 }
 
 // Per client group that was served: its latency p50 and p99 per minute,
 // with gaps where it was served nothing.
-std::string latency_charts(const model::RunResult& result, const std::vector<ChartMark>& marks, size_t shown_min) {
+std::string latency_charts(ChartContext& ctx) {
+  const model::RunResult& result = ctx.result;
   std::string out;
   for (size_t g = 0; g < result.client_group_series.size(); ++g) {
     const model::ClientGroupResult& group = result.client_groups[g];
     if (group.served == 0) continue;
     const model::ClientGroupSeries& s = result.client_group_series[g];
-    const bool seconds = group.latency_ns.max() >= 2'000'000'000;
-    const double scale = seconds ? 1e-9 : 1e-6;
-    Chart chart{group.region + "/" + group.name + ": client latency", seconds ? "s" : "ms", 60, {}, marks};
-    chart.lines.push_back({"p50", head(doubles(s.latency_p50_ns, scale), shown_min), 0, false, false});
-    chart.lines.push_back({"p99", head(doubles(s.latency_p99_ns, scale), shown_min), 1, true, false});
-    out += svg_chart(chart);
+    const TimeUnit unit = std::max(unit_for(group.latency_ns.max()), TimeUnit::kMs);
+    const double scale = 1.0 / unit_ns(unit);
+    Chart chart = ctx.chart(group.region + "/" + group.name + ": client latency", unit_name(unit), 60);
+    const size_t home = static_cast<size_t>(
+        std::find(result.regions.begin(), result.regions.end(), group.region) - result.regions.begin());
+    const std::string colour = home < result.regions.size() ? ctx.colours.region(home) : SeriesColours::neutral();
+    const std::string key = region_key(group.region) + "/" + group.name;
+    chart.lines.push_back({"p50", ctx.values(s.latency_p50_ns, scale, true, model::kNoValue), colour, key, false, false});
+    chart.lines.push_back({"p99", ctx.values(s.latency_p99_ns, scale, true, model::kNoValue), colour, key, true, false});
+    out += ctx.figure_of(chart, fmt::format("the latency {}'s clients saw, minute by minute: the solid line is the "
+                                            "minute's median, the dashed one its p99; a step up is requests served "
+                                            "by another region (a round trip more); a gap is a minute with no "
+                                            "request served.",
+                                            group.region + "/" + group.name));
   }
   if (out.empty()) return out;
-  return "<h2>Client latency per minute, by client group (a gap: nothing served)</h2>\n<div class=\"charts\">\n" +
-         out + "</div>\n";
+  return "<h2>Client latency per minute, by client group</h2>\n<div class=\"charts\">" + out + "</div>\n";
 }
 
-std::string charts(const model::RunResult& result, const std::vector<ChartMark>& marks, size_t shown_s) {
-  const size_t shown_min = (shown_s + 59) / 60;
-  const auto doubles = [&](const std::vector<int64_t>& v, double scale, bool minutes = false) {
-    return head(reports::doubles(v, scale), minutes ? shown_min : shown_s);
-  };
-  std::string out = "<h2>Replication latency per minute (ReplicationLatency)</h2>\n<div class=\"charts\">\n";
-  for (size_t i = 0; i < result.pair_series.size(); ++i) {
-    const model::PairSeries& s = result.pair_series[i];
-    int64_t max_ns = 0;
-    for (int64_t v : s.replication_latency_max_ns) max_ns = std::max(max_ns, v);
-    const bool seconds = max_ns >= sim::Duration::seconds(2).ns();
-    const double scale = seconds ? 1e-9 : 1e-6;
-    Chart chart{result.pairs[i].from + " → " + result.pairs[i].to, seconds ? "s" : "ms", 60, {}, marks};
-    chart.lines.push_back({"average", doubles(s.replication_latency_mean_ns, scale, true), 0, false, false});
-    chart.lines.push_back({"maximum", doubles(s.replication_latency_max_ns, scale, true), 1, true, false});
-    out += svg_chart(chart);
-  }
-  out += "</div>\n" + latency_charts(result, marks, shown_min);
-  out += "<h2>Replication backlog</h2>\n<div class=\"charts\">\n";
-  Chart backlog{"Replicated writes waiting, by destination", "writes", 1, {}, marks};
+std::string backlog_charts(ChartContext& ctx) {
+  const model::RunResult& result = ctx.result;
+  std::string out = "<h2>Replication backlog</h2>\n<div class=\"charts\">";
+  Chart backlog = ctx.chart("replicated writes waiting, by destination", "writes", 1);
+  Chart throttled = ctx.chart("replicated writes throttled, by destination", "per second", 1);
   for (size_t r = 0; r < result.region_series.size(); ++r) {
-    backlog.lines.push_back(
-        {result.regions[r], doubles(result.region_series[r].replication_backlog, 1), static_cast<int>(r), false, false});
+    const std::string& name = result.regions[r];
+    backlog.lines.push_back({name, ctx.values(result.region_series[r].replication_backlog, 1), ctx.colours.region(r),
+                             region_key(name), false, false});
+    throttled.lines.push_back({name, ctx.values(result.region_series[r].replication_throttle_events, 1),
+                               ctx.colours.region(r), region_key(name), false, false});
   }
-  out += svg_chart(backlog);
-  Chart pending{"PendingReplicationCount, by pair", "writes", 1, {}, marks};
+  out += ctx.figure_of(backlog, "the replicated writes on their way to each region at each second's end; a line "
+                                "that rises is a region applying writes slower than they arrive: throttled, down "
+                                "or cut off.");
+  out += ctx.figure_of(throttled, "replicated writes each region's replica refused for capacity, per second; they "
+                                  "wait and are applied later, so lag grows while this is above 0.");
+  Chart pending = ctx.chart("PendingReplicationCount, by pair", "writes", 1);
   for (size_t i = 0; i < result.pair_series.size(); ++i) {
     pending.lines.push_back({result.pairs[i].from + "→" + result.pairs[i].to,
-                             doubles(result.pair_series[i].pending_replication, 1), static_cast<int>(i), false, false});
+                             ctx.values(result.pair_series[i].pending_replication, 1), ctx.colours.pair(i),
+                             pair_key(result.pairs[i].from, result.pairs[i].to), false, false});
   }
-  out += svg_chart(pending);
-  out += "</div>\n<h2>Capacity and throttling per region</h2>\n<div class=\"charts three\">\n";
+  out += ctx.figure_of(pending, "PendingReplicationCount as CloudWatch shows it: the writes of one region not yet "
+                                "applied in another, per pair, at each second's end.");
+  return out + "</div>\n";
+}
+
+// Consumed against provisioned, one dimension of one region, with the
+// seconds in which burst capacity was in use shaded.
+Chart capacity_chart(const ChartContext& ctx, size_t r, bool write) {
+  const model::RegionSeries& s = ctx.result.region_series[r];
+  const std::string& name = ctx.result.regions[r];
+  Chart chart = ctx.chart(name + (write ? ": write capacity" : ": read capacity"), "units/s", 1);
+  chart.lines.push_back({"consumed", ctx.values(write ? s.consumed_write_milli : s.consumed_read_milli, 1e-3),
+                         ctx.colours.region(r), region_key(name), false, false});
+  chart.lines.push_back({"provisioned", ctx.values(write ? s.provisioned_write_units : s.provisioned_read_units, 1),
+                         SeriesColours::neutral(), "provisioned", true, false});
+  ChartBand burst{"consumed above provisioned (burst)", {}, ctx.colours.region(r), region_key(name)};
+  const std::vector<int64_t>& above = write ? s.burst_write_milli : s.burst_read_milli;
+  for (size_t i = 0; i < above.size() && i < ctx.shown_s; ++i) burst.on.push_back(above[i] > 0);
+  chart.bands.push_back(std::move(burst));
+  return chart;
+}
+
+std::string capacity_charts(ChartContext& ctx) {
+  const model::RunResult& result = ctx.result;
+  std::string out = "<h2>Capacity per region</h2>\n<div class=\"charts\">";
   for (size_t r = 0; r < result.region_series.size(); ++r) {
-    const model::RegionSeries& s = result.region_series[r];
-    const std::string& name = result.regions[r];
-    Chart writes{name + ": write capacity", "units/s", 1, {}, marks};
-    writes.lines.push_back({"consumed", doubles(s.consumed_write_milli, 1e-3), 0, false, false});
-    writes.lines.push_back({"provisioned", doubles(s.provisioned_write_units, 1), 1, true, false});
-    writes.lines.push_back({"above provisioned (burst)", doubles(s.burst_write_milli, 1e-3), 6, false, false});
-    writes.width = 370;
-    out += svg_chart(writes);
-    Chart reads{name + ": read capacity", "units/s", 1, {}, marks};
-    reads.lines.push_back({"consumed", doubles(s.consumed_read_milli, 1e-3), 2, false, false});
-    reads.lines.push_back({"provisioned", doubles(s.provisioned_read_units, 1), 1, true, false});
-    reads.lines.push_back({"above provisioned (burst)", doubles(s.burst_read_milli, 1e-3), 6, false, false});
-    reads.width = 370;
-    out += svg_chart(reads);
-    Chart throttles{name + ": throttling", "per second", 1, {}, marks};
-    throttles.lines.push_back({"client attempts throttled", doubles(s.throttle_events, 1), 3, false, true});
-    throttles.lines.push_back({"replicated writes throttled", doubles(s.replication_throttle_events, 1), 4, false, false});
-    throttles.lines.push_back({"client errors (throttled)", doubles(s.client_errors, 1), 1, false, false});
-    throttles.width = 370;
-    out += svg_chart(throttles);
+    for (const bool write : {true, false}) {
+      out += ctx.figure_of(capacity_chart(ctx, r, write),
+                           fmt::format("the {} units {} consumed per second (solid) against what it had (dashed: "
+                                       "provisioned, or the on-demand ceiling); shaded seconds consumed above it, on "
+                                       "burst capacity.",
+                                       write ? "write" : "read", result.regions[r]));
+    }
   }
   return out + "</div>\n";
 }
 
+// Throttled client attempts per second as a share of that second's
+// attempts; NaN (a gap) for a second without any.
+std::vector<double> throttled_percent(const model::RegionSeries& s, size_t shown_s) {
+  std::vector<double> percent;
+  for (size_t i = 0; i < s.throttle_events.size() && i < shown_s; ++i) {
+    const int64_t attempts = i < s.client_attempts.size() ? s.client_attempts[i] : 0;
+    percent.push_back(attempts == 0 ? std::nan("")
+                                    : 100.0 * static_cast<double>(s.throttle_events[i]) / static_cast<double>(attempts));
+  }
+  return percent;
+}
+
+std::string throttling_charts(ChartContext& ctx) {
+  const model::RunResult& result = ctx.result;
+  std::string out = "<h2>Throttling</h2>\n<div class=\"charts\">";
+  Chart share = ctx.chart("client attempts throttled, by region", "% of attempts", 1);
+  Chart errors = ctx.chart("client errors, by region", "per second", 1);
+  for (size_t r = 0; r < result.region_series.size(); ++r) {
+    const std::string& name = result.regions[r];
+    share.lines.push_back({name, throttled_percent(result.region_series[r], ctx.shown_s), ctx.colours.region(r),
+                           region_key(name), false, false});
+    errors.lines.push_back({name, ctx.values(result.region_series[r].client_errors, 1), ctx.colours.region(r),
+                            region_key(name), false, false});
+  }
+  out += ctx.figure_of(share, "the share of client attempts each region throttled, per second, in percent of its "
+                              "attempts; a gap is a second in which no client reached it.");
+  out += ctx.figure_of(errors, "requests per second that failed after their last attempt, for capacity: what the "
+                               "application saw as errors.");
+  return out + "</div>\n";
+}
+
+// The timeline on top: at most kTimelineRowsMax rows, saying what is left out.
+std::string timeline_table(const std::vector<TimelineMark>& timeline) {
+  if (timeline.empty()) return "";
+  std::string out = "<table class=\"timeline\">\n" + row({"#", "at", "timeline"}, true);
+  for (size_t i = 0; i < timeline.size() && i < kTimelineRowsMax; ++i) {
+    out += row({fmt::format("{}", i + 1), clock(timeline[i].at_ns), esc(timeline[i].label)});
+  }
+  out += "</table>\n";
+  if (timeline.size() > kTimelineRowsMax) {
+    out += fmt::format("<p class=\"note\">The table lists the first {} of {} timeline events; the scenario file "
+                       "holds them all.</p>\n",
+                       kTimelineRowsMax, timeline.size());
+  }
+  if (timeline.size() > kChartMarksMax) {
+    out += fmt::format("<p class=\"note\">The charts mark the first {} of {} timeline events.</p>\n", kChartMarksMax,
+                       timeline.size());
+  }
+  return out;
+}
+
 }  // namespace
 
-std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline) {
-  std::vector<ChartMark> marks;
+std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline,
+                        const Provenance& provenance) {
+  ChartContext ctx{result, {}, seconds_shown(result), SeriesColours(result.regions.size()), provenance.short_line(), 0};
   for (size_t i = 0; i < timeline.size() && i < kChartMarksMax; ++i) {
     const double at_s = sim::to_seconds(sim::Duration::nanoseconds(timeline[i].at_ns));
-    marks.push_back({at_s, timeline[i].label, static_cast<int>(i + 1)});
+    ctx.marks.push_back({at_s, timeline[i].label, static_cast<int>(i + 1)});
   }
   std::string regions;
   for (const std::string& r : result.regions) regions += (regions.empty() ? "" : ", ") + esc(r);
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += fmt::format("<title>gtsim: {} (seed {})</title>\n<style>{}</style>\n</head>\n<body>\n",
-                     esc(result.scenario_name), result.seed, kStyle);
+  std::string out = page_begin(fmt::format("gtsim: {} (seed {})", result.scenario_name, result.seed));
   out += fmt::format("<h1>gtsim: {}</h1>\n<div class=\"meta\">seed <b>{}</b> &middot; traffic <b>{}</b> &middot; "
                      "regions <b>{}</b> &middot; run {}</div>\n",
                      esc(result.scenario_name), result.seed,
@@ -421,39 +519,33 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
                          ? std::string("completed")
                          : fmt::format("<span class=\"bad\">stopped ({}) at {}</span>",
                                        stop_word(result.stop.reason), duration(result.stop.at_ns)));
-  if (!timeline.empty()) {
-    out += "<table class=\"timeline\">\n" + row({"#", "at", "timeline"}, true);
-    for (size_t i = 0; i < timeline.size() && i < kTimelineRowsMax; ++i) {
-      out += row({fmt::format("{}", i + 1), clock(timeline[i].at_ns),
-                  esc(timeline[i].label)});
-    }
-    out += "</table>\n";
-    if (timeline.size() > kTimelineRowsMax) {
-      out += fmt::format("<p class=\"note\">The table lists the first {} of {} timeline events; the scenario file "
-                         "holds them all.</p>\n",
-                         kTimelineRowsMax, timeline.size());
-    }
-    if (timeline.size() > kChartMarksMax) {
-      out += fmt::format("<p class=\"note\">The charts mark the first {} of {} timeline events.</p>\n",
-                         kChartMarksMax, timeline.size());
-    }
+  if (!result.scenario_description.empty()) {
+    out += fmt::format("<p class=\"description\">{}</p>\n", esc(result.scenario_description));
   }
-  out += summary(result);
+  out += provenance_html(provenance);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const model::PairResult& p : result.pairs) pairs.emplace_back(p.from, p.to);
+  out += colour_key_html(result.regions, pairs, ctx.colours);
+  out += timeline_table(timeline);
+  out += summary(result, figure_notes(result, timeline));
   out += cost_html(result);
-  const size_t shown_s = seconds_shown(result);
-  out += charts(result, marks, shown_s);
+  // One statement each: they number their figures in turn.
+  out += lag_charts(ctx);
+  out += latency_charts(ctx);
+  out += backlog_charts(ctx);
+  out += capacity_charts(ctx);
+  out += throttling_charts(ctx);
   size_t run_s = 0;
   for (const model::RegionSeries& s : result.region_series) run_s = std::max(run_s, s.replication_backlog.size());
   out += "<p class=\"note\">Charts of per-second series longer than 10 minutes show the largest value of each "
          "stretch, so peaks survive.";
-  if (shown_s < run_s) {
+  if (ctx.shown_s < run_s) {
     out += fmt::format(" The charts end at {}, after the last change of any series; the run went on to {}.",
-                       clock(sim::Duration::seconds(static_cast<int64_t>(shown_s)).ns()),
+                       clock(sim::Duration::seconds(static_cast<int64_t>(ctx.shown_s)).ns()),
                        clock(sim::Duration::seconds(static_cast<int64_t>(run_s)).ns()));
   }
   out += " Every figure, exactly: the JSON report (<code>--json</code>).</p>\n";
-  out += fmt::format("<script>{}</script>\n</body>\n</html>\n", kSelfCheck);
-  return out;
+  return out + page_end();
 }
 
 }  // namespace reports

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "model/run_result.h"
+#include "reports/provenance.h"
 #include "reports/timeline_marks.h"
 
 namespace reports {
@@ -30,6 +31,9 @@ namespace reports {
 inline constexpr size_t kChartMarksMax = 50;
 inline constexpr size_t kTimelineRowsMax = 1000;
 
-std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline);
+// `provenance`: what was run (reports/provenance.h), at the top of the page
+// and in every chart's footer.
+std::string html_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline,
+                        const Provenance& provenance = {});
 
 }  // namespace reports

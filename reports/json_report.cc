@@ -64,6 +64,7 @@ void write_scenario(JsonWriter& json, const model::RunResult& result) {
   json.key("scenario");
   json.begin_object();
   json.field("name", result.scenario_name);
+  if (!result.scenario_description.empty()) json.field("description", result.scenario_description);
   json.field("seed", result.seed);
   json.field("duration_ns", result.duration_ns);
   json.key("regions");

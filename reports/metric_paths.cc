@@ -8,6 +8,7 @@
 #include "model/nearest_word.h"
 #include "reports/cost_report.h"
 #include "reports/report_fields.h"
+#include "reports/summary_columns.h"
 #include "sim/assert.h"
 
 namespace reports {
@@ -224,6 +225,10 @@ std::string unmatched_pattern_message(std::string_view pattern, const std::vecto
   paths.reserve(figures.size());
   for (const Figure& figure : figures) paths.push_back(figure.path);
   std::string message = fmt::format("no figure is named '{}'", pattern);
+  const auto matches = [&](const std::string& mapped) {
+    return std::any_of(figures.begin(), figures.end(), [&](const Figure& f) { return path_matches(mapped, f.path); });
+  };
+  if (auto column = summary_column_hint(pattern, matches)) return message + "; " + *column;
   if (auto near = model::nearest_word(pattern, paths)) message += fmt::format("; did you mean '{}'?", *near);
   return message;
 }

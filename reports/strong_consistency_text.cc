@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "reports/time_units.h"
 #include "sim/time.h"
 
 namespace reports {
@@ -14,19 +15,21 @@ std::string readable(int64_t ns) {
   return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable);
 }
 
+// One line per loss of quorum, its times in one unit.
 void append_episodes(std::string& out, const model::StrongConsistencyResult& strong) {
   constexpr size_t kShown = 6;  // so the summary fits a screen
   for (size_t i = 0; i < strong.episodes.size() && i < kShown; ++i) {
     const model::QuorumEpisode& e = strong.episodes[i];
-    out += fmt::format("  {} reached no other participant from {}", e.region, readable(e.lost_ns));
+    const TimeUnit unit = unit_for({e.lost_ns, e.regained_ns, e.caught_up_ns});
+    out += fmt::format("  {} reached no other participant from {}", e.region, in_unit(e.lost_ns, unit));
     if (e.regained_ns < 0) {
       out += " to the end\n";
     } else if (e.caught_up_ns < 0) {
       out += fmt::format(", again from {}, still catching up at the end ({} writes to apply)\n",
-                         readable(e.regained_ns), e.catch_up_writes);
+                         in_unit(e.regained_ns, unit), e.catch_up_writes);
     } else {
-      out += fmt::format(", again from {}, caught up at {} ({} writes applied)\n", readable(e.regained_ns),
-                         readable(e.caught_up_ns), e.catch_up_writes);
+      out += fmt::format(", again from {}, caught up at {} ({} writes applied)\n", in_unit(e.regained_ns, unit),
+                         in_unit(e.caught_up_ns, unit), e.catch_up_writes);
     }
   }
   if (strong.episodes.size() > kShown) {
@@ -45,6 +48,14 @@ void append_strong_consistency_text(std::string& out, const model::RunResult& re
                                                    : readable(strong.conflict_window_ns));
   out += "  RPO 0: a write is acknowledged once a second participant holds it: none is at risk at an outage and "
          "none is clobbered\n";
+  // Each time column in one unit.
+  std::vector<int64_t> without, catching;
+  for (const model::StrongConsistencyRegion& r : strong.regions) {
+    without.push_back(r.without_quorum_ns);
+    catching.push_back(r.catching_up_ns);
+  }
+  const TimeUnit without_unit = unit_for(without);
+  const TimeUnit catching_unit = unit_for(catching);
   out += fmt::format("  {:<{}}  {:>10} {:>8} {:>10} {:>11} {:>14} {:>12}\n", "region", name_width, "conflicts",
                      "gave up", "no quorum", "catching up", "without quorum", "catch-up time");
   for (const model::StrongConsistencyRegion& r : strong.regions) {
@@ -53,8 +64,8 @@ void append_strong_consistency_text(std::string& out, const model::RunResult& re
       continue;
     }
     out += fmt::format("  {:<{}}  {:>10} {:>8} {:>10} {:>11} {:>14} {:>12}\n", r.name, name_width, r.write_conflicts,
-                       r.conflict_errors, r.no_quorum_errors, r.catching_up_errors, readable(r.without_quorum_ns),
-                       readable(r.catching_up_ns));
+                       r.conflict_errors, r.no_quorum_errors, r.catching_up_errors,
+                       in_unit(r.without_quorum_ns, without_unit), in_unit(r.catching_up_ns, catching_unit));
   }
   std::vector<std::string> pairs;
   for (const model::StrongConsistencyPair& p : strong.pairs) {

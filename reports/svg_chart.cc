@@ -9,8 +9,7 @@ namespace reports {
 namespace {
 
 constexpr double kPlotHeight = 170;
-constexpr double kLeft = 52, kRight = 14, kTop = 34, kAxis = 30, kLegendRow = 16;
-constexpr const char* kPalette[] = {"#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563"};
+constexpr double kLeft = 52, kRight = 14, kTop = 34, kAxis = 30, kLegendRow = 16, kFooter = 14;
 
 // 1, 2 or 5 times a power of ten, at least value / 4.
 double nice_step(double max) {
@@ -31,8 +30,8 @@ std::string number(double v) {
   return fmt::format("{:g}", v);
 }
 
-// The largest value of each stretch of `factor` values; a stretch with no
-// value at all (NaN) stays NaN.
+// The largest value of each stretch of `factor` values; NaN where a stretch
+// has no data at all.
 std::vector<double> reduce(const std::vector<double>& values, size_t factor) {
   if (factor <= 1) return values;
   std::vector<double> out;
@@ -46,6 +45,18 @@ std::vector<double> reduce(const std::vector<double>& values, size_t factor) {
   return out;
 }
 
+// Whether any step of each stretch of `factor` steps holds.
+std::vector<bool> reduce(const std::vector<bool>& on, size_t factor) {
+  if (factor <= 1) return on;
+  std::vector<bool> out;
+  for (size_t i = 0; i < on.size(); i += factor) {
+    bool any = false;
+    for (size_t j = i; j < std::min(on.size(), i + factor); ++j) any = any || on[j];
+    out.push_back(any);
+  }
+  return out;
+}
+
 // Where a chart's parts go: the scales of the plot and the legend's rows.
 struct Frame {
   double width = 0, height = 0;
@@ -54,11 +65,31 @@ struct Frame {
   double step_s = 0;   // seconds per point drawn
   double x_span_s = 0;
   double y_step = 0, y_top = 0;
-  std::vector<std::pair<double, double>> legend_at;  // (x, row) of each line's legend entry
+  double legend_bottom = 0;
+  std::vector<std::pair<double, double>> legend_at;  // (x, row) of each line's, then each band's, entry
+  bool no_data = true;  // no line has a value, no band holds anywhere
 
   double x(double s) const { return kLeft + plot_w * s / x_span_s; }
   double y(double v) const { return kTop + plot_h * (1 - v / y_top); }
 };
+
+// Legend entries flow into rows under the axis: the lines', then the bands'.
+void place_legend(const Chart& chart, Frame* f) {
+  double lx = kLeft, rows = 1;
+  const auto place = [&](const std::string& label) {
+    const double w = 28 + 6.2 * static_cast<double>(label.size());
+    if (lx + w > f->width - kRight && lx > kLeft) {
+      lx = kLeft;
+      rows += 1;
+    }
+    f->legend_at.emplace_back(lx, rows);
+    lx += w;
+  };
+  for (const ChartLine& line : chart.lines) place(line.label);
+  for (const ChartBand& band : chart.bands) place(band.label);
+  f->legend_bottom = kTop + kPlotHeight + kAxis + rows * kLegendRow;
+  f->height = f->legend_bottom + 4 + (chart.footer.empty() ? 0 : kFooter);
+}
 
 Frame frame(const Chart& chart) {
   Frame f;
@@ -68,27 +99,21 @@ Frame frame(const Chart& chart) {
     points = std::max(points, line.values.size());
     for (double v : line.values) {
       if (!std::isnan(v)) y_max = std::max(y_max, v);
+      f.no_data = f.no_data && std::isnan(v);
     }
+  }
+  for (const ChartBand& band : chart.bands) {
+    points = std::max(points, band.on.size());
+    f.no_data = f.no_data && std::none_of(band.on.begin(), band.on.end(), [](bool on) { return on; });
   }
   f.factor = (points + kMaxPoints - 1) / kMaxPoints;
   f.step_s = chart.step_s * static_cast<double>(f.factor);
   f.x_span_s = std::max(chart.step_s * static_cast<double>(points), 60.0);
   f.y_step = nice_step(y_max);
   f.y_top = std::max(f.y_step, std::ceil(y_max / f.y_step) * f.y_step);
-  // Legend entries flow into rows under the axis.
   f.width = chart.width;
-  double lx = kLeft, rows = 1;
-  for (const ChartLine& line : chart.lines) {
-    const double w = 28 + 6.2 * static_cast<double>(line.label.size());
-    if (lx + w > f.width - kRight && lx > kLeft) {
-      lx = kLeft;
-      rows += 1;
-    }
-    f.legend_at.emplace_back(lx, rows);
-    lx += w;
-  }
-  f.height = kTop + kPlotHeight + kAxis + rows * kLegendRow + 4;
   f.plot_w = f.width - kLeft - kRight;
+  place_legend(chart, &f);
   return f;
 }
 
@@ -131,76 +156,116 @@ std::string marks(const Chart& chart, const Frame& f) {
   return svg;
 }
 
-// A line's values as polylines, broken where a value is missing (NaN: a gap,
-// not a 0); a value alone between gaps is a dot.
-std::string polylines(const std::vector<double>& values, const Frame& f, const char* color, bool dashed) {
+// Each band as translucent spans over the steps where it holds.
+std::string bands(const Chart& chart, const Frame& f) {
   std::string svg;
-  const auto at = [&](size_t i) { return (static_cast<double>(i) + 0.5) * f.step_s; };
-  for (size_t start = 0; start < values.size();) {
-    if (std::isnan(values[start])) {
-      ++start;
-      continue;
+  for (const ChartBand& band : chart.bands) {
+    const std::vector<bool> on = reduce(band.on, f.factor);
+    svg += fmt::format("<g class=\"band\" data-key=\"{}\" data-color=\"{}\" fill=\"{}\" fill-opacity=\"0.18\">",
+                       html_escape(band.key), band.color, band.color);
+    for (size_t i = 0; i < on.size(); ++i) {
+      if (!on[i]) continue;
+      size_t end = i;
+      while (end + 1 < on.size() && on[end + 1]) ++end;
+      const double x0 = f.x(static_cast<double>(i) * f.step_s);
+      const double x1 = f.x(static_cast<double>(end + 1) * f.step_s);
+      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>", x0, kTop,
+                         std::max(1.0, x1 - x0), f.plot_h);
+      i = end;
     }
-    size_t end = start;
-    while (end < values.size() && !std::isnan(values[end])) ++end;
-    if (end - start == 1) {
-      svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2\" fill=\"{}\"/>\n", f.x(at(start)),
-                         f.y(values[start]), color);
-    } else {
-      svg += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"1.6\"{} points=\"", color,
-                         dashed ? " stroke-dasharray=\"5 3\"" : "");
-      for (size_t i = start; i < end; ++i) {
-        svg += fmt::format("{}{:.1f},{:.1f}", i == start ? "" : " ", f.x(at(i)), f.y(values[i]));
-      }
-      svg += "\"/>\n";
-    }
-    start = end;
+    svg += "</g>\n";
   }
   return svg;
 }
 
-// Each line as polylines, or as bars from 0.
+// A line as bars from 0 (no bar where there is no data or nothing).
+std::string bar_series(const ChartLine& line, const std::vector<double>& values, const Frame& f) {
+  const double w = std::max(1.0, f.plot_w * f.step_s / f.x_span_s);
+  std::string svg = fmt::format("<g class=\"series\" data-key=\"{}\" data-color=\"{}\" fill=\"{}\" fill-opacity=\"0.55\">",
+                                html_escape(line.key), line.color, line.color);
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (std::isnan(values[i]) || values[i] <= 0) continue;
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>",
+                       f.x(static_cast<double>(i) * f.step_s), f.y(values[i]), w, kTop + f.plot_h - f.y(values[i]));
+  }
+  return svg + "</g>\n";
+}
+
+// A line as polylines, broken where there is no data.
+std::string line_series(const ChartLine& line, const std::vector<double>& values, const Frame& f) {
+  std::string svg = fmt::format("<g class=\"series\" data-key=\"{}\" data-color=\"{}\" fill=\"none\" stroke=\"{}\" "
+                                "stroke-width=\"1.6\"{}>",
+                                html_escape(line.key), line.color, line.color,
+                                line.dashed ? " stroke-dasharray=\"5 3\"" : "");
+  std::string points;
+  size_t count = 0;
+  const auto flush = [&] {
+    // A point alone between gaps is drawn as a dot, or it would not show.
+    if (count == 1) {
+      const size_t comma = points.find(',');
+      svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"1.8\" fill=\"{}\" stroke=\"none\"/>", points.substr(0, comma),
+                         points.substr(comma + 1), line.color);
+    } else if (count > 1) {
+      svg += "<polyline points=\"" + points + "\"/>";
+    }
+    points.clear();
+    count = 0;
+  };
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (std::isnan(values[i])) {
+      flush();
+      continue;
+    }
+    points += fmt::format("{}{:.1f},{:.1f}", count == 0 ? "" : " ", f.x((static_cast<double>(i) + 0.5) * f.step_s),
+                          f.y(values[i]));
+    ++count;
+  }
+  flush();
+  return svg + "</g>\n";
+}
+
 std::string data(const Chart& chart, const Frame& f) {
   std::string svg;
   for (const ChartLine& line : chart.lines) {
     const std::vector<double> values = reduce(line.values, f.factor);
-    const char* color = kPalette[static_cast<size_t>(line.color) % std::size(kPalette)];
-    if (line.bars) {
-      const double w = std::max(1.0, f.plot_w * f.step_s / f.x_span_s);
-      svg += fmt::format("<g fill=\"{}\" fill-opacity=\"0.55\">", color);
-      for (size_t i = 0; i < values.size(); ++i) {
-        if (std::isnan(values[i]) || values[i] <= 0) continue;
-        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>",
-                           f.x(static_cast<double>(i) * f.step_s), f.y(values[i]), w, kTop + f.plot_h - f.y(values[i]));
-      }
-      svg += "</g>\n";
-      continue;
-    }
-    svg += polylines(values, f, color, line.dashed);
+    svg += line.bars ? bar_series(line, values, f) : line_series(line, values, f);
   }
   return svg;
 }
 
-// The legend under the axis.
+// The legend under the axis, each swatch with its series' key and colour.
 std::string legend(const Chart& chart, const Frame& f) {
-  std::string svg;
-  for (size_t i = 0; i < chart.lines.size(); ++i) {
-    const ChartLine& line = chart.lines[i];
-    const char* color = kPalette[static_cast<size_t>(line.color) % std::size(kPalette)];
-    const double x0 = f.legend_at[i].first;
-    const double ly = kTop + f.plot_h + kAxis + f.legend_at[i].second * kLegendRow - 4;
+  std::string svg = "<g class=\"legend\">";
+  size_t entry = 0;
+  const auto position = [&]() {
+    const auto [x0, row] = f.legend_at[entry++];
+    return std::pair(x0, kTop + f.plot_h + kAxis + row * kLegendRow - 4);
+  };
+  const auto label = [](double x0, double ly, const std::string& text) {
+    return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x0 + 18, ly, html_escape(text));
+  };
+  for (const ChartLine& line : chart.lines) {
+    const auto [x0, ly] = position();
     if (line.bars) {
-      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"8\" fill=\"{}\" fill-opacity=\"0.55\"/>",
-                         x0, ly - 7, color);
+      svg += fmt::format("<rect class=\"swatch\" data-key=\"{}\" data-color=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" "
+                         "width=\"14\" height=\"8\" fill=\"{}\" fill-opacity=\"0.55\"/>",
+                         html_escape(line.key), line.color, x0, ly - 7, line.color);
     } else {
-      svg += fmt::format("<line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
-                         "stroke-width=\"2\"{}/>",
-                         x0, x0 + 14, ly - 3, ly - 3, color, line.dashed ? " stroke-dasharray=\"4 2\"" : "");
+      svg += fmt::format("<line class=\"swatch\" data-key=\"{}\" data-color=\"{}\" x1=\"{:.1f}\" x2=\"{:.1f}\" "
+                         "y1=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"2\"{}/>",
+                         html_escape(line.key), line.color, x0, x0 + 14, ly - 3, ly - 3, line.color,
+                         line.dashed ? " stroke-dasharray=\"4 2\"" : "");
     }
-    svg += fmt::format("<text class=\"legend\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x0 + 18, ly,
-                       html_escape(line.label));
+    svg += label(x0, ly, line.label);
   }
-  return svg;
+  for (const ChartBand& band : chart.bands) {
+    const auto [x0, ly] = position();
+    svg += fmt::format("<rect class=\"swatch\" data-key=\"{}\" data-color=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" "
+                       "width=\"14\" height=\"10\" fill=\"{}\" fill-opacity=\"0.25\"/>",
+                       html_escape(band.key), band.color, x0, ly - 8, band.color) +
+           label(x0, ly, band.label);
+  }
+  return svg + "</g>\n";
 }
 
 }  // namespace
@@ -228,9 +293,19 @@ std::string svg_chart(const Chart& chart) {
   svg += fmt::format("<text class=\"title\" x=\"{}\" y=\"18\">{}<tspan class=\"unit\"> {}</tspan></text>\n", kLeft,
                      html_escape(chart.title), html_escape(chart.unit));
   svg += axes(f);
-  svg += marks(chart, f);  // under the data
+  svg += bands(chart, f);  // under the marks and the data
+  svg += marks(chart, f);
   svg += data(chart, f);
+  if (f.no_data) {
+    svg += fmt::format("<text class=\"nodata\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">no data in this run"
+                       "</text>\n",
+                       kLeft + f.plot_w / 2, kTop + f.plot_h / 2);
+  }
   svg += legend(chart, f);
+  if (!chart.footer.empty()) {
+    svg += fmt::format("<text class=\"footer\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
+                       f.width - kRight, f.legend_bottom + kFooter - 2, html_escape(chart.footer));
+  }
   svg += "</svg>\n";
   return svg;
 }

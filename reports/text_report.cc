@@ -8,34 +8,85 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "reports/figure_notes.h"
 #include "reports/json_report.h"
 #include "reports/cost_report.h"
 #include "reports/result_words.h"
 #include "reports/strong_consistency_text.h"
+#include "reports/time_units.h"
 #include "sim/time.h"
 
 namespace reports {
 namespace {
+
+// The width the scenario's description is wrapped to.
+constexpr size_t kDescriptionWidth = 100;
+
+// `text` as lines of at most `width` characters (a longer word alone on its
+// line), words separated by one space; "" for a text without words.
+std::string wrapped(std::string_view text, size_t width) {
+  std::string out;
+  size_t line = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+    const size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
+    if (i == start) break;
+    const std::string_view word = text.substr(start, i - start);
+    if (line > 0 && line + 1 + word.size() > width) {
+      out += '\n';
+      line = 0;
+    }
+    if (line > 0) {
+      out += ' ';
+      ++line;
+    }
+    out += word;
+    line += word.size();
+  }
+  return out.empty() ? out : out + "\n";
+}
 
 // A measured duration: "43.47 ms".
 std::string readable(int64_t ns) {
   return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable);
 }
 
+// A share; "n/a" of nothing (no data is not 0%).
 std::string percent(uint64_t part, uint64_t whole) {
-  if (whole == 0) return "0%";
+  if (whole == 0) return "n/a";
   return fmt::format("{:.3g}%", 100.0 * static_cast<double>(part) / static_cast<double>(whole));
 }
 
-std::string describe(const model::WriteSummary& write) {
+std::string describe(const model::WriteSummary& write, TimeUnit unit) {
   return fmt::format("{} #{} from {} at {} (clock {})", model::operation_name(write.op), write.id,
-                     write.region, readable(write.issued_ns),
-                     readable(write.timestamp_ns));
+                     write.region, in_unit(write.issued_ns, unit), in_unit(write.timestamp_ns, unit));
 }
 
+// A conflict's two lines, in one time unit.
 void append_example(std::string& out, std::string_view verb, const model::ConflictExample& e) {
-  out += fmt::format("    key {}: {}\n      {} {} at {} in {}\n", e.key, describe(e.loser), verb,
-                     describe(e.winner), readable(e.at_ns), e.replica);
+  const TimeUnit unit = unit_for({e.loser.issued_ns, e.loser.timestamp_ns, e.winner.issued_ns,
+                                  e.winner.timestamp_ns, e.at_ns});
+  out += fmt::format("    key {}: {}\n      {} {} at {} in {}\n", e.key, describe(e.loser, unit), verb,
+                     describe(e.winner, unit), in_unit(e.at_ns, unit), e.replica);
+}
+
+// The notes of a section on where its surprising figures come from, at most
+// kNotesPerSection of them.
+void append_notes(std::string& out, const std::vector<FigureNote>& notes, NoteSection section) {
+  size_t shown = 0;
+  size_t more = 0;
+  for (const FigureNote& note : notes) {
+    if (note.section != section) continue;
+    if (shown == kNotesPerSection) {
+      ++more;
+      continue;
+    }
+    out += "  where from: " + note.text + "\n";
+    ++shown;
+  }
+  if (more > 0) out += fmt::format("  ... and {} more such figures (the HTML report lists them all)\n", more);
 }
 
 // "  R: 3 queries failed for a missing index; 40 requests refused (no serving
@@ -60,7 +111,8 @@ void append_admin_figures(std::string& out, const model::RegionResult& r) {
   out += fmt::format("  {}: {}\n", r.name, fmt::join(parts, "; "));
 }
 
-void append_drift(std::string& out, const model::DriftResult& drift) {
+// `end_ns`: the run's end, which an open episode lasts to (and which chooses its line's unit).
+void append_drift(std::string& out, const model::DriftResult& drift, int64_t end_ns) {
   if (drift.episodes.empty() && !drift.settings_sync) return;
   out += fmt::format("\nsettings drift  {} episode{}", drift.episodes.size(), drift.episodes.size() == 1 ? "" : "s");
   if (drift.settings_sync) out += fmt::format("; settings_sync on, delay {}", readable(drift.sync_delay_ns));
@@ -71,8 +123,9 @@ void append_drift(std::string& out, const model::DriftResult& drift) {
     const model::DriftEpisode& e = drift.episodes[i];
     std::vector<std::string> values;
     for (const auto& [region, value] : e.values) values.push_back(region + ": " + value);
-    out += fmt::format("  {} from {}{} (cost {} {})\n      {}\n", e.setting, readable(e.since_ns),
-                       e.until_ns < 0 ? std::string(", still at the end") : " to " + readable(e.until_ns),
+    const TimeUnit unit = unit_for({e.since_ns, e.until_ns, end_ns});
+    out += fmt::format("  {} from {}{} (cost {} {})\n      {}\n", e.setting, in_unit(e.since_ns, unit),
+                       e.until_ns < 0 ? std::string(", still at the end") : " to " + in_unit(e.until_ns, unit),
                        e.cost, drift_cost_unit_word(e.cost_unit), fmt::join(values, "; "));
   }
   if (drift.episodes.size() > kEpisodesShown) {
@@ -85,7 +138,9 @@ void append_replica_changes(std::string& out, const std::vector<model::ReplicaCh
   if (changes.empty()) return;
   out += "\nreplica changes\n";
   for (const model::ReplicaChange& c : changes) {
-    const std::string at = readable(c.at_ns);
+    const TimeUnit unit = unit_for({c.at_ns, c.backfill_ns});
+    const auto shown = [unit](int64_t ns) { return in_unit(ns, unit); };
+    const std::string at = shown(c.at_ns);
     if (c.action == model::ReplicaAction::kRemove && c.outcome == model::ReplicaOutcome::kRefused) {
       out += fmt::format("  {}: replica removal in {} refused (no replica there, or the table's last one)\n", at,
                          c.region);
@@ -101,7 +156,7 @@ void append_replica_changes(std::string& out, const std::vector<model::ReplicaCh
     } else {
       out += fmt::format("  {}: replica added in {}, backfilled from {}: {} items in {}; {} requests refused, "
                          "{} replicated writes parked\n",
-                         at, c.region, c.source, c.items, readable(c.backfill_ns), c.refused_requests,
+                         at, c.region, c.source, c.items, shown(c.backfill_ns), c.refused_requests,
                          c.parked_writes);
     }
     if (c.migration) {
@@ -129,20 +184,23 @@ void append_regions(std::string& out, const model::RunResult& result, size_t nam
   for (const model::RegionResult& region : result.region_results) append_admin_figures(out, region);
 }
 
-void append_lag(std::string& out, const model::RunResult& result, size_t name_width) {
+// One line per pair, each in one time unit; a pair that replicated nothing has no lag to show.
+void append_lag(std::string& out, const model::RunResult& result, size_t name_width,
+                const std::vector<FigureNote>& notes) {
   const size_t pair_width = 2 * name_width + 4;
   out += fmt::format("\n{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
                      "replication lag", pair_width, "writes", "mean", "p50", "p90", "p99", "p99.9",
                      "max");
   for (const model::PairResult& pair : result.pairs) {
     const sim::Histogram& lag = pair.lag_ns;
+    const TimeUnit unit = unit_for(lag.max());
+    const auto cell = [&](int64_t ns) { return pair.replicated == 0 ? std::string("n/a") : in_unit(ns, unit); };
     out += fmt::format("{:<{}}  {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
                        pair.from + " -> " + pair.to, pair_width, pair.replicated,
-                       readable(std::llround(lag.mean())),
-                       readable(lag.quantile(0.5)), readable(lag.quantile(0.9)),
-                       readable(lag.quantile(0.99)), readable(lag.quantile(0.999)),
-                       readable(lag.max()));
+                       cell(std::llround(lag.mean())), cell(lag.quantile(0.5)), cell(lag.quantile(0.9)),
+                       cell(lag.quantile(0.99)), cell(lag.quantile(0.999)), cell(lag.max()));
   }
+  append_notes(out, notes, NoteSection::kLag);
 }
 
 void append_conflicts(std::string& out, const model::ConflictResult& c) {
@@ -175,7 +233,7 @@ void append_capacity(std::string& out, const model::RunResult& result, size_t na
   for (const model::RegionResult& region : result.region_results) {
     const uint64_t attempts = region.client_attempts();
     const std::string share =
-        attempts == 0 ? "-"
+        attempts == 0 ? "n/a"
                       : fmt::format("{:.1f}%", 100.0 * static_cast<double>(region.throttle_events) /
                                                    static_cast<double>(attempts));
     out += fmt::format("{:<{}}  {:<11} {:>8} {:>8} {:>10} {:>7} {:>10} {:>9} {:>10} {:>10} {:>10} {:>10}\n",
@@ -189,9 +247,10 @@ void append_capacity(std::string& out, const model::RunResult& result, size_t na
   constexpr size_t kWindowsShown = 4;
   for (size_t i = 0; i < result.throttle_windows.size() && i < kWindowsShown; ++i) {
     const model::ThrottleWindow& w = result.throttle_windows[i];
+    const TimeUnit unit = unit_for({w.start_ns, w.end_ns});
     out += fmt::format("  throttling in {} from {} to {}: {} client attempts and {} replicated writes throttled, "
                        "{} client errors\n",
-                       w.region, readable(w.start_ns), readable(w.end_ns), w.throttle_events,
+                       w.region, in_unit(w.start_ns, unit), in_unit(w.end_ns, unit), w.throttle_events,
                        w.replication_throttle_events, w.client_errors);
   }
   if (result.throttle_windows.size() > kWindowsShown) {
@@ -201,10 +260,13 @@ void append_capacity(std::string& out, const model::RunResult& result, size_t na
   if (!result.scaling_actions.empty()) {
     out += fmt::format("  auto scaling: {} actions", result.scaling_actions.size());
     const size_t shown = std::min<size_t>(result.scaling_actions.size(), 4);
+    std::vector<int64_t> times;
+    for (size_t i = 0; i < shown; ++i) times.push_back(result.scaling_actions[i].effective_ns);
+    const TimeUnit unit = unit_for(times);
     for (size_t i = 0; i < shown; ++i) {
       const model::ScalingAction& a = result.scaling_actions[i];
       out += fmt::format("{} {} {} {}->{} at {}", i == 0 ? ":" : ";", a.region, dimension_word(a.dimension),
-                         a.from_units, a.to_units, readable(a.effective_ns));
+                         a.from_units, a.to_units, in_unit(a.effective_ns, unit));
     }
     out += shown < result.scaling_actions.size() ? "; ... (all in the JSON report)\n" : "\n";
   }
@@ -267,40 +329,57 @@ void append_clients(std::string& out, const model::RunResult& result) {
 
 void append_outages(std::string& out, const std::vector<model::OutageResult>& outages) {
   for (const model::OutageResult& o : outages) {
-    out += fmt::format("  {} at {}: {} writes at risk (oldest {} old), ", outage_title(o), readable(o.failed_ns),
-                       o.at_risk_writes, readable(o.oldest_at_risk_age_ns));
+    const TimeUnit unit =
+        unit_for({o.failed_ns, o.oldest_at_risk_age_ns, o.left_group_ns, o.recovered_ns, o.backlog_drain_ns});
+    const auto shown = [unit](int64_t ns) { return in_unit(ns, unit); };
+    out += fmt::format("  {} at {}: {} writes at risk{}, ", outage_title(o), shown(o.failed_ns), o.at_risk_writes,
+                       o.at_risk_writes == 0 ? "" : " (oldest " + shown(o.oldest_at_risk_age_ns) + " old)");
     if (o.left_group_ns >= 0) {
       out += fmt::format("left the group at {} (over 20 h): {} writes lost, {} items divergent at the end\n",
-                         readable(o.left_group_ns), o.lost_writes, o.divergent_items);
+                         shown(o.left_group_ns), o.lost_writes, o.divergent_items);
     } else if (o.recovered_ns < 0) {
       out += fmt::format("not recovered by the end: {} writes not yet replicated (delivered if it comes back)\n",
                          o.unreplicated_at_end_writes);
     } else {
-      out += fmt::format("recovered at {}, backlog drained {}\n", readable(o.recovered_ns),
-                         o.backlog_drain_ns < 0 ? std::string("never") : "after " + readable(o.backlog_drain_ns));
+      out += fmt::format("recovered at {}, backlog drained {}\n", shown(o.recovered_ns),
+                         o.backlog_drain_ns < 0 ? std::string("never") : "after " + shown(o.backlog_drain_ns));
     }
   }
 }
 
-// Stale reads per region, then read-your-writes per session group.
-void append_reads(std::string& out, const model::RunResult& result) {
+// Stale reads per region (their p99 age only where a read was stale), in
+// one time unit, then read-your-writes per session group.
+void append_reads(std::string& out, const model::RunResult& result, const std::vector<FigureNote>& notes) {
   uint64_t reads = 0;
-  for (const model::RegionResult& region : result.region_results) reads += region.operations[3];
+  std::vector<int64_t> ages;
+  for (const model::RegionResult& region : result.region_results) {
+    reads += region.operations[3];
+    if (region.stale_reads > 0) ages.push_back(region.staleness_ns.quantile(0.99));
+  }
   if (reads > 0) {
+    const TimeUnit unit = unit_for(ages);
     out += "\nreads      ";
     for (size_t i = 0; i < result.region_results.size(); ++i) {
       const model::RegionResult& region = result.region_results[i];
-      out += fmt::format("{}{} {} stale of {} (p99 staleness {})", i == 0 ? "" : "; ", region.name,
-                         region.stale_reads, region.operations[3],
-                         readable(region.staleness_ns.quantile(0.99)));
+      out += i == 0 ? "" : "; ";
+      if (region.operations[3] == 0) {
+        out += region.name + " no gets";
+        continue;
+      }
+      out += fmt::format("{} {} stale of {}", region.name, region.stale_reads, region.operations[3]);
+      if (region.stale_reads > 0) {
+        out += " (p99 staleness " + in_unit(region.staleness_ns.quantile(0.99), unit) + ")";
+      }
     }
     out += "\n";
+    append_notes(out, notes, NoteSection::kReads);
   }
   for (const model::SessionResult& session : result.sessions) {
+    const TimeUnit unit = unit_for(session.delay_ns);
     out += fmt::format("  read-your-writes, {} {} reading in {}:", session.region, session.group, session.read_region);
     for (size_t i = 0; i < session.delay_ns.size(); ++i) {
-      out += fmt::format(" after {} {}/{}", readable(session.delay_ns[i]), session.violations[i],
-                         session.reads[i]);
+      out += fmt::format("{} after {} {}/{}", i == 0 ? "" : ",", in_unit(session.delay_ns[i], unit),
+                         session.violations[i], session.reads[i]);
     }
     out += " violations\n";
   }
@@ -317,22 +396,24 @@ std::string display_bytes(uint64_t bytes) {
   return fmt::format("{:.2f} TB", value / 1e12);
 }
 
-std::string text_report(const model::RunResult& result) {
+std::string text_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline) {
+  const std::vector<FigureNote> notes = figure_notes(result, timeline);
   std::string out;
-  out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n\n", result.scenario_name,
+  out += fmt::format("gtsim: {}  seed {}  duration {}  regions {}\n", result.scenario_name,
                      result.seed, sim::format_duration(sim::Duration::nanoseconds(result.duration_ns)),
                      result.regions.size());
+  out += wrapped(result.scenario_description, kDescriptionWidth) + "\n";
   size_t name_width = 6;
   for (const std::string& region : result.regions) name_width = std::max(name_width, region.size());
   append_regions(out, result, name_width);
-  append_lag(out, result, name_width);
+  append_lag(out, result, name_width, notes);
   append_conflicts(out, result.conflicts);
   append_strong_consistency_text(out, result, name_width);
   append_capacity(out, result, name_width);
   append_outages(out, result.outages);
   append_clients(out, result);
-  append_reads(out, result);
-  append_drift(out, result.drift);
+  append_reads(out, result, notes);
+  append_drift(out, result.drift, result.stop.at_ns);
   append_replica_changes(out, result.replica_changes);
   out += cost_text(result);
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "model/run_result.h"
+#include "reports/timeline_marks.h"
 
 namespace reports {
 
@@ -18,7 +19,9 @@ struct RunStatistics {
   double wall_seconds = 0.0;
 };
 
-std::string text_report(const model::RunResult& result);
+// `timeline`: the scenario's (reports/timeline_marks.h), for the notes on
+// where a surprising figure comes from (reports/figure_notes.h).
+std::string text_report(const model::RunResult& result, const std::vector<TimelineMark>& timeline = {});
 std::string text_run_statistics(const RunStatistics& statistics);
 
 // A size for people, in decimal units: "812 B", "1.02 MB", "3.40 GB".

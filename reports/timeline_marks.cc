@@ -95,7 +95,9 @@ std::vector<TimelineMark> timeline_marks(const model::Scenario& scenario) {
         break;
     }
     if (e.synced) label += " (synced)";
-    marks.push_back(TimelineMark{e.at.ns(), std::move(label)});
+    std::vector<std::pair<std::string, std::string>> links;
+    for (const auto& [from, to] : e.links) links.emplace_back(name(from), name(to));
+    marks.push_back(TimelineMark{e.at.ns(), std::move(label), e.kind, std::move(links)});
   }
   return marks;
 }

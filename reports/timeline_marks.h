@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/scenario.h"
@@ -15,6 +16,11 @@ namespace reports {
 struct TimelineMark {
   int64_t at_ns = 0;
   std::string label;  // "outage of us-east-1", "shift 100% of us-east-1's traffic to eu-west-1"
+  // What the event is and, for a cut, restore or latency change, the links
+  // it acts on as (from, to) region names: the summary's notes on where a
+  // figure comes from read them (reports/figure_notes.h).
+  model::TimelineKind kind = model::TimelineKind::kOutage;
+  std::vector<std::pair<std::string, std::string>> links;
 };
 
 std::vector<TimelineMark> timeline_marks(const model::Scenario& scenario);

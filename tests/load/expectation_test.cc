@@ -63,6 +63,10 @@ TEST_CASE("Expectation: malformed lines are rejected with what was expected") {
   CHECK(!parse_expectation("lag.a->b.p99_ns < 1 s", &error));
   CHECK(!parse_expectation("lag.a->b.p99_ns < fast", &error));
   CHECK(error == "expected an integer or a duration with a unit (ns, us, ms, s, m, h) after '<', found 'fast'");
+  CHECK(!parse_expectation("conflicts.clobbered < 1%", &error));
+  CHECK(error == "expected an integer or a duration with a unit (ns, us, ms, s, m, h) after '<', found '1%' "
+                 "(figures are integers: a share is in parts per million, e.g. "
+                 "'regions.eu-west-1.throttled_ppm < 10000' for 1%)");
 }
 
 TEST_CASE("Expectation: the loader accepts expect: and reports bad lines at their place") {
@@ -90,6 +94,33 @@ TEST_CASE("Expectation: the loader accepts expect: and reports bad lines at thei
   REQUIRE(loaded.diagnostics.size() == 1);
   CHECK(loaded.diagnostics[0].to_string() ==
         "s.yaml:3:9: error: expect: expected a sequence of 'PATH OP VALUE' lines, found 'clobbered'");
+}
+
+}  // namespace
+}  // namespace load
+
+namespace load {
+namespace {
+
+TEST_CASE("scenario_loader: a scenario with problems still names its regions and indexes for expect: paths") {
+  const LoadResult broken = load_scenario_text(
+      "duration: 1m\nregions: [us-east-1, eu-west-1]\nreplication: {poll_intervl: 1s}\n"
+      "table: {indexes: [by_status]}\nexpect:\n  - regions.eu-west-1.writes > 0\n",
+      "s.yaml");
+  CHECK_FALSE(broken.ok());
+  CHECK(broken.names.regions == std::vector<std::string>{"us-east-1", "eu-west-1"});
+  CHECK(broken.names.index_names == std::vector<std::string>{"by_status"});
+  CHECK(broken.names.regions_complete);
+  CHECK(broken.names.indexes_complete);
+  // A problem in `regions` leaves the list incomplete: its paths are checked once it is fixed.
+  const LoadResult bad_regions =
+      load_scenario_text("duration: 1m\nregions: [us-east-1, 'eu west']\n", "s.yaml");
+  CHECK_FALSE(bad_regions.names.regions_complete);
+  // One in `table` leaves the index names incomplete, not the regions.
+  const LoadResult bad_table =
+      load_scenario_text("duration: 1m\nregions: [us-east-1, eu-west-1]\ntable: {keys: 0}\n", "s.yaml");
+  CHECK(bad_table.names.regions_complete);
+  CHECK_FALSE(bad_table.names.indexes_complete);
 }
 
 }  // namespace

@@ -222,6 +222,35 @@ TEST_CASE("scenario_loader: overrides change, create and index (--set)") {
   CHECK(s.latency(1, 0).base() == Duration::milliseconds(35));
 }
 
+TEST_CASE("scenario_loader: overrides name client groups and regions by name as well as by index (--set)") {
+  const std::string yaml = std::string(kMinimal) +
+                           "workload:\n  us-east-1:\n    - {name: readers, rate: 10, mix: {get: 100}}\n"
+                           "    - {name: writers, rate: 20}\n";
+  const Scenario s = load_ok(yaml, {{"workload.us-east-1.writers.rate", "500"},
+                                    {"workload.us-east-1.readers.rate", "7"},
+                                    {"regions.eu-west-1.clock.offset", "-30ms"},
+                                    {"regions.us-east-1.capacity", "{mode: on_demand, warm_read_units: 20000}"}});
+  CHECK(s.workload[0][0].rate_per_second == 7.0);
+  CHECK(s.workload[0][1].rate_per_second == 500.0);
+  CHECK(s.regions[1].name == "eu-west-1");
+  CHECK(s.regions[1].clock.offset == Duration::milliseconds(-30));
+  CHECK(s.regions[0].capacity.on_demand_read_units == 20000);
+  // The same by index: the index wins for a segment that is a number.
+  const Scenario by_index = load_ok(yaml, {{"workload.us-east-1.1.rate", "500"}});
+  CHECK(by_index.workload[0][1].rate_per_second == 500.0);
+  // A region given as a map is named by its `name:` too.
+  const Scenario mapped = load_ok("duration: 1m\nregions:\n  - us-east-1\n  - {name: eu-west-1, replica: true}\n",
+                                  {{"regions.eu-west-1.clock.drift_ppm", "20"}});
+  CHECK(mapped.regions[1].clock.drift_ppm == 20.0);
+  // A name that is not there gets the nearest one.
+  CHECK(errors(yaml, {{"workload.us-east-1.writer.rate", "500"}}) ==
+        Lines{"--set workload.us-east-1.writer.rate=500: error: cannot set 'workload.us-east-1.writer.rate': "
+              "'workload.us-east-1' has no item named 'writer'; did you mean 'writers'?"});
+  CHECK(errors(yaml, {{"regions.eu-west-2.clock.offset", "1ms"}}) ==
+        Lines{"--set regions.eu-west-2.clock.offset=1ms: error: cannot set 'regions.eu-west-2.clock.offset': "
+              "'regions' has no item named 'eu-west-2'; did you mean 'eu-west-1'?"});
+}
+
 TEST_CASE("scenario_loader: an override replaces a whole sequence (--set regions=a list)") {
   const Scenario s = load_ok(kMinimal, {{"regions", "[us-east-2, eu-west-1]"}});
   REQUIRE(s.region_count() == 2);
@@ -322,20 +351,33 @@ TEST_CASE("scenario_loader: durations must be positive, bounded and whole") {
 
 TEST_CASE("scenario_loader: unknown region without a latency suggests a catalogue name") {
   CHECK(errors("duration: 1m\nregions: [us-esat-1, eu-west-1]\n") ==
-        Lines{"s.yaml:2:11: error: unknown region 'us-esat-1': not in the built-in catalogue and no latency given "
+        Lines{"s.yaml:2:11: error: unknown region 'us-esat-1': not an AWS region gtsim knows, and no latency given "
               "for 'us-esat-1' <-> 'eu-west-1'; did you mean 'us-east-1'?"});
+}
+
+TEST_CASE("scenario_loader: a real AWS region outside the catalogue is named as such, never misspelt") {
+  CHECK(errors("duration: 1m\nregions: [us-east-1, af-south-1, me-south-1]\n") ==
+        Lines{"s.yaml:2:22: error: 'af-south-1' is an AWS region with no built-in latencies; give them under "
+              "network.links (none given for 'af-south-1' <-> 'us-east-1')",
+              "s.yaml:2:34: error: 'me-south-1' is an AWS region with no built-in latencies; give them under "
+              "network.links (none given for 'me-south-1' <-> 'us-east-1')"});
+  // Given its links, it loads like any other region.
+  const Scenario s = load_ok("duration: 1m\nregions: [us-east-1, af-south-1]\nnetwork:\n  links:\n"
+                             "    - {between: [us-east-1, af-south-1], latency: 115ms}\n");
+  CHECK(s.one_way_latency[1].base() == Duration::milliseconds(115));
+}
+
+TEST_CASE("scenario_loader: regions the issue found missing are in the catalogue now") {
+  for (const char* region : {"us-west-1", "ca-central-1", "eu-north-1", "ap-south-1", "ap-east-1"}) {
+    const Scenario s = load_ok(std::string("duration: 1m\nregions: [us-east-1, ") + region + "]\n");
+    CHECK(s.one_way_latency[1].base() > Duration::milliseconds(0));
+  }
 }
 
 TEST_CASE("scenario_loader: a one-way link leaves the other direction missing") {
   CHECK(errors("duration: 1m\nregions: [a, b]\nnetwork:\n  links:\n    - {from: a, to: b, latency: 5ms}\n") ==
-        Lines{"s.yaml:2:11: error: unknown region 'a': not in the built-in catalogue and no latency given for 'b' -> 'a'",
-              "s.yaml:2:14: error: unknown region 'b': not in the built-in catalogue and no latency given for 'b' -> 'a'"});
-}
-
-TEST_CASE("scenario_loader: catalogue regions with no measured pair need a link") {
-  CHECK(errors("duration: 1m\nregions: [us-east-1, eu-west-2]\n") ==
-        Lines{"s.yaml:2:22: error: no latency for 'us-east-1' <-> 'eu-west-2': the built-in catalogue has no "
-              "measurement for this pair; give one in network.links"});
+        Lines{"s.yaml:2:11: error: unknown region 'a': not an AWS region gtsim knows, and no latency given for 'b' -> 'a'",
+              "s.yaml:2:14: error: unknown region 'b': not an AWS region gtsim knows, and no latency given for 'b' -> 'a'"});
 }
 
 TEST_CASE("scenario_loader: regions: count, names, duplicates, clocks") {
@@ -468,7 +510,8 @@ TEST_CASE("scenario_loader: diagnostics about overridden nodes name the --set") 
               "--set table.keys=0: error: table.keys: expected a positive integer, found '0'"});
   CHECK(errors(kMinimal, {{"regions.5", "x"}, {"regions.x", "x"}, {"duration.x", "1"}}) ==
         Lines{"--set regions.5=x: error: cannot set 'regions.5': 'regions' has 2 items, found index 5",
-              "--set regions.x=x: error: cannot set 'regions.x': 'regions' is a sequence; expected an index, found 'x'",
+              "--set regions.x=x: error: cannot set 'regions.x': 'regions' has no item named 'x' (an item is named by "
+              "its index or its name)",
               "--set duration.x=1: error: cannot set 'duration.x': 'duration' is a scalar, not a map or a sequence"});
 }
 

@@ -69,8 +69,8 @@ TEST_CASE("Expectation check: an unknown path is an error at its place with the 
         std::vector<std::string>{
             "e.yaml:9:5: error: expect: no figure is named 'clobbered'; did you mean 'conflicts.clobbered'? "
             "(docs/report-paths.md)",
-            "e.yaml:10:5: error: expect: no figure is named 'lag.us-east-1->eu-west-1.p99'; did you mean "
-            "'lag.us-east-1->eu-west-1.p99_ns'? (docs/report-paths.md)",
+            "e.yaml:10:5: error: expect: no figure is named 'lag.us-east-1->eu-west-1.p99'; the summary's column "
+            "'p99' is 'lag.us-east-1->eu-west-1.p99_ns' (docs/report-paths.md)",
             "e.yaml:11:5: error: expect: 'conflicts.clobbered' is a count, found a duration "
             "'conflicts.clobbered < 1s'",
             "e.yaml:12:5: error: expect: 'lag.us-east-1->eu-west-1.p99_ns' is a duration: write the value with a "

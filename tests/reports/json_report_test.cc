@@ -136,3 +136,12 @@ TEST_CASE("JSON report: a run without drift or replica changes still has both se
   },
   "replica_changes": [],)"));
 }
+
+TEST_CASE("JSON report: the scenario's description, only when it has one") {
+  model::RunResult result = gtsim_test::admin_result();
+  result.scenario_description = "Failover drill \"A\"";
+  CHECK(reports::json_report(result).find("\"name\": \"admin\",\n    \"description\": \"Failover drill \\\"A\\\"\",\n"
+                                          "    \"seed\"") != std::string::npos);
+  result.scenario_description.clear();
+  CHECK(reports::json_report(result).find("description") == std::string::npos);
+}

@@ -99,3 +99,18 @@ TEST_CASE("Text report: each client group's latency, and the step a traffic shif
                   "p99 73.00 ms, max 73.00 ms\n"
                   "  at 60.000 s shift_traffic us-east-1: us-east-1/web p50 3.00 ms -> 73.00 ms\n") != std::string::npos);
 }
+
+TEST_CASE("Text report: the scenario's description follows the first line, wrapped at 100 columns") {
+  model::RunResult result = gtsim_test::admin_result();
+  result.scenario_name = "drill";
+  result.scenario_description =
+      "Failover drill for the payments table: us-east-1 fails at 10 minutes and its clients move to eu-west-1; "
+      "how much throttles?";
+  const std::string text = reports::text_report(result);
+  CHECK(text.starts_with("gtsim: drill  seed "));
+  CHECK(has(text, "regions 3\n"
+                  "Failover drill for the payments table: us-east-1 fails at 10 minutes and its clients move to\n"
+                  "eu-west-1; how much throttles?\n\nregion "));
+  result.scenario_description.clear();
+  CHECK(has(reports::text_report(result), "regions 3\n\nregion "));
+}
