@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "load/capacity_section.h"
+#include "load/consistency_section.h"
 #include "load/expectation_parser.h"
 #include "load/pricing_section.h"
 #include "load/ignored_settings.h"
@@ -46,6 +47,7 @@ class Checker : public ValueChecker {
         regions_(file, out),
         capacity_(file, out),
         table_(file, out, &capacity_),
+        consistency_(file, out, &regions_),
         workload_(file, out, &regions_),
         timeline_(file, out, &regions_, &capacity_),
         pricing_(file, out) {}
@@ -95,6 +97,7 @@ class Checker : public ValueChecker {
     const size_t before_table = diagnostics()->size();
     if (table != nullptr) table_.table(*table, &s.table, &table_capacity);
     indexes_complete_ = diagnostics()->size() == before_table;
+    if (table != nullptr && table->is_map()) consistency_.table_keys(*table, &s);
     s.index_names = s.table.indexes;
     region_capacities(table_capacity, &s);
     if (s.version == GlobalTablesVersion::k2019_11_21 && out_empty()) {
@@ -115,6 +118,7 @@ class Checker : public ValueChecker {
       timeline_.timeline(*n, &s);
     }
     workload_.group_indexes(&s);
+    consistency_.check(root, s, timeline_.pauses());
     return s;
   }
 
@@ -175,6 +179,7 @@ class Checker : public ValueChecker {
   RegionChecker regions_;
   CapacityChecker capacity_;
   TableChecker table_;
+  ConsistencyChecker consistency_;
   WorkloadChecker workload_;
   TimelineChecker timeline_;
   PricingChecker pricing_;

@@ -28,8 +28,9 @@ bool is_index_name(std::string_view name) {
 }
 
 void TableChecker::table(const Node& n, TableConfig* t, CapacityConfig* table_capacity) {
-  static const std::vector<std::string> kKeys = {"keys",    "key_distribution", "item_size", "prepopulated",
-                                                 "capacity", "indexes",         "ttl",       "service_latency"};
+  static const std::vector<std::string> kKeys = {"keys",     "key_distribution", "item_size", "prepopulated",
+                                                 "capacity", "indexes",          "ttl",       "service_latency",
+                                                 "multi_region_consistency", "witness", "write_conflict_window"};
   if (!check_map(n, "table", &kKeys)) return;
   if (const Node* v = get(n, "service_latency")) service_latency(*v, &t->service_latency);
   if (const Node* v = get(n, "indexes")) indexes(*v, &t->indexes);

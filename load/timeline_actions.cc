@@ -308,6 +308,7 @@ std::optional<TimelineEvent> TimelineChecker::pause_replication(const ActionInpu
     error(body, bpath + ": takes_hold_after must be shorter than the duration");
     return std::nullopt;
   }
+  pauses_.push_back(ImpairedSpan{in.event.at, in.event.at + *lasting, &body, bpath});
   TimelineEvent event = in.event;
   event.at = event.at + hold;
   event.links = all_links_of(*region);
@@ -425,6 +426,11 @@ std::optional<TimelineEvent> TimelineChecker::add_replica(const ActionInput& in)
       !has_all(body, {"region"})) {
     return std::nullopt;
   }
+  if (scenario_->consistency.strong()) {
+    error(body, bpath + ": a table with multi_region_consistency: strong cannot add a replica once it is created "
+                        "(its three regions are set when it is)");
+    return std::nullopt;
+  }
   TimelineEvent event = in.event;
   const std::string when = sim::format_duration(event.at);
   const Node& region_node = *get(body, "region");
@@ -483,6 +489,13 @@ std::optional<TimelineEvent> TimelineChecker::remove_replica(const ActionInput& 
   const std::string& bpath = in.bpath;
   const std::optional<size_t> region = regions_->region_ref(body, bpath);
   if (!region) return std::nullopt;
+  if (scenario_->consistency.strong()) {
+    error(body, fmt::format("{}: a table with multi_region_consistency: strong cannot remove {} (the service "
+                            "removes only two participants at once, leaving a single-Region table, which is not "
+                            "modelled)",
+                            bpath, scenario_->consistency.is_witness(*region) ? "its witness" : "a single replica"));
+    return std::nullopt;
+  }
   const std::string when = sim::format_duration(in.event.at);
   if (!has_replica_[*region]) {
     error(body, fmt::format("{}: {} has no replica at {}", bpath, body.text, when));

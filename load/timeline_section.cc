@@ -78,6 +78,7 @@ void TimelineChecker::start(Scenario* s) {
   had_replica_ = has_replica_;
   events_.clear();
   pending_.clear();
+  pauses_.clear();
 }
 
 // Keeps an event its action read. An administrative change needs a

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "load/capacity_section.h"
+#include "load/consistency_section.h"
 #include "load/region_section.h"
 #include "load/scenario_values.h"
 #include "load/timeline_actions.h"
@@ -61,6 +62,10 @@ class TimelineChecker : public ValueChecker {
   // table.indexes and s->settings_sync are read; new index names are
   // appended to s->index_names in time order.
   void timeline(const Node& n, model::Scenario* s);
+
+  // The pause_replication events read, in file order: when each impairs
+  // the table (the MRSC rules bound it, load/consistency_section.h).
+  const std::vector<ImpairedSpan>& pauses() const { return pauses_; }
 
  private:
   // A set_capacity copied by settings_sync overlays the keys the operator
@@ -116,6 +121,7 @@ class TimelineChecker : public ValueChecker {
   size_t region_count_ = 0;
   std::vector<model::TimelineEvent> events_;    // read so far, in reading order
   std::vector<SyncedCapacity> pending_;         // synced set_capacity copies not yet overlaid
+  std::vector<ImpairedSpan> pauses_;            // pause_replication events read
 };
 
 }  // namespace load

@@ -62,4 +62,8 @@ std::string apply_stream(std::string_view from, std::string_view to) {
 
 std::string ttl_stream(std::string_view region) { return join("ttl", region); }
 
+std::string quorum_stream(std::string_view region, std::string_view group) {
+  return group.empty() ? join("quorum", region) : join(join("quorum", region), group);
+}
+
 }  // namespace model

@@ -19,6 +19,8 @@
 //   network/<link>                       the link's network latency
 //   replication/apply/<link>             the apply time at the link's end
 //   ttl/<region>                         the region's TTL process
+//   quorum/<region>/<group>              round trips of its MRSC requests to their quorum peer
+//   quorum/<region>                      ... of the region's scripted writes (tests)
 //
 // Invariants: each kind's names start with its own word; region names hold
 // letters, digits, '-' and '_' and group names are unique in their region
@@ -44,5 +46,7 @@ std::string poll_phase_stream(std::string_view region);
 std::string network_stream(std::string_view from, std::string_view to);
 std::string apply_stream(std::string_view from, std::string_view to);
 std::string ttl_stream(std::string_view region);
+// An empty group names the region's scripted writes' stream.
+std::string quorum_stream(std::string_view region, std::string_view group);
 
 }  // namespace model

@@ -192,6 +192,7 @@ class Replication {
   // What a record sent from -> to takes now (a client's request to another
   // region crosses the same network).
   const sim::LatencyModel& link_latency(size_t from, size_t to) const { return links_[index(from, to)].latency(); }
+  bool link_cut(size_t from, size_t to) const { return links_[index(from, to)].is_cut(); }
 
   // Counters (see above).
   void committed(size_t origin) {

@@ -154,6 +154,8 @@ RunEstimate estimate_run(const Scenario& scenario) {
   estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
                               static_cast<double>(scenario.table.key_count) *
                               (block_bytes(scenario.region_count()) + (coalesces ? 4 : 0));
+  // MRSC: each item's conflict window, its end and its region (model/strong_consistency.h).
+  if (scenario.consistency.strong()) estimate.item_state_bytes += 9.0 * static_cast<double>(scenario.table.key_count);
   return estimate;
 }
 

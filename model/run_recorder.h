@@ -60,8 +60,11 @@ class RunRecorder {
   }
   void arrival(WriteTable& writes, WriteSlot write, size_t replica, uint32_t own_writes) {
     conflicts_.on_arrival(writes, write, replica, own_writes);
-    region_result(writes[write].origin).billing.replicated_out_bytes += writes[write].size_bytes;
+    transferred(writes[write]);
   }
+  // A replicated write that can be concurrent with none (MRSC's quorum
+  // ordered it): only its transfer out of its region is counted.
+  void transferred(const WriteRecord& write) { region_result(write.origin).billing.replicated_out_bytes += write.size_bytes; }
   void decided(WriteTable& writes, WriteSlot winner, WriteSlot loser, size_t replica, sim::Instant now) {
     conflicts_.on_decided(writes, winner, loser, replica, now);
   }

@@ -339,6 +339,51 @@ struct ConvergenceResult {
   uint64_t divergent_items = 0;   // items whose replicas disagree at the end
 };
 
+// Multi-Region strong consistency (docs/model.md, "Multi-Region strong
+// consistency"): what the mode refused, per region and per pair, and each
+// region's losses of quorum. Present only for such a table.
+struct StrongConsistencyRegion {
+  std::string name;
+  bool witness = false;
+  // Write attempts refused with ReplicatedWriteConflictException: another
+  // region was modifying the item. The SDK retries them.
+  uint64_t write_conflicts = 0;
+  uint64_t conflict_errors = 0;     // requests that failed on a conflict after their last attempt
+  // Writes and strongly consistent reads refused: the region reached no
+  // other participant (eventually consistent reads are still served) ...
+  uint64_t no_quorum_errors = 0;
+  uint64_t catching_up_errors = 0;  // ... or it had one again but had not caught up yet
+  int64_t without_quorum_ns = 0;    // summed over its episodes: lost to regained (or the end)
+  int64_t catching_up_ns = 0;       // summed: regained to caught up (or the end)
+};
+
+// Write attempts in `from` refused because `to` was modifying the item.
+struct StrongConsistencyPair {
+  std::string from;
+  std::string to;
+  uint64_t write_conflicts = 0;
+};
+
+// A region's loss of quorum: from losing its last reachable participant
+// (an outage of its own replication, a partition, a pause, the others
+// down) to catching up after getting one back.
+struct QuorumEpisode {
+  std::string region;
+  int64_t lost_ns = 0;
+  int64_t regained_ns = -1;          // -1: not within the run
+  int64_t caught_up_ns = -1;         // -1: not within the run
+  uint64_t catch_up_writes = 0;      // writes bound for it, committed elsewhere before it regained
+};
+
+struct StrongConsistencyResult {
+  bool enabled = false;              // the table has multi_region_consistency: strong
+  std::string witness;               // its region; empty: three replicas
+  int64_t conflict_window_ns = -1;   // write_conflict_window; -1: quorum (each write's round trip)
+  std::vector<StrongConsistencyRegion> regions;  // in region order
+  std::vector<StrongConsistencyPair> pairs;      // from-major, to-minor, skipping from == to
+  std::vector<QuorumEpisode> episodes;           // by loss time
+};
+
 enum class StopReason : uint8_t {
   kCompleted,    // traffic ran its duration and replication drained
   kMaxEvents,    // RunLimits::max_events reached
@@ -375,6 +420,7 @@ struct RunResult {
   std::vector<ReplicaChange> replica_changes;    // in time order
   StopResult stop;
   Pricing pricing;                               // the scenario's prices, for the cost report
+  StrongConsistencyResult strong_consistency;
   // Run statistics: deterministic, but reported on the terminal only.
   uint64_t events = 0;
   uint64_t peak_live_writes = 0;

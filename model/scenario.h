@@ -383,6 +383,39 @@ struct SettingsSyncConfig {
 // rule that replicas can be added to an empty table only is modelled.
 enum class GlobalTablesVersion { k2019_11_21, k2017_11_29 };
 
+// `table.multi_region_consistency`: the service's MultiRegionConsistency
+// (docs/sources.md, Multi-Region strong consistency). Eventual (MREC, the
+// default): every replica accepts writes at once and last-writer-wins
+// settles conflicts. Strong (MRSC): a write or a strongly consistent read
+// needs a second participant (replica or witness) that the region reaches,
+// and a write to an item another region is modifying fails with
+// ReplicatedWriteConflictException (docs/model.md, "Multi-Region strong
+// consistency").
+enum class MultiRegionConsistency : uint8_t { kEventual, kStrong };
+
+// The MRSC settings of the table. The loader guarantees, for kStrong:
+// exactly three regions, all of one region set, version 2019.11.21, every
+// region but the witness with a replica from the start (`replica` of the
+// witness is false), no TTL, no transactional group, no add_replica or
+// remove_replica, no client group or traffic shift served by the witness,
+// and FIS pauses within 5,040 minutes in any 7 days.
+struct ConsistencyConfig {
+  MultiRegionConsistency mode = MultiRegionConsistency::kEventual;
+  // `witness`: the region of the witness (a participant that holds no items,
+  // serves no requests and costs nothing); none: three replicas.
+  bool has_witness = false;
+  size_t witness = 0;
+  // `write_conflict_window`: how long a write keeps its item "being
+  // modified", so that a write from another region fails with a conflict.
+  // `quorum` (the default): the write's round trip to the participant that
+  // acknowledges it; else this fixed duration [KNOB].
+  bool window_is_quorum = true;
+  sim::Duration conflict_window;
+
+  bool strong() const { return mode == MultiRegionConsistency::kStrong; }
+  bool is_witness(size_t region) const { return has_witness && witness == region; }
+};
+
 struct Scenario {
   std::string file;          // path it was loaded from (for messages and reports)
   std::string name;          // `name`; default the file's stem
@@ -408,6 +441,7 @@ struct Scenario {
   // `pricing`: each region's prices (the built-in table, overlaid by the
   // section and --pricing FILE); read by the cost report only.
   Pricing pricing;
+  ConsistencyConfig consistency;   // `table.multi_region_consistency`, `table.witness`, ...
 
   size_t region_count() const { return regions.size(); }
   const sim::LatencyModel& latency(size_t from, size_t to) const {

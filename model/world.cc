@@ -26,7 +26,7 @@ std::vector<uint16_t> name_ranks(const std::vector<std::string>& names) {
 }  // namespace
 
 World::World(const Scenario& scenario)
-    : scenario_(scenario),
+    : scenario_(world_scenario(scenario)),
       region_count_(scenario.region_count()),
       key_count_(scenario.table.key_count),
       stop_(sim::Instant::zero() + scenario.duration),
@@ -40,6 +40,7 @@ World::World(const Scenario& scenario)
       replication_(scenario_, region_names_),
       admin_(scenario_, region_names_),
       outages_(scenario.seed, region_names_),
+      strong_(scenario_, region_names_),
       recorder_(scenario_, region_names_),
       queue_(4096) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
@@ -49,6 +50,7 @@ World::World(const Scenario& scenario)
         std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
   }
   for (size_t r = 0; r < region_count_; ++r) note_settings(r, sim::Instant::zero());
+  if (strong_.enabled()) refresh_quorums(sim::Instant::zero(), true);
 }
 
 void World::add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op) {
@@ -122,7 +124,11 @@ inline void World::dispatch(const Event& event, sim::Instant now) {
       client_attempt(event, now);
       break;
     case EventKind::kScriptedWrite:
-      commit(event.region, now, event.op, event.key, 1024);
+      if (strong_.enabled()) {
+        scripted_strong_write(event, now);
+      } else {
+        commit(event.region, now, event.op, event.key, 1024);
+      }
       break;
     case EventKind::kPoll:
       poll(event.region, event.index, now);
@@ -185,6 +191,7 @@ RunResult World::finish(sim::Instant now, uint64_t events) {
     }
   }
   check_convergence(result);
+  result.strong_consistency = strong_.result(now);
   return result;
 }
 

@@ -8,6 +8,7 @@
 //   Capacity      each replica's capacity and auto scaling (model/capacity.h)
 //   Replication   streams, polls, links, held records, backlogs (model/replication.h)
 //   ReplicaAdmin  membership, indexes, TTL, backfill (model/replica_admin.h)
+//   StrongConsistency  an MRSC table's quorums, catch-ups, conflict windows (model/strong_consistency.h)
 //   Outages       which regions are down, their recovery (model/outages.h)
 //   RunRecorder   everything measured, one call per outcome (model/run_recorder.h)
 // World itself keeps the table's data that every handler reads and writes:
@@ -19,6 +20,7 @@
 //   world_replication.cc  commits, LWW applies, shipping, per-item order, backlogs
 //   world_faults.cc       one-second ticks, auto scaling, the timeline, outages
 //   world_admin.cc        settings, TTL, the replica lifecycle
+//   world_strong.cc       multi-Region strong consistency: quorums, conflicts, latest reads
 // Determinism: model/simulation.h states the run's; each owner its own.
 #pragma once
 
@@ -41,6 +43,7 @@
 #include "model/run_recorder.h"
 #include "model/run_result.h"
 #include "model/scenario.h"
+#include "model/strong_consistency.h"
 #include "model/write_table.h"
 #include "sim/event_queue.h"
 #include "sim/time.h"
@@ -165,6 +168,26 @@ class World {
   void backfill_step(size_t region, sim::Instant now);
   uint64_t parked_writes(size_t region);
   void remove_replica(size_t region, sim::Instant now);
+  // Multi-Region strong consistency (world_strong.cc).
+  struct QuorumCheck {
+    enum Verdict : uint8_t { kGo, kRefused, kConflict } verdict = kGo;
+    sim::Duration round_trip;                 // kGo: to the participant acknowledging it
+    size_t holder = StrongConsistency::kNone; // kConflict: the region modifying the item
+  };
+  static Scenario world_scenario(const Scenario& scenario);
+  bool reaches(size_t region, size_t peer) const;
+  void refresh_quorums(sim::Instant now, bool rerank);
+  QuorumCheck quorum_check(size_t group, size_t target, Operation op, uint64_t key, sim::Instant now);
+  void retry_conflict(const Event& event, size_t group, size_t target, uint32_t instance, int attempts,
+                      int64_t first_ns, sim::Instant now);
+  void observe_latest_read(size_t region, uint64_t key, sim::Instant now);
+  void scripted_strong_write(const Event& event, sim::Instant now);
+  // A write, or a strongly consistent read, of an MRSC table needs a quorum.
+  static bool needs_quorum(Operation op, const ClientGroupConfig& group) {
+    return !is_read(op) || (op == Operation::kGet && group.consistency == ReadConsistency::kStrong);
+  }
+  void serve(const Event& event, size_t group, size_t target, uint32_t size, sim::Instant now,
+             const QuorumCheck* quorum);
   // Bytes of the state that grows during a run: the write table and the event queue.
   uint64_t live_state_bytes() const { return writes_.bytes() + queue_.bytes(); }
 
@@ -188,6 +211,7 @@ class World {
   Replication replication_;
   ReplicaAdmin admin_;
   Outages outages_;
+  StrongConsistency strong_;
   RunRecorder recorder_;
   // The queue. Background events queued (leave checks, TTL, waiting
   // backfills) alone do not keep a run going.

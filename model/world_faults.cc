@@ -89,6 +89,8 @@ void World::run_timeline(const TimelineEvent& event, sim::Instant now) {
       clocks_[event.region].set_drift(now, event.drift_ppm);
       break;
   }
+  // MRSC: who reaches whom may have changed.
+  if (strong_.enabled()) refresh_quorums(now, event.kind == TimelineKind::kSetLatency);
 }
 
 // A replica whose region stayed disabled, or whose KMS key stayed
@@ -107,6 +109,7 @@ void World::leave_group(size_t region, sim::Instant now) {
   });
   drop_inbound(region, now);
   note_settings(region, now);
+  if (strong_.enabled()) refresh_quorums(now, false);
 }
 
 // Everything bound for `region` that has not been applied there is dropped:
@@ -128,7 +131,15 @@ void World::fail_region(size_t region, const OutageConfig& config, sim::Instant 
   outage.failed_ns = now.ns();
   int64_t oldest = INT64_MAX;
   std::vector<WriteSlot> at_risk;
-  if (config.scope != OutageScope::kEndpoint) {
+  if (strong_.enabled()) {
+    // MRSC: a write left its region when it committed (a second participant
+    // holds it once acknowledged): only what is still in its stream would be
+    // at risk, and nothing ever waits there.
+    replication_.for_each_queued(region, [&](WriteSlot slot) {
+      at_risk.push_back(slot);
+      oldest = std::min(oldest, writes_[slot].issued_ns);
+    });
+  } else if (config.scope != OutageScope::kEndpoint) {
     writes_.for_each_live([&](WriteSlot slot, const WriteRecord& write) {
       if (write.origin != region || write.undelivered == 0) return;
       at_risk.push_back(slot);
@@ -150,6 +161,8 @@ void World::recover_region(size_t region, sim::Instant now) {
   const bool was_full = outages_.config(region).scope == OutageScope::kFull;
   outages_.recover(region);
   recorder_.outage_recovered(outages_.latest(region), now);
+  // MRSC: it catches up on everything bound for it, its backlog included.
+  if (strong_.enabled()) refresh_quorums(now, false);
   if (replication_.ships_at_commit()) {
     replication_.empty_streams(region, [&](WriteSlot write) {
       ship(region, write, now);

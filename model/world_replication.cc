@@ -33,7 +33,6 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
   write.id = next_write_id_++;
   write.key = key;
   write.issued_ns = now.ns();
-  write.timestamp_ns = clocks_[region].read_ns(now);
   write.sequence = ++region_seen[region];
   write.size_bytes = size_bytes;
   write.origin = static_cast<uint16_t>(region);
@@ -41,7 +40,17 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
   write.undelivered = static_cast<uint16_t>(region_count_ - 1);
   if (by_ttl) write.flags |= WriteRecord::kTtlDelete;
   uint32_t* known = writes_.knowledge(slot);
-  for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
+  if (!strong_.enabled()) {
+    write.timestamp_ns = clocks_[region].read_ns(now);
+    for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
+  } else {
+    // MRSC orders an item's writes by their quorum, not by a region's clock
+    // (its conflict windows keep two regions' writes to an item apart in
+    // time), and a write sees the latest version through its quorum: it
+    // knows every write committed to the item before it, wherever.
+    write.timestamp_ns = now.ns();
+    for (size_t r = 0; r < region_count_; ++r) known[r] = items_.seen(r, key)[r];
+  }
   if (op != Operation::kDelete) recorder_.bytes_written(region, size_bytes);
   recorder_.write_committed(now);
   const TtlConfig& ttl = scenario_.table.ttl;
@@ -214,6 +223,7 @@ void World::abandon_delivery(size_t to, WriteSlot write, sim::Instant now) {
 // A copy bound for `to` that arrived there but will never be applied.
 void World::drop_arrived(size_t to, WriteSlot write, sim::Instant now) {
   replication_.inbound_dropped(to);
+  if (strong_.enabled()) strong_.settled(to, writes_[write].id, now);
   abandon_delivery(to, write, now);
   writes_.release(write);
 }
@@ -351,8 +361,15 @@ void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   if (record.flags & WriteRecord::kTtlDelete) {
     recorder_.ttl_replicated(replica, write_milli_units(record.size_bytes, false) / 1000);
   }
-  if (replication_.coalesces()) replaced_arrive(write, replica, replica_seen[replica]);
-  recorder_.arrival(writes_, write, replica, replica_seen[replica]);
+  if (!strong_.enabled()) {
+    if (replication_.coalesces()) replaced_arrive(write, replica, replica_seen[replica]);
+    recorder_.arrival(writes_, write, replica, replica_seen[replica]);
+  } else {
+    // MRSC serializes an item's writes through their quorum: none is
+    // concurrent with another. A region catching up counts what it applies.
+    recorder_.transferred(record);
+    strong_.settled(replica, record.id, now);
+  }
   replica_seen[origin] = record.sequence;
   apply(replica, write, now);
   if (scenario_.table.ttl.items_expire && admin_.ttl_enabled(replica) && !admin_.table_settings() &&

@@ -56,7 +56,8 @@ namespace {
 
 // A run with no traffic has every figure a real run has: flatten() names
 // them, so the paths cannot drift from the report's.
-model::RunResult skeleton_result(const std::vector<std::string>& regions, const std::vector<std::string>& index_names) {
+model::RunResult skeleton_result(const std::vector<std::string>& regions, const std::vector<std::string>& index_names,
+                                 bool strong_consistency) {
   model::RunResult skeleton;
   skeleton.regions = regions;
   skeleton.drift.settings = model::drift_setting_names(index_names);
@@ -70,8 +71,11 @@ model::RunResult skeleton_result(const std::vector<std::string>& regions, const 
       pair.from = from;
       pair.to = to;
       skeleton.pairs.push_back(pair);
+      if (strong_consistency) skeleton.strong_consistency.pairs.push_back({from, to, 0});
     }
+    if (strong_consistency) skeleton.strong_consistency.regions.push_back({from});
   }
+  skeleton.strong_consistency.enabled = strong_consistency;
   return skeleton;
 }
 
@@ -84,14 +88,14 @@ std::vector<std::string> paths_of(const model::RunResult& skeleton) {
 }  // namespace
 
 std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
-                                          const std::vector<std::string>& index_names) {
-  return paths_of(skeleton_result(regions, index_names));
+                                          const std::vector<std::string>& index_names, bool strong_consistency) {
+  return paths_of(skeleton_result(regions, index_names, strong_consistency));
 }
 
 std::vector<std::string> metric_paths_for(const model::Scenario& scenario) {
   std::vector<std::string> regions;
   for (const model::RegionConfig& region : scenario.regions) regions.push_back(region.name);
-  model::RunResult skeleton = skeleton_result(regions, scenario.index_names);
+  model::RunResult skeleton = skeleton_result(regions, scenario.index_names, scenario.consistency.strong());
   for (size_t r = 0; r < scenario.workload.size(); ++r) {
     for (const model::ClientGroupConfig& group : scenario.workload[r]) {
       skeleton.client_groups.push_back(model::ClientGroupResult{});

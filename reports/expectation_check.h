@@ -19,9 +19,11 @@
 namespace reports {
 
 // Every path a run of a scenario with these regions reports, in report order
-// (without client groups and timeline events).
+// (without client groups and timeline events); `strong_consistency`: its
+// table is MRSC (strong_consistency.*).
 std::vector<std::string> metric_paths_for(const std::vector<std::string>& regions,
-                                          const std::vector<std::string>& index_names = {});
+                                          const std::vector<std::string>& index_names = {},
+                                          bool strong_consistency = false);
 // Every path a run of `scenario` reports, its client groups' and timeline's included.
 std::vector<std::string> metric_paths_for(const model::Scenario& scenario);
 

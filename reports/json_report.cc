@@ -257,6 +257,22 @@ void write_replica_changes(JsonWriter& json, const std::vector<model::ReplicaCha
   json.end_array();
 }
 
+// An MRSC table's section: what the mode refused, per region and pair, and
+// each loss of quorum (docs/report-schema.md).
+void write_strong_consistency(JsonWriter& json, const model::StrongConsistencyResult& strong) {
+  json.key("strong_consistency");
+  json.begin_object();
+  json.field("witness", strong.witness);
+  json.field("write_conflict_window_ns", strong.conflict_window_ns);
+  uint64_t conflicts = 0;
+  for (const model::StrongConsistencyRegion& region : strong.regions) conflicts += region.write_conflicts;
+  json.field("write_conflicts", conflicts);
+  write_records(json, "regions", strong_region_fields(), strong.regions);
+  write_records(json, "pairs", strong_pair_fields(), strong.pairs);
+  write_records(json, "episodes", quorum_episode_fields(), strong.episodes);
+  json.end_object();
+}
+
 // Per-minute views of per-second series (the last minute may be partial).
 std::vector<int64_t> per_minute(const std::vector<int64_t>& seconds, bool sum) {
   std::vector<int64_t> minutes;
@@ -449,6 +465,7 @@ std::string json_report(const model::RunResult& result) {
   write_replica_changes(json, result.replica_changes);
   write_timeline(json, result);
   write_cost_json(json, result);
+  if (result.strong_consistency.enabled) write_strong_consistency(json, result.strong_consistency);
   write_series(json, result);
   json.end_object();
   return json.str();

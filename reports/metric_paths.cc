@@ -149,6 +149,23 @@ std::vector<Figure> flatten(const model::RunResult& result) {
   }
   add_latency_figures(result, &figures);
   append_cost_figures(cost_breakdown(result), &figures);
+  // An MRSC table's own figures (none for MREC, whose reports lack them).
+  const model::StrongConsistencyResult& strong = result.strong_consistency;
+  if (strong.enabled) {
+    int64_t conflicts = 0;
+    for (const model::StrongConsistencyRegion& region : strong.regions) {
+      conflicts += static_cast<int64_t>(region.write_conflicts);
+    }
+    figures.push_back(Figure{"strong_consistency.write_conflicts", conflicts});
+    const auto strong_regions = figures_in_path_order(strong_region_fields());
+    for (const model::StrongConsistencyRegion& region : strong.regions) {
+      add_figures("strong_consistency.regions." + region.name + ".", strong_regions, region, &figures);
+    }
+    const auto strong_pairs = figures_in_path_order(strong_pair_fields());
+    for (const model::StrongConsistencyPair& pair : strong.pairs) {
+      add_figures("strong_consistency.pairs." + pair.from + "->" + pair.to + ".", strong_pairs, pair, &figures);
+    }
+  }
   return figures;
 }
 

@@ -212,6 +212,32 @@ bool latency_figures(Reader& r, const JsonValue& report, std::string* error) {
   return true;
 }
 
+// strong_consistency.* of an MRSC table's report, in flatten()'s order;
+// nothing when the report has no such section (an MREC table).
+bool strong_figures(const JsonValue& report, Reader& r, std::string* error) {
+  if (report.find("strong_consistency") == nullptr) return true;
+  const JsonValue* strong = member(report, "strong_consistency", JsonValue::Kind::kObject);
+  const JsonValue* regions = strong ? member(*strong, "regions", JsonValue::Kind::kArray) : nullptr;
+  const JsonValue* pairs = strong ? member(*strong, "pairs", JsonValue::Kind::kArray) : nullptr;
+  if (!regions || !pairs) {
+    *error = "not a gtsim JSON report (strong_consistency.regions or strong_consistency.pairs missing)";
+    return false;
+  }
+  if (!r.add("strong_consistency.write_conflicts", *strong, "write_conflicts")) return false;
+  const auto region_figures = figures_in_path_order(strong_region_fields());
+  for (const JsonValue& region : regions->items) {
+    if (!r.add_all("strong_consistency.regions." + name_of(region, "name") + ".", region_figures, region)) {
+      return false;
+    }
+  }
+  const auto pair_figures = figures_in_path_order(strong_pair_fields());
+  for (const JsonValue& pair : pairs->items) {
+    const std::string prefix = "strong_consistency.pairs." + name_of(pair, "from") + "->" + name_of(pair, "to") + ".";
+    if (!r.add_all(prefix, pair_figures, pair)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, std::string* error) {
@@ -253,6 +279,7 @@ std::optional<std::vector<Figure>> figures_from_report(const JsonValue& report, 
   if (!event_figures(report, *regions, &figures, error)) return std::nullopt;
   if (!latency_figures(r, report, error)) return std::nullopt;
   if (!cost_figures_from_report(report, &figures, error)) return std::nullopt;
+  if (!strong_figures(report, r, error)) return std::nullopt;
   // Two regions (or settings) of one name would make one path name two figures.
   std::unordered_set<std::string_view> paths;
   for (const Figure& figure : figures) {
@@ -375,6 +402,11 @@ void diff_parts(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
   const JsonValue* cost_a = a.find("cost");
   const JsonValue* cost_b = b.find("cost");
   if (cost_a && cost_b && !same_prices(*cost_a, *cost_b)) diff->other_parts.push_back("cost.prices");
+  const JsonValue* sa = a.find("strong_consistency");
+  const JsonValue* sb = b.find("strong_consistency");
+  const JsonValue* ea = sa ? sa->find("episodes") : nullptr;
+  const JsonValue* eb = sb ? sb->find("episodes") : nullptr;
+  if ((ea == nullptr) != (eb == nullptr) || (ea && !same(*ea, *eb))) diff->other_parts.push_back("strong_consistency.episodes");
   const JsonValue* da = a.find("drift");
   const JsonValue* db = b.find("drift");
   if (da && db && da->find("episodes") && db->find("episodes") && !same(*da->find("episodes"), *db->find("episodes"))) {

@@ -101,7 +101,7 @@ constexpr Field<R> kRegionFields[] = {
     {"clients.successful_request_latency_ns.max", max_of<&R::service_latency_ns>, "successful_request_latency_max_ns",
      30},
     {"replication_throttle_events", member<&R::replication_throttle_events>, "replication_throttle_events", 8},
-    {"reads.stale_reads", member<&R::stale_reads>},
+    {"reads.stale_reads", member<&R::stale_reads>, "stale_reads", 31},
     {"reads.staleness_ns.count", count_of<&R::staleness_ns>},
     {"reads.staleness_ns.p50", quantile_of<&R::staleness_ns, 500>},
     {"reads.staleness_ns.p99", quantile_of<&R::staleness_ns, 990>},
@@ -217,7 +217,41 @@ constexpr Field<S> kScalingActionFields[] = {
     {"to_units", member<&S::to_units>},
 };
 
+using SR = model::StrongConsistencyRegion;
+
+constexpr Field<SR> kStrongRegionFields[] = {
+    {"name", member<&SR::name>},
+    {"write_conflicts", member<&SR::write_conflicts>, "write_conflicts", 0},
+    {"conflict_errors", member<&SR::conflict_errors>, "conflict_errors", 1},
+    {"no_quorum_errors", member<&SR::no_quorum_errors>, "no_quorum_errors", 2},
+    {"catching_up_errors", member<&SR::catching_up_errors>, "catching_up_errors", 3},
+    {"without_quorum_ns", member<&SR::without_quorum_ns>, "without_quorum_ns", 4},
+    {"catching_up_ns", member<&SR::catching_up_ns>, "catching_up_ns", 5},
+};
+
+using SP = model::StrongConsistencyPair;
+
+constexpr Field<SP> kStrongPairFields[] = {
+    {"from", member<&SP::from>},
+    {"to", member<&SP::to>},
+    {"write_conflicts", member<&SP::write_conflicts>, "write_conflicts", 0},
+};
+
+using QE = model::QuorumEpisode;
+
+constexpr Field<QE> kQuorumEpisodeFields[] = {
+    {"region", member<&QE::region>},
+    {"lost_ns", member<&QE::lost_ns>},
+    {"regained_ns", member<&QE::regained_ns>},
+    {"caught_up_ns", member<&QE::caught_up_ns>},
+    {"catch_up_writes", member<&QE::catch_up_writes>},
+};
+
 }  // namespace
+
+std::span<const Field<model::StrongConsistencyRegion>> strong_region_fields() { return kStrongRegionFields; }
+std::span<const Field<model::StrongConsistencyPair>> strong_pair_fields() { return kStrongPairFields; }
+std::span<const Field<model::QuorumEpisode>> quorum_episode_fields() { return kQuorumEpisodeFields; }
 
 std::span<const Field<model::OutageResult>> outage_fields() { return kOutageFields; }
 std::span<const Field<model::ThrottleWindow>> throttle_window_fields() { return kThrottleWindowFields; }

@@ -1,8 +1,8 @@
 // Report fields: the schema of the report's figure sections, one table per
 // section (a region, a replication pair, a client group, a latency summary
-// of the timeline, the conflicts, the convergence), and of the records the
-// failover figures are summed from (an outage, a throttling window, a
-// scaling action).
+// of the timeline, the conflicts, the convergence, the strong consistency of
+// a region and of a pair), and of the records the failover figures are
+// summed from (an outage, a throttling window, a scaling action).
 //
 // Each row is one scalar the JSON report prints for the section's record:
 // its key (dotted when it sits in a nested object: "clients.latency_ns.p99"),
@@ -60,6 +60,11 @@ std::span<const Field<model::ConvergenceResult>> convergence_fields();
 std::span<const Field<model::OutageResult>> outage_fields();
 std::span<const Field<model::ThrottleWindow>> throttle_window_fields();
 std::span<const Field<model::ScalingAction>> scaling_action_fields();
+// Multi-Region strong consistency (RunResult::strong_consistency, an MRSC
+// table only): its regions and pairs have figures, its episodes are records.
+std::span<const Field<model::StrongConsistencyRegion>> strong_region_fields();
+std::span<const Field<model::StrongConsistencyPair>> strong_pair_fields();
+std::span<const Field<model::QuorumEpisode>> quorum_episode_fields();
 
 // The value of `record`'s row at `key` in `fields`, or nullopt when there is none.
 template <class Record>

@@ -12,6 +12,7 @@
 #include "reports/json_report.h"
 #include "reports/cost_report.h"
 #include "reports/result_words.h"
+#include "reports/strong_consistency_text.h"
 #include "reports/time_units.h"
 #include "sim/time.h"
 
@@ -407,6 +408,7 @@ std::string text_report(const model::RunResult& result, const std::vector<Timeli
   append_regions(out, result, name_width);
   append_lag(out, result, name_width, notes);
   append_conflicts(out, result.conflicts);
+  append_strong_consistency_text(out, result, name_width);
   append_capacity(out, result, name_width);
   append_outages(out, result.outages);
   append_clients(out, result);

@@ -330,7 +330,8 @@ TEST_CASE("scenario_loader: all problems of a file, sorted by position") {
 TEST_CASE("scenario_loader: unknown key without a near word lists the valid ones") {
   CHECK(errors(std::string(kMinimal) + "table: {colour: red}\n") ==
         Lines{"s.yaml:3:9: error: unknown key 'colour' in table; expected one of 'keys', 'key_distribution', "
-              "'item_size', 'prepopulated', 'capacity', 'indexes', 'ttl', 'service_latency'"});
+              "'item_size', 'prepopulated', 'capacity', 'indexes', 'ttl', 'service_latency', "
+              "'multi_region_consistency', 'witness', 'write_conflict_window'"});
 }
 
 TEST_CASE("scenario_loader: durations must be positive, bounded and whole") {

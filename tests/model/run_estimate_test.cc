@@ -26,6 +26,12 @@ TEST_CASE("estimate_run: requests, replicated applies and polls (3 regions, half
   CHECK(e.item_state_bytes == 3 * 1000 * 16.0);     // 4 + 4 * 3 bytes, padded to 16
 }
 
+TEST_CASE("estimate_run: an MRSC table also holds each item's conflict window (9 bytes)") {
+  const Scenario s = scenario_of("duration: 100s\nregions: [us-east-1, us-east-2, us-west-2]\n"
+                                 "table: {keys: 1000, multi_region_consistency: strong}\n");
+  CHECK(estimate_run(s).item_state_bytes == 3 * 1000 * 16.0 + 1000 * 9.0);
+}
+
 TEST_CASE("estimate_run: no polls with poll_interval 0s; no traffic, no events") {
   const Scenario shipped = scenario_of(
       "duration: 10s\nregions: [us-east-1, eu-west-1]\nreplication: {poll_interval: 0s}\n"

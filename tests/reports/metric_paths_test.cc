@@ -122,7 +122,7 @@ TEST_CASE("Metric paths: queries, refusals and TTL per region, appended after th
                                            "write_units", "read_units", "client_attempts", "throttled_ppm",
                                            "client_latency_p90_ns", "successful_request_latency_p50_ns",
                                            "successful_request_latency_p90_ns", "successful_request_latency_p99_ns",
-                                           "successful_request_latency_max_ns"});
+                                           "successful_request_latency_max_ns", "stale_reads"});
 }
 
 TEST_CASE("Metric paths: drift per setting compared, after convergence; an open episode runs to the stop") {
