@@ -11,25 +11,6 @@ namespace {
 constexpr double kPlotHeight = 170;
 constexpr double kLeft = 52, kRight = 14, kTop = 34, kAxis = 30, kLegendRow = 16, kFooter = 14;
 
-// 1, 2 or 5 times a power of ten, at least value / 4.
-double nice_step(double max) {
-  if (max <= 0) return 1;
-  const double raw = max / 4;
-  const double power = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0}) {
-    if (m * power >= raw) return m * power;
-  }
-  return 10 * power;
-}
-
-std::string number(double v) {
-  if (v == 0) return "0";
-  const double a = std::fabs(v);
-  if (a >= 1e6) return fmt::format("{:g}M", v / 1e6);
-  if (a >= 1e4) return fmt::format("{:g}k", v / 1e3);
-  return fmt::format("{:g}", v);
-}
-
 // The largest value of each stretch of `factor` values; NaN where a stretch
 // has no data at all.
 std::vector<double> reduce(const std::vector<double>& values, size_t factor) {
@@ -109,7 +90,7 @@ Frame frame(const Chart& chart) {
   f.factor = (points + kMaxPoints - 1) / kMaxPoints;
   f.step_s = chart.step_s * static_cast<double>(f.factor);
   f.x_span_s = std::max(chart.step_s * static_cast<double>(points), 60.0);
-  f.y_step = nice_step(y_max);
+  f.y_step = axis_step(y_max);
   f.y_top = std::max(f.y_step, std::ceil(y_max / f.y_step) * f.y_step);
   f.width = chart.width;
   f.plot_w = f.width - kLeft - kRight;
@@ -123,13 +104,13 @@ std::string axes(const Frame& f) {
   for (double v = 0; v <= f.y_top + f.y_step / 2; v += f.y_step) {
     svg += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>"
                        "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                       kLeft, f.width - kRight, f.y(v), f.y(v), kLeft - 6, f.y(v) + 4, number(v));
+                       kLeft, f.width - kRight, f.y(v), f.y(v), kLeft - 6, f.y(v) + 4, axis_number(v));
   }
-  const double x_step_min = nice_step(f.x_span_s / 60.0 * 4 / 6);
+  const double x_step_min = axis_step(f.x_span_s / 60.0 * 4 / 6);
   for (double m = 0; m * 60 <= f.x_span_s + 1e-9; m += x_step_min) {
     svg += fmt::format("<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>"
                        "<text class=\"tick\" x=\"{0:.1f}\" y=\"{3:.1f}\" text-anchor=\"middle\">{4}</text>\n",
-                       f.x(m * 60), kTop + f.plot_h, kTop + f.plot_h + 4, kTop + f.plot_h + 16, number(m));
+                       f.x(m * 60), kTop + f.plot_h, kTop + f.plot_h + 4, kTop + f.plot_h + 16, axis_number(m));
   }
   svg += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">min</text>\n", kLeft - 6,
                      kTop + f.plot_h + 16);
@@ -269,6 +250,25 @@ std::string legend(const Chart& chart, const Frame& f) {
 }
 
 }  // namespace
+
+// 1, 2 or 5 times a power of ten, at least value / 4.
+double axis_step(double max) {
+  if (max <= 0) return 1;
+  const double raw = max / 4;
+  const double power = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0}) {
+    if (m * power >= raw) return m * power;
+  }
+  return 10 * power;
+}
+
+std::string axis_number(double v) {
+  if (v == 0) return "0";
+  const double a = std::fabs(v);
+  if (a >= 1e6) return fmt::format("{:g}M", v / 1e6);
+  if (a >= 1e4) return fmt::format("{:g}k", v / 1e3);
+  return fmt::format("{:g}", v);
+}
 
 std::string html_escape(const std::string& text) {
   std::string out;

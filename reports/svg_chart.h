@@ -63,6 +63,12 @@ inline constexpr size_t kMaxPoints = 600;
 
 std::string svg_chart(const Chart& chart);
 
+// An axis's tick step: 1, 2 or 5 times a power of ten, at least max / 4
+// (1 when max <= 0). Shared with the error-bar charts.
+double axis_step(double max);
+// A tick label: "0", "12.5", "40k", "1.5M".
+std::string axis_number(double v);
+
 // Escapes &, <, >, " for HTML text and attributes.
 std::string html_escape(const std::string& text);
 

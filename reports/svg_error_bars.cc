@@ -14,25 +14,6 @@ constexpr double kPlotHeight = 170;
 constexpr double kLeft = 60, kRight = 14, kTop = 34, kAxis = 40, kLegendRow = 16, kFooter = 14;
 constexpr size_t kLabelsMax = 12;  // category labels drawn; beyond, every k-th
 
-// A round step for the span: 1, 2 or 5 times a power of ten, at least span / 4.
-double nice_step(double span) {
-  if (span <= 0) return 1;
-  const double raw = span / 4;
-  const double power = std::pow(10.0, std::floor(std::log10(raw)));
-  for (double m : {1.0, 2.0, 5.0, 10.0}) {
-    if (m * power >= raw) return m * power;
-  }
-  return 10 * power;
-}
-
-std::string number(double v) {
-  if (v == 0) return "0";
-  const double a = std::fabs(v);
-  if (a >= 1e6) return fmt::format("{:g}M", v / 1e6);
-  if (a >= 1e4) return fmt::format("{:g}k", v / 1e3);
-  return fmt::format("{:g}", v);
-}
-
 struct Scale {
   double bottom = 0, top = 1, step = 1;
   double plot_w = 0;
@@ -51,7 +32,7 @@ Scale scale_of(const ErrorBarChart& chart) {
     }
   }
   Scale s;
-  s.step = nice_step(hi - lo);
+  s.step = axis_step(hi - lo);
   s.bottom = std::floor(lo / s.step) * s.step;
   s.top = std::max(s.bottom + s.step, std::ceil(hi / s.step) * s.step);
   s.plot_w = chart.width - kLeft - kRight;
@@ -66,7 +47,7 @@ std::string axes(const ErrorBarChart& chart, const Scale& s) {
     svg += fmt::format("<line class=\"{}\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>"
                        "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
                        std::fabs(v) < s.step * 1e-9 ? "axis" : "grid", kLeft, chart.width - kRight, y, y, kLeft - 6,
-                       y + 4, number(std::fabs(v) < s.step * 1e-9 ? 0 : v));
+                       y + 4, axis_number(std::fabs(v) < s.step * 1e-9 ? 0 : v));
   }
   const size_t every = (chart.categories.size() + kLabelsMax - 1) / kLabelsMax;
   for (size_t c = 0; c < chart.categories.size(); c += std::max<size_t>(1, every)) {
