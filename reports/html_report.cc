@@ -12,6 +12,7 @@
 #include "reports/html_page.h"
 #include "reports/json_report.h"
 #include "reports/result_words.h"
+#include "reports/series_grid.h"
 #include "reports/svg_chart.h"
 #include "reports/text_report.h"
 #include "reports/time_units.h"
@@ -299,26 +300,6 @@ size_t seconds_shown(const model::RunResult& result) {
   return last + last / 20 + 1;  // a margin after it
 }
 
-// A series' points on a chart's grid of `grid_s` seconds (a multiple of
-// every step of `resolution` before second cells x grid_s): each cell the
-// sum or the largest of the points in it; `none` (a point without a value)
-// is left out, a cell with no value is `none`.
-std::vector<int64_t> on_grid(const std::vector<int64_t>& v, model::SeriesResolution resolution, int64_t grid_s,
-                             size_t cells, model::Aggregation rule, std::optional<int64_t> none) {
-  const int64_t empty = none ? *none : 0;
-  std::vector<int64_t> out;
-  for (size_t i = 0; i < v.size(); ++i) {
-    const auto cell = static_cast<size_t>(model::point_start_s(resolution, i) / grid_s);
-    if (cell >= cells) break;
-    if (out.size() <= cell) out.resize(cell + 1, empty);
-    if (none && v[i] == *none) continue;
-    int64_t& to = out[cell];
-    if (none && to == *none) to = v[i];
-    else to = rule == model::Aggregation::kSum ? to + v[i] : std::max(to, v[i]);
-  }
-  return out;
-}
-
 // What the charts share: the timeline marks, the seconds shown, the
 // colours, the footer, and the running figure number.
 struct ChartContext {
@@ -335,13 +316,7 @@ struct ChartContext {
   // The seconds one chart value covers: the coarsest step the series hold
   // within the seconds shown (1, or 60 for per-minute series, in a run
   // under 3 hours).
-  int64_t grid_s(bool minutes) const {
-    int64_t grid = 1;
-    for (const model::SeriesSegment& segment : model::segments_reached(resolution(minutes), shown_s)) {
-      grid = std::max(grid, segment.step_s);
-    }
-    return grid;
-  }
+  int64_t grid_s(bool minutes) const { return grid_step(resolution(minutes), static_cast<int64_t>(shown_s)); }
   size_t cells(bool minutes) const {
     const int64_t grid = grid_s(minutes);
     return static_cast<size_t>((static_cast<int64_t>(shown_s) + grid - 1) / grid);
