@@ -207,3 +207,36 @@ TEST_CASE("Series resolution: the JSON report states each group's segments, the 
   REQUIRE(short_run);
   CHECK(resolution_of(*short_run->find("series")->find("per_second")) == Segments{{0, 1}});
 }
+
+TEST_CASE("Series resolution: a 400-hour run reports 5-minute points after 15 days, in JSON and CSV alike") {
+  const model::RunResult result = gtsim_test::run_yaml(
+      "duration: 400h\nregions: [us-east-1, eu-west-1]\ntable: {keys: 10}\n"
+      "workload:\n  us-east-1: [{rate: 0.01}]\n");
+  constexpr int64_t kFifteenDays = 15 * 86400;
+  REQUIRE(result.series_seconds >= 400 * 3600);
+  std::string error;
+  const std::optional<reports::JsonValue> report = reports::parse_json(reports::json_report(result), &error);
+  REQUIRE(report);
+  const reports::JsonValue& series = *report->find("series");
+  using Segments = std::vector<std::pair<int64_t, int64_t>>;
+  CHECK(resolution_of(*series.find("per_second")) == Segments{{0, 1}, {kThreeHours, 60}, {kFifteenDays, 300}});
+  CHECK(resolution_of(*series.find("per_minute")) == Segments{{0, 60}, {kFifteenDays, 300}});
+  const size_t seconds = model::points_for(model::kPerSecondResolution, result.series_seconds);
+  const size_t minutes = model::points_for(model::kPerMinuteResolution, result.series_seconds);
+  CHECK(seconds == 10800 + 21420 + 480);
+  CHECK(minutes == 21600 + 480);
+  const reports::JsonValue& region = series.find("per_second")->find("regions")->items[0];
+  const reports::JsonValue& region_minutes = series.find("per_minute")->find("regions")->items[0];
+  CHECK(region.find("throttle_events")->items.size() == seconds);
+  CHECK(region_minutes.find("throttle_events")->items.size() == minutes);
+  CHECK(region_minutes.find("latency_p50_ns")->items.size() == minutes);
+  CHECK(series.find("per_minute")->find("pairs")->items[0].find("replication_latency_max_ns")->items.size() ==
+        minutes);
+  for (const reports::CsvFile& file : reports::csv_report(result)) {
+    if (file.name != "ReplicationLatency.csv") continue;
+    CHECK(file.content.find("\n1295940,60,") != std::string::npos);
+    CHECK(file.content.find("\n1296000,300,") != std::string::npos);
+    CHECK(file.content.find("\n1296300,300,") != std::string::npos);
+    CHECK(file.content.find("\n1296060,") == std::string::npos);
+  }
+}
