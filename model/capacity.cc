@@ -48,8 +48,8 @@ MetricsRecorder::SecondSample Capacity::end_second(size_t region, sim::Instant n
   if (!measured) unmeasured_[region] = 1;
   ReplicaCapacity& capacity = replicas_[region];
   capacity.end_second(now);
-  return MetricsRecorder::SecondSample{capacity.consumed_per_second(Dimension::kWrite).back(),
-                                       capacity.consumed_per_second(Dimension::kRead).back(),
+  return MetricsRecorder::SecondSample{capacity.last_second_milli(Dimension::kWrite),
+                                       capacity.last_second_milli(Dimension::kRead),
                                        capacity.capacity_units(Dimension::kWrite),
                                        capacity.capacity_units(Dimension::kRead), replication_backlog};
 }
@@ -57,12 +57,7 @@ MetricsRecorder::SecondSample Capacity::end_second(size_t region, sim::Instant n
 // Auto scaling's datapoint of one dimension: true if it decided an action.
 bool Capacity::datapoint(size_t region, Dimension dimension, sim::Instant now, const std::string& region_name) {
   const ReplicaCapacity& capacity = replicas_[region];
-  const std::vector<int64_t>& consumed = capacity.consumed_per_second(dimension);
-  int64_t milli = 0;
-  for (size_t i = consumed.size() - std::min<size_t>(60, consumed.size()); i < consumed.size(); ++i) {
-    milli += consumed[i];
-  }
-  const double units_per_second = static_cast<double>(milli) / 60000.0;
+  const double units_per_second = static_cast<double>(capacity.last_minute_milli(dimension)) / 60000.0;
   const int64_t provisioned = capacity.capacity_units(dimension);
   auto decision = scaler(region, dimension).on_datapoint(now, units_per_second, provisioned);
   if (!decision) return false;

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "model/series_resolution.h"
+
 namespace model {
 namespace {
 
 // A throttling window ends after this many seconds without a throttle event.
-constexpr size_t kQuietSecondsToClose = 60;
+constexpr int64_t kQuietSecondsToClose = 60;
 
 }  // namespace
 
@@ -16,29 +18,39 @@ MetricsRecorder::MetricsRecorder(const std::vector<std::string>& region_names)
       now_(regions_),
       pair_minute_(regions_ * regions_),
       series_(regions_),
-      pair_series_(regions_ * regions_) {}
+      pair_series_(regions_ * regions_),
+      open_windows_(regions_),
+      windows_(regions_) {}
 
-void MetricsRecorder::end_second(size_t region, const SecondSample& sample) {
+void MetricsRecorder::end_second(size_t region, int64_t at_s, const SecondSample& sample) {
   RegionSeries& s = series_[region];
-  Tally& tally = now_[region];
-  s.consumed_write_milli.push_back(sample.consumed_write_milli);
-  s.consumed_read_milli.push_back(sample.consumed_read_milli);
-  s.burst_write_milli.push_back(std::max<int64_t>(0, sample.consumed_write_milli - sample.provisioned_write_units * 1000));
-  s.burst_read_milli.push_back(std::max<int64_t>(0, sample.consumed_read_milli - sample.provisioned_read_units * 1000));
-  s.provisioned_write_units.push_back(sample.provisioned_write_units);
-  s.provisioned_read_units.push_back(sample.provisioned_read_units);
-  s.replication_backlog.push_back(sample.replication_backlog);
-  s.throttle_events.push_back(tally.throttles);
-  s.client_attempts.push_back(tally.attempts);
-  s.replication_throttle_events.push_back(tally.replication_throttles);
-  s.client_errors.push_back(tally.client_errors);
-  s.unavailable_errors.push_back(tally.unavailable);
-  s.refused_requests.push_back(tally.refused);
-  tally = Tally{};
+  const Tally& tally = now_[region];
+  const auto count = [&](std::vector<int64_t>& series, int64_t value) {
+    append_second(series, kPerSecondResolution, at_s, value, Aggregation::kSum);
+  };
+  const auto level = [&](std::vector<int64_t>& series, int64_t value) {
+    append_second(series, kPerSecondResolution, at_s, value, Aggregation::kMax);
+  };
+  count(s.consumed_write_milli, sample.consumed_write_milli);
+  count(s.consumed_read_milli, sample.consumed_read_milli);
+  count(s.burst_write_milli, std::max<int64_t>(0, sample.consumed_write_milli - sample.provisioned_write_units * 1000));
+  count(s.burst_read_milli, std::max<int64_t>(0, sample.consumed_read_milli - sample.provisioned_read_units * 1000));
+  level(s.provisioned_write_units, sample.provisioned_write_units);
+  level(s.provisioned_read_units, sample.provisioned_read_units);
+  level(s.replication_backlog, sample.replication_backlog);
+  count(s.throttle_events, tally.throttles);
+  count(s.client_attempts, tally.attempts);
+  count(s.replication_throttle_events, tally.replication_throttles);
+  count(s.client_errors, tally.client_errors);
+  count(s.unavailable_errors, tally.unavailable);
+  count(s.refused_requests, tally.refused);
+  track_window(region, at_s, tally);
+  now_[region] = Tally{};
 }
 
-void MetricsRecorder::end_pair_second(size_t from, size_t to, int64_t pending_replication) {
-  pair_series_[from * regions_ + to].pending_replication.push_back(pending_replication);
+void MetricsRecorder::end_pair_second(size_t from, size_t to, int64_t at_s, int64_t pending_replication) {
+  append_second(pair_series_[from * regions_ + to].pending_replication, kPerSecondResolution, at_s,
+                pending_replication, Aggregation::kMax);
 }
 
 void MetricsRecorder::end_minute() {
@@ -51,33 +63,43 @@ void MetricsRecorder::end_minute() {
   }
 }
 
+// A window runs from a throttled second to the last throttled one before
+// kQuietSecondsToClose seconds without; its client errors are those of
+// every second in it, quiet ones included.
+void MetricsRecorder::track_window(size_t region, int64_t at_s, const Tally& tally) {
+  OpenWindow& w = open_windows_[region];
+  if (w.open && at_s > w.last_s + kQuietSecondsToClose) close_window(region);
+  const bool throttled = tally.throttles != 0 || tally.replication_throttles != 0;
+  if (!throttled) {
+    if (w.open) w.quiet_client_errors += tally.client_errors;
+    return;
+  }
+  if (!w.open) {
+    w.open = true;
+    w.window = ThrottleWindow{};
+    w.window.region = names_[region];
+    w.window.start_ns = sim::Duration::seconds(at_s).ns();
+    w.quiet_client_errors = 0;
+  }
+  w.window.throttle_events += tally.throttles;
+  w.window.replication_throttle_events += tally.replication_throttles;
+  w.window.client_errors += w.quiet_client_errors + tally.client_errors;
+  w.quiet_client_errors = 0;
+  w.last_s = at_s;
+}
+
+void MetricsRecorder::close_window(size_t region) {
+  OpenWindow& w = open_windows_[region];
+  if (!w.open) return;
+  w.window.end_ns = sim::Duration::seconds(w.last_s + 1).ns();
+  windows_[region].push_back(std::move(w.window));
+  w.open = false;
+}
+
 void MetricsRecorder::finish(RunResult& result) {
   for (size_t r = 0; r < regions_; ++r) {
-    const RegionSeries& s = series_[r];
-    const size_t seconds = s.throttle_events.size();
-    size_t i = 0;
-    while (i < seconds) {
-      if (s.throttle_events[i] == 0 && s.replication_throttle_events[i] == 0) {
-        ++i;
-        continue;
-      }
-      ThrottleWindow window;
-      window.region = names_[r];
-      window.start_ns = sim::Duration::seconds(static_cast<int64_t>(i)).ns();
-      size_t last = i;
-      for (size_t j = i; j < seconds && j <= last + kQuietSecondsToClose; ++j) {
-        if (s.throttle_events[j] == 0 && s.replication_throttle_events[j] == 0) continue;
-        last = j;
-      }
-      for (size_t j = i; j <= last; ++j) {
-        window.throttle_events += s.throttle_events[j];
-        window.replication_throttle_events += s.replication_throttle_events[j];
-        window.client_errors += s.client_errors[j];
-      }
-      window.end_ns = sim::Duration::seconds(static_cast<int64_t>(last + 1)).ns();
-      result.throttle_windows.push_back(window);
-      i = last + 1;
-    }
+    close_window(r);
+    for (ThrottleWindow& window : windows_[r]) result.throttle_windows.push_back(std::move(window));
   }
   result.region_series = std::move(series_);
   for (size_t from = 0; from < regions_; ++from) {

@@ -3,10 +3,15 @@
 //
 // The simulation reports happenings as they occur (a throttled attempt, a
 // client error, a replicated write applied with its lag); the recorder
-// tallies the current second and minute and appends one entry per series
-// when they close. Series are per-interval counters (docs/design.md, law 3): they
-// grow by one entry per simulated second, never per event. Client latency is
-// the LatencyRecorder's (model/latency_recorder.h).
+// tallies the current second and minute and folds them into the series when
+// they close. Series are per-interval counters (docs/design.md, law 3) at
+// model/series_resolution.h's resolution: a point per second for the first
+// 3 hours, then per minute, 5 minutes, hour, so their memory is bounded by
+// the resolution, never by the run's length or its events. Counts sum into
+// a coarse point, levels (provisioned units, backlogs) keep their largest
+// value (docs/report-paths.md). Throttling windows are found online, from
+// every second at full resolution. Client latency is the LatencyRecorder's
+// (model/latency_recorder.h).
 #pragma once
 
 #include <cstdint>
@@ -38,18 +43,20 @@ class MetricsRecorder {
     if (lag_ns > minute.lag_max_ns) minute.lag_max_ns = lag_ns;
   }
 
-  // Closes the second ending now. `consumed_*` are that second's milli-units.
+  // Closes second `at_s` of the run (the seconds before it closed, in
+  // order). `consumed_*` are that second's milli-units.
   struct SecondSample {
     int64_t consumed_write_milli, consumed_read_milli;
     int64_t provisioned_write_units, provisioned_read_units;
     int64_t replication_backlog;
   };
-  void end_second(size_t region, const SecondSample& sample);
-  void end_pair_second(size_t from, size_t to, int64_t pending_replication);
-  // Closes the minute ending now (after its last second).
+  void end_second(size_t region, int64_t at_s, const SecondSample& sample);
+  void end_pair_second(size_t from, size_t to, int64_t at_s, int64_t pending_replication);
+  // Closes the point of the per-minute series ending now (a minute, or
+  // 5 minutes or an hour later in the run: kPerMinuteResolution).
   void end_minute();
 
-  // Moves the series into `result` and derives the throttling windows.
+  // Moves the series and the throttling windows into `result`.
   void finish(RunResult& result);
 
  private:
@@ -60,6 +67,17 @@ class MetricsRecorder {
   struct PairMinute {
     int64_t lag_sum_ns = 0, lag_max_ns = 0, count = 0;
   };
+  // A region's throttling window while it may still grow: its totals up to
+  // its last throttled second, and those of the quiet seconds after it.
+  struct OpenWindow {
+    bool open = false;
+    int64_t last_s = 0;
+    ThrottleWindow window;
+    int64_t quiet_client_errors = 0;
+  };
+
+  void track_window(size_t region, int64_t at_s, const Tally& tally);
+  void close_window(size_t region);
 
   size_t regions_;
   std::vector<std::string> names_;
@@ -67,6 +85,8 @@ class MetricsRecorder {
   std::vector<PairMinute> pair_minute_;     // [from * regions + to]
   std::vector<RegionSeries> series_;
   std::vector<PairSeries> pair_series_;     // [from * regions + to]
+  std::vector<OpenWindow> open_windows_;    // per region
+  std::vector<std::vector<ThrottleWindow>> windows_;  // per region, closed, in time order
 };
 
 }  // namespace model

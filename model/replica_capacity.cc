@@ -178,7 +178,8 @@ void ReplicaCapacity::end_second(sim::Instant now) {
   bool ceiling_moved = false;
   for (const Dimension dimension : {Dimension::kWrite, Dimension::kRead}) {
     PerDimension& d = at(dimension);
-    consumed_series_[static_cast<int>(dimension)].push_back(d.consumed_this_second);
+    RecentSeconds& recent = recent_[static_cast<int>(dimension)];
+    recent.milli[recent.closed++ % recent.milli.size()] = d.consumed_this_second;
     const int64_t units = ceil_div(d.consumed_this_second, kMilliPerUnit);
     d.consumed_this_second = 0;
     if (config_.mode != CapacityMode::kOnDemand) continue;

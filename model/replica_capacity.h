@@ -33,6 +33,7 @@
 #pragma once
 
 #include <cstdint>
+#include <array>
 #include <deque>
 #include <vector>
 
@@ -77,9 +78,17 @@ class ReplicaCapacity {
   const CapacityConfig& config() const { return config_; }
   // Units per second currently provisioned, or the on-demand ceiling.
   int64_t capacity_units(Dimension dimension) const;
-  // Milli-units consumed in each closed second, from the start of the run.
-  const std::vector<int64_t>& consumed_per_second(Dimension dimension) const {
-    return consumed_series_[static_cast<int>(dimension)];
+  // Milli-units consumed in the last closed second, and in the last 60
+  // closed seconds (fewer at the start): only those are kept, so the
+  // memory does not grow with the run (the run's series are the recorder's).
+  int64_t last_second_milli(Dimension dimension) const {
+    const RecentSeconds& r = recent_[static_cast<int>(dimension)];
+    return r.closed == 0 ? 0 : r.milli[(r.closed - 1) % r.milli.size()];
+  }
+  int64_t last_minute_milli(Dimension dimension) const {
+    int64_t sum = 0;
+    for (const int64_t milli : recent_[static_cast<int>(dimension)].milli) sum += milli;
+    return sum;
   }
   size_t partition_count() const { return partitions_; }
   // The request units admitted while on demand: the request fields of a
@@ -117,7 +126,11 @@ class ReplicaCapacity {
   uint64_t data_bytes_;
   size_t partitions_ = 1;
   PerDimension dimensions_[2];
-  std::vector<int64_t> consumed_series_[2];
+  struct RecentSeconds {
+    std::array<int64_t, 60> milli{};  // second i of the run at [i % 60]
+    size_t closed = 0;
+  };
+  RecentSeconds recent_[2];
   // The write bucket split while the applier has a backlog.
   int64_t applier_share_ppm_;
   bool sharing_ = false;

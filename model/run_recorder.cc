@@ -116,7 +116,12 @@ size_t RunRecorder::add_replica_change(const ReplicaChange& change) {
 }
 
 RunResult RunRecorder::finish(sim::Instant now, uint64_t events) {
-  if (seconds_closed_ % 60 != 0) end_minute();
+  const auto closed_s = static_cast<int64_t>(seconds_closed_);
+  if (closed_s > 0 && closed_s % step_at(kPerMinuteResolution, closed_s - 1) != 0) {
+    metrics_.end_minute();
+    latency_.end_minute();
+  }
+  result_.series_seconds = closed_s;
   metrics_.finish(result_);
   latency_.finish(now.ns(), result_);
   result_.stop.at_ns = now.ns();

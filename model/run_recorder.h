@@ -31,6 +31,7 @@
 #include "model/operation.h"
 #include "model/run_result.h"
 #include "model/scenario.h"
+#include "model/series_resolution.h"
 #include "model/settings_drift.h"
 #include "model/write_table.h"
 #include "sim/time.h"
@@ -154,10 +155,18 @@ class RunRecorder {
 
   // Time. Closes region's second ending now, then each link's; then
   // close_second() says whether a minute ended with it (end_minute() next).
-  void end_second(size_t region, const MetricsRecorder::SecondSample& sample) { metrics_.end_second(region, sample); }
-  void end_link_second(size_t from, size_t to, int64_t pending) { metrics_.end_pair_second(from, to, pending); }
+  // The per-minute series close a point at the minutes that end one
+  // (kPerMinuteResolution: every minute for 15 days, then every 5 minutes, ...).
+  void end_second(size_t region, const MetricsRecorder::SecondSample& sample) {
+    metrics_.end_second(region, static_cast<int64_t>(seconds_closed_), sample);
+  }
+  void end_link_second(size_t from, size_t to, int64_t pending) {
+    metrics_.end_pair_second(from, to, static_cast<int64_t>(seconds_closed_), pending);
+  }
   bool close_second() { return ++seconds_closed_ % 60 == 0; }
   void end_minute() {
+    const auto end_s = static_cast<int64_t>(seconds_closed_);
+    if (end_s % step_at(kPerMinuteResolution, end_s - 1) != 0) return;
     metrics_.end_minute();
     latency_.end_minute();
   }

@@ -129,7 +129,11 @@ struct RegionResult {
   BilledUsage billing;
 };
 
-// Per-second figures of one region, from the start of the run to the drain.
+// Per-second figures of one region, from the start of the run to the drain,
+// at kPerSecondResolution (model/series_resolution.h): a point per second
+// for the first 3 hours, then per minute, 5 minutes, hour. A coarse point
+// sums the counts (events, milli-units) and keeps the largest value of the
+// levels (provisioned units, backlog) of the seconds it covers.
 struct RegionSeries {
   std::vector<int64_t> consumed_write_milli;   // ConsumedWriteCapacityUnits x 1000
   std::vector<int64_t> consumed_read_milli;    // ConsumedReadCapacityUnits x 1000
@@ -148,7 +152,8 @@ struct RegionSeries {
   std::vector<int64_t> unavailable_errors;     // requests that failed for an outage of the region
   std::vector<int64_t> refused_requests;       // requests sent while it had no serving replica
   std::vector<int64_t> replication_backlog;    // replicated writes bound here, not yet applied (end of second)
-  // Per minute: client latency quantiles of the requests served in it, and
+  // Per minute (kPerMinuteResolution: per 5 minutes after 15 days, per hour
+  // after 63): client latency quantiles of the requests served in it, and
   // SuccessfulRequestLatency's Average (truncated to the ns) and Maximum;
   // kNoValue in a minute without a request.
   std::vector<int64_t> latency_p50_ns;
@@ -172,7 +177,8 @@ struct ClientGroupResult {
   sim::Histogram latency_ns;          // their client latency (as RegionResult::client_latency_ns)
 };
 
-// Per-minute client latency of one client group (kNoValue: no request served).
+// Per-minute client latency of one client group (kPerMinuteResolution;
+// kNoValue: no request served).
 struct ClientGroupSeries {
   std::vector<int64_t> latency_p50_ns;
   std::vector<int64_t> latency_p90_ns;
@@ -213,11 +219,13 @@ struct TimelineResult {
   LatencyPhase after;
 };
 
-// Per-minute figures of one link, like CloudWatch's.
+// Per-minute figures of one link, like CloudWatch's (kPerMinuteResolution),
+// and one per-second one (kPerSecondResolution).
 struct PairSeries {
   std::vector<int64_t> replication_latency_mean_ns;  // ReplicationLatency, Average (0: none applied)
   std::vector<int64_t> replication_latency_max_ns;   // ReplicationLatency, Maximum
-  std::vector<int64_t> pending_replication;          // PendingReplicationCount at each second's end
+  std::vector<int64_t> pending_replication;          // PendingReplicationCount at each second's end (a coarse
+                                                     // point: the largest)
 };
 
 // A stretch of throttling in one region: from the first second with a
@@ -407,6 +415,7 @@ struct RunResult {
   std::vector<PairResult> pairs;              // from-major, to-minor, skipping from == to
   ConflictResult conflicts;
   ConvergenceResult convergence;  // meaningful only when stop.reason is kCompleted
+  int64_t series_seconds = 0;                 // the seconds [0, series_seconds) the series cover
   std::vector<RegionSeries> region_series;    // in region order
   std::vector<PairSeries> pair_series;        // in `pairs` order
   std::vector<ThrottleWindow> throttle_windows;  // by region, then time

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/series_resolution.h"
 #include "reports/cost_report.h"
 
 namespace reports {
@@ -27,9 +28,11 @@ std::string ns_as_ms(int64_t ns) {
 // The same, empty for a minute without a value (no request served).
 std::string ns_as_ms_or_empty(int64_t ns) { return ns == model::kNoValue ? std::string() : ns_as_ms(ns); }
 
-CsvFile table(std::string name, int64_t step_s, const std::vector<std::string>& headers,
+// One row per point: its start and step (the seconds it covers:
+// `resolution`), then each column's value.
+CsvFile table(std::string name, model::SeriesResolution resolution, const std::vector<std::string>& headers,
               const std::vector<const Column*>& columns, const Format& format) {
-  CsvFile file{std::move(name), "time_s"};
+  CsvFile file{std::move(name), "time_s,step_s"};
   for (const std::string& header : headers) {
     file.content += ',';
     file.content += csv_cell(header);
@@ -38,7 +41,8 @@ CsvFile table(std::string name, int64_t step_s, const std::vector<std::string>& 
   size_t rows = 0;
   for (const Column* column : columns) rows = std::max(rows, column->size());
   for (size_t row = 0; row < rows; ++row) {
-    file.content += fmt::format("{}", static_cast<int64_t>(row) * step_s);
+    const int64_t start_s = model::point_start_s(resolution, row);
+    file.content += fmt::format("{},{}", start_s, model::step_at(resolution, start_s));
     for (const Column* column : columns) {
       file.content += ",";
       if (row < column->size()) file.content += format((*column)[row]);
@@ -79,7 +83,7 @@ void append_latency_files(const model::RunResult& result, std::vector<CsvFile>* 
     const model::RegionSeries& s = result.region_series[r];
     quantiles(result.regions[r], s.latency_p50_ns, s.latency_p90_ns, s.latency_p99_ns, s.latency_max_ns);
   }
-  files->push_back(table("ClientLatency.csv", 60, headers, columns, ns_as_ms_or_empty));
+  files->push_back(table("ClientLatency.csv", model::kPerMinuteResolution, headers, columns, ns_as_ms_or_empty));
   headers.clear();
   columns.clear();
   for (size_t g = 0; g < result.client_group_series.size(); ++g) {
@@ -88,7 +92,7 @@ void append_latency_files(const model::RunResult& result, std::vector<CsvFile>* 
     quantiles(group.region + "/" + group.name, s.latency_p50_ns, s.latency_p90_ns, s.latency_p99_ns,
               s.latency_max_ns);
   }
-  files->push_back(table("ClientGroupLatency.csv", 60, headers, columns, ns_as_ms_or_empty));
+  files->push_back(table("ClientGroupLatency.csv", model::kPerMinuteResolution, headers, columns, ns_as_ms_or_empty));
   headers.clear();
   columns.clear();
   for (size_t r = 0; r < result.region_series.size(); ++r) {
@@ -97,7 +101,8 @@ void append_latency_files(const model::RunResult& result, std::vector<CsvFile>* 
     columns.push_back(&result.region_series[r].successful_request_latency_mean_ns);
     columns.push_back(&result.region_series[r].successful_request_latency_max_ns);
   }
-  files->push_back(table("SuccessfulRequestLatency.csv", 60, headers, columns, ns_as_ms_or_empty));
+  files->push_back(
+      table("SuccessfulRequestLatency.csv", model::kPerMinuteResolution, headers, columns, ns_as_ms_or_empty));
 }
 
 }  // namespace
@@ -123,7 +128,7 @@ std::vector<CsvFile> csv_report(const model::RunResult& result) {
   const auto per_region = [&](std::string name, Column model::RegionSeries::*member, const Format& format) {
     std::vector<const Column*> columns;
     for (const model::RegionSeries& s : result.region_series) columns.push_back(&(s.*member));
-    files.push_back(table(std::move(name), 1, regions, columns, format));
+    files.push_back(table(std::move(name), model::kPerSecondResolution, regions, columns, format));
   };
   per_region("ConsumedWriteCapacityUnits.csv", &model::RegionSeries::consumed_write_milli, milli_one_decimal);
   per_region("ConsumedReadCapacityUnits.csv", &model::RegionSeries::consumed_read_milli, milli_one_decimal);
@@ -142,7 +147,7 @@ std::vector<CsvFile> csv_report(const model::RunResult& result) {
   for (const model::PairResult& pair : result.pairs) pairs.push_back(pair.from + "->" + pair.to);
   std::vector<const Column*> pending;
   for (const model::PairSeries& s : result.pair_series) pending.push_back(&s.pending_replication);
-  files.push_back(table("PendingReplicationCount.csv", 1, pairs, pending, integer));
+  files.push_back(table("PendingReplicationCount.csv", model::kPerSecondResolution, pairs, pending, integer));
 
   std::vector<std::string> latency_headers;
   std::vector<const Column*> latency;
@@ -152,7 +157,7 @@ std::vector<CsvFile> csv_report(const model::RunResult& result) {
     latency.push_back(&result.pair_series[i].replication_latency_mean_ns);
     latency.push_back(&result.pair_series[i].replication_latency_max_ns);
   }
-  files.push_back(table("ReplicationLatency.csv", 60, latency_headers, latency, ns_as_ms));
+  files.push_back(table("ReplicationLatency.csv", model::kPerMinuteResolution, latency_headers, latency, ns_as_ms));
 
   append_latency_files(result, &files);
   files.push_back(cost_csv(result));

@@ -3,9 +3,13 @@
 // after the CloudWatch metric where the service has one, so that a user can
 // lay a file beside the real dashboard (docs/report-csv.md lists them).
 //
-// Per-second families start at time_s 0; per-minute ones (ReplicationLatency,
-// ClientLatency, ClientGroupLatency, SuccessfulRequestLatency) have a row per
-// minute, time_s its start. Values are exact: integers, capacity units with
+// Each row is one point of its series: time_s its start, step_s the seconds
+// it covers (model/series_resolution.h). Per-second families have a row per
+// second for the first 3 hours, then per minute (counts summed, levels at
+// their largest), per 5 minutes after 15 days; per-minute ones
+// (ReplicationLatency, ClientLatency, ClientGroupLatency,
+// SuccessfulRequestLatency) a row per minute, per 5 minutes after 15 days.
+// Values are exact: integers, capacity units with
 // one decimal, milliseconds with six; a latency cell is empty in a minute
 // that served no request (no value, not 0).
 // A pure function of the result: the same scenario and seed give the same bytes.

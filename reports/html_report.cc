@@ -6,11 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "model/series_resolution.h"
 #include "reports/cost_report.h"
 #include "reports/figure_notes.h"
 #include "reports/html_page.h"
 #include "reports/json_report.h"
 #include "reports/result_words.h"
+#include "reports/series_grid.h"
 #include "reports/svg_chart.h"
 #include "reports/text_report.h"
 #include "reports/time_units.h"
@@ -278,7 +280,9 @@ size_t seconds_shown(const model::RunResult& result) {
   const auto scan = [&](const std::vector<int64_t>& v) {
     for (size_t i = v.size(); i-- > 1;) {
       if (v[i] != v[i - 1]) {
-        last = std::max(last, i + 1);
+        const int64_t start_s = model::point_start_s(model::kPerSecondResolution, i);
+        const int64_t end_s = start_s + model::step_at(model::kPerSecondResolution, start_s);
+        last = std::max(last, static_cast<size_t>(end_s));
         return;
       }
     }
@@ -306,15 +310,39 @@ struct ChartContext {
   std::string footer;
   int figure = 0;
 
-  // The first shown_s values (shown_s / 60 minutes when `minutes`) of a
-  // series, times `scale`; `no_data`: the value that means none (NaN).
+  static model::SeriesResolution resolution(bool minutes) {
+    return minutes ? model::kPerMinuteResolution : model::kPerSecondResolution;
+  }
+  // The seconds one chart value covers: the coarsest step the series hold
+  // within the seconds shown (1, or 60 for per-minute series, in a run
+  // under 3 hours).
+  int64_t grid_s(bool minutes) const { return grid_step(resolution(minutes), static_cast<int64_t>(shown_s)); }
+  size_t cells(bool minutes) const {
+    const int64_t grid = grid_s(minutes);
+    return static_cast<size_t>((static_cast<int64_t>(shown_s) + grid - 1) / grid);
+  }
+  std::vector<int64_t> grid(const std::vector<int64_t>& v, bool minutes, model::Aggregation rule,
+                            std::optional<int64_t> none = std::nullopt) const {
+    return on_grid(v, resolution(minutes), grid_s(minutes), cells(minutes), rule, none);
+  }
+
+  // A level's values over the seconds shown, times `scale`: each chart
+  // value the largest of its points; `no_data`: the value that means none
+  // (NaN).
   std::vector<double> values(const std::vector<int64_t>& v, double scale, bool minutes = false,
                              std::optional<int64_t> no_data = std::nullopt) const {
-    const size_t n = minutes ? (shown_s + 59) / 60 : shown_s;
     std::vector<double> out;
-    for (size_t i = 0; i < v.size() && i < n; ++i) {
-      out.push_back(no_data && v[i] == *no_data ? std::nan("") : static_cast<double>(v[i]) * scale);
+    for (const int64_t x : grid(v, minutes, model::Aggregation::kMax, no_data)) {
+      out.push_back(no_data && x == *no_data ? std::nan("") : static_cast<double>(x) * scale);
     }
+    return out;
+  }
+  // A per-second count's values over the seconds shown, times `scale`:
+  // each chart value its mean per second over the value's seconds.
+  std::vector<double> rates(const std::vector<int64_t>& v, double scale) const {
+    const double per_second = scale / static_cast<double>(grid_s(false));
+    std::vector<double> out;
+    for (const int64_t x : grid(v, false, model::Aggregation::kSum)) out.push_back(static_cast<double>(x) * per_second);
     return out;
   }
   Chart chart(const std::string& title, const std::string& unit, double step_s) const {
@@ -344,7 +372,8 @@ std::string lag_charts(ChartContext& ctx) {
     // The unit of the chart's largest value, as the tables choose it (at least ms).
     const TimeUnit unit = std::max(unit_for(max_ns), TimeUnit::kMs);
     const double scale = 1.0 / unit_ns(unit);
-    Chart chart = ctx.chart(pair.from + " → " + pair.to + ": replication latency", unit_name(unit), 60);
+    Chart chart = ctx.chart(pair.from + " → " + pair.to + ": replication latency", unit_name(unit),
+                            static_cast<double>(ctx.grid_s(true)));
     const std::string key = pair_key(pair.from, pair.to);
     // A minute in which no write was applied has no latency: a gap.
     chart.lines.push_back({"average", ctx.values(s.replication_latency_mean_ns, scale, true, 0), ctx.colours.pair(i),
@@ -371,7 +400,8 @@ std::string latency_charts(ChartContext& ctx) {
     const model::ClientGroupSeries& s = result.client_group_series[g];
     const TimeUnit unit = std::max(unit_for(group.latency_ns.max()), TimeUnit::kMs);
     const double scale = 1.0 / unit_ns(unit);
-    Chart chart = ctx.chart(group.region + "/" + group.name + ": client latency", unit_name(unit), 60);
+    Chart chart = ctx.chart(group.region + "/" + group.name + ": client latency", unit_name(unit),
+                            static_cast<double>(ctx.grid_s(true)));
     const size_t home = static_cast<size_t>(
         std::find(result.regions.begin(), result.regions.end(), group.region) - result.regions.begin());
     const std::string colour = home < result.regions.size() ? ctx.colours.region(home) : SeriesColours::neutral();
@@ -391,13 +421,14 @@ std::string latency_charts(ChartContext& ctx) {
 std::string backlog_charts(ChartContext& ctx) {
   const model::RunResult& result = ctx.result;
   std::string out = "<h2>Replication backlog</h2>\n<div class=\"charts\">";
-  Chart backlog = ctx.chart("replicated writes waiting, by destination", "writes", 1);
-  Chart throttled = ctx.chart("replicated writes throttled, by destination", "per second", 1);
+  const auto step_s = static_cast<double>(ctx.grid_s(false));
+  Chart backlog = ctx.chart("replicated writes waiting, by destination", "writes", step_s);
+  Chart throttled = ctx.chart("replicated writes throttled, by destination", "per second", step_s);
   for (size_t r = 0; r < result.region_series.size(); ++r) {
     const std::string& name = result.regions[r];
     backlog.lines.push_back({name, ctx.values(result.region_series[r].replication_backlog, 1), ctx.colours.region(r),
                              region_key(name), false, false});
-    throttled.lines.push_back({name, ctx.values(result.region_series[r].replication_throttle_events, 1),
+    throttled.lines.push_back({name, ctx.rates(result.region_series[r].replication_throttle_events, 1),
                                ctx.colours.region(r), region_key(name), false, false});
   }
   out += ctx.figure_of(backlog, "the replicated writes on their way to each region at each second's end; a line "
@@ -405,7 +436,7 @@ std::string backlog_charts(ChartContext& ctx) {
                                 "or cut off.");
   out += ctx.figure_of(throttled, "replicated writes each region's replica refused for capacity, per second; they "
                                   "wait and are applied later, so lag grows while this is above 0.");
-  Chart pending = ctx.chart("PendingReplicationCount, by pair", "writes", 1);
+  Chart pending = ctx.chart("PendingReplicationCount, by pair", "writes", step_s);
   for (size_t i = 0; i < result.pair_series.size(); ++i) {
     pending.lines.push_back({result.pairs[i].from + "→" + result.pairs[i].to,
                              ctx.values(result.pair_series[i].pending_replication, 1), ctx.colours.pair(i),
@@ -421,14 +452,15 @@ std::string backlog_charts(ChartContext& ctx) {
 Chart capacity_chart(const ChartContext& ctx, size_t r, bool write) {
   const model::RegionSeries& s = ctx.result.region_series[r];
   const std::string& name = ctx.result.regions[r];
-  Chart chart = ctx.chart(name + (write ? ": write capacity" : ": read capacity"), "units/s", 1);
-  chart.lines.push_back({"consumed", ctx.values(write ? s.consumed_write_milli : s.consumed_read_milli, 1e-3),
+  Chart chart = ctx.chart(name + (write ? ": write capacity" : ": read capacity"), "units/s",
+                          static_cast<double>(ctx.grid_s(false)));
+  chart.lines.push_back({"consumed", ctx.rates(write ? s.consumed_write_milli : s.consumed_read_milli, 1e-3),
                          ctx.colours.region(r), region_key(name), false, false});
   chart.lines.push_back({"provisioned", ctx.values(write ? s.provisioned_write_units : s.provisioned_read_units, 1),
                          SeriesColours::neutral(), "provisioned", true, false});
   ChartBand burst{"consumed above provisioned (burst)", {}, ctx.colours.region(r), region_key(name)};
   const std::vector<int64_t>& above = write ? s.burst_write_milli : s.burst_read_milli;
-  for (size_t i = 0; i < above.size() && i < ctx.shown_s; ++i) burst.on.push_back(above[i] > 0);
+  for (const int64_t milli : ctx.grid(above, false, model::Aggregation::kSum)) burst.on.push_back(milli > 0);
   chart.bands.push_back(std::move(burst));
   return chart;
 }
@@ -448,14 +480,15 @@ std::string capacity_charts(ChartContext& ctx) {
   return out + "</div>\n";
 }
 
-// Throttled client attempts per second as a share of that second's
-// attempts; NaN (a gap) for a second without any.
-std::vector<double> throttled_percent(const model::RegionSeries& s, size_t shown_s) {
+// Throttled client attempts as a share of the attempts of each chart
+// value's seconds; NaN (a gap) where there were none.
+std::vector<double> throttled_percent(const ChartContext& ctx, const model::RegionSeries& s) {
+  const std::vector<int64_t> throttled = ctx.grid(s.throttle_events, false, model::Aggregation::kSum);
+  const std::vector<int64_t> attempts = ctx.grid(s.client_attempts, false, model::Aggregation::kSum);
   std::vector<double> percent;
-  for (size_t i = 0; i < s.throttle_events.size() && i < shown_s; ++i) {
-    const int64_t attempts = i < s.client_attempts.size() ? s.client_attempts[i] : 0;
-    percent.push_back(attempts == 0 ? std::nan("")
-                                    : 100.0 * static_cast<double>(s.throttle_events[i]) / static_cast<double>(attempts));
+  for (size_t i = 0; i < throttled.size(); ++i) {
+    const int64_t n = i < attempts.size() ? attempts[i] : 0;
+    percent.push_back(n == 0 ? std::nan("") : 100.0 * static_cast<double>(throttled[i]) / static_cast<double>(n));
   }
   return percent;
 }
@@ -463,13 +496,14 @@ std::vector<double> throttled_percent(const model::RegionSeries& s, size_t shown
 std::string throttling_charts(ChartContext& ctx) {
   const model::RunResult& result = ctx.result;
   std::string out = "<h2>Throttling</h2>\n<div class=\"charts\">";
-  Chart share = ctx.chart("client attempts throttled, by region", "% of attempts", 1);
-  Chart errors = ctx.chart("client errors, by region", "per second", 1);
+  const auto step_s = static_cast<double>(ctx.grid_s(false));
+  Chart share = ctx.chart("client attempts throttled, by region", "% of attempts", step_s);
+  Chart errors = ctx.chart("client errors, by region", "per second", step_s);
   for (size_t r = 0; r < result.region_series.size(); ++r) {
     const std::string& name = result.regions[r];
-    share.lines.push_back({name, throttled_percent(result.region_series[r], ctx.shown_s), ctx.colours.region(r),
+    share.lines.push_back({name, throttled_percent(ctx, result.region_series[r]), ctx.colours.region(r),
                            region_key(name), false, false});
-    errors.lines.push_back({name, ctx.values(result.region_series[r].client_errors, 1), ctx.colours.region(r),
+    errors.lines.push_back({name, ctx.rates(result.region_series[r].client_errors, 1), ctx.colours.region(r),
                             region_key(name), false, false});
   }
   out += ctx.figure_of(share, "the share of client attempts each region throttled, per second, in percent of its "
@@ -535,10 +569,20 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
   out += backlog_charts(ctx);
   out += capacity_charts(ctx);
   out += throttling_charts(ctx);
-  size_t run_s = 0;
-  for (const model::RegionSeries& s : result.region_series) run_s = std::max(run_s, s.replication_backlog.size());
+  const auto run_s = static_cast<size_t>(result.series_seconds);
   out += "<p class=\"note\">Charts of per-second series longer than 10 minutes show the largest value of each "
          "stretch, so peaks survive.";
+  if (ctx.grid_s(false) > 1) {
+    std::string steps;
+    for (const model::SeriesSegment& segment : model::segments_reached(model::kPerSecondResolution, run_s)) {
+      steps += fmt::format("{}a point per {} s from {}", steps.empty() ? "" : ", ",
+                           segment.step_s, clock(sim::Duration::seconds(segment.from_s).ns()));
+    }
+    out += fmt::format(" The per-second series hold {} (CloudWatch's retention): their charts show a value per {} s, "
+                       "a count as its mean per second, a level as its largest value; the per-minute charts a value "
+                       "per {} s.",
+                       steps, ctx.grid_s(false), ctx.grid_s(true));
+  }
   if (ctx.shown_s < run_s) {
     out += fmt::format(" The charts end at {}, after the last change of any series; the run went on to {}.",
                        clock(sim::Duration::seconds(static_cast<int64_t>(ctx.shown_s)).ns()),

@@ -4,6 +4,7 @@
 #include <variant>
 #include <vector>
 
+#include "model/series_resolution.h"
 #include "reports/cost_report.h"
 #include "reports/json_writer.h"
 #include "reports/report_fields.h"
@@ -273,16 +274,26 @@ void write_strong_consistency(JsonWriter& json, const model::StrongConsistencyRe
   json.end_object();
 }
 
-// Per-minute views of per-second series (the last minute may be partial).
+// The per-minute view of a per-second series (its last point may be
+// partial): each minute (5 minutes, hour: kPerMinuteResolution) its counts
+// summed, its levels' largest value.
 std::vector<int64_t> per_minute(const std::vector<int64_t>& seconds, bool sum) {
-  std::vector<int64_t> minutes;
-  for (size_t start = 0; start < seconds.size(); start += 60) {
-    const size_t end = std::min(seconds.size(), start + 60);
-    int64_t value = 0;
-    for (size_t i = start; i < end; ++i) value = sum ? value + seconds[i] : std::max(value, seconds[i]);
-    minutes.push_back(value);
+  return model::regroup(seconds, model::kPerSecondResolution, model::kPerMinuteResolution,
+                        sum ? model::Aggregation::kSum : model::Aggregation::kMax);
+}
+
+// The segments of a group of series: [{from_s, step_s}, ...], those the run
+// reached.
+void write_resolution(JsonWriter& json, model::SeriesResolution resolution, int64_t span_s) {
+  json.key("resolution");
+  json.begin_array();
+  for (const model::SeriesSegment& segment : model::segments_reached(resolution, span_s)) {
+    json.begin_object();
+    json.field("from_s", segment.from_s);
+    json.field("step_s", segment.step_s);
+    json.end_object();
   }
-  return minutes;
+  json.end_array();
 }
 
 // One region's series; per minute, counts are summed, levels are their
@@ -364,6 +375,8 @@ void write_series(JsonWriter& json, const model::RunResult& result) {
   for (const bool minutes : {false, true}) {
     json.key(minutes ? "per_minute" : "per_second");
     json.begin_object();
+    write_resolution(json, minutes ? model::kPerMinuteResolution : model::kPerSecondResolution,
+                     result.series_seconds);
     json.key("regions");
     json.begin_array();
     for (size_t r = 0; r < result.region_series.size(); ++r) {

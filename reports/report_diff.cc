@@ -424,6 +424,11 @@ void diff_series(const JsonValue& a, const JsonValue& b, ReportDiff* diff) {
     const JsonValue* ia = sa->find(interval);
     const JsonValue* ib = sb->find(interval);
     if (!ia || !ib || same(*ia, *ib)) continue;
+    const JsonValue* ra = ia->find("resolution");
+    const JsonValue* rb = ib->find("resolution");
+    if ((ra == nullptr) != (rb == nullptr) || (ra && !same(*ra, *rb))) {
+      diff->other_parts.push_back(fmt::format("series.{}.resolution", interval));
+    }
     for (const char* group : {"regions", "pairs"}) {
       const JsonValue* ga = ia->find(group);
       const JsonValue* gb = ib->find(group);

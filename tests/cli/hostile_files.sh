@@ -84,8 +84,8 @@ workload:
 EOF
   "$gtsim" run regions.yaml --quiet --csv csv
   check test $? -eq 0
-  check grep -qx "time_s,'-A1,B2" csv/ThrottleEvents.csv
-  check grep -qx "time_s,'-A1->B2,B2->-A1" csv/PendingReplicationCount.csv
+  check grep -qx "time_s,step_s,'-A1,B2" csv/ThrottleEvents.csv
+  check grep -qx "time_s,step_s,'-A1->B2,B2->-A1" csv/PendingReplicationCount.csv
   ;;
 merge)
   "$gtsim" sweep "$scenario" --seeds 2 --out s -q || exit 1

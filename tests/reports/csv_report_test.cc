@@ -1,4 +1,4 @@
-// reports/csv_report.h: one file per series family, a row per interval.
+// reports/csv_report.h: one file per series family, a row per point (its start and step).
 #include <catch2/catch.hpp>
 
 #include <fmt/format.h>
@@ -44,18 +44,18 @@ TEST_CASE("CSV report: CloudWatch-named files, a column per region or pair, a ro
                                           "ReplicationLatency.csv", "ClientLatency.csv", "ClientGroupLatency.csv",
                                           "SuccessfulRequestLatency.csv", "cost.csv"});
   const reports::CsvFile& consumed = file(files, "ConsumedWriteCapacityUnits.csv");
-  CHECK(consumed.content.rfind("time_s,us-east-1,eu-west-1\n0,", 0) == 0);
+  CHECK(consumed.content.rfind("time_s,step_s,us-east-1,eu-west-1\n0,1,", 0) == 0);
   CHECK(lines(consumed.content) == 1 + result.region_series[0].consumed_write_milli.size());
   const reports::CsvFile& pending = file(files, "PendingReplicationCount.csv");
-  CHECK(pending.content.rfind("time_s,us-east-1->eu-west-1,eu-west-1->us-east-1\n", 0) == 0);
+  CHECK(pending.content.rfind("time_s,step_s,us-east-1->eu-west-1,eu-west-1->us-east-1\n", 0) == 0);
   const reports::CsvFile& latency = file(files, "ReplicationLatency.csv");
-  CHECK(latency.content.rfind("time_s,us-east-1->eu-west-1 Average,us-east-1->eu-west-1 Maximum,"
-                              "eu-west-1->us-east-1 Average,eu-west-1->us-east-1 Maximum\n0,",
+  CHECK(latency.content.rfind("time_s,step_s,us-east-1->eu-west-1 Average,us-east-1->eu-west-1 Maximum,"
+                              "eu-west-1->us-east-1 Average,eu-west-1->us-east-1 Maximum\n0,60,",
                               0) == 0);
-  CHECK(latency.content.find("\n60,") != std::string::npos);
+  CHECK(latency.content.find("\n60,60,") != std::string::npos);
   // Milliseconds, exact: the first minute's average of us-east-1 -> eu-west-1.
   const int64_t mean_ns = result.pair_series[0].replication_latency_mean_ns[0];
-  CHECK(latency.content.find(fmt::format("\n0,{}.{:06},", mean_ns / 1000000, mean_ns % 1000000)) !=
+  CHECK(latency.content.find(fmt::format("\n0,60,{}.{:06},", mean_ns / 1000000, mean_ns % 1000000)) !=
         std::string::npos);
   CHECK(reports::csv_report(result)[0].content == consumed.content);
 }
@@ -70,17 +70,17 @@ TEST_CASE("CSV report: client latency per minute, empty where a region served no
   REQUIRE(loaded.ok());
   const std::vector<reports::CsvFile> files = reports::csv_report(model::Simulation(*loaded.scenario).run());
   CHECK(file(files, "ClientLatency.csv").content ==
-        "time_s,us-east-1 p50,us-east-1 p90,us-east-1 p99,us-east-1 max,"
+        "time_s,step_s,us-east-1 p50,us-east-1 p90,us-east-1 p99,us-east-1 max,"
         "eu-west-1 p50,eu-west-1 p90,eu-west-1 p99,eu-west-1 max\n"
-        "0,3.000000,3.000000,3.000000,3.000000,,,,\n"
-        "60,,,,,73.000000,73.000000,73.000000,73.000000\n"
-        "120,,,,,,,,\n");
+        "0,60,3.000000,3.000000,3.000000,3.000000,,,,\n"
+        "60,60,,,,,73.000000,73.000000,73.000000,73.000000\n"
+        "120,60,,,,,,,,\n");
   CHECK(file(files, "ClientGroupLatency.csv").content.rfind(
-            "time_s,us-east-1/web p50,us-east-1/web p90,us-east-1/web p99,us-east-1/web max\n"
-            "0,3.000000,3.000000,3.000000,3.000000\n60,73.000000,73.000000,73.000000,73.000000\n",
+            "time_s,step_s,us-east-1/web p50,us-east-1/web p90,us-east-1/web p99,us-east-1/web max\n"
+            "0,60,3.000000,3.000000,3.000000,3.000000\n60,60,73.000000,73.000000,73.000000,73.000000\n",
             0) == 0);
   CHECK(file(files, "SuccessfulRequestLatency.csv").content.rfind(
-            "time_s,us-east-1 Average,us-east-1 Maximum,eu-west-1 Average,eu-west-1 Maximum\n"
-            "0,3.000000,3.000000,,\n60,,,3.000000,3.000000\n",
+            "time_s,step_s,us-east-1 Average,us-east-1 Maximum,eu-west-1 Average,eu-west-1 Maximum\n"
+            "0,60,3.000000,3.000000,,\n60,60,,,3.000000,3.000000\n",
             0) == 0);
 }

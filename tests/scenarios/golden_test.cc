@@ -5,12 +5,9 @@
 //   GTSIM_UPDATE_GOLDEN=1 ./build/tests/gtsim_tests "[golden]"
 // then review `git diff tests/golden`.
 //
-// A scenario whose traffic lasts longer than kFullSeriesMax (a day-long
-// study) keeps only the first kSecondsKept entries of each per-second
-// series in its golden file (a day of per-second series is 15 MB of JSON).
-// Everything else is compared byte for byte, the per-minute series too,
-// which sum (or take the highest of) the same seconds over the whole run;
-// the file still validates against docs/report.schema.json.
+// Every report is held whole: the per-second series coarsen after 3 hours
+// of a run (model/series_resolution.h), so even the day-long study's golden
+// file holds its full series; it validates against docs/report.schema.json.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -24,43 +21,10 @@
 #include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
-#include "sim/time.h"
 
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr sim::Duration kFullSeriesMax = sim::Duration::hours(2);
-constexpr size_t kSecondsKept = 600;  // the first ten minutes
-
-// A compact array's line, `"name": [a, b, ...],`, with its first n entries.
-std::string first_entries(const std::string& line, size_t n) {
-  const size_t open = line.find(": [");
-  const size_t close = line.rfind(']');
-  if (open == std::string::npos || close == std::string::npos || close < open) return line;
-  size_t end = open + 3;
-  for (size_t kept = 0; kept < n && end < close; ++kept) {
-    end = line.find(", ", end);
-    if (end == std::string::npos || end > close) return line;  // n or fewer: all kept
-    end += 2;
-  }
-  if (end >= close) return line;
-  return line.substr(0, end - 2) + line.substr(close);
-}
-
-// The report as its golden file holds it (see above).
-std::string golden_form(const std::string& report, sim::Duration duration) {
-  if (duration <= kFullSeriesMax) return report;
-  std::istringstream in(report);
-  std::string out, line;
-  bool per_second = false;
-  while (std::getline(in, line)) {
-    if (line == "    \"per_second\": {") per_second = true;
-    if (line == "    \"per_minute\": {") per_second = false;
-    out += (per_second ? first_entries(line, kSecondsKept) : line) + "\n";
-  }
-  return out;
-}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -112,8 +76,7 @@ TEST_CASE("Scenario library: every scenario's JSON report matches its golden fil
     CAPTURE(path.filename().string());
     const load::LoadResult loaded = load::load_scenario_file(path.string());
     REQUIRE(loaded.ok());
-    const std::string report =
-        golden_form(reports::json_report(model::Simulation(*loaded.scenario).run()), loaded.scenario->duration);
+    const std::string report = reports::json_report(model::Simulation(*loaded.scenario).run());
     const fs::path golden = fs::path(GTSIM_SOURCE_DIR) / "tests" / "golden" / (path.stem().string() + ".json");
     if (update) {
       std::ofstream(golden, std::ios::binary) << report;
