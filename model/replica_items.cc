@@ -1,6 +1,9 @@
 #include "model/replica_items.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 
 #include "sim/assert.h"
@@ -16,6 +19,7 @@ ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout l
       stride_(dense_ ? dense_stride(region_count) : sparse_stride(region_count)) {
   if (!dense_) {
     item_bytes_ = sparse_item_bytes(region_count);
+    chunk_items_ = static_cast<uint32_t>(std::max<size_t>(1, kChunkBytes / item_bytes_));
     initial_ = std::make_unique<std::byte[]>(item_bytes_);
     new (initial_.get()) uint64_t{kNoKey};
     new (initial_.get() + 8) WriteSlot{kNoWrite};
@@ -40,15 +44,21 @@ void ReplicaItems::init_block(std::byte* at, size_t region_count) {
 
 size_t ReplicaItems::bytes() const {
   if (dense_) return region_count_ * key_count_ * stride_ + newest_.size() * sizeof(WriteSlot);
-  return chunks_.size() * (item_bytes_ << kChunkBits) + index_.bytes() + item_bytes_;
+  return chunks_.size() * chunk_bytes() + index_.bytes() + item_bytes_;
 }
 
 // Sparse: the next item, a copy of the initial one with its key; a new
 // chunk when the last one is full.
 void ReplicaItems::add_item(uint64_t key) {
   GTSIM_ASSERT(!dense_ && key < key_count_);
-  if ((items_ >> kChunkBits) == chunks_.size()) {
-    chunks_.push_back(std::unique_ptr<std::byte[]>(new std::byte[item_bytes_ << kChunkBits]));
+  if (items_ / chunk_items_ == chunks_.size()) {
+    const size_t bytes = chunk_bytes();
+    void* chunk = std::aligned_alloc(kChunkBytes, bytes);
+    if (chunk == nullptr) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    madvise(chunk, bytes, MADV_HUGEPAGE);  // a hint: without it, small pages
+#endif
+    chunks_.emplace_back(static_cast<std::byte*>(chunk));
   }
   std::byte* at = item_at(items_);
   std::copy(initial_.get(), initial_.get() + item_bytes_, at);
@@ -74,10 +84,10 @@ const std::byte* ReplicaItems::item(uint64_t key) const {
   return cached_item_;
 }
 
-void ReplicaItems::sparse_prefetch(size_t region, uint64_t key) const {
-  const uint32_t index = index_.find(key);
-  if (index != KeyIndex::kAbsent) __builtin_prefetch(item_at(index) + kHeaderBytes + region * stride_, 1);
-}
+// Sparse: the item's index slot, which a lookup would wait for (finding the
+// item here would wait for it now; a recently touched item is usually still
+// in cache).
+void ReplicaItems::sparse_prefetch(uint64_t key) const { index_.prefetch(key); }
 
 uint64_t ReplicaItems::next_touched(Cursor& cursor, uint64_t from) const {
   if (dense_) return from;

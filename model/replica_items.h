@@ -18,8 +18,9 @@
 //     a block never straddles two lines;
 //   - sparse (a large one): an item's blocks (all regions, with its newest
 //     write and its key) are allocated when a mutating accessor first touches
-//     it, numbered by a KeyIndex and kept in fixed-size chunks; memory follows
-//     the items touched, not the key space.
+//     it, numbered by a KeyIndex and kept in 2 MiB chunks (in huge pages
+//     where the system grants them); memory follows the items touched, not
+//     the key space.
 // An untouched item reads as the initial state (no winner, nothing seen,
 // never committed): the const accessors never allocate. Reports must not
 // depend on the layout: callers that sum over items use for_each_touched()
@@ -87,7 +88,7 @@ class ReplicaItems {
     if (__builtin_expect(dense_, 1)) {
       __builtin_prefetch(block(region, key), 1);
     } else {
-      sparse_prefetch(region, key);
+      sparse_prefetch(key);
     }
   }
 
@@ -126,7 +127,7 @@ class ReplicaItems {
   };
   // A sparse item: its key, its newest write, 4 spare bytes, then one block per region.
   static constexpr size_t kHeaderBytes = 16;
-  static constexpr unsigned kChunkBits = 10;  // items per chunk: 1,024
+  static constexpr size_t kChunkBytes = size_t{2} << 20;  // a huge page
   static constexpr uint64_t kNoKey = UINT64_MAX;
 
   static size_t dense_stride(size_t region_count) {
@@ -153,12 +154,14 @@ class ReplicaItems {
   [[gnu::noinline]] std::byte* item(uint64_t key);
   // Sparse: the item's bytes, or the initial state's if it was never touched.
   [[gnu::noinline]] const std::byte* item(uint64_t key) const;
-  void sparse_prefetch(size_t region, uint64_t key) const;
+  void sparse_prefetch(uint64_t key) const;
   std::byte* item_at(uint32_t index) const {
-    return chunks_[index >> kChunkBits].get() + (index & ((1u << kChunkBits) - 1)) * item_bytes_;
+    return chunks_[index / chunk_items_].get() + (index % chunk_items_) * item_bytes_;
   }
   uint64_t key_of(uint32_t index) const { return *std::launder(reinterpret_cast<const uint64_t*>(item_at(index))); }
   void add_item(uint64_t key);
+  // A chunk's bytes: 2 MiB, or more for one item too large for it (a multiple of 2 MiB).
+  size_t chunk_bytes() const { return (chunk_items_ * item_bytes_ + kChunkBytes - 1) / kChunkBytes * kChunkBytes; }
 
   size_t region_count_;
   uint64_t key_count_;
@@ -171,7 +174,11 @@ class ReplicaItems {
   size_t item_bytes_ = 0;
   KeyIndex index_;
   uint32_t items_ = 0;
-  std::vector<std::unique_ptr<std::byte[]>> chunks_;
+  struct Free {
+    void operator()(std::byte* p) const { std::free(p); }
+  };
+  uint32_t chunk_items_ = 1;  // items per chunk
+  std::vector<std::unique_ptr<std::byte[], Free>> chunks_;
   std::unique_ptr<std::byte[]> initial_;  // an item in its initial state
   mutable uint64_t cached_key_ = kNoKey;  // the last item looked up
   mutable std::byte* cached_item_ = nullptr;
