@@ -184,3 +184,24 @@ TEST_CASE("World: untouched items of a prepopulated 10^10-key table are counted 
 
 }  // namespace
 }  // namespace model
+
+namespace model {
+namespace {
+
+TEST_CASE("World: reads of a 10^10-key table touch no item", "[layout]") {
+  const load::LoadResult loaded = load::load_scenario_text(
+      "seed: 1\nduration: 5s\nregions: [us-east-1, eu-west-1]\ntable: {keys: 10000000000}\n"
+      "workload:\n  us-east-1: [{rate: 1000, mix: {get: 100}}]\n"
+      "  eu-west-1: [{rate: 1000, mix: {get: 90, delete: 10}}]\n",
+      "reads.yaml");
+  REQUIRE(loaded.ok());
+  Simulation simulation(*loaded.scenario);
+  const RunResult result = simulation.run();
+  CHECK(result.convergence.items == 0);
+  // Gets and deletes of absent items (no-ops) leave no state behind.
+  CHECK(simulation.item_footprint().touched_items == 0);
+  CHECK_FALSE(simulation.item_footprint().dense);
+}
+
+}  // namespace
+}  // namespace model
