@@ -15,7 +15,7 @@ using model::TtlConfig;
 
 namespace {
 
-constexpr uint64_t kKeyCountMax = 100'000'000;
+constexpr uint64_t kKeyCountMax = 10'000'000'000;  // 10^10 items: memory follows the items touched
 constexpr double kItemBytesMax = 400.0 * 1024.0;  // DynamoDB's item size limit
 
 }  // namespace

@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "model/replica_items.h"
 #include "model/run_recorder.h"
 #include "model/scenario.h"
 #include "sim/random.h"
@@ -49,6 +50,7 @@ struct Backfill {
   std::vector<size_t> sources;  // the replicas it copies from
   size_t record = kNoRecord;    // its replica change record (the latest add)
   uint64_t next_key = 0;
+  ReplicaItems::Cursor cursor;  // the touched keys from next_key on
   double credit = 0.0;          // items it may still copy
   int64_t last_ns = 0;          // when the credit was last brought up to date
   double rate = 0.0;            // items per second

@@ -1,4 +1,5 @@
-// ReplicaItems: the per-item state of every replica, one block per (region, key).
+// ReplicaItems: the per-item state of every replica, one block per (region, key),
+// and each item's newest write committed anywhere.
 //
 // A block holds what the hot loop needs about one item in one region side by
 // side, so a commit or an arriving write costs one cache miss rather than
@@ -10,73 +11,177 @@
 //     order (applied, or waiting for capacity behind earlier ones);
 //   - last_commit_ns: when this region last committed a write to the item
 //     (for t-visibility: how old the write a read elsewhere should see is).
-// Blocks are padded to 16, 32 or 64 bytes when they fit in a 64-byte line,
-// on a 64-byte aligned base, so such a block never straddles two lines.
+//
+// Two layouts behind one interface, chosen at construction:
+//   - dense (a small key space): every (region, key) block allocated before
+//     the run, padded to 16, 32 or 64 bytes on a 64-byte aligned base so such
+//     a block never straddles two lines;
+//   - sparse (a large one): an item's blocks (all regions, with its newest
+//     write and its key) are allocated when a mutating accessor first touches
+//     it, numbered by a KeyIndex and kept in 2 MiB chunks (in huge pages
+//     where the system grants them); memory follows the items touched, not
+//     the key space.
+// An untouched item reads as the initial state (no winner, nothing seen,
+// never committed): the const accessors never allocate. Reports must not
+// depend on the layout: callers that sum over items use for_each_touched()
+// and count the untouched ones in closed form (untouched()); callers that
+// need an order walk the touched keys in key order.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <new>
+#include <vector>
 
+#include "model/key_index.h"
+#include "model/scenario.h"
 #include "model/write_table.h"
 
 namespace model {
 
 class ReplicaItems {
  public:
-  ReplicaItems(size_t region_count, uint64_t key_count)
-      : region_count_(region_count), key_count_(key_count), stride_(block_bytes(region_count)) {
-    const size_t bytes = region_count * key_count * stride_;
-    storage_.reset(static_cast<std::byte*>(::operator new[](bytes, std::align_val_t{64})));
-    for (size_t region = 0; region < region_count; ++region) {
-      for (uint64_t key = 0; key < key_count; ++key) {
-        std::byte* at = block(region, key);
-        new (at) int64_t{INT64_MIN};
-        new (at + 8) WriteSlot{kNoWrite};
-        for (size_t r = 0; r < 2 * region_count; ++r) new (at + 12 + 4 * r) uint32_t{0};
-      }
-    }
-  }
+  // kAuto chooses dense while the dense blocks take at most this many bytes.
+  static constexpr size_t kDenseBytesMax = size_t{32} << 20;
 
-  WriteSlot& stored(size_t region, uint64_t key) {
-    return *std::launder(reinterpret_cast<WriteSlot*>(block(region, key) + 8));
+  ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout = ItemLayout::kAuto);
+
+  // The bytes a dense store of this shape takes (its blocks and newest writes).
+  static double dense_bytes(size_t region_count, uint64_t key_count) {
+    return static_cast<double>(key_count) * static_cast<double>(region_count * dense_stride(region_count) + 4);
   }
-  WriteSlot stored(size_t region, uint64_t key) const {
-    return *std::launder(reinterpret_cast<const WriteSlot*>(block(region, key) + 8));
-  }
+  // The bytes one touched item takes in a sparse store (its chunk's share).
+  static size_t sparse_item_bytes(size_t region_count) { return kHeaderBytes + region_count * sparse_stride(region_count); }
+
+  bool dense() const { return dense_; }
+  // Items with state of their own (every key when dense), and the others.
+  uint64_t touched() const { return dense_ ? key_count_ : index_.size(); }
+  uint64_t untouched() const { return key_count_ - touched(); }
+  // Bytes held: blocks, chunks, the key index.
+  size_t bytes() const;
+
+  WriteSlot& stored(size_t region, uint64_t key) { return *slot_at(block(region, key) + 8); }
+  WriteSlot stored(size_t region, uint64_t key) const { return *slot_at(block(region, key) + 8); }
   int64_t& last_commit_ns(size_t region, uint64_t key) {
     return *std::launder(reinterpret_cast<int64_t*>(block(region, key)));
   }
-  // Starts loading an item's block ahead of use (a hint; changes nothing).
-  void prefetch(size_t region, uint64_t key) const { __builtin_prefetch(block(region, key), 1); }
-
+  int64_t last_commit_ns(size_t region, uint64_t key) const {
+    return *std::launder(reinterpret_cast<const int64_t*>(block(region, key)));
+  }
   // seen[origin] for origin in [0, region count).
-  uint32_t* seen(size_t region, uint64_t key) {
-    return std::launder(reinterpret_cast<uint32_t*>(block(region, key) + 12));
+  uint32_t* seen(size_t region, uint64_t key) { return std::launder(reinterpret_cast<uint32_t*>(block(region, key) + 12)); }
+  const uint32_t* seen(size_t region, uint64_t key) const {
+    return std::launder(reinterpret_cast<const uint32_t*>(block(region, key) + 12));
   }
   // admitted[origin] for origin in [0, region count).
   uint32_t* admitted(size_t region, uint64_t key) { return seen(region, key) + region_count_; }
+  const uint32_t* admitted(size_t region, uint64_t key) const { return seen(region, key) + region_count_; }
+  // The LWW-newest write of the item committed anywhere (kNoWrite if none).
+  WriteSlot& newest(uint64_t key) { return __builtin_expect(dense_, 1) ? newest_[key] : *slot_at(item(key) + 8); }
+  WriteSlot newest(uint64_t key) const {
+    return __builtin_expect(dense_, 1) ? newest_[key] : *slot_at(item(key) + 8);
+  }
+
+  // Starts loading an item's block ahead of use (a hint; changes nothing).
+  void prefetch(size_t region, uint64_t key) const {
+    if (__builtin_expect(dense_, 1)) {
+      __builtin_prefetch(block(region, key), 1);
+    } else {
+      sparse_prefetch(key);
+    }
+  }
+
+  // f(key) for every touched key: in key order when dense, in the order of
+  // first touch when sparse (for order-independent work only).
+  template <class F>
+  void for_each_touched(F&& f) const {
+    if (dense_) {
+      for (uint64_t key = 0; key < key_count_; ++key) f(key);
+      return;
+    }
+    for (uint32_t i = 0; i < index_.size(); ++i) f(key_of(i));
+  }
+  // f(key) for every touched key in key order.
+  template <class F>
+  void for_each_touched_in_order(F&& f) const {
+    if (dense_) {
+      for (uint64_t key = 0; key < key_count_; ++key) f(key);
+      return;
+    }
+    for (const uint64_t key : index_.sorted_keys()) f(key);
+  }
+
+  // A walk over the touched keys in key order that also meets the keys
+  // touched after it started, when they lie ahead of it.
+  struct Cursor {
+    std::vector<uint64_t> ahead;  // touched keys it has not passed, descending (the next at the back)
+    uint32_t known = 0;           // it has met the items of first-touch index below this
+  };
+  // The first touched key >= from (the key count if none); dense: from.
+  uint64_t next_touched(Cursor& cursor, uint64_t from) const;
 
  private:
   struct AlignedDelete {
     void operator()(std::byte* p) const { ::operator delete[](p, std::align_val_t{64}); }
   };
+  // A sparse item: its key, its newest write, 4 spare bytes, then one block per region.
+  static constexpr size_t kHeaderBytes = 16;
+  static constexpr size_t kChunkBytes = size_t{2} << 20;  // a huge page
+  static constexpr uint64_t kNoKey = UINT64_MAX;
 
-  static size_t block_bytes(size_t region_count) {
+  static size_t dense_stride(size_t region_count) {
     const size_t bytes = 12 + 8 * region_count;
     if (bytes <= 64) return bytes <= 16 ? 16 : bytes <= 32 ? 32 : 64;
     return (bytes + 7) / 8 * 8;
   }
+  static size_t sparse_stride(size_t region_count) { return (12 + 8 * region_count + 7) / 8 * 8; }
+  static WriteSlot* slot_at(std::byte* at) { return std::launder(reinterpret_cast<WriteSlot*>(at)); }
+  static const WriteSlot* slot_at(const std::byte* at) { return std::launder(reinterpret_cast<const WriteSlot*>(at)); }
+  static void init_block(std::byte* at, size_t region_count);
 
-  std::byte* block(size_t region, uint64_t key) const {
-    return storage_.get() + (region * key_count_ + key) * stride_;
+  // The dense layout inline, the sparse one out of line (the hot loop of a
+  // small key space stays as small as it was).
+  std::byte* block(size_t region, uint64_t key) {
+    if (__builtin_expect(dense_, 1)) return storage_.get() + (region * key_count_ + key) * stride_;
+    return item(key) + kHeaderBytes + region * stride_;
   }
+  const std::byte* block(size_t region, uint64_t key) const {
+    if (__builtin_expect(dense_, 1)) return storage_.get() + (region * key_count_ + key) * stride_;
+    return item(key) + kHeaderBytes + region * stride_;
+  }
+  // Sparse: the item's bytes, allocated on first touch.
+  [[gnu::noinline]] std::byte* item(uint64_t key);
+  // Sparse: the item's bytes, or the initial state's if it was never touched.
+  [[gnu::noinline]] const std::byte* item(uint64_t key) const;
+  void sparse_prefetch(uint64_t key) const;
+  std::byte* item_at(uint32_t index) const {
+    return chunks_[index / chunk_items_].get() + (index % chunk_items_) * item_bytes_;
+  }
+  uint64_t key_of(uint32_t index) const { return *std::launder(reinterpret_cast<const uint64_t*>(item_at(index))); }
+  void add_item(uint64_t key);
+  // A chunk's bytes: 2 MiB, or more for one item too large for it (a multiple of 2 MiB).
+  size_t chunk_bytes() const { return (chunk_items_ * item_bytes_ + kChunkBytes - 1) / kChunkBytes * kChunkBytes; }
 
   size_t region_count_;
   uint64_t key_count_;
-  size_t stride_;
+  bool dense_;
+  size_t stride_;  // bytes per block
+  // Dense.
   std::unique_ptr<std::byte[], AlignedDelete> storage_;
+  std::vector<WriteSlot> newest_;
+  // Sparse.
+  size_t item_bytes_ = 0;
+  KeyIndex index_;
+  uint32_t items_ = 0;
+  struct Free {
+    void operator()(std::byte* p) const { std::free(p); }
+  };
+  uint32_t chunk_items_ = 1;  // items per chunk
+  std::vector<std::unique_ptr<std::byte[], Free>> chunks_;
+  std::unique_ptr<std::byte[]> initial_;  // an item in its initial state
+  mutable uint64_t cached_key_ = kNoKey;  // the last item looked up
+  mutable std::byte* cached_item_ = nullptr;
 };
 
 }  // namespace model

@@ -14,10 +14,10 @@ Replication::Replication(const Scenario& scenario, const std::vector<std::string
       applier_retry_(scenario.replication.applier_retry),
       coalesce_window_ns_(scenario.replication.coalesce_window.ns()),
       coalesces_(coalesce_window_ns_ > 0 && poll_interval_.ns() > 0),
+      unshipped_(coalesces_ ? region_count_ * key_count_ : 0, kNoWrite),
       pending_(region_count_ * region_count_, 0),
       held_(1024) {
   GTSIM_ASSERT(scenario.one_way_latency.size() == region_count_ * region_count_);
-  if (coalesces()) unshipped_.assign(region_count_ * key_count_, kNoWrite);
   const uint64_t seed = scenario.seed;
   for (size_t r = 0; r < region_count_; ++r) {
     streams_.emplace_back();

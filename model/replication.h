@@ -54,6 +54,7 @@
 #include <string>
 #include <vector>
 
+#include "model/key_values.h"
 #include "model/scenario.h"
 #include "model/write_table.h"
 #include "sim/distribution.h"
@@ -144,7 +145,7 @@ class Replication {
   // The newest record of `key` from `origin` still in a stream (kNoWrite if
   // none), now `write`. REQUIRES: coalesces().
   WriteSlot replace_unshipped(size_t origin, uint64_t key, WriteSlot write) {
-    WriteSlot& entry = unshipped_[origin * key_count_ + key];
+    WriteSlot& entry = unshipped_.at(origin * key_count_ + key);
     const WriteSlot previous = entry;
     entry = write;
     return previous;
@@ -152,8 +153,7 @@ class Replication {
   // `write` left its stream (shipped, skipped or dropped).
   void left_stream(size_t origin, uint64_t key, WriteSlot write) {
     if (!coalesces()) return;
-    WriteSlot& entry = unshipped_[origin * key_count_ + key];
-    if (entry == write) entry = kNoWrite;
+    if (unshipped_.get(origin * key_count_ + key) == write) unshipped_.at(origin * key_count_ + key) = kNoWrite;
   }
   // The record `write` replaced (and that one's, and so on), or kNoWrite.
   WriteSlot predecessor(WriteSlot write) const {
@@ -280,7 +280,7 @@ class Replication {
   sim::Duration applier_retry_;
   int64_t coalesce_window_ns_;
   bool coalesces_;                        // a window, and streams that hold records
-  std::vector<WriteSlot> unshipped_;      // [origin * keys + key], only when coalescing
+  KeyValues<WriteSlot> unshipped_;        // [origin * keys + key], only when coalescing
   std::vector<WriteSlot> predecessors_;   // by write slot, grown on demand
   // Per source region: its streams, by partition; where their phases come from.
   std::vector<std::vector<Stream>> streams_;

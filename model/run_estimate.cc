@@ -9,16 +9,40 @@
 #include <fmt/format.h>
 
 #include "model/replica_capacity.h"
+#include "model/key_values.h"
+#include "model/replica_items.h"
 
 namespace model {
 namespace {
 
-// As ReplicaItems::block_bytes (model/replica_items.h): a WriteSlot and one
-// seen counter per region, padded to 16, 32 or 64 bytes within a cache line.
-double block_bytes(size_t region_count) {
-  const size_t bytes = 4 + 4 * region_count;
-  if (bytes <= 64) return bytes <= 16 ? 16 : bytes <= 32 ? 32 : 64;
-  return static_cast<double>(bytes);
+// The per-item state (model/replica_items.h, model/key_values.h): in a
+// small key space every item's, allocated before the run; in a large one
+// only the items the run can touch (at most one per write, and with TTL on a
+// prepopulated table every item), each with its key index slot (16 bytes,
+// the index at least 35 % full). Coalescing keeps a slot per (region, item),
+// an MRSC table a conflict window (16 bytes) per item; TTL on a prepopulated
+// table queues a delete (an event, 32 bytes) per item and TTL region.
+double item_state_bytes(const Scenario& scenario, double writes, double ttl_regions) {
+  const size_t regions = scenario.region_count();
+  const double keys = static_cast<double>(scenario.table.key_count);
+  const bool prepopulated_ttl = scenario.table.prepopulated && ttl_regions > 0;
+  const double dense = ReplicaItems::dense_bytes(regions, scenario.table.key_count);
+  const double touched = std::min(keys, writes + (prepopulated_ttl ? keys : 0));
+  constexpr double kIndexBytes = 16 / 0.35;
+  // A KeyValues (model/key_values.h) over `space` keys of `value` bytes each.
+  const auto values = [&](double space, double value) {
+    const double dense_values = space * value;
+    return dense_values <= static_cast<double>(KeyValues<int>::kDenseBytesMax) ? dense_values
+                                                                                 : touched * (value + kIndexBytes);
+  };
+  double bytes = dense <= static_cast<double>(ReplicaItems::kDenseBytesMax)
+                     ? dense
+                     : touched * (static_cast<double>(ReplicaItems::sparse_item_bytes(regions)) + kIndexBytes);
+  const bool coalesces = scenario.replication.coalesce_window.ns() > 0 && scenario.replication.poll_interval.ns() > 0;
+  if (coalesces) bytes += values(static_cast<double>(regions) * keys, 4);
+  if (scenario.consistency.strong()) bytes += values(keys, 16);
+  if (prepopulated_ttl) bytes += keys * ttl_regions * 32;
+  return bytes;
 }
 
 // Regions whose TTL process may run: every one if TTL is enabled at the
@@ -42,12 +66,19 @@ double ttl_events(const Scenario& scenario, double writes) {
   return expiring * (regions + static_cast<double>(scenario.region_count()) - 1);
 }
 
-// A backfill copies at most every item once.
-double backfill_events(const Scenario& scenario) {
-  const double adds = static_cast<double>(std::count_if(
-      scenario.timeline.begin(), scenario.timeline.end(),
-      [](const TimelineEvent& event) { return event.kind == TimelineKind::kAddReplica; }));
-  return adds * static_cast<double>(scenario.table.key_count);
+// A backfill copies each item it meets once: one by one those the run
+// touched (at most one per write), the untouched ones in closed form; and it
+// takes a step (an event) per 100 ms while it copies at its rate.
+double backfill_events(const Scenario& scenario, double writes) {
+  const double keys = static_cast<double>(scenario.table.key_count);
+  const double touched = std::min(keys, writes);
+  double events = 0;
+  for (const TimelineEvent& event : scenario.timeline) {
+    if (event.kind != TimelineKind::kAddReplica) continue;
+    const double items = scenario.table.prepopulated ? keys : touched;
+    events += touched + items / std::max(event.replica.backfill_items_per_second * 0.1, 1.0);
+  }
+  return events;
 }
 
 // As WriteTable::slot_bytes (model/write_table.h): a record and one
@@ -146,24 +177,18 @@ RunEstimate estimate_run(const Scenario& scenario) {
   const double polls = poll_ns > 0 && other_regions > 0 ? writes : 0;
   estimate.events =
       estimate.requests + writes * other_regions + polls + estimate.simulated_ns / sim::kNanosecondsPerSecondDouble;
-  estimate.events += ttl_events(scenario, writes) + backfill_events(scenario);
+  estimate.events += ttl_events(scenario, writes) + backfill_events(scenario, writes);
   write_units_per_s.resize(scenario.region_count(), 0);
   estimate_backlog(scenario, write_units_per_s, &estimate);
-  // Coalescing also keeps, per region and key, the record waiting in a stream.
-  const bool coalesces = scenario.replication.coalesce_window.ns() > 0 && poll_ns > 0;
-  estimate.item_state_bytes = static_cast<double>(scenario.region_count()) *
-                              static_cast<double>(scenario.table.key_count) *
-                              (block_bytes(scenario.region_count()) + (coalesces ? 4 : 0));
-  // MRSC: each item's conflict window, its end and its region (model/strong_consistency.h).
-  if (scenario.consistency.strong()) estimate.item_state_bytes += 9.0 * static_cast<double>(scenario.table.key_count);
+  estimate.item_state_bytes = item_state_bytes(scenario, writes, ttl_regions(scenario));
   return estimate;
 }
 
 std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded) {
   if (estimate.item_state_bytes > kItemStateBytesCeiling) {
     return fmt::format(
-        "the run would need about {:.1f} GiB for item state (regions x keys x block bytes), above the "
-        "limit of {:.0f} GiB; lower 'table.keys' or the number of regions",
+        "the run would need about {:.1f} GiB for item state (the items it may touch, in every region), "
+        "above the limit of {:.0f} GiB; lower 'table.keys', the number of regions or the writes",
         estimate.item_state_bytes / (1ull << 30), kItemStateBytesCeiling / (1ull << 30));
   }
   if (estimate.simulated_ns > kSimulatedNsCeiling && estimate.simulated_by_backlog) {

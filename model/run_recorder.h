@@ -191,7 +191,7 @@ class RunRecorder {
   size_t add_replica_change(const ReplicaChange& change);
   // A backfill copied one more item; it finished now (`parked` writes
   // waited for it); its replica was removed before it finished.
-  void backfill_copied(size_t change) { ++result_.replica_changes[change].items; }
+  void backfill_copied(size_t change, uint64_t items) { result_.replica_changes[change].items += items; }
   void backfill_done(size_t change, sim::Instant now, uint64_t parked) {
     ReplicaChange& record = result_.replica_changes[change];
     record.outcome = ReplicaOutcome::kActive;

@@ -179,6 +179,11 @@ struct ServiceLatencyConfig {
   }
 };
 
+// How World keeps per-item state (model/replica_items.h): dense for a small
+// key space, sparse (memory following the items touched) for a large one.
+// Not a YAML key: tests force each layout to check that no report depends on it.
+enum class ItemLayout : uint8_t { kAuto, kDense, kSparse };
+
 struct TableConfig {
   uint64_t key_count = 1000;         // `keys`: distinct items; default 1000
   KeyDistribution key_distribution;  // `key_distribution`; default uniform
@@ -194,6 +199,7 @@ struct TableConfig {
   std::vector<std::string> indexes;
   TtlConfig ttl;                     // `ttl`; default: items never expire
   ServiceLatencyConfig service_latency;  // `service_latency`; default above
+  ItemLayout item_layout = ItemLayout::kAuto;  // not in YAML; see ItemLayout
 };
 
 enum class Arrivals { kPoisson, kConstant };

@@ -15,6 +15,11 @@ void Simulation::set_observer(Observer* observer) { world_->observer_ = observer
 
 RunResult Simulation::run(const RunLimits& limits) { return world_->run(limits); }
 
+Simulation::ItemFootprint Simulation::item_footprint() const {
+  const ReplicaItems& items = world_->items();
+  return ItemFootprint{items.touched(), items.bytes(), items.dense()};
+}
+
 std::optional<WriteSummary> Simulation::stored(size_t region, uint64_t key) const {
   return world_->stored(region, key);
 }

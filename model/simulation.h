@@ -55,6 +55,15 @@ class Simulation {
   // After run(): the winning version `region`'s replica holds for `key`.
   std::optional<WriteSummary> stored(size_t region, uint64_t key) const;
 
+  // The per-item state (model/replica_items.h): how many items have state of
+  // their own (every key in a dense store), the bytes it holds, its layout.
+  struct ItemFootprint {
+    uint64_t touched_items = 0;
+    uint64_t bytes = 0;
+    bool dense = false;
+  };
+  ItemFootprint item_footprint() const;
+
  private:
   std::unique_ptr<World> world_;
 };

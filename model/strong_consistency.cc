@@ -12,7 +12,8 @@ StrongConsistency::StrongConsistency(const Scenario& scenario, const std::vector
     : enabled_(scenario.consistency.strong()),
       config_(scenario.consistency),
       region_count_(region_names.size()),
-      names_(region_names) {
+      names_(region_names),
+      windows_(enabled_ ? scenario.table.key_count : 0, ConflictWindow{}) {
   if (!enabled_) return;
   GTSIM_ASSERT(region_count_ == 3);
   ranked_.resize(region_count_);
@@ -39,19 +40,18 @@ StrongConsistency::StrongConsistency(const Scenario& scenario, const std::vector
   for (size_t r = 0; r < region_count_; ++r) {
     rngs_.push_back(sim::Rng::stream(scenario.seed, quorum_stream(region_names[r], "")));
   }
-  window_end_ns_.assign(scenario.table.key_count, INT64_MIN);
-  holder_.assign(scenario.table.key_count, 0);
   pair_conflicts_.assign(region_count_ * region_count_, 0);
 }
 
 void StrongConsistency::modify(uint64_t key, size_t region, sim::Instant now, sim::Duration round_trip) {
   const sim::Duration window = config_.window_is_quorum ? round_trip : config_.conflict_window;
   const int64_t end = (now + window).ns();
-  if (holder_[key] == region) {
-    window_end_ns_[key] = std::max(window_end_ns_[key], end);
+  ConflictWindow& item = windows_.at(key);
+  if (item.holder == region) {
+    item.end_ns = std::max(item.end_ns, end);
   } else {
-    holder_[key] = static_cast<uint8_t>(region);
-    window_end_ns_[key] = end;
+    item.holder = static_cast<uint8_t>(region);
+    item.end_ns = end;
   }
 }
 

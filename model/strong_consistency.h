@@ -39,6 +39,7 @@
 #include <string>
 #include <vector>
 
+#include "model/key_values.h"
 #include "model/run_result.h"
 #include "model/scenario.h"
 #include "sim/distribution.h"
@@ -95,8 +96,8 @@ class StrongConsistency {
 
   // Conflicts. The region modifying `key` at `now` if it is not `region`, else kNone.
   size_t modifying(uint64_t key, size_t region, sim::Instant now) const {
-    const size_t holder = holder_[key];
-    return holder != region && now.ns() <= window_end_ns_[key] ? holder : kNone;
+    const ConflictWindow window = windows_.get(key);
+    return window.holder != region && now.ns() <= window.end_ns ? window.holder : kNone;
   }
   // A write of `region` to `key` at `now` whose quorum round trip is `round_trip`.
   void modify(uint64_t key, size_t region, sim::Instant now, sim::Duration round_trip);
@@ -126,8 +127,11 @@ class StrongConsistency {
   std::vector<size_t> open_episode_;          // per region: into episodes_, or kNone
   size_t group_count_ = 0;
   std::vector<sim::Rng> rngs_;                // per client group, then per region (scripted writes)
-  std::vector<int64_t> window_end_ns_;        // per key: the end of its window (INT64_MIN: none)
-  std::vector<uint8_t> holder_;               // per key: the region whose write opened it
+  struct ConflictWindow {
+    int64_t end_ns = INT64_MIN;  // the end of the item's window (INT64_MIN: none)
+    uint8_t holder = 0;          // the region whose write opened it
+  };
+  KeyValues<ConflictWindow> windows_;         // per key touched
   std::vector<StrongConsistencyRegion> regions_;
   std::vector<uint64_t> pair_conflicts_;      // [writer * regions + holder]
   std::vector<QuorumEpisode> episodes_;

@@ -33,8 +33,7 @@ World::World(const Scenario& scenario)
       region_names_(region_names(scenario)),
       lww_(name_ranks(region_names_)),
       writes_(region_count_),
-      items_(region_count_, key_count_),
-      newest_(key_count_, kNoWrite),
+      items_(region_count_, key_count_, scenario.table.item_layout),
       clients_(scenario_, region_names_, stop_),
       capacity_(scenario_),
       replication_(scenario_, region_names_),
@@ -196,6 +195,7 @@ RunResult World::finish(sim::Instant now, uint64_t events) {
 }
 
 // After the drain every live replica must hold the same winner of every item.
+// An untouched item is absent everywhere: neither written nor divergent.
 void World::check_convergence(RunResult& result) const {
   ConvergenceResult& convergence = result.convergence;
   std::vector<size_t> live;
@@ -203,7 +203,7 @@ void World::check_convergence(RunResult& result) const {
     if (outages_.replicates(r) && !admin_.left(r) && admin_.serving(r)) live.push_back(r);
   }
   if (live.empty()) return;
-  for (uint64_t key = 0; key < key_count_; ++key) {
+  items_.for_each_touched([&](uint64_t key) {
     const WriteSlot first = items_.stored(live[0], key);
     bool written = first != kNoWrite;
     bool divergent = false;
@@ -214,15 +214,15 @@ void World::check_convergence(RunResult& result) const {
     }
     convergence.items += written ? 1 : 0;
     convergence.divergent_items += divergent ? 1 : 0;
-  }
+  });
   // A replica that left the group diverges from it: by how much.
   for (OutageResult& outage : result.outages) {
     if (outage.left_group_ns < 0) continue;
     const auto region = static_cast<size_t>(
         std::find(region_names_.begin(), region_names_.end(), outage.region) - region_names_.begin());
-    for (uint64_t key = 0; key < key_count_; ++key) {
+    items_.for_each_touched([&](uint64_t key) {
       outage.divergent_items += items_.stored(region, key) != items_.stored(live[0], key) ? 1 : 0;
-    }
+    });
   }
 }
 
@@ -231,8 +231,8 @@ void World::check_convergence(RunResult& result) const {
 uint64_t World::stored_bytes(size_t region) const {
   const ReplicaState state = admin_.state(region);
   if (state == ReplicaState::kAbsent || state == ReplicaState::kRemoved) return 0;
-  uint64_t bytes = 0;
-  for (uint64_t key = 0; key < key_count_; ++key) bytes += stored_size(region, key);
+  uint64_t bytes = items_.untouched() * prepopulated_item_bytes_;  // what stored_size() says of each
+  items_.for_each_touched([&](uint64_t key) { bytes += stored_size(region, key); });
   return bytes;
 }
 
@@ -250,16 +250,17 @@ uint64_t World::unreplicated_writes(size_t region) const {
 uint64_t World::count_expired(size_t region, sim::Instant now) const {
   const int64_t lifetime = scenario_.table.ttl.item_lifetime.ns();
   const int64_t prepopulated_expiry = scenario_.table.ttl.prepopulated_expiry.ns();
-  uint64_t expired = 0;
-  for (uint64_t key = 0; key < key_count_; ++key) {
+  const bool prepopulated_expired = prepopulated_item_bytes_ > 0 && prepopulated_expiry <= now.ns();
+  uint64_t expired = prepopulated_expired ? items_.untouched() : 0;  // each untouched item, never written
+  items_.for_each_touched([&](uint64_t key) {
     const WriteSlot slot = items_.stored(region, key);
     if (slot == kNoWrite) {
-      expired += prepopulated_item_bytes_ > 0 && prepopulated_expiry <= now.ns() ? 1 : 0;
+      expired += prepopulated_expired ? 1 : 0;
     } else {
       const WriteRecord& write = writes_[slot];
       expired += !write.is_tombstone() && write.issued_ns + lifetime <= now.ns() ? 1 : 0;
     }
-  }
+  });
   return expired;
 }
 

@@ -12,8 +12,8 @@
 //   Outages       which regions are down, their recovery (model/outages.h)
 //   RunRecorder   everything measured, one call per outcome (model/run_recorder.h)
 // World itself keeps the table's data that every handler reads and writes:
-// the live writes (WriteTable), each replica's items (ReplicaItems), the
-// newest write of each item, the LWW order and the regions' clocks. Its
+// the live writes (WriteTable), each replica's items and each item's newest
+// write (ReplicaItems), the LWW order and the regions' clocks. Its
 // handlers are spread over files by concern, all sharing this declaration:
 //   world.cc              construction, the event loop and dispatch, the end of the run
 //   world_clients.cc      client requests, capacity checks, reads, sessions
@@ -85,6 +85,7 @@ class World {
   void add_scripted_write(size_t region, sim::Instant at, uint64_t key, Operation op);
   RunResult run(const RunLimits& limits);
   std::optional<WriteSummary> stored(size_t region, uint64_t key) const;
+  const ReplicaItems& items() const { return items_; }
 
   Observer* observer_ = nullptr;  // set through Simulation::set_observer
 
@@ -201,8 +202,7 @@ class World {
   std::vector<RegionClock> clocks_;
   LwwOrder lww_;
   WriteTable writes_;
-  ReplicaItems items_;
-  std::vector<WriteSlot> newest_;          // per key: the LWW-newest write committed anywhere
+  ReplicaItems items_;                     // with each item's LWW-newest write committed anywhere
   uint32_t prepopulated_item_bytes_ = 0;   // 0: the table starts empty
   uint64_t next_write_id_ = 0;
   // The owners.

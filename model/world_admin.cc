@@ -15,6 +15,7 @@
 // migration path instead.
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "model/world.h"
 #include "sim/assert.h"
@@ -132,12 +133,13 @@ void World::push_background(sim::Instant at, Event event) {
 // replica holds it.
 void World::expire_items(sim::Instant now) {
   const bool table = admin_.table_settings();
+  const ReplicaItems& items = items_;
   for (Expiry expiry; admin_.pop_expired(now, expiry);) {
-    const WriteSlot newest = newest_[expiry.key];
+    const WriteSlot newest = items.newest(expiry.key);
     const bool newest_anywhere = newest != kNoWrite && writes_[newest].id == expiry.write_id;
     bool held = newest_anywhere;
     for (size_t r = 0; r < region_count_; ++r) {
-      const WriteSlot stored = items_.stored(r, expiry.key);
+      const WriteSlot stored = items.stored(r, expiry.key);
       const bool holds = stored != kNoWrite && writes_[stored].id == expiry.write_id;
       held = held || holds;
       if (table || !admin_.ttl_enabled(r) || !admin_.serving(r)) continue;
@@ -159,26 +161,33 @@ void World::schedule_ttl_delete(size_t region, uint64_t key, uint64_t write_id, 
 }
 
 // Every item `region` stores that has expired by now (only the prepopulated,
-// never-written ones when `prepopulated_only`).
+// never-written ones when `prepopulated_only`), in key order. Expired
+// prepopulated items are every untouched key: one delete each; else only the
+// touched items can have expired.
 void World::sweep_expired(size_t region, sim::Instant now, bool prepopulated_only) {
   const TtlConfig& ttl = scenario_.table.ttl;
   if (!ttl.items_expire) return;
   const int64_t lifetime = ttl.item_lifetime.ns();
   const int64_t prepopulated_expiry = ttl.prepopulated_expiry.ns();
-  for (uint64_t key = 0; key < key_count_; ++key) {
-    const WriteSlot slot = items_.stored(region, key);
+  const bool prepopulated_expired = prepopulated_item_bytes_ > 0 && prepopulated_expiry <= now.ns();
+  const ReplicaItems& items = items_;
+  const auto sweep = [&](uint64_t key) {
+    const WriteSlot slot = items.stored(region, key);
     if (slot == kNoWrite) {
-      if (prepopulated_item_bytes_ > 0 && prepopulated_expiry <= now.ns()) {
-        schedule_ttl_delete(region, key, kPrepopulatedWrite, prepopulated_expiry, now);
-      }
-      continue;
+      if (prepopulated_expired) schedule_ttl_delete(region, key, kPrepopulatedWrite, prepopulated_expiry, now);
+      return;
     }
-    if (prepopulated_only) continue;
+    if (prepopulated_only) return;
     const WriteRecord& write = writes_[slot];
     if (!write.is_tombstone() && write.issued_ns + lifetime <= now.ns()) {
       schedule_ttl_delete(region, key, write.id, write.issued_ns + lifetime, now);
     }
+  };
+  if (!prepopulated_expired) {
+    items.for_each_touched_in_order(sweep);
+    return;
   }
+  for (uint64_t key = 0; key < key_count_; ++key) sweep(key);
 }
 
 // Under 2019.11.21, the expired items of the table as it is now (each
@@ -194,19 +203,23 @@ void World::sweep_table(sim::Instant now, bool prepopulated_only) {
   }
   const int64_t lifetime = ttl.item_lifetime.ns();
   const int64_t prepopulated_expiry = ttl.prepopulated_expiry.ns();
-  for (uint64_t key = 0; key < key_count_; ++key) {
+  const bool prepopulated_expired = prepopulated_item_bytes_ > 0 && prepopulated_expiry <= now.ns();
+  const auto sweep = [&](uint64_t key) {
     const WriteSlot best = newest_among(serving, key);
     if (best == kNoWrite) {
-      if (prepopulated_item_bytes_ > 0 && prepopulated_expiry <= now.ns()) {
-        schedule_ttl_delete(admin_.table_ttl(), key, kPrepopulatedWrite, prepopulated_expiry, now);
-      }
-      continue;
+      if (prepopulated_expired) schedule_ttl_delete(admin_.table_ttl(), key, kPrepopulatedWrite, prepopulated_expiry, now);
+      return;
     }
     const WriteRecord& write = writes_[best];
     if (!prepopulated_only && !write.is_tombstone() && write.issued_ns + lifetime <= now.ns()) {
       schedule_ttl_delete(admin_.table_ttl(), key, write.id, write.issued_ns + lifetime, now);
     }
+  };
+  if (!prepopulated_expired) {
+    items_.for_each_touched_in_order(sweep);  // an untouched item is stored nowhere
+    return;
   }
+  for (uint64_t key = 0; key < key_count_; ++key) sweep(key);
 }
 
 // The prepopulated items expire now: each replica running TTL plans their
@@ -264,7 +277,7 @@ void World::table_ttl_delete(uint64_t key, uint64_t expected, sim::Instant now) 
   }
   for (size_t r = 0; r < region_count_; ++r) {
     if (!admin_.member(r) || outages_.processes(r)) continue;  // only a replica that is out may still do it
-    const WriteSlot stored = items_.stored(r, key);
+    const WriteSlot stored = std::as_const(items_).stored(r, key);
     const bool holds = expected == kPrepopulatedWrite ? stored == kNoWrite
                                                       : stored != kNoWrite && writes_[stored].id == expected;
     if (!holds) continue;
@@ -299,17 +312,21 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   }
   for (const size_t r : sources) change.source += (change.source.empty() ? "" : ", ") + region_names_[r];
 
-  // The table's contents now: each item's newest version among the holders.
+  // The table's contents now: each item's newest version among the holders
+  // (an untouched item's, the prepopulated one if any).
   TableContents contents;
-  for (uint64_t key = 0; key < key_count_; ++key) {
+  const auto count = [&](uint32_t size, uint64_t items) {
+    if (size == 0) return;
+    contents.items += items;
+    contents.bytes += size * items;
+    contents.write_units += ceil_div(size, 1024) * static_cast<int64_t>(items);
+  };
+  count(prepopulated_item_bytes_, items_.untouched());
+  items_.for_each_touched([&](uint64_t key) {
     const WriteSlot best = newest_among(holders, key);
-    const uint32_t size = best == kNoWrite ? prepopulated_item_bytes_
-                                           : (writes_[best].is_tombstone() ? 0 : writes_[best].size_bytes);
-    if (size == 0) continue;
-    ++contents.items;
-    contents.bytes += size;
-    contents.write_units += ceil_div(size, 1024);
-  }
+    count(best == kNoWrite ? prepopulated_item_bytes_ : (writes_[best].is_tombstone() ? 0 : writes_[best].size_bytes),
+          1);
+  });
   if (config.migration.enabled) estimate_migration(contents, config.migration, change);
   if (scenario_.version == GlobalTablesVersion::k2017_11_29 && contents.items > 0) {
     change.outcome = ReplicaOutcome::kRefused;
@@ -322,6 +339,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   capacity_.set_replica(region, true, now);
   join_group(region, sources, now);
   backfill.next_key = 0;
+  backfill.cursor = ReplicaItems::Cursor{};
   backfill.credit = 0.0;
   backfill.last_ns = now.ns();
   backfill.rate = config.backfill_items_per_second;
@@ -334,10 +352,10 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
 // or removed now): still in its stream (shipped to it later) or on their way
 // somewhere (sent to it now), as the service's replay of the streams does.
 void World::join_group(size_t region, const std::vector<size_t>& sources, sim::Instant now) {
-  for (uint64_t key = 0; key < key_count_; ++key) {
+  items_.for_each_touched([&](uint64_t key) {  // an untouched item's are all 0 already
     uint32_t* admitted = items_.admitted(region, key);
     for (size_t origin = 0; origin < region_count_; ++origin) admitted[origin] = items_.seen(origin, key)[origin];
-  }
+  });
   for (size_t origin = 0; origin < region_count_; ++origin) {
     if (origin == region || admin_.left(origin) || admin_.state(origin) == ReplicaState::kAbsent ||
         std::find(sources.begin(), sources.end(), origin) != sources.end()) {
@@ -412,7 +430,19 @@ void World::backfill_step(size_t region, sim::Instant now) {
     if (!admin_.left(r)) copied_from.push_back(r);
   }
   uint64_t& key = backfill.next_key;
-  for (; key < key_count_ && backfill.credit >= 1.0; ++key) {
+  while (key < key_count_ && backfill.credit >= 1.0) {
+    const uint64_t touched = items_.next_touched(backfill.cursor, key);
+    if (touched > key) {
+      // Untouched items up to the next touched one: absent everywhere, so
+      // only a prepopulated one is copied, one unit of credit each.
+      const uint64_t copied = prepopulated_item_bytes_ == 0
+                                  ? 0
+                                  : std::min<uint64_t>(touched - key, static_cast<uint64_t>(backfill.credit));
+      recorder_.backfill_copied(backfill.record, copied);
+      backfill.credit -= static_cast<double>(copied);
+      key = prepopulated_item_bytes_ == 0 ? touched : key + copied;
+      continue;
+    }
     const WriteSlot best = newest_among(copied_from, key);
     uint32_t* seen = items_.seen(region, key);
     for (const size_t r : copied_from) {
@@ -426,9 +456,10 @@ void World::backfill_step(size_t region, sim::Instant now) {
       if (best != kNoWrite) writes_.retain(best);
     }
     if (best != kNoWrite || prepopulated_item_bytes_ > 0) {
-      recorder_.backfill_copied(backfill.record);
+      recorder_.backfill_copied(backfill.record, 1);
       backfill.credit -= 1.0;
     }
+    ++key;
   }
   if (key < key_count_) {
     schedule_backfill_step(region, now, false);

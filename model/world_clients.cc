@@ -157,26 +157,28 @@ void World::maybe_redirect_session(size_t group, size_t home, uint64_t key, uint
 void World::session_read(uint32_t slot, size_t region, uint64_t key) {
   const SessionRead read = clients_.take_session_read(slot);
   if (!admin_.serving(region)) return;  // refused there: no read, no verdict
-  const bool seen = region == read.home || items_.seen(region, key)[read.home] >= read.sequence;
+  const ReplicaItems& items = items_;  // a read touches no item
+  const bool seen = region == read.home || items.seen(region, key)[read.home] >= read.sequence;
   recorder_.session_read(read.session, read.delay, seen);
 }
 
 // A get served at `region`: stale if a newer version had been committed
 // anywhere, and, for each other region, whether its latest write is visible.
 void World::observe_read(size_t region, uint64_t key, sim::Instant now) {
-  const WriteSlot newest = newest_[key];
-  if (newest != kNoWrite && items_.stored(region, key) != newest) {
+  const ReplicaItems& items = items_;  // a read touches no item
+  const WriteSlot newest = items.newest(key);
+  if (newest != kNoWrite && items.stored(region, key) != newest) {
     recorder_.stale_read(region, now.ns() - writes_[newest].issued_ns);
   }
-  const uint32_t* seen = items_.seen(region, key);
+  const uint32_t* seen = items.seen(region, key);
   for (size_t from = 0; from < region_count_; ++from) {
     if (from == region) continue;
-    const int64_t last = items_.last_commit_ns(from, key);
+    const int64_t last = items.last_commit_ns(from, key);
     if (last == INT64_MIN) continue;
     const int64_t age = now.ns() - last;
     size_t bucket = 0;
     while (bucket + 1 < kVisibilityBuckets && kVisibilityGridNs[bucket + 1] <= age) ++bucket;
-    recorder_.visibility_read(from, region, bucket, seen[from] >= items_.seen(from, key)[from]);
+    recorder_.visibility_read(from, region, bucket, seen[from] >= items.seen(from, key)[from]);
   }
 }
 

@@ -61,7 +61,7 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
 
   apply(region, slot, now);
   items_.last_commit_ns(region, key) = now.ns();
-  WriteSlot& newest = newest_[key];
+  WriteSlot& newest = items_.newest(key);
   if (newest == kNoWrite || lww_.supersedes(write, writes_[newest])) {
     if (newest != kNoWrite) writes_.release(newest);
     newest = slot;

@@ -1,6 +1,8 @@
 // The World's handlers for a table with multi-Region strong consistency
 // (docs/model.md, "Multi-Region strong consistency"); the state they read
 // and change is StrongConsistency's (model/strong_consistency.h).
+#include <utility>
+
 #include "model/world.h"
 
 #include "sim/assert.h"
@@ -90,7 +92,7 @@ void World::retry_conflict(const Event& event, size_t group, size_t target, uint
 void World::observe_latest_read(size_t region, uint64_t key, sim::Instant now) {
   for (size_t from = 0; from < region_count_; ++from) {
     if (from == region) continue;
-    const int64_t last = items_.last_commit_ns(from, key);
+    const int64_t last = std::as_const(items_).last_commit_ns(from, key);  // a read touches no item
     if (last == INT64_MIN) continue;
     const int64_t age = now.ns() - last;
     size_t bucket = 0;

@@ -453,9 +453,9 @@ TEST_CASE("scenario_loader: table values") {
               "s.yaml:5:21: error: table.key_distribution: expected 'uniform', {zipf: {exponent: E}} or "
               "{hotspot: {traffic: T, keys: K}}, found 'zipff'; did you mean 'zipf'?",
               "s.yaml:6:14: error: table.item_size: expected a size with a unit (B, KB, MB), e.g. '1KB'; found '1024'"});
-  CHECK(errors(std::string(kMinimal) + "table: {keys: 100000001, key_distribution: {hotspot: {traffic: 90%, keys: 0}}}\n") ==
-        Lines{"s.yaml:3:15: error: table.keys: must be at most 100000000, found 100000001",
-              "s.yaml:3:75: error: table.key_distribution.hotspot.keys: percentage must be greater than 0 and less than "
+  CHECK(errors(std::string(kMinimal) + "table: {keys: 10000000001, key_distribution: {hotspot: {traffic: 90%, keys: 0}}}\n") ==
+        Lines{"s.yaml:3:15: error: table.keys: must be at most 10000000000, found 10000000001",
+              "s.yaml:3:77: error: table.key_distribution.hotspot.keys: percentage must be greater than 0 and less than "
               "100, found 0"});
 }
 

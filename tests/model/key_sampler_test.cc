@@ -97,6 +97,36 @@ TEST_CASE("KeySampler: zipf over 100,000,000 keys samples in range without a tab
   CHECK(key_0 < kDraws / 15);
 }
 
+TEST_CASE("KeySampler: 10^10 keys (the keys limit): zipf, hotspot and uniform draw 64-bit keys without a table",
+          "[model][key_sampler]") {
+  const uint64_t key_count = 10'000'000'000;
+  KeyDistribution hotspot;
+  hotspot.kind = KeyDistributionKind::kHotspot;
+  hotspot.hotspot_traffic = 0.5;
+  hotspot.hotspot_keys = 0.5;
+  const KeySampler zipf_keys(key_count, zipf(1.0));
+  const KeySampler hot_keys(key_count, hotspot);
+  const KeySampler uniform_keys(key_count, KeyDistribution{});
+  sim::Rng rng = sim::Rng::stream(5, "keys");
+  int key_0 = 0;
+  uint64_t max_hot = 0;
+  uint64_t max_uniform = 0;
+  for (int i = 0; i < kDraws; ++i) {
+    const uint64_t z = zipf_keys.sample(rng);
+    REQUIRE(z < key_count);
+    key_0 += z == 0 ? 1 : 0;
+    max_hot = std::max(max_hot, hot_keys.sample(rng));
+    max_uniform = std::max(max_uniform, uniform_keys.sample(rng));
+  }
+  // P(key 0) = 1 / H(10^10) ~ 1 / 23.6.
+  CHECK(key_0 > kDraws / 27);
+  CHECK(key_0 < kDraws / 21);
+  CHECK(max_hot < key_count);
+  CHECK(max_hot > (uint64_t{1} << 32));  // beyond 32 bits
+  CHECK(max_uniform < key_count);
+  CHECK(max_uniform > key_count - key_count / 100);
+}
+
 TEST_CASE("KeySampler: hotspot puts 90% of traffic on 10% of keys (1000 keys)", "[model][key_sampler]") {
   KeyDistribution d;
   d.kind = KeyDistributionKind::kHotspot;

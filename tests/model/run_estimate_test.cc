@@ -23,13 +23,29 @@ TEST_CASE("estimate_run: requests, replicated applies and polls (3 regions, half
   CHECK(e.events == 4000 + 3500 * 2 + 3500 + 100);  // writes 500 + 3000, each applied in 2 others,
                                                     // polled; a tick per simulated second
   CHECK(e.simulated_ns == 100e9);
-  CHECK(e.item_state_bytes == 3 * 1000 * 16.0);     // 4 + 4 * 3 bytes, padded to 16
+  // A small key space is dense: a block of 12 + 8 * 3 bytes, padded to 64, per
+  // region and key, and each key's newest write (4 bytes).
+  CHECK(e.item_state_bytes == 1000 * (3 * 64.0 + 4));
 }
 
-TEST_CASE("estimate_run: an MRSC table also holds each item's conflict window (9 bytes)") {
+TEST_CASE("estimate_run: an MRSC table also holds each item's conflict window (16 bytes)") {
   const Scenario s = scenario_of("duration: 100s\nregions: [us-east-1, us-east-2, us-west-2]\n"
                                  "table: {keys: 1000, multi_region_consistency: strong}\n");
-  CHECK(estimate_run(s).item_state_bytes == 3 * 1000 * 16.0 + 1000 * 9.0);
+  CHECK(estimate_run(s).item_state_bytes == 1000 * (3 * 64.0 + 4) + 1000 * 16.0);
+}
+
+TEST_CASE("estimate_run: a large key space holds only the items the writes can touch") {
+  // 10^10 keys, 3 regions, 1,000 writes: a sparse item (16 + 3 * 40 bytes)
+  // and its key index slot (16 bytes at 35 % full) per write.
+  const Scenario s = scenario_of("duration: 10s\nregions: [us-east-1, eu-west-1, ap-southeast-2]\n"
+                                 "table: {keys: 10000000000}\nworkload:\n  us-east-1: [{rate: 100}]\n");
+  CHECK(estimate_run(s).item_state_bytes == Approx(1000 * (136 + 16 / 0.35)));
+  CHECK_FALSE(refuse_run(estimate_run(s), false).has_value());
+  // Prepopulated with TTL: every item may be touched, and its delete queued.
+  const Scenario ttl = scenario_of("duration: 10s\nregions: [us-east-1, eu-west-1, ap-southeast-2]\n"
+                                   "table: {keys: 10000000000, prepopulated: true, ttl: {enabled: true, "
+                                   "item_lifetime: 1h}}\n");
+  REQUIRE(refuse_run(estimate_run(ttl), true).has_value());
 }
 
 TEST_CASE("estimate_run: no polls with poll_interval 0s; no traffic, no events") {
@@ -78,11 +94,12 @@ TEST_CASE("estimate_run: TTL deletes in every TTL region, replicated; a backfill
   CHECK(estimate_run(scenario_of(world + "table: {keys: 50, ttl: {enabled: true, item_lifetime: 1s}}\n")).events ==
         base + 100 * (3 + 2));
   // Enabled in one region, items prepopulated; a replica added: 50 keys copied.
+  // The copy: the 50 touched keys one by one, and 50 / (100 items/s x 100 ms) steps.
   CHECK(estimate_run(scenario_of(world +
                           "table: {keys: 50, prepopulated: true, ttl: {item_lifetime: 1s}}\n"
                           "timeline:\n  - {at: 1s, enable_ttl: eu-west-1}\n"
-                          "  - {at: 2s, add_replica: {region: ap-southeast-2}}\n"))
-            .events == base + (100 + 50) * (1 + 2) + 50);
+                          "  - {at: 2s, add_replica: {region: ap-southeast-2, backfill_rate: 100}}\n"))
+            .events == base + (100 + 50) * (1 + 2) + 50 + 5);
 }
 
 TEST_CASE("refuse_run: events above the ceiling unless bounded; memory always") {
@@ -98,8 +115,8 @@ TEST_CASE("refuse_run: events above the ceiling unless bounded; memory always") 
   e.item_state_bytes = 16.0 * (1ull << 30);
   REQUIRE(refuse_run(e, true).has_value());
   CHECK(*refuse_run(e, true) ==
-        "the run would need about 16.0 GiB for item state (regions x keys x block bytes), above the limit of "
-        "8 GiB; lower 'table.keys' or the number of regions");
+        "the run would need about 16.0 GiB for item state (the items it may touch, in every region), above the "
+        "limit of 8 GiB; lower 'table.keys', the number of regions or the writes");
 }
 
 // Issue 14: a replica at a few WCU taking every write of a busy region grew

@@ -1,0 +1,110 @@
+#include "model/replica_items.h"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+
+#include "sim/assert.h"
+
+namespace model {
+
+ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout)
+    : region_count_(region_count),
+      key_count_(key_count),
+      dense_(layout == ItemLayout::kDense ||
+             (layout == ItemLayout::kAuto &&
+              dense_bytes(region_count, key_count) <= static_cast<double>(kDenseBytesMax))),
+      stride_(dense_ ? dense_stride(region_count) : sparse_stride(region_count)) {
+  if (!dense_) {
+    item_bytes_ = sparse_item_bytes(region_count);
+    chunk_items_ = static_cast<uint32_t>(std::max<size_t>(1, kChunkBytes / item_bytes_));
+    initial_ = std::make_unique<std::byte[]>(item_bytes_);
+    new (initial_.get()) uint64_t{kNoKey};
+    new (initial_.get() + 8) WriteSlot{kNoWrite};
+    for (size_t region = 0; region < region_count; ++region) {
+      init_block(initial_.get() + kHeaderBytes + region * stride_, region_count);
+    }
+    return;
+  }
+  const size_t bytes = region_count * key_count * stride_;
+  storage_.reset(static_cast<std::byte*>(::operator new[](bytes, std::align_val_t{64})));
+  for (size_t region = 0; region < region_count; ++region) {
+    for (uint64_t key = 0; key < key_count; ++key) init_block(block(region, key), region_count);
+  }
+  newest_.assign(key_count, kNoWrite);
+}
+
+void ReplicaItems::init_block(std::byte* at, size_t region_count) {
+  new (at) int64_t{INT64_MIN};
+  new (at + 8) WriteSlot{kNoWrite};
+  for (size_t r = 0; r < 2 * region_count; ++r) new (at + 12 + 4 * r) uint32_t{0};
+}
+
+size_t ReplicaItems::bytes() const {
+  if (dense_) return region_count_ * key_count_ * stride_ + newest_.size() * sizeof(WriteSlot);
+  return chunks_.size() * chunk_bytes() + index_.bytes() + item_bytes_;
+}
+
+// Sparse: the next item, a copy of the initial one with its key; a new
+// chunk when the last one is full.
+void ReplicaItems::add_item(uint64_t key) {
+  GTSIM_ASSERT(!dense_ && key < key_count_);
+  if (items_ / chunk_items_ == chunks_.size()) {
+    const size_t bytes = chunk_bytes();
+    void* chunk = std::aligned_alloc(kChunkBytes, bytes);
+    if (chunk == nullptr) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+    madvise(chunk, bytes, MADV_HUGEPAGE);  // a hint: without it, small pages
+#endif
+    chunks_.emplace_back(static_cast<std::byte*>(chunk));
+  }
+  std::byte* at = item_at(items_);
+  std::copy(initial_.get(), initial_.get() + item_bytes_, at);
+  new (at) uint64_t{key};
+  ++items_;
+}
+
+std::byte* ReplicaItems::item(uint64_t key) {
+  if (key == cached_key_) return cached_item_;
+  const uint32_t index = index_.insert(key);
+  if (index == items_) add_item(key);
+  cached_key_ = key;
+  cached_item_ = item_at(index);
+  return cached_item_;
+}
+
+const std::byte* ReplicaItems::item(uint64_t key) const {
+  if (key == cached_key_) return cached_item_;
+  const uint32_t index = index_.find(key);
+  if (index == KeyIndex::kAbsent) return initial_.get();
+  cached_key_ = key;
+  cached_item_ = item_at(index);
+  return cached_item_;
+}
+
+// Sparse: the item's index slot, which a lookup would wait for (finding the
+// item here would wait for it now; a recently touched item is usually still
+// in cache).
+void ReplicaItems::sparse_prefetch(uint64_t key) const { index_.prefetch(key); }
+
+uint64_t ReplicaItems::next_touched(Cursor& cursor, uint64_t from) const {
+  if (dense_) return from;
+  if (cursor.known < items_) {
+    std::vector<uint64_t> fresh;
+    for (uint32_t i = cursor.known; i < items_; ++i) {
+      if (key_of(i) >= from) fresh.push_back(key_of(i));
+    }
+    std::sort(fresh.begin(), fresh.end(), std::greater<>());
+    std::vector<uint64_t> merged(cursor.ahead.size() + fresh.size());
+    std::merge(cursor.ahead.begin(), cursor.ahead.end(), fresh.begin(), fresh.end(), merged.begin(),
+               std::greater<>());
+    cursor.ahead.swap(merged);
+    cursor.known = items_;
+  }
+  while (!cursor.ahead.empty() && cursor.ahead.back() < from) cursor.ahead.pop_back();
+  return cursor.ahead.empty() ? key_count_ : cursor.ahead.back();
+}
+
+}  // namespace model
