@@ -104,10 +104,15 @@ class EventQueue {
     for (;;) {
       const size_t first_child = index * kArity + 1;
       if (first_child >= size) break;
-      const size_t end_child = first_child + kArity < size ? first_child + kArity : size;
       size_t best = first_child;
-      for (size_t child = first_child + 1; child < end_child; ++child) {
-        if (earlier(heap_[child], heap_[best])) best = child;
+      if (first_child + kArity <= size) {  // all four children, unrolled
+        if (earlier(heap_[first_child + 1], heap_[best])) best = first_child + 1;
+        if (earlier(heap_[first_child + 2], heap_[best])) best = first_child + 2;
+        if (earlier(heap_[first_child + 3], heap_[best])) best = first_child + 3;
+      } else {
+        for (size_t child = first_child + 1; child < size; ++child) {
+          if (earlier(heap_[child], heap_[best])) best = child;
+        }
       }
       if (!earlier(heap_[best], moving)) break;
       heap_[index] = heap_[best];
