@@ -76,7 +76,8 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
 // A write committed at `region` starts towards the other replicas: at once,
 // or through the region's stream and its next poll. While the region's
 // replication is out it waits in the stream (recover_region ships it).
-void World::replicate(size_t region, WriteSlot slot, sim::Instant now) {
+// Inlined into its one caller, commit().
+[[gnu::always_inline]] inline void World::replicate(size_t region, WriteSlot slot, sim::Instant now) {
   replication_.committed(region);
   if (region_count_ < 2) return;  // nothing to replicate to
   const bool replicates = outages_.replicates(region);
@@ -176,7 +177,8 @@ void World::resume_polls(size_t source, sim::Instant now) {
 }
 
 // Last-writer-wins at one replica: keep the winner, tell the tracker.
-void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
+// Inlined into its two callers, commit() and deliver().
+[[gnu::always_inline]] inline void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
   WriteSlot& current = items_.stored(replica, writes_[incoming].key);
   if (current == kNoWrite) {
     current = incoming;
@@ -345,8 +347,9 @@ void World::drain_backlog(size_t replica, sim::Instant now) {
 }
 
 // Applies a replicated write at `replica` in its turn: measure its lag, count
-// the writes it is concurrent with, then apply it under LWW.
-void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
+// the writes it is concurrent with, then apply it under LWW. Inlined into
+// its two callers, admit() and drain_backlog().
+[[gnu::always_inline]] inline void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   WriteRecord& record = writes_[write];
   const size_t origin = record.origin;
   uint32_t* replica_seen = items_.seen(replica, record.key);

@@ -41,9 +41,16 @@ class EventQueue {
 
   // Schedules event at time at; it gets the next sequence number.
   void push(Instant at, const Event& event) {
-    heap_.push_back(Entry{at, pushed_, event});
-    ++pushed_;
-    sift_up(heap_.size() - 1);
+    const Entry moving{at, pushed_++, event};
+    size_t index = heap_.size();
+    heap_.push_back(moving);
+    while (index > 0) {  // up to its place, shifting parents down into the hole
+      const size_t parent = (index - 1) / kArity;
+      if (!earlier(moving, heap_[parent])) break;
+      heap_[index] = heap_[parent];
+      index = parent;
+    }
+    heap_[index] = moving;
   }
 
   bool empty() const { return heap_.empty(); }
@@ -83,18 +90,6 @@ class EventQueue {
   static bool earlier(const Entry& a, const Entry& b) {
     if (a.at != b.at) return a.at < b.at;
     return a.sequence < b.sequence;
-  }
-
-  // Moves heap_[index] up to its place, shifting parents down into the hole.
-  void sift_up(size_t index) {
-    const Entry moving = heap_[index];
-    while (index > 0) {
-      const size_t parent = (index - 1) / kArity;
-      if (!earlier(moving, heap_[parent])) break;
-      heap_[index] = heap_[parent];
-      index = parent;
-    }
-    heap_[index] = moving;
   }
 
   // Places moving, which replaces the root, shifting smaller children up.
