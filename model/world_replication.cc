@@ -26,29 +26,30 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
       return 0;
     }
   }
-  const WriteSlot slot = writes_.allocate();
+  // The write knows what its region had seen of the item, itself included.
+  uint32_t* region_seen = items_.seen(region, key);
+  const uint32_t sequence = ++region_seen[region];
+  const WriteSlot slot = writes_.allocate(region_seen);
   WriteRecord& write = writes_[slot];
   writes_.retain(slot);  // held by this commit until it returns
-  uint32_t* region_seen = items_.seen(region, key);
   write.id = next_write_id_++;
   write.key = key;
   write.issued_ns = now.ns();
-  write.sequence = ++region_seen[region];
+  write.sequence = sequence;
   write.size_bytes = size_bytes;
   write.origin = static_cast<uint16_t>(region);
   write.op = op;
   write.undelivered = static_cast<uint16_t>(region_count_ - 1);
   if (by_ttl) write.flags |= WriteRecord::kTtlDelete;
-  uint32_t* known = writes_.knowledge(slot);
   if (!strong_.enabled()) {
     write.timestamp_ns = clocks_[region].read_ns(now);
-    for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
   } else {
     // MRSC orders an item's writes by their quorum, not by a region's clock
     // (its conflict windows keep two regions' writes to an item apart in
     // time), and a write sees the latest version through its quorum: it
     // knows every write committed to the item before it, wherever.
     write.timestamp_ns = now.ns();
+    uint32_t* known = writes_.knowledge(slot);
     for (size_t r = 0; r < region_count_; ++r) known[r] = items_.seen(r, key)[r];
   }
   if (op != Operation::kDelete) recorder_.bytes_written(region, size_bytes);
@@ -68,7 +69,6 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
     writes_.retain(slot);
   }
   replicate(region, slot, now);
-  const uint32_t sequence = write.sequence;
   writes_.release(slot);
   return sequence;
 }
