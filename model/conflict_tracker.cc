@@ -14,10 +14,9 @@ void keep_example(std::vector<ConflictExample>& examples, const ConflictExample&
 ConflictTracker::ConflictTracker(std::vector<std::string> region_names)
     : region_names_(std::move(region_names)), clobbered_from_(region_names_.size(), 0) {}
 
-void ConflictTracker::on_arrival(WriteTable& writes, WriteSlot write, size_t replica,
-                                 uint32_t own_writes_to_key) {
+void ConflictTracker::concurrent_arrival(WriteTable& writes, WriteSlot write, size_t replica,
+                                         uint32_t own_writes_to_key) {
   const uint32_t known = writes.knowledge(write)[replica];
-  if (own_writes_to_key <= known) return;
   concurrent_pairs_twice_ += own_writes_to_key - known;
   WriteRecord& record = writes[write];
   if (!(record.flags & WriteRecord::kConcurrent)) {
@@ -26,9 +25,8 @@ void ConflictTracker::on_arrival(WriteTable& writes, WriteSlot write, size_t rep
   }
 }
 
-void ConflictTracker::on_decided(WriteTable& writes, WriteSlot winner, WriteSlot loser,
-                                 size_t replica, sim::Instant now) {
-  if (writes.knew(winner, loser)) return;  // an ordinary overwrite
+void ConflictTracker::unordered_decision(WriteTable& writes, WriteSlot winner, WriteSlot loser,
+                                         size_t replica, sim::Instant now) {
   WriteRecord& lost = writes[loser];
   const WriteRecord& won = writes[winner];
   if (writes.knew(loser, winner)) {

@@ -33,11 +33,20 @@ class ConflictTracker {
 
   // A replicated `write` arrived at `replica`, whose own region had issued
   // `own_writes_to_key` writes to the item so far.
-  void on_arrival(WriteTable& writes, WriteSlot write, size_t replica, uint32_t own_writes_to_key);
+  // Inline: the usual arrival, one its replica's writes had all been known
+  // to, is one compare.
+  void on_arrival(WriteTable& writes, WriteSlot write, size_t replica, uint32_t own_writes_to_key) {
+    if (own_writes_to_key <= writes.knowledge(write)[replica]) return;
+    concurrent_arrival(writes, write, replica, own_writes_to_key);
+  }
 
   // `replica` kept `winner` over `loser` (either may be the incoming write).
+  // Inline: the usual decision, an ordinary overwrite, is one compare.
   void on_decided(WriteTable& writes, WriteSlot winner, WriteSlot loser, size_t replica,
-                  sim::Instant now);
+                  sim::Instant now) {
+    if (writes.knew(winner, loser)) return;
+    unordered_decision(writes, winner, loser, replica, now);
+  }
 
   void count_write() { ++result_.writes; }
   // The writes of `origin` counted clobbered.
@@ -46,6 +55,9 @@ class ConflictTracker {
   ConflictResult result() const;
 
  private:
+  void concurrent_arrival(WriteTable& writes, WriteSlot write, size_t replica, uint32_t own_writes_to_key);
+  // A decision between writes the winner did not know of.
+  void unordered_decision(WriteTable& writes, WriteSlot winner, WriteSlot loser, size_t replica, sim::Instant now);
   ConflictExample example(const WriteTable& writes, WriteSlot winner, WriteSlot loser,
                           size_t replica, sim::Instant now) const;
   WriteSummary summary(const WriteRecord& write) const;

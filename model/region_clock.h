@@ -25,8 +25,11 @@ class RegionClock {
       : anchor_local_ns_(config.offset.ns()), drift_ppb_(ppb(config.drift_ppm)) {}
 
   // The clock's reading at true time `now`, in nanoseconds of its own epoch.
+  // A clock without drift skips the 128-bit division (a library call that
+  // costs every commit of a plain run about 30 instructions): same reading.
   int64_t read_ns(sim::Instant now) const {
     const int64_t elapsed = now.ns() - anchor_true_ns_;
+    if (drift_ppb_ == 0) return anchor_local_ns_ + elapsed;
     const sim::Int128 drift = static_cast<sim::Int128>(elapsed) * drift_ppb_ / kPartsPerBillion;
     return anchor_local_ns_ + elapsed + static_cast<int64_t>(drift);
   }

@@ -26,29 +26,30 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
       return 0;
     }
   }
-  const WriteSlot slot = writes_.allocate();
+  // The write knows what its region had seen of the item, itself included.
+  uint32_t* region_seen = items_.seen(region, key);
+  const uint32_t sequence = ++region_seen[region];
+  const WriteSlot slot = writes_.allocate(region_seen);
   WriteRecord& write = writes_[slot];
   writes_.retain(slot);  // held by this commit until it returns
-  uint32_t* region_seen = items_.seen(region, key);
   write.id = next_write_id_++;
   write.key = key;
   write.issued_ns = now.ns();
-  write.sequence = ++region_seen[region];
+  write.sequence = sequence;
   write.size_bytes = size_bytes;
   write.origin = static_cast<uint16_t>(region);
   write.op = op;
   write.undelivered = static_cast<uint16_t>(region_count_ - 1);
   if (by_ttl) write.flags |= WriteRecord::kTtlDelete;
-  uint32_t* known = writes_.knowledge(slot);
   if (!strong_.enabled()) {
     write.timestamp_ns = clocks_[region].read_ns(now);
-    for (size_t r = 0; r < region_count_; ++r) known[r] = region_seen[r];
   } else {
     // MRSC orders an item's writes by their quorum, not by a region's clock
     // (its conflict windows keep two regions' writes to an item apart in
     // time), and a write sees the latest version through its quorum: it
     // knows every write committed to the item before it, wherever.
     write.timestamp_ns = now.ns();
+    uint32_t* known = writes_.knowledge(slot);
     for (size_t r = 0; r < region_count_; ++r) known[r] = items_.seen(r, key)[r];
   }
   if (op != Operation::kDelete) recorder_.bytes_written(region, size_bytes);
@@ -68,7 +69,6 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
     writes_.retain(slot);
   }
   replicate(region, slot, now);
-  const uint32_t sequence = write.sequence;
   writes_.release(slot);
   return sequence;
 }
@@ -76,7 +76,8 @@ uint32_t World::commit(size_t region, sim::Instant now, Operation op, uint64_t k
 // A write committed at `region` starts towards the other replicas: at once,
 // or through the region's stream and its next poll. While the region's
 // replication is out it waits in the stream (recover_region ships it).
-void World::replicate(size_t region, WriteSlot slot, sim::Instant now) {
+// Inlined into its one caller, commit().
+[[gnu::always_inline]] inline void World::replicate(size_t region, WriteSlot slot, sim::Instant now) {
   replication_.committed(region);
   if (region_count_ < 2) return;  // nothing to replicate to
   const bool replicates = outages_.replicates(region);
@@ -176,7 +177,8 @@ void World::resume_polls(size_t source, sim::Instant now) {
 }
 
 // Last-writer-wins at one replica: keep the winner, tell the tracker.
-void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
+// Inlined into its two callers, commit() and deliver().
+[[gnu::always_inline]] inline void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
   WriteSlot& current = items_.stored(replica, writes_[incoming].key);
   if (current == kNoWrite) {
     current = incoming;
@@ -345,8 +347,9 @@ void World::drain_backlog(size_t replica, sim::Instant now) {
 }
 
 // Applies a replicated write at `replica` in its turn: measure its lag, count
-// the writes it is concurrent with, then apply it under LWW.
-void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
+// the writes it is concurrent with, then apply it under LWW. Inlined into
+// its two callers, admit() and drain_backlog().
+[[gnu::always_inline]] inline void World::deliver(size_t replica, WriteSlot write, sim::Instant now) {
   WriteRecord& record = writes_[write];
   const size_t origin = record.origin;
   uint32_t* replica_seen = items_.seen(replica, record.key);

@@ -63,8 +63,9 @@ class WriteTable {
       : region_count_(region_count),
         stride_(slot_bytes(region_count)) {}
 
-  // A fresh slot with zero references; its knowledge vector is zeroed.
-  WriteSlot allocate() {
+  // A fresh slot with zero references; its knowledge vector a copy of
+  // `knowledge_of_origin` (one entry per region).
+  WriteSlot allocate(const uint32_t* knowledge_of_origin) {
     WriteSlot slot;
     if (!free_.empty()) {
       slot = free_.back();
@@ -76,7 +77,7 @@ class WriteTable {
     }
     new (address(slot)) WriteRecord{};
     uint32_t* known = knowledge(slot);
-    for (size_t r = 0; r < region_count_; ++r) known[r] = 0;
+    for (size_t r = 0; r < region_count_; ++r) known[r] = knowledge_of_origin[r];
     return slot;
   }
 

@@ -130,7 +130,7 @@ Distribution Distribution::empirical(std::vector<std::pair<double, double>> poin
   return d;
 }
 
-double Distribution::sample(Rng& rng) const {
+double Distribution::sample_other(Rng& rng) const {
   switch (kind_) {
     case Kind::kConstant:
       return a_;
@@ -267,20 +267,6 @@ LatencyModel LatencyModel::fixed(Duration base) { return LatencyModel(base, std:
 LatencyModel::LatencyModel(Duration base, std::optional<Distribution> jitter_ns)
     : base_(base), jitter_ns_(std::move(jitter_ns)) {
   GTSIM_ASSERT(base >= Duration::zero() && base <= kLatencyMax);
-}
-
-Duration LatencyModel::sample(Rng& rng) const {
-  if (!jitter_ns_.has_value()) return base_;
-  const double jitter = jitter_ns_->sample(rng);
-  GTSIM_ASSERT(jitter >= 0.0);  // also rejects NaN
-  const Duration room = kLatencyMax - base_;
-  // Compare in double before converting: the jitter may be huge or infinite.
-  if (jitter >= static_cast<double>(room.ns())) return kLatencyMax;
-  // Rounded half away from zero, as std::llround does for a non-negative
-  // value below 2^62, without its call: jitter - whole is exact.
-  auto whole = static_cast<int64_t>(jitter);
-  if (jitter - static_cast<double>(whole) >= 0.5) ++whole;
-  return base_ + Duration::nanoseconds(whole);
 }
 
 double LatencyModel::quantile_ns(double p) const {

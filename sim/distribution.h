@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/assert.h"
 #include "sim/random.h"
 #include "sim/time.h"
 
@@ -57,7 +58,12 @@ class Distribution {
 
   Kind kind() const { return kind_; }
 
-  double sample(Rng& rng) const;
+  // Inline for the exponential (a link's jitter, drawn for every record
+  // shipped); the other kinds out of line.
+  double sample(Rng& rng) const {
+    if (kind_ == Kind::kExponential) return rng.exponential(a_);
+    return sample_other(rng);
+  }
 
   // Exact inverse CDF at p in (0, 1) (for normal: of the truncated
   // distribution). Also defined at p = 0 and 1 where finite.
@@ -72,6 +78,8 @@ class Distribution {
 
  private:
   explicit Distribution(Kind kind) : kind_(kind) {}
+
+  double sample_other(Rng& rng) const;
 
   // Truncated normal: the inverse CDF through the kept upper tail, accurate
   // even when the kept mass is small.
@@ -104,7 +112,20 @@ class LatencyModel {
   // base + jitter rounded to the nearest ns (halves away from zero), clamped
   // to kLatencyMax; never negative. Exactly base when there is no jitter, and
   // then draws nothing from rng.
-  Duration sample(Rng& rng) const;
+  // Inline: every record shipped draws its latency and its apply time.
+  Duration sample(Rng& rng) const {
+    if (!jitter_ns_.has_value()) return base_;
+    const double jitter = jitter_ns_->sample(rng);
+    GTSIM_ASSERT(jitter >= 0.0);  // also rejects NaN
+    const Duration room = kLatencyMax - base_;
+    // Compare in double before converting: the jitter may be huge or infinite.
+    if (jitter >= static_cast<double>(room.ns())) return kLatencyMax;
+    // Rounded half away from zero, as std::llround does for a non-negative
+    // value below 2^62, without its call: jitter - whole is exact.
+    auto whole = static_cast<int64_t>(jitter);
+    if (jitter - static_cast<double>(whole) >= 0.5) ++whole;
+    return base_ + Duration::nanoseconds(whole);
+  }
 
   Duration base() const { return base_; }
   const std::optional<Distribution>& jitter_ns() const { return jitter_ns_; }

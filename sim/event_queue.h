@@ -41,9 +41,16 @@ class EventQueue {
 
   // Schedules event at time at; it gets the next sequence number.
   void push(Instant at, const Event& event) {
-    heap_.push_back(Entry{at, pushed_, event});
-    ++pushed_;
-    sift_up(heap_.size() - 1);
+    const Entry moving{at, pushed_++, event};
+    size_t index = heap_.size();
+    heap_.push_back(moving);
+    while (index > 0) {  // up to its place, shifting parents down into the hole
+      const size_t parent = (index - 1) / kArity;
+      if (!earlier(moving, heap_[parent])) break;
+      heap_[index] = heap_[parent];
+      index = parent;
+    }
+    heap_[index] = moving;
   }
 
   bool empty() const { return heap_.empty(); }
@@ -85,18 +92,6 @@ class EventQueue {
     return a.sequence < b.sequence;
   }
 
-  // Moves heap_[index] up to its place, shifting parents down into the hole.
-  void sift_up(size_t index) {
-    const Entry moving = heap_[index];
-    while (index > 0) {
-      const size_t parent = (index - 1) / kArity;
-      if (!earlier(moving, heap_[parent])) break;
-      heap_[index] = heap_[parent];
-      index = parent;
-    }
-    heap_[index] = moving;
-  }
-
   // Places moving, which replaces the root, shifting smaller children up.
   void sift_down(const Entry& moving) {
     const size_t size = heap_.size();
@@ -104,10 +99,15 @@ class EventQueue {
     for (;;) {
       const size_t first_child = index * kArity + 1;
       if (first_child >= size) break;
-      const size_t end_child = first_child + kArity < size ? first_child + kArity : size;
       size_t best = first_child;
-      for (size_t child = first_child + 1; child < end_child; ++child) {
-        if (earlier(heap_[child], heap_[best])) best = child;
+      if (first_child + kArity <= size) {  // all four children, unrolled
+        if (earlier(heap_[first_child + 1], heap_[best])) best = first_child + 1;
+        if (earlier(heap_[first_child + 2], heap_[best])) best = first_child + 2;
+        if (earlier(heap_[first_child + 3], heap_[best])) best = first_child + 3;
+      } else {
+        for (size_t child = first_child + 1; child < size; ++child) {
+          if (earlier(heap_[child], heap_[best])) best = child;
+        }
       }
       if (!earlier(heap_[best], moving)) break;
       heap_[index] = heap_[best];
