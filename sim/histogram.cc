@@ -10,15 +10,6 @@ namespace sim {
 
 Histogram::Histogram() : counts_(kBucketCount, 0) {}
 
-size_t Histogram::bucket_index(int64_t value) {
-  const uint64_t v = static_cast<uint64_t>(value);
-  if (v < kSubBucketCount) return static_cast<size_t>(v);
-  const int exponent = static_cast<int>(std::bit_width(v)) - 1;  // 8..62
-  const int group = exponent - kSubBucketBits;  // 0..54
-  const size_t sub = static_cast<size_t>(v >> group) - kSubBucketCount;
-  return kSubBucketCount + static_cast<size_t>(group) * kSubBucketCount + sub;
-}
-
 int64_t Histogram::bucket_lowest(size_t index) {
   if (index < kSubBucketCount) return static_cast<int64_t>(index);
   const size_t group = (index - kSubBucketCount) / kSubBucketCount;

@@ -13,10 +13,12 @@
 // A moved-from Histogram may only be assigned to or destroyed.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
+#include "sim/assert.h"
 #include "sim/int128.h"
 
 namespace sim {
@@ -30,8 +32,15 @@ class Histogram {
 
   Histogram();
 
-  // REQUIRES: value >= 0.
-  void record(int64_t value) { record_n(value, 1); }
+  // REQUIRES: value >= 0. Inline: a request records several figures.
+  void record(int64_t value) {
+    GTSIM_ASSERT(value >= 0 && count_ != UINT64_MAX);
+    ++counts_[bucket_index(value)];
+    ++count_;
+    sum_ += static_cast<UInt128>(value);
+    min_ = value < min_ ? value : min_;
+    max_ = value > max_ ? value : max_;
+  }
   // Records value n times. REQUIRES: value >= 0.
   void record_n(int64_t value, uint64_t n);
   // Both cost the span of buckets between min and max, not kBucketCount.
@@ -58,7 +67,14 @@ class Histogram {
   friend bool operator==(const Histogram& a, const Histogram& b);
 
  private:
-    static size_t bucket_index(int64_t value);
+  static size_t bucket_index(int64_t value) {
+    const uint64_t v = static_cast<uint64_t>(value);
+    if (v < kSubBucketCount) return static_cast<size_t>(v);
+    const int exponent = static_cast<int>(std::bit_width(v)) - 1;  // 8..62
+    const int group = exponent - kSubBucketBits;                    // 0..54
+    const size_t sub = static_cast<size_t>(v >> group) - kSubBucketCount;
+    return kSubBucketCount + static_cast<size_t>(group) * kSubBucketCount + sub;
+  }
   static int64_t bucket_lowest(size_t index);
   static int64_t bucket_width(size_t index);
 

@@ -9,8 +9,6 @@ namespace sim {
 
 namespace {
 
-constexpr uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
 constexpr uint64_t kFnvOffsetBasis = 14695981039346656037ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
 
@@ -50,41 +48,14 @@ Rng Rng::stream(uint64_t root_seed, std::string_view name) {
   return Rng(splitmix64(mixed));
 }
 
-uint64_t Rng::next_u64() {
-  const uint64_t result = rotl(s_[1] * 5, 7) * 9;
-  const uint64_t t = s_[1] << 17;
-  s_[2] ^= s_[0];
-  s_[3] ^= s_[1];
-  s_[1] ^= s_[2];
-  s_[0] ^= s_[3];
-  s_[2] ^= t;
-  s_[3] = rotl(s_[3], 45);
-  return result;
-}
-
-double Rng::uniform01() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
-
-double Rng::uniform_open01() {
-  return (static_cast<double>(next_u64() >> 12) + 0.5) * 0x1.0p-52;
-}
-
-uint64_t Rng::below(uint64_t n) {
-  GTSIM_ASSERT(n > 0);
-  UInt128 product = static_cast<UInt128>(next_u64()) * n;
+uint64_t Rng::below_rejecting(uint64_t n, UInt128 product) {
   uint64_t low = static_cast<uint64_t>(product);
-  if (low < n) {
-    const uint64_t threshold = (uint64_t{0} - n) % n;  // 2^64 mod n
-    while (low < threshold) {
-      product = static_cast<UInt128>(next_u64()) * n;
-      low = static_cast<uint64_t>(product);
-    }
+  const uint64_t threshold = (uint64_t{0} - n) % n;  // 2^64 mod n
+  while (low < threshold) {
+    product = static_cast<UInt128>(next_u64()) * n;
+    low = static_cast<uint64_t>(product);
   }
   return static_cast<uint64_t>(product >> 64);
-}
-
-double Rng::exponential(double mean) {
-  GTSIM_ASSERT(mean >= 0);
-  return -mean * std::log(uniform_open01());
 }
 
 double Rng::standard_normal() {

@@ -15,8 +15,12 @@
 // An Rng is a small value type: copying it forks an identical sequence.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <string_view>
+
+#include "sim/assert.h"
+#include "sim/int128.h"
 
 namespace sim {
 
@@ -37,21 +41,40 @@ class Rng {
   // The stream named name under root_seed.
   static Rng stream(uint64_t root_seed, std::string_view name);
 
-  uint64_t next_u64();
+  // The draws a request makes are inline: they run several times per event.
+  uint64_t next_u64() {
+    const uint64_t result = rotl(s_[1] * 5, 7) * 9;
+    const uint64_t t = s_[1] << 17;
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = rotl(s_[3], 45);
+    return result;
+  }
 
   // Uniform in [0, 1): 53 random bits, so every value is a multiple of 2^-53.
-  double uniform01();
+  double uniform01() { return static_cast<double>(next_u64() >> 11) * 0x1.0p-53; }
 
   // Uniform in (0, 1): never 0 nor 1 (safe for log); multiples of 2^-52 plus 2^-53.
-  double uniform_open01();
+  double uniform_open01() { return (static_cast<double>(next_u64() >> 12) + 0.5) * 0x1.0p-52; }
 
   // Uniform in [0, n), unbiased (Lemire's multiply-and-reject method).
   // REQUIRES: n > 0.
-  uint64_t below(uint64_t n);
+  uint64_t below(uint64_t n) {
+    GTSIM_ASSERT(n > 0);
+    UInt128 product = static_cast<UInt128>(next_u64()) * n;
+    if (static_cast<uint64_t>(product) < n) return below_rejecting(n, product);
+    return static_cast<uint64_t>(product >> 64);
+  }
 
   // Exponential with the given mean, by inversion: -mean * log(uniform_open01()).
   // REQUIRES: mean >= 0.
-  double exponential(double mean);
+  double exponential(double mean) {
+    GTSIM_ASSERT(mean >= 0);
+    return -mean * std::log(uniform_open01());
+  }
 
   // Standard normal N(0, 1) by Marsaglia's polar method (uses only log and
   // sqrt); the second value of each pair is discarded so that an Rng stays a
@@ -59,6 +82,10 @@ class Rng {
   double standard_normal();
 
  private:
+  static constexpr uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  // below()'s rare case: the low word fell under n, so the draw may be rejected.
+  uint64_t below_rejecting(uint64_t n, UInt128 product);
+
   uint64_t s_[4];
 };
 
