@@ -17,6 +17,14 @@ sim::UInt128 fraction_of_2_64(double percent) {
   return static_cast<uint64_t>(p * 18446744073709551616.0L);
 }
 
+// std::llround of a non-negative double below 2^63 (halves away from zero),
+// without its library call: x - whole is exact.
+int64_t round_nonnegative(double x) {
+  auto whole = static_cast<int64_t>(x);
+  if (x - static_cast<double>(whole) >= 0.5) ++whole;
+  return whole;
+}
+
 }  // namespace
 
 ClientGroup::ClientGroup(uint64_t seed, const std::string& region_name,
@@ -87,7 +95,7 @@ std::optional<sim::Instant> ClientGroup::next_arrival(sim::Instant now) {
   }
   const double gap = arrivals_rng_.exponential(mean_gap_ns_);
   if (gap >= static_cast<double>(stop_.ns() - now.ns())) return std::nullopt;
-  return before_stop(now + sim::Duration::nanoseconds(std::llround(gap)));
+  return before_stop(now + sim::Duration::nanoseconds(round_nonnegative(gap)));
 }
 
 Request ClientGroup::next_request() {

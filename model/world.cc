@@ -41,7 +41,8 @@ World::World(const Scenario& scenario)
       outages_(scenario.seed, region_names_),
       strong_(scenario_, region_names_),
       recorder_(scenario_, region_names_),
-      queue_(4096) {
+      queue_(4096),
+      lanes_(clients_.group_count()) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
   for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
   if (scenario.table.prepopulated) {
@@ -63,7 +64,7 @@ RunResult World::run(const RunLimits& limits) {
   schedule_start();
   uint64_t events = 0;
   sim::Instant now;
-  while (queue_.size() > background_pending_) {
+  while (foreground_pending() > 0) {
     if (events >= limits.max_events) {
       recorder_.stopped(StopReason::kMaxEvents);
       break;
@@ -79,11 +80,18 @@ RunResult World::run(const RunLimits& limits) {
         break;
       }
     }
-    const auto entry = queue_.pop();
-    now = entry.at;
     ++events;
-    if (!queue_.empty()) prefetch(queue_.peek().event);
-    dispatch(entry.event, now);
+    if (lane_first()) {  // a client group's next request
+      const ArrivalLanes::Lane lane = lanes_.take();
+      now = lane.at;
+      prefetch_next();
+      client_attempt(lane_event(lane), now);
+    } else {
+      const auto entry = queue_.pop();
+      now = entry.at;
+      prefetch_next();
+      dispatch(entry.event, now);
+    }
   }
   return finish(now, events);
 }

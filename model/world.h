@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "model/arrival_lanes.h"
 #include "model/capacity.h"
 #include "model/clients.h"
 #include "model/lww.h"
@@ -93,6 +94,16 @@ class World {
   // The run (world.cc).
   void schedule_start();
   void dispatch(const Event& event, sim::Instant now);
+  bool lane_first() const {
+    if (lanes_.empty()) return false;
+    return queue_.empty() || lanes_.before(queue_.peek().at, queue_.peek().sequence);
+  }
+  Event lane_event(const ArrivalLanes::Lane& lane) const {
+    return Event{EventKind::kClientRequest, lane.request.op, clients_.home(lane.group), lane.group,
+                 lane.request.key};
+  }
+  // Events that keep the run going: queued, and the client groups' next requests.
+  size_t foreground_pending() const { return queue_.size() + lanes_.size() - background_pending_; }
   RunResult finish(sim::Instant now, uint64_t events);
   void check_convergence(RunResult& result) const;
   uint64_t count_expired(size_t region, sim::Instant now) const;
@@ -101,6 +112,7 @@ class World {
   // Client requests (world_clients.cc).
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
+  void prefetch_next() const;
   void client_attempt(const Event& event, sim::Instant now);
   int64_t request_milli_units(size_t region, Operation op, uint64_t key, uint32_t size_bytes,
                               const ClientGroupConfig& group) const;
@@ -213,9 +225,11 @@ class World {
   Outages outages_;
   StrongConsistency strong_;
   RunRecorder recorder_;
-  // The queue. Background events queued (leave checks, TTL, waiting
-  // backfills) alone do not keep a run going.
+  // The queue, and each client group's next request beside it
+  // (model/arrival_lanes.h). Background events queued (leave checks, TTL,
+  // waiting backfills) alone do not keep a run going.
   sim::EventQueue<Event> queue_;
+  ArrivalLanes lanes_;
   size_t background_pending_ = 0;
   bool ran_ = false;
 };

@@ -7,9 +7,16 @@
 namespace model {
 
 void World::schedule_request(size_t group, sim::Instant at) {
-  const Request request = clients_.next_request(group);
-  queue_.push(at, Event{EventKind::kClientRequest, request.op, clients_.home(group),
-                        static_cast<uint32_t>(group), request.key});
+  lanes_.schedule(static_cast<uint32_t>(group), at, clients_.next_request(group), queue_.pushed());
+}
+
+// The next event's state starts loading while this one runs.
+void World::prefetch_next() const {
+  if (lane_first()) {
+    prefetch(lane_event(lanes_.earliest()));
+  } else if (!queue_.empty()) {
+    prefetch(queue_.peek().event);
+  }
 }
 
 // Memory, not arithmetic, bounds this loop: with many keys an event's item

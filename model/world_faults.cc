@@ -32,7 +32,7 @@ void World::second_tick(sim::Instant now) {
   }
   if (scenario_.table.ttl.items_expire && now < stop_) expire_items(now);
   // Keep time going while traffic runs or anything else is pending.
-  if (now < stop_ || queue_.size() > background_pending_) {
+  if (now < stop_ || foreground_pending() > 0) {
     queue_.push(now + sim::Duration::seconds(1), Event{EventKind::kSecondTick, Operation::kPut, 0, 0, 0});
   }
 }

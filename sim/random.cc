@@ -48,16 +48,12 @@ Rng Rng::stream(uint64_t root_seed, std::string_view name) {
   return Rng(splitmix64(mixed));
 }
 
-uint64_t Rng::below(uint64_t n) {
-  GTSIM_ASSERT(n > 0);
-  UInt128 product = static_cast<UInt128>(next_u64()) * n;
+uint64_t Rng::below_rejecting(uint64_t n, UInt128 product) {
   uint64_t low = static_cast<uint64_t>(product);
-  if (low < n) {
-    const uint64_t threshold = (uint64_t{0} - n) % n;  // 2^64 mod n
-    while (low < threshold) {
-      product = static_cast<UInt128>(next_u64()) * n;
-      low = static_cast<uint64_t>(product);
-    }
+  const uint64_t threshold = (uint64_t{0} - n) % n;  // 2^64 mod n
+  while (low < threshold) {
+    product = static_cast<UInt128>(next_u64()) * n;
+    low = static_cast<uint64_t>(product);
   }
   return static_cast<uint64_t>(product >> 64);
 }

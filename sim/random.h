@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "sim/assert.h"
+#include "sim/int128.h"
 
 namespace sim {
 
@@ -40,8 +41,7 @@ class Rng {
   // The stream named name under root_seed.
   static Rng stream(uint64_t root_seed, std::string_view name);
 
-  // Inline, with uniform01, uniform_open01 and exponential: every event of
-  // a run draws, and a call each costs B1 about 1 % of its instructions.
+  // The draws a request makes are inline: they run several times per event.
   uint64_t next_u64() {
     const uint64_t result = rotl(s_[1] * 5, 7) * 9;
     const uint64_t t = s_[1] << 17;
@@ -62,7 +62,12 @@ class Rng {
 
   // Uniform in [0, n), unbiased (Lemire's multiply-and-reject method).
   // REQUIRES: n > 0.
-  uint64_t below(uint64_t n);
+  uint64_t below(uint64_t n) {
+    GTSIM_ASSERT(n > 0);
+    UInt128 product = static_cast<UInt128>(next_u64()) * n;
+    if (static_cast<uint64_t>(product) < n) return below_rejecting(n, product);
+    return static_cast<uint64_t>(product >> 64);
+  }
 
   // Exponential with the given mean, by inversion: -mean * log(uniform_open01()).
   // REQUIRES: mean >= 0.
@@ -78,6 +83,9 @@ class Rng {
 
  private:
   static constexpr uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  // below()'s rare case: the low word fell under n, so the draw may be rejected.
+  uint64_t below_rejecting(uint64_t n, UInt128 product);
+
   uint64_t s_[4];
 };
 
