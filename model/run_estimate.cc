@@ -22,12 +22,29 @@ namespace {
 // the index at least 35 % full). Coalescing keeps a slot per (region, item),
 // an MRSC table a conflict window (16 bytes) per item; TTL on a prepopulated
 // table queues a delete (an event, 32 bytes) per item and TTL region.
+// The items a run can touch: at most one per write, every item with TTL on
+// a prepopulated table.
+double touchable_items(const Scenario& scenario, double writes, double ttl_regions) {
+  const double keys = static_cast<double>(scenario.table.key_count);
+  const bool prepopulated_ttl = scenario.table.prepopulated && ttl_regions > 0;
+  return std::min(keys, writes + (prepopulated_ttl ? keys : 0));
+}
+
+ItemLayout item_layout_for(const Scenario& scenario, double writes, double ttl_regions) {
+  if (scenario.table.item_layout != ItemLayout::kAuto) return scenario.table.item_layout;
+  const double dense = ReplicaItems::dense_bytes(scenario.region_count(), scenario.table.key_count);
+  const double keys = static_cast<double>(scenario.table.key_count);
+  const bool small = dense <= static_cast<double>(ReplicaItems::kDenseBytesMax);
+  return small || touchable_items(scenario, writes, ttl_regions) * 4 >= keys ? ItemLayout::kDense
+                                                                             : ItemLayout::kSparse;
+}
+
 double item_state_bytes(const Scenario& scenario, double writes, double ttl_regions) {
   const size_t regions = scenario.region_count();
   const double keys = static_cast<double>(scenario.table.key_count);
   const bool prepopulated_ttl = scenario.table.prepopulated && ttl_regions > 0;
   const double dense = ReplicaItems::dense_bytes(regions, scenario.table.key_count);
-  const double touched = std::min(keys, writes + (prepopulated_ttl ? keys : 0));
+  const double touched = touchable_items(scenario, writes, ttl_regions);
   constexpr double kIndexBytes = 16 / 0.35;
   // A KeyValues (model/key_values.h) over `space` keys of `value` bytes each.
   const auto values = [&](double space, double value) {
@@ -35,7 +52,7 @@ double item_state_bytes(const Scenario& scenario, double writes, double ttl_regi
     return dense_values <= static_cast<double>(KeyValues<int>::kDenseBytesMax) ? dense_values
                                                                                  : touched * (value + kIndexBytes);
   };
-  double bytes = dense <= static_cast<double>(ReplicaItems::kDenseBytesMax)
+  double bytes = item_layout_for(scenario, writes, ttl_regions) == ItemLayout::kDense
                      ? dense
                      : touched * (static_cast<double>(ReplicaItems::sparse_item_bytes(regions)) + kIndexBytes);
   const bool coalesces = scenario.replication.coalesce_window.ns() > 0 && scenario.replication.poll_interval.ns() > 0;
@@ -180,8 +197,13 @@ RunEstimate estimate_run(const Scenario& scenario) {
   estimate.events += ttl_events(scenario, writes) + backfill_events(scenario, writes);
   write_units_per_s.resize(scenario.region_count(), 0);
   estimate_backlog(scenario, write_units_per_s, &estimate);
+  estimate.writes = writes;
   estimate.item_state_bytes = item_state_bytes(scenario, writes, ttl_regions(scenario));
   return estimate;
+}
+
+ItemLayout planned_item_layout(const Scenario& scenario) {
+  return item_layout_for(scenario, estimate_run(scenario).writes, ttl_regions(scenario));
 }
 
 std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded) {

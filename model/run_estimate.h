@@ -48,6 +48,7 @@ namespace model {
 
 struct RunEstimate {
   double requests = 0;          // client requests over the traffic duration
+  double writes = 0;            // the client writes among them (put, update, delete)
   double events = 0;            // requests + replicated applies + polls + TTL + backfill
   double item_state_bytes = 0;  // per-(region, key) state, allocated before the run
   double simulated_ns = 0;      // traffic plus the time streams and backlogs need to drain
@@ -68,6 +69,13 @@ inline constexpr double kItemStateBytesCeiling = 8.0 * (1ull << 30);  // 8 GiB
 inline constexpr double kSimulatedNsCeiling = static_cast<double>(sim::Duration::hours(100'000).ns());
 
 RunEstimate estimate_run(const Scenario& scenario);
+
+// The item store's layout for a run (model/replica_items.h): as the scenario
+// forces it, else dense while its blocks take at most
+// ReplicaItems::kDenseBytesMax or while the run can touch at least a quarter
+// of the keys (dense then holds at most four times the bytes a sparse store
+// would, and finds an item without a lookup), sparse otherwise.
+ItemLayout planned_item_layout(const Scenario& scenario);
 
 // A message explaining why a run must be refused, or nullopt if it may go
 // ahead. `bounded` is true when --max-events or --max-wall bounds the run;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "model/run_estimate.h"
 #include "sim/assert.h"
 
 namespace model {
@@ -33,7 +34,7 @@ World::World(const Scenario& scenario)
       region_names_(region_names(scenario)),
       lww_(name_ranks(region_names_)),
       writes_(region_count_),
-      items_(region_count_, key_count_, scenario.table.item_layout),
+      items_(region_count_, key_count_, planned_item_layout(scenario)),
       clients_(scenario_, region_names_, stop_),
       capacity_(scenario_),
       replication_(scenario_, region_names_),

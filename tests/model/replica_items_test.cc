@@ -12,6 +12,7 @@
 #include "load/scenario_loader.h"
 #include "model/key_index.h"
 #include "model/key_values.h"
+#include "model/run_estimate.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
 
@@ -205,3 +206,24 @@ TEST_CASE("World: reads of a 10^10-key table touch no item", "[layout]") {
 
 }  // namespace
 }  // namespace model
+
+TEST_CASE("Item layout: dense for a small key space or one the run writes a quarter of, sparse otherwise",
+          "[layout]") {
+  const auto bench = [](const char* name) {
+    const load::LoadResult loaded = load::load_scenario_file(
+        (std::filesystem::path(GTSIM_SOURCE_DIR) / "scenarios" / "bench" / (std::string(name) + ".yaml")).string());
+    REQUIRE(loaded.ok());
+    return *loaded.scenario;
+  };
+  CHECK(model::planned_item_layout(bench("b1")) == model::ItemLayout::kDense);  // 100,000 keys: 19 MB dense
+  // 1,000,000 keys in two regions (64 MB dense) and about 6.6 M writes.
+  CHECK(model::planned_item_layout(bench("b2")) == model::ItemLayout::kDense);
+  model::Scenario b3 = bench("b3");  // 100,000,000 keys, 180,000 writes
+  CHECK(model::planned_item_layout(b3) == model::ItemLayout::kSparse);
+  b3.duration = sim::Duration::hours(2);  // 21.6 M writes: under a quarter of the keys
+  CHECK(model::planned_item_layout(b3) == model::ItemLayout::kSparse);
+  b3.duration = sim::Duration::hours(5);  // 54 M writes: more than a quarter
+  CHECK(model::planned_item_layout(b3) == model::ItemLayout::kDense);
+  b3.table.item_layout = model::ItemLayout::kSparse;  // a forced layout is kept
+  CHECK(model::planned_item_layout(b3) == model::ItemLayout::kSparse);
+}
