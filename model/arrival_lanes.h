@@ -15,12 +15,13 @@
 // a smaller number (scheduled before it). Two lanes of the same time run in
 // the order they were scheduled.
 //
-// Storage: a binary min-heap of at most one lane per client group, reserved
+// Storage: a binary heap (std::push_heap) of at most one lane per client group, reserved
 // up front: scheduling never allocates once built.
 // Determinism: no randomness and no clock; the order above depends only on
 // the sequence of schedule() calls and queue pushes.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -47,7 +48,7 @@ class ArrivalLanes {
   void schedule(uint32_t group, sim::Instant at, const Request& request, uint64_t queued_before) {
     GTSIM_ASSERT(heap_.size() < heap_.capacity());
     heap_.push_back(Lane{at, queued_before, scheduled_++, request, group});
-    sift_up(heap_.size() - 1);
+    std::push_heap(heap_.begin(), heap_.end(), later);
   }
 
   bool empty() const { return heap_.empty(); }
@@ -66,41 +67,16 @@ class ArrivalLanes {
   // Removes and returns the earliest lane. REQUIRES: !empty().
   Lane take() {
     GTSIM_ASSERT(!heap_.empty());
-    const Lane top = heap_.front();
-    const Lane last = heap_.back();
+    std::pop_heap(heap_.begin(), heap_.end(), later);
+    const Lane top = heap_.back();
     heap_.pop_back();
-    if (!heap_.empty()) sift_down(last);
     return top;
   }
 
  private:
-  static bool earlier(const Lane& a, const Lane& b) { return a.at != b.at ? a.at < b.at : a.order < b.order; }
-
-  void sift_up(size_t index) {
-    const Lane moving = heap_[index];
-    while (index > 0) {
-      const size_t parent = (index - 1) / 2;
-      if (!earlier(moving, heap_[parent])) break;
-      heap_[index] = heap_[parent];
-      index = parent;
-    }
-    heap_[index] = moving;
-  }
-
-  // Places `moving`, which replaces the root.
-  void sift_down(const Lane& moving) {
-    const size_t size = heap_.size();
-    size_t index = 0;
-    for (;;) {
-      size_t child = 2 * index + 1;
-      if (child >= size) break;
-      if (child + 1 < size && earlier(heap_[child + 1], heap_[child])) ++child;
-      if (!earlier(heap_[child], moving)) break;
-      heap_[index] = heap_[child];
-      index = child;
-    }
-    heap_[index] = moving;
-  }
+  // The heap's order, reversed for std::push_heap's max-heap: (at, order)
+  // is unique, so the order of lanes never depends on the algorithm.
+  static bool later(const Lane& a, const Lane& b) { return a.at != b.at ? a.at > b.at : a.order > b.order; }
 
   std::vector<Lane> heap_;
   uint64_t scheduled_ = 0;
