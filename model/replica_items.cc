@@ -16,9 +16,9 @@ ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout l
       dense_(layout == ItemLayout::kDense ||
              (layout == ItemLayout::kAuto &&
               dense_bytes(region_count, key_count) <= static_cast<double>(kDenseBytesMax))),
-      stride_(dense_ ? dense_stride(region_count) : sparse_stride(region_count)) {
+      stride_(block_stride(region_count)),
+      item_bytes_(dense_ ? dense_item_bytes(region_count) : sparse_item_bytes(region_count)) {
   if (!dense_) {
-    item_bytes_ = sparse_item_bytes(region_count);
     chunk_items_ = static_cast<uint32_t>(std::max<size_t>(1, kChunkBytes / item_bytes_));
     initial_ = std::make_unique<std::byte[]>(item_bytes_);
     new (initial_.get()) uint64_t{kNoKey};
@@ -28,12 +28,12 @@ ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout l
     }
     return;
   }
-  const size_t bytes = region_count * key_count * stride_;
+  const size_t bytes = key_count * item_bytes_;
   storage_.reset(static_cast<std::byte*>(::operator new[](bytes, std::align_val_t{64})));
-  for (size_t region = 0; region < region_count; ++region) {
-    for (uint64_t key = 0; key < key_count; ++key) init_block(block(region, key), region_count);
+  for (uint64_t key = 0; key < key_count; ++key) {
+    for (size_t region = 0; region < region_count; ++region) init_block(block(region, key), region_count);
+    new (dense_newest(key)) WriteSlot{kNoWrite};
   }
-  newest_.assign(key_count, kNoWrite);
 }
 
 void ReplicaItems::init_block(std::byte* at, size_t region_count) {
@@ -43,7 +43,7 @@ void ReplicaItems::init_block(std::byte* at, size_t region_count) {
 }
 
 size_t ReplicaItems::bytes() const {
-  if (dense_) return region_count_ * key_count_ * stride_ + newest_.size() * sizeof(WriteSlot);
+  if (dense_) return key_count_ * item_bytes_;
   return chunks_.size() * chunk_bytes() + index_.bytes() + item_bytes_;
 }
 

@@ -13,9 +13,13 @@
 //     (for t-visibility: how old the write a read elsewhere should see is).
 //
 // Two layouts behind one interface, chosen at construction:
-//   - dense (a small key space): every (region, key) block allocated before
-//     the run, padded to 16, 32 or 64 bytes on a 64-byte aligned base so such
-//     a block never straddles two lines;
+//   - dense (a small key space): every item allocated before the run, key
+//     after key; an item is its regions' blocks side by side (each padded to
+//     8 bytes) with its newest write in the item's last 4 bytes (the padding
+//     of the last block), the item padded to 16, 32 or 64 bytes or a
+//     multiple of 64 on a 64-byte aligned base. A get reads its region's
+//     block, every other region's and the newest write: with 2 regions one
+//     line (2 x 32 bytes), with 3 two;
 //   - sparse (a large one): an item's blocks (all regions, with its newest
 //     write and its key) are allocated when a mutating accessor first touches
 //     it, numbered by a KeyIndex and kept in 2 MiB chunks (in huge pages
@@ -49,10 +53,10 @@ class ReplicaItems {
 
   // The bytes a dense store of this shape takes (its blocks and newest writes).
   static double dense_bytes(size_t region_count, uint64_t key_count) {
-    return static_cast<double>(key_count) * static_cast<double>(region_count * dense_stride(region_count) + 4);
+    return static_cast<double>(key_count) * static_cast<double>(dense_item_bytes(region_count));
   }
   // The bytes one touched item takes in a sparse store (its chunk's share).
-  static size_t sparse_item_bytes(size_t region_count) { return kHeaderBytes + region_count * sparse_stride(region_count); }
+  static size_t sparse_item_bytes(size_t region_count) { return kHeaderBytes + region_count * block_stride(region_count); }
 
   bool dense() const { return dense_; }
   // Items with state of their own (every key when dense), and the others.
@@ -78,9 +82,11 @@ class ReplicaItems {
   uint32_t* admitted(size_t region, uint64_t key) { return seen(region, key) + region_count_; }
   const uint32_t* admitted(size_t region, uint64_t key) const { return seen(region, key) + region_count_; }
   // The LWW-newest write of the item committed anywhere (kNoWrite if none).
-  WriteSlot& newest(uint64_t key) { return __builtin_expect(dense_, 1) ? newest_[key] : *slot_at(item(key) + 8); }
+  WriteSlot& newest(uint64_t key) {
+    return __builtin_expect(dense_, 1) ? *slot_at(dense_newest(key)) : *slot_at(item(key) + 8);
+  }
   WriteSlot newest(uint64_t key) const {
-    return __builtin_expect(dense_, 1) ? newest_[key] : *slot_at(item(key) + 8);
+    return __builtin_expect(dense_, 1) ? *slot_at(dense_newest(key)) : *slot_at(item(key) + 8);
   }
 
   // Starts loading an item's block ahead of use (a hint; changes nothing).
@@ -130,12 +136,14 @@ class ReplicaItems {
   static constexpr size_t kChunkBytes = size_t{2} << 20;  // a huge page
   static constexpr uint64_t kNoKey = UINT64_MAX;
 
-  static size_t dense_stride(size_t region_count) {
-    const size_t bytes = 12 + 8 * region_count;
+  // A block: last_commit_ns, the stored winner, seen[], admitted[]; padded to
+  // 8 bytes (12 + 8 x regions leaves 4 spare at its end).
+  static size_t block_stride(size_t region_count) { return (12 + 8 * region_count + 7) / 8 * 8; }
+  static size_t dense_item_bytes(size_t region_count) {
+    const size_t bytes = region_count * block_stride(region_count);
     if (bytes <= 64) return bytes <= 16 ? 16 : bytes <= 32 ? 32 : 64;
-    return (bytes + 7) / 8 * 8;
+    return (bytes + 63) / 64 * 64;
   }
-  static size_t sparse_stride(size_t region_count) { return (12 + 8 * region_count + 7) / 8 * 8; }
   static WriteSlot* slot_at(std::byte* at) { return std::launder(reinterpret_cast<WriteSlot*>(at)); }
   static const WriteSlot* slot_at(const std::byte* at) { return std::launder(reinterpret_cast<const WriteSlot*>(at)); }
   static void init_block(std::byte* at, size_t region_count);
@@ -143,13 +151,15 @@ class ReplicaItems {
   // The dense layout inline, the sparse one out of line (the hot loop of a
   // small key space stays as small as it was).
   std::byte* block(size_t region, uint64_t key) {
-    if (__builtin_expect(dense_, 1)) return storage_.get() + (region * key_count_ + key) * stride_;
+    if (__builtin_expect(dense_, 1)) return storage_.get() + key * item_bytes_ + region * stride_;
     return item(key) + kHeaderBytes + region * stride_;
   }
   const std::byte* block(size_t region, uint64_t key) const {
-    if (__builtin_expect(dense_, 1)) return storage_.get() + (region * key_count_ + key) * stride_;
+    if (__builtin_expect(dense_, 1)) return storage_.get() + key * item_bytes_ + region * stride_;
     return item(key) + kHeaderBytes + region * stride_;
   }
+  // Dense: the item's newest write, in its last 4 bytes.
+  std::byte* dense_newest(uint64_t key) const { return storage_.get() + (key + 1) * item_bytes_ - 4; }
   // Sparse: the item's bytes, allocated on first touch.
   [[gnu::noinline]] std::byte* item(uint64_t key);
   // Sparse: the item's bytes, or the initial state's if it was never touched.
@@ -166,12 +176,11 @@ class ReplicaItems {
   size_t region_count_;
   uint64_t key_count_;
   bool dense_;
-  size_t stride_;  // bytes per block
+  size_t stride_;      // bytes per block
+  size_t item_bytes_;  // bytes per item
   // Dense.
   std::unique_ptr<std::byte[], AlignedDelete> storage_;
-  std::vector<WriteSlot> newest_;
   // Sparse.
-  size_t item_bytes_ = 0;
   KeyIndex index_;
   uint32_t items_ = 0;
   struct Free {

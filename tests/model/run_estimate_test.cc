@@ -23,15 +23,15 @@ TEST_CASE("estimate_run: requests, replicated applies and polls (3 regions, half
   CHECK(e.events == 4000 + 3500 * 2 + 3500 + 100);  // writes 500 + 3000, each applied in 2 others,
                                                     // polled; a tick per simulated second
   CHECK(e.simulated_ns == 100e9);
-  // A small key space is dense: a block of 12 + 8 * 3 bytes, padded to 64, per
-  // region and key, and each key's newest write (4 bytes).
-  CHECK(e.item_state_bytes == 1000 * (3 * 64.0 + 4));
+  // A small key space is dense: per key, 3 blocks of 12 + 8 * 3 bytes, each
+  // padded to 40, and the newest write in the padding, the item padded to 128.
+  CHECK(e.item_state_bytes == 1000 * 128.0);
 }
 
 TEST_CASE("estimate_run: an MRSC table also holds each item's conflict window (16 bytes)") {
   const Scenario s = scenario_of("duration: 100s\nregions: [us-east-1, us-east-2, us-west-2]\n"
                                  "table: {keys: 1000, multi_region_consistency: strong}\n");
-  CHECK(estimate_run(s).item_state_bytes == 1000 * (3 * 64.0 + 4) + 1000 * 16.0);
+  CHECK(estimate_run(s).item_state_bytes == 1000 * 128.0 + 1000 * 16.0);
 }
 
 TEST_CASE("estimate_run: a large key space holds only the items the writes can touch") {
