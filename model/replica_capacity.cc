@@ -25,17 +25,6 @@ int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
 }  // namespace
 
-int64_t write_milli_units(uint64_t item_bytes, bool transactional) {
-  const int64_t units = std::max<int64_t>(1, ceil_div(static_cast<int64_t>(item_bytes), 1024));
-  return units * kMilliPerUnit * (transactional ? 2 : 1);
-}
-
-int64_t read_milli_units(uint64_t item_bytes, bool strong, bool transactional) {
-  const int64_t blocks = std::max<int64_t>(1, ceil_div(static_cast<int64_t>(item_bytes), 4096));
-  if (transactional) return blocks * 2 * kMilliPerUnit;
-  return blocks * (strong ? kMilliPerUnit : kMilliPerUnit / 2);
-}
-
 ReplicaCapacity::ReplicaCapacity(const CapacityConfig& config, uint64_t data_bytes, sim::Instant now,
                                  double applier_share_percent)
     : config_(config),
@@ -144,9 +133,8 @@ bool ReplicaCapacity::try_consume_replicated(sim::Instant now, uint64_t key, int
 bool ReplicaCapacity::take(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli) {
   PerDimension& d = at(dimension);
   sim::TokenBucket& partition = d.partitions[partition_of(key)];
-  if (!d.table.can_take(now, milli) || !partition.can_take(now, milli)) return false;
+  if (!d.table.can_take(now, milli) || !partition.try_take(now, milli)) return false;
   d.table.take(now, milli);
-  partition.take(now, milli);
   d.consumed_this_second += milli;
   return true;
 }
@@ -155,9 +143,8 @@ bool ReplicaCapacity::take(sim::Instant now, Dimension dimension, uint64_t key, 
 bool ReplicaCapacity::admit(sim::Instant now, PerDimension& d, uint64_t key, int64_t milli, bool replicated) {
   const sim::ShareSplit::Share share = replicated ? sim::ShareSplit::Share::kSecond : sim::ShareSplit::Share::kFirst;
   sim::TokenBucket& partition = d.partitions[partition_of(key)];
-  if (!shares_.can_take(now, share, milli) || !partition.can_take(now, milli)) return false;
+  if (!shares_.can_take(now, share, milli) || !partition.try_take(now, milli)) return false;
   shares_.take(now, share, milli);
-  partition.take(now, milli);
   d.consumed_this_second += milli;
   return true;
 }

@@ -141,7 +141,16 @@ class ReplicaCapacity {
 // Capacity units for a request, in milli-units (docs/sources.md, Capacity units): writes 1 per
 // KB (rounded up), reads 1 per 4 KB, eventually consistent reads half,
 // transactional requests double; at least one unit's worth.
-int64_t write_milli_units(uint64_t item_bytes, bool transactional);
-int64_t read_milli_units(uint64_t item_bytes, bool strong, bool transactional);
+// Inline: one of them is computed for every request and every replicated write.
+inline int64_t write_milli_units(uint64_t item_bytes, bool transactional) {
+  const int64_t kilobytes = (static_cast<int64_t>(item_bytes) + 1023) / 1024;
+  return (kilobytes < 1 ? 1 : kilobytes) * 1000 * (transactional ? 2 : 1);
+}
+inline int64_t read_milli_units(uint64_t item_bytes, bool strong, bool transactional) {
+  const int64_t blocks = (static_cast<int64_t>(item_bytes) + 4095) / 4096;
+  const int64_t at_least_one = blocks < 1 ? 1 : blocks;
+  if (transactional) return at_least_one * 2 * 1000;
+  return at_least_one * (strong ? 1000 : 500);
+}
 
 }  // namespace model

@@ -130,6 +130,8 @@ Distribution Distribution::empirical(std::vector<std::pair<double, double>> poin
   return d;
 }
 
+double Distribution::sample_empirical(Rng& rng) const { return empirical_at(rng.uniform01() * 100.0); }
+
 double Distribution::sample_other(Rng& rng) const {
   switch (kind_) {
     case Kind::kConstant:
@@ -152,7 +154,7 @@ double Distribution::sample_other(Rng& rng) const {
     case Kind::kPareto:
       return a_ * std::pow(rng.uniform_open01(), -1.0 / b_);
     case Kind::kEmpirical:
-      return empirical_at(rng.uniform01() * 100.0);
+      return sample_empirical(rng);
   }
   GTSIM_ASSERT(false && "unknown distribution kind");
   return 0.0;

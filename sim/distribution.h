@@ -59,9 +59,13 @@ class Distribution {
   Kind kind() const { return kind_; }
 
   // Inline for the exponential (a link's jitter, drawn for every record
-  // shipped); the other kinds out of line.
+  // shipped) and the constant (the default item size), a direct call for the
+  // empirical table (the default service time); the other kinds through one
+  // switch. Each call site thus branches on its own distribution's kind.
   double sample(Rng& rng) const {
     if (kind_ == Kind::kExponential) return rng.exponential(a_);
+    if (kind_ == Kind::kConstant) return a_;
+    if (kind_ == Kind::kEmpirical) return sample_empirical(rng);
     return sample_other(rng);
   }
 
@@ -80,6 +84,7 @@ class Distribution {
   explicit Distribution(Kind kind) : kind_(kind) {}
 
   double sample_other(Rng& rng) const;
+  double sample_empirical(Rng& rng) const;
 
   // Truncated normal: the inverse CDF through the kept upper tail, accurate
   // even when the kept mass is small.

@@ -29,9 +29,9 @@ class TokenBucket {
   TokenBucket() = default;
   // Starts full (`start_full`) or empty at instant `now`.
   TokenBucket(Instant now, int64_t rate_milli_per_second, int64_t capacity_milli, bool start_full)
-      : rate_(rate_milli_per_second), capacity_(capacity_milli), updated_(now) {
+      : rate_(rate_milli_per_second), capacity_(capacity_milli), full_(scaled(capacity_milli)), updated_(now) {
     GTSIM_ASSERT(rate_ >= 0 && capacity_ >= 0);
-    level_ = start_full ? scaled(capacity_) : 0;
+    level_ = start_full ? full_ : 0;
   }
 
   // Takes `milli` tokens if they are there; otherwise takes none.
@@ -68,7 +68,8 @@ class TokenBucket {
     GTSIM_ASSERT(rate_milli_per_second >= 0 && capacity_milli >= 0);
     rate_ = rate_milli_per_second;
     capacity_ = capacity_milli;
-    if (level_ > scaled(capacity_)) level_ = scaled(capacity_);
+    full_ = scaled(capacity_);
+    if (level_ > full_) level_ = full_;
   }
 
   // The exact level at `now`, in the bucket's own unit (milli-units x 1e9,
@@ -80,7 +81,7 @@ class TokenBucket {
   }
   void set_exact_level(Instant now, Int128 level) {
     refill(now);
-    level_ = level < scaled(capacity_) ? level : scaled(capacity_);
+    level_ = level < full_ ? level : full_;
   }
 
   int64_t rate_milli_per_second() const { return rate_; }
@@ -95,19 +96,21 @@ class TokenBucket {
   static Int128 scaled(int64_t milli) { return static_cast<Int128>(milli) * Duration::kNanosecondsPerSecond; }
   int64_t admission_threshold(int64_t milli) const { return milli < capacity_ ? milli : capacity_; }
 
+  // Path-independent: refilling to t1 and then to t2 leaves the level that
+  // refilling straight to t2 does (the cap only binds once the bucket is full).
   void refill(Instant now) {
     if (now == updated_) return;
     GTSIM_ASSERT(now > updated_);
-    const Int128 cap = scaled(capacity_);
-    if (level_ < cap) {
+    if (level_ < full_) {
       level_ += static_cast<Int128>((now - updated_).ns()) * rate_;
-      if (level_ > cap) level_ = cap;
+      if (level_ > full_) level_ = full_;
     }
     updated_ = now;
   }
 
   int64_t rate_ = 0;       // milli-units per second: adds rate_ to level_ per nanosecond
   int64_t capacity_ = 0;   // milli-units
+  Int128 full_ = 0;        // scaled(capacity_): the level of a full bucket
   Int128 level_ = 0;       // milli-units x 1e9; negative after an oversized request
   Instant updated_;
 };
