@@ -18,6 +18,7 @@
 #include <span>
 #include <string_view>
 
+#include "model/money.h"
 #include "model/pricing.h"
 
 namespace load {
@@ -47,27 +48,7 @@ inline constexpr int64_t kPriceMaxNano = 1'000'000'000'000'000;
 // and at most 9 digits after it, at most kPriceMaxNano; in nano-dollars.
 // nullopt for anything else (a sign, an exponent, ".5", "1.").
 constexpr std::optional<int64_t> parse_usd_nano(std::string_view text) {
-  int64_t whole = 0;
-  size_t i = 0;
-  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-    if (whole > kPriceMaxNano / 10) return std::nullopt;
-    whole = whole * 10 + (text[i] - '0');
-  }
-  if (i == 0) return std::nullopt;
-  int64_t fraction = 0;
-  int decimals = 0;
-  if (i < text.size() && text[i] == '.') {
-    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++decimals) {
-      if (decimals == 9) return std::nullopt;
-      fraction = fraction * 10 + (text[i] - '0');
-    }
-    if (decimals == 0) return std::nullopt;
-  }
-  if (i != text.size() || whole > kPriceMaxNano / 1'000'000'000) return std::nullopt;
-  for (; decimals < 9; ++decimals) fraction *= 10;
-  const int64_t nano = whole * 1'000'000'000 + fraction;
-  if (nano > kPriceMaxNano) return std::nullopt;
-  return nano;
+  return model::parse_fixed_decimal(text, 9, kPriceMaxNano);
 }
 
 }  // namespace load

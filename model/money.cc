@@ -37,27 +37,7 @@ std::string format_usd_cents(double micro) {
 
 std::optional<int64_t> parse_usd_micro(std::string_view text) {
   if (!text.empty() && text.front() == '$') text.remove_prefix(1);
-  int64_t whole = 0;
-  size_t i = 0;
-  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
-    if (whole > kUsdMicroMax / kMicroPerDollar) return std::nullopt;
-    whole = whole * 10 + (text[i] - '0');
-  }
-  if (i == 0) return std::nullopt;
-  int64_t fraction = 0;
-  int decimals = 0;
-  if (i < text.size() && text[i] == '.') {
-    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++decimals) {
-      if (decimals == 6) return std::nullopt;
-      fraction = fraction * 10 + (text[i] - '0');
-    }
-    if (decimals == 0) return std::nullopt;
-  }
-  if (i != text.size() || whole > kUsdMicroMax / kMicroPerDollar) return std::nullopt;
-  for (; decimals < 6; ++decimals) fraction *= 10;
-  const int64_t micro = whole * kMicroPerDollar + fraction;
-  if (micro > kUsdMicroMax) return std::nullopt;
-  return micro;
+  return parse_fixed_decimal(text, 6, kUsdMicroMax);
 }
 
 }  // namespace model

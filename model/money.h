@@ -16,6 +16,36 @@ namespace model {
 
 inline constexpr int64_t kMicroPerDollar = 1'000'000;
 
+// A decimal number "12.345" (digits, at most one point, at most `scale`
+// digits after it) as a count of 10^-scale units, at most `max`: "1.5" at
+// scale 6 is 1,500,000. nullopt for anything else (a sign, an exponent,
+// ".5", "1."). REQUIRES: 0 <= scale <= 18, 0 < max <= 10^18.
+constexpr std::optional<int64_t> parse_fixed_decimal(std::string_view text, int scale, int64_t max) {
+  int64_t unit = 1;
+  for (int d = 0; d < scale; ++d) unit *= 10;
+  int64_t whole = 0;
+  size_t i = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    if (whole > max / unit) return std::nullopt;
+    whole = whole * 10 + (text[i] - '0');
+  }
+  if (i == 0) return std::nullopt;
+  int64_t fraction = 0;
+  int decimals = 0;
+  if (i < text.size() && text[i] == '.') {
+    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++decimals) {
+      if (decimals == scale) return std::nullopt;
+      fraction = fraction * 10 + (text[i] - '0');
+    }
+    if (decimals == 0) return std::nullopt;
+  }
+  if (i != text.size() || whole > max / unit) return std::nullopt;
+  for (; decimals < scale; ++decimals) fraction *= 10;
+  const int64_t units = whole * unit + fraction;
+  if (units > max) return std::nullopt;
+  return units;
+}
+
 // The largest amount parse_usd_micro accepts: a trillion dollars.
 inline constexpr int64_t kUsdMicroMax = 1'000'000'000'000 * kMicroPerDollar;
 
