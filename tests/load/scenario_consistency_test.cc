@@ -19,12 +19,7 @@ using sim::Duration;
 
 Lines errors(const std::string& yaml) { return gtsim_test::load_errors(yaml); }
 
-model::Scenario load_ok(const std::string& yaml) {
-  const load::LoadResult loaded = load::load_scenario_text(yaml, "s.yaml");
-  for (const model::Diagnostic& d : loaded.diagnostics) UNSCOPED_INFO(d.to_string());
-  REQUIRE(loaded.ok());
-  return *loaded.scenario;
-}
+using gtsim_test::load_ok;
 
 // Three US replicas (lines 1-4); tests append to the table map or after it.
 const std::string kStrong =

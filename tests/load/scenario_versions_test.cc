@@ -19,12 +19,7 @@ using model::TimelineKind;
 
 Lines errors(const std::string& yaml) { return gtsim_test::load_errors(yaml); }
 
-model::Scenario load_ok(const std::string& yaml) {
-  const load::LoadResult loaded = load::load_scenario_text(yaml, "s.yaml");
-  for (const model::Diagnostic& d : loaded.diagnostics) UNSCOPED_INFO(d.to_string());
-  REQUIRE(loaded.ok());
-  return *loaded.scenario;
-}
+using gtsim_test::load_ok;
 
 // The article's world: us-east-1 provisioned at fixed units, eu-west-1 at
 // the default 5 with write auto scaling.
