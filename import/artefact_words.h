@@ -19,12 +19,6 @@ inline constexpr std::string_view kIndexShape = "gtsim's queries read an index b
 inline constexpr std::string_view kLocalIndexes = "local secondary indexes are not modelled";
 inline constexpr std::string_view kProtection = "deletion protection, backups and recovery change nothing simulated";
 inline constexpr std::string_view kTags = "tags change nothing simulated";
-inline constexpr std::string_view kMrsc =
-    "gtsim models multi-Region eventual consistency (MREC) only: the scenario simulates this table as MREC, "
-    "without strong consistency's synchronous writes (docs/design.md, Not modelled)";
-inline constexpr std::string_view kMrscWarning =
-    "the table is multi-Region strongly consistent (MRSC); gtsim simulates it as eventually consistent (MREC)";
-inline constexpr std::string_view kWitness = "a witness belongs to MRSC, which gtsim does not model";
 inline constexpr std::string_view kOtherServices =
     "Kinesis streaming, Contributor Insights and resource policies are not modelled";
 inline constexpr std::string_view kScaleTiming =

@@ -305,10 +305,32 @@ void read_ttl_and_consistency(CfnReader* c, const Node& props, const std::string
   if (const NodePtr mode = c->get(props, "MultiRegionConsistency", path, &mvia)) {
     const std::optional<std::string> text = c->r().text(*mode, mpath);
     if (text && *text == "STRONG") {
-      d.skip(c->source(mpath, mvia), "STRONG: " + std::string(words::kMrsc));
-      d.warnings.emplace_back(words::kMrscWarning);
+      d.strong = c->source(mpath, mvia);
     } else if (text && *text != "EVENTUAL") {
       c->r().mismatch(*mode, mpath, "EVENTUAL or STRONG");
+    }
+  }
+}
+
+// GlobalTableWitnesses: [{Region}], one at most.
+void read_witnesses(CfnReader* c, const Node& props, const std::string& path) {
+  std::string via;
+  const std::string wpath = join(path, "GlobalTableWitnesses");
+  const NodePtr list = c->get(props, "GlobalTableWitnesses", path, &via);
+  if (list == nullptr || !c->r().sequence(*list, wpath)) return;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const std::string ipath = index(wpath, i);
+    std::string ivia = via;
+    const NodePtr item = c->eval(list->items[i], ipath, &ivia);
+    if (item == nullptr || !c->r().map(*item, ipath)) continue;
+    c->r().rest(*item, ipath, {{"Region", ""}}, &c->d());
+    const NodePtr name = c->get(*item, "Region", ipath, &ivia);
+    if (name == nullptr) {
+      if (c->r().get(*item, "Region") == nullptr) c->r().error(*item, ipath + ": a witness without Region");
+      continue;
+    }
+    if (const auto region = c->r().region(*name, join(ipath, "Region"))) {
+      c->d().add_witness(*region, c->source(join(ipath, "Region"), ivia));
     }
   }
 }
@@ -331,7 +353,7 @@ void read_properties(CfnReader* c, const std::string& id, const Node& resource, 
                {"TimeToLiveSpecification", ""}, {"MultiRegionConsistency", ""},
                {"AttributeDefinitions", words::kKeySchema}, {"KeySchema", words::kKeySchema},
                {"LocalSecondaryIndexes", words::kLocalIndexes}, {"SSESpecification", words::kEncryption},
-               {"StreamSpecification", words::kStream}, {"GlobalTableWitnesses", words::kWitness}},
+               {"StreamSpecification", words::kStream}, {"GlobalTableWitnesses", ""}},
               &d);
   read_table_name(c, *props, path);
   read_billing(c, *props, path);
@@ -345,6 +367,7 @@ void read_properties(CfnReader* c, const std::string& id, const Node& resource, 
   }
   read_indexes(c, *props, path);
   read_ttl_and_consistency(c, *props, path);
+  read_witnesses(c, *props, path);
 }
 
 // The global tables of the template that exist (their Condition holds),

@@ -16,8 +16,8 @@
 //   TimeToLiveSpecification.Enabled            ttl
 //
 // A template with several global tables needs --resource; a resource whose
-// Condition is false is not one. MultiRegionConsistency STRONG and
-// GlobalTableWitnesses are filed as not imported (gtsim models MREC only).
+// Condition is false is not one. MultiRegionConsistency and
+// GlobalTableWitnesses[].Region give MRSC (import/strong_draft.h settles it).
 // Determinism: a pure function of the template and the request.
 #pragma once
 

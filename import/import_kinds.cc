@@ -8,6 +8,7 @@
 #include "import/cloudformation_import.h"
 #include "import/cloudwatch_traffic.h"
 #include "import/describe_table_import.h"
+#include "import/strong_draft.h"
 #include "import/terraform_import.h"
 #include "load/scenario_loader.h"
 #include "model/run_estimate.h"
@@ -108,6 +109,7 @@ ImportResult import_scenario(const ImportKind& kind, const ImportRequest& reques
     sort_diagnostics(&result.diagnostics);
     return result;
   }
+  settle_strong(&*outcome.draft);
   ImportedScenario scenario = write_scenario(*outcome.draft);
   result.diagnostics = check_written(scenario, request.out);
   if (result.diagnostics.empty()) result.scenario = std::move(scenario);

@@ -218,6 +218,7 @@ void Writer::regions() {
     out_.line(2, "- name: " + r.region, src(r.source));
     region_capacity(r);
   }
+  if (d_.witness) out_.line(2, "- name: " + d_.witness->region, "the witness: " + src(d_.witness->source));
 }
 
 void Writer::region_capacity(const ReplicaDraft& r) {
@@ -243,11 +244,14 @@ void Writer::network() {
   std::vector<std::string> unknown;
   std::vector<std::pair<std::string, std::string>> pairs;
   std::string unmeasured;  // pairs of catalogue regions without a measurement
-  for (size_t i = 0; i < d_.replicas.size(); ++i) {
-    const std::string& a = d_.replicas[i].region;
+  std::vector<std::string> regions;  // the replicas' and the witness's: a witness is in the quorum
+  for (const ReplicaDraft& r : d_.replicas) regions.push_back(r.region);
+  if (d_.witness) regions.push_back(d_.witness->region);
+  for (size_t i = 0; i < regions.size(); ++i) {
+    const std::string& a = regions[i];
     if (!known(a)) unknown.push_back(a);
-    for (size_t j = i + 1; j < d_.replicas.size(); ++j) {
-      const std::string& b = d_.replicas[j].region;
+    for (size_t j = i + 1; j < regions.size(); ++j) {
+      const std::string& b = regions[j];
       if (load::catalogue_rtt(a, b)) continue;
       pairs.emplace_back(a, b);
       if (known(a) && known(b)) unmeasured += (unmeasured.empty() ? "" : ", ") + a + " <-> " + b;
@@ -281,6 +285,10 @@ void Writer::table() {
   out_.line(0, "table:");
   table_items();
   capacity();
+  if (d_.strong) {
+    out_.line(2, "multi_region_consistency: strong", src(*d_.strong));
+    if (d_.witness) out_.line(2, "witness: " + d_.witness->region, src(d_.witness->source));
+  }
   if (!d_.indexes.empty()) {
     out_.line(2, "indexes:");
     for (const IndexDraft& i : d_.indexes) out_.line(4, "- " + yaml_quoted(i.name), src(i.source));

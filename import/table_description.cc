@@ -34,7 +34,7 @@ const std::vector<KeyRule>& table_rules() {
       {"LocalSecondaryIndexes", words::kLocalIndexes}, {"SSEDescription", words::kEncryption},
       {"TableClassSummary", words::kTableClass}, {"DeletionProtectionEnabled", words::kProtection},
       {"RestoreSummary", words::kProtection}, {"ArchivalSummary", words::kProtection},
-      {"GlobalTableWitnesses", words::kWitness},
+      {"GlobalTableWitnesses", kRead},
   };
   return rules;
 }
@@ -285,11 +285,40 @@ void read_items_and_consistency(ArtefactReader* r, const Node& n, TableDraft* d)
   if (const Node* v = r->get(n, "MultiRegionConsistency")) {
     const std::optional<std::string> text = r->text(*v, "Table.MultiRegionConsistency");
     if (text && *text == "STRONG") {
-      d->skip(r->source("Table.MultiRegionConsistency"), "STRONG: " + std::string(words::kMrsc));
-      d->warnings.emplace_back(words::kMrscWarning);
+      d->strong = r->source("Table.MultiRegionConsistency");
     } else if (text && *text != "EVENTUAL") {
       r->mismatch(*v, "Table.MultiRegionConsistency", "EVENTUAL or STRONG");
     }
+  }
+}
+
+// Table.GlobalTableWitnesses: [{RegionName, WitnessStatus}], one at most.
+void read_witnesses(ArtefactReader* r, const Node& n, TableDraft* d) {
+  const Node* list = r->get(n, "GlobalTableWitnesses");
+  if (list == nullptr || !r->sequence(*list, "Table.GlobalTableWitnesses")) return;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const Node& item = *list->items[i];
+    const std::string path = index("Table.GlobalTableWitnesses", i);
+    if (!r->map(item, path)) continue;
+    r->rest(item, path, {{"RegionName", kRead}, {"WitnessStatus", kRead}}, d);
+    const Node* name = r->get(item, "RegionName");
+    if (name == nullptr) {
+      r->error(item, path + ": a witness without RegionName");
+      continue;
+    }
+    const std::optional<std::string> region = r->region(*name, join(path, "RegionName"));
+    if (!region) continue;
+    if (const Node* status = r->get(item, "WitnessStatus")) {
+      const std::optional<std::string> text = r->text(*status, join(path, "WitnessStatus"));
+      if (text && *text == "DELETING") {
+        d->skip(r->source(join(path, "WitnessStatus")), "the witness is leaving the table: not imported");
+        continue;
+      }
+      if (text && *text != "ACTIVE" && *text != "CREATING") {
+        r->mismatch(*status, join(path, "WitnessStatus"), "CREATING, DELETING or ACTIVE");
+      }
+    }
+    d->add_witness(*region, r->source(join(path, "RegionName")));
   }
 }
 
@@ -323,6 +352,7 @@ void read_table_description(ArtefactReader* r, const Node& n, TableDraft* d) {
   read_throughput(r, n, d);
   read_indexes(r, n, d);
   read_items_and_consistency(r, n, d);
+  read_witnesses(r, n, d);
   r->rest(n, "Table", table_rules(), d);
 }
 

@@ -14,8 +14,8 @@
 //   ItemCount, TableSizeBytes          keys, mean item size, prepopulated
 //
 // Everything else is filed as not imported with its reason, including
-// MultiRegionConsistency STRONG (gtsim models MREC only) and replicas in a
-// status that is not serving. Reports wrong types and ranges with their
+// replicas in a status that is not serving. MultiRegionConsistency and
+// GlobalTableWitnesses give MRSC (import/strong_draft.h settles it). Reports wrong types and ranges with their
 // place. Determinism: a pure function of the tree.
 #pragma once
 

@@ -21,6 +21,14 @@ ReplicaDraft* TableDraft::replica(const std::string& region) {
   return found == replicas.end() ? nullptr : &*found;
 }
 
+void TableDraft::add_witness(const std::string& region, const Source& source) {
+  if (witness) {
+    skip(source, fmt::format("a table has one witness; imported the first ({})", witness->source.path));
+    return;
+  }
+  witness = WitnessDraft{region, source};
+}
+
 std::string region_count_problem(const TableDraft& draft) {
   if (draft.replicas.size() > kRegionsMax) {
     return fmt::format("a scenario has at most {} regions, found {}", kRegionsMax, draft.replicas.size());

@@ -79,6 +79,13 @@ struct TrafficDraft {
   Source source;
 };
 
+// The witness region of a multi-Region strongly consistent table (two
+// replicas and a witness).
+struct WitnessDraft {
+  std::string region;
+  Source source;
+};
+
 struct TableDraft {
   std::string kind;                  // the import kind: "describe-table", ...
   std::vector<std::string> files;    // the input files, as given
@@ -103,19 +110,23 @@ struct TableDraft {
   std::vector<ReplicaDraft> replicas;
   std::vector<IndexDraft> indexes;
   std::optional<TtlDraft> ttl;
+  std::optional<Source> strong;           // where the artefact says STRONG (MRSC); none: MREC
+  std::optional<WitnessDraft> witness;    // an MRSC table's witness (import/strong_draft.h settles both)
   std::optional<Count> item_count;        // approximate, as DynamoDB reports it
   std::optional<Count> table_size_bytes;  // approximate, as DynamoDB reports it
   std::vector<TrafficDraft> traffic;      // empty: the writer assumes a light load
   int64_t traffic_seconds = 0;            // the shortest series' span, when traffic is not empty
   std::vector<NotImported> not_imported;
   std::vector<std::string> assumptions;   // what the importer assumed beyond the scenario's keys
-  std::vector<std::string> warnings;      // what makes the scenario differ from the table in kind (MRSC)
+  std::vector<std::string> warnings;      // what makes the scenario differ from the table in kind
 
   void skip(Source source, std::string reason) { not_imported.push_back({std::move(source), std::move(reason)}); }
   // Appends a replica, or files a region listed twice as not imported.
   // Returns the replica (the first one of that region).
   ReplicaDraft& add_replica(const std::string& region, const Source& source);
   ReplicaDraft* replica(const std::string& region);
+  // Sets the witness, or files a second one as not imported (a table has one).
+  void add_witness(const std::string& region, const Source& source);
 };
 
 // Why the draft's regions cannot make a scenario ("needs at least two

@@ -148,9 +148,28 @@ void read_replicas(ArtefactReader* r, const TfResource& t, TableDraft* d) {
     if (const auto region = r->region(*name, join(path, "region_name"))) {
       d->add_replica(*region, r->source(join(path, "region_name")));
     }
-    if (text_of(r->get(block, "consistency_mode")) == "STRONG") {
-      d->skip(r->source(join(path, "consistency_mode")), "STRONG: " + std::string(words::kMrsc));
-      if (d->warnings.empty()) d->warnings.emplace_back(words::kMrscWarning);
+    if (text_of(r->get(block, "consistency_mode")) == "STRONG" && !d->strong) {
+      d->strong = r->source(join(path, "consistency_mode"));
+    }
+  }
+}
+
+// global_table_witness blocks: [{region_name}], one at most.
+void read_witnesses(ArtefactReader* r, const TfResource& t, TableDraft* d) {
+  const Node* list = r->get(*t.values, "global_table_witness");
+  if (list == nullptr || !list->is_sequence()) return;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const Node& block = *list->items[i];
+    const std::string path = index(t.address + ".global_table_witness", i);
+    if (!r->map(block, path)) continue;
+    r->rest(block, path, {{"region_name", ""}}, d, true);
+    const Node* name = r->get(block, "region_name");
+    if (name == nullptr) {
+      r->error(block, path + ": a witness without region_name");
+      continue;
+    }
+    if (const auto region = r->region(*name, join(path, "region_name"))) {
+      d->add_witness(*region, r->source(join(path, "region_name")));
     }
   }
 }
@@ -247,7 +266,7 @@ const std::vector<KeyRule>& table_rules() {
       {"restore_date_time", words::kProtection}, {"restore_source_name", words::kProtection},
       {"restore_source_table_arn", words::kProtection}, {"restore_to_latest_time", words::kProtection},
       {"import_table", "an import from S3: nothing to simulate"}, {"table_class", words::kTableClass},
-      {"tags", words::kTags}, {"tags_all", words::kTags}, {"global_table_witness", words::kWitness},
+      {"tags", words::kTags}, {"tags_all", words::kTags}, {"global_table_witness", ""},
       {"resource_policy", words::kOtherServices},
   };
   return rules;
@@ -427,6 +446,7 @@ ImportOutcome import_terraform(const ImportRequest& request) {
   read_capacity(&r, *t, &d);
   if (!own_region(&r, root, *t, &d)) return outcome;
   read_replicas(&r, *t, &d);
+  read_witnesses(&r, *t, &d);
   read_indexes_and_ttl(&r, *t, &d);
   r.rest(*t->values, t->address, table_rules(), &d, true);
   read_auto_scaling(&r, all, &d);

@@ -11,6 +11,8 @@
 //   aws_appautoscaling_target and _policy on "table/NAME"   auto scaling
 //   on_demand_throughput, warm_throughput, global_secondary_index[].name,
 //   ttl[].enabled
+//   replica[].consistency_mode STRONG, global_table_witness[].region_name
+//                                 MRSC and its witness (import/strong_draft.h)
 //
 // A file with several such tables needs --resource (a resource address,
 // e.g. module.db.aws_dynamodb_table.this[0]). Attributes nobody set (null,

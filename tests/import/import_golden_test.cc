@@ -46,6 +46,7 @@ const std::vector<Case>& cases() {
       {"cloudformation-two-tables-carts", "cloudformation", {"cloudformation-two-tables.json"}, {}, "Carts"},
       {"terraform-plan-example", "terraform", {"terraform-plan-example.json"}, {}, ""},
       {"terraform-state-module", "terraform", {"terraform-state-module.json"}, {}, ""},
+      {"terraform-plan-mrsc", "terraform", {"terraform-plan-mrsc.json"}, {}, ""},
       {"cloudwatch-two-regions", "cloudwatch", {"cloudwatch-us-east-1.json", "cloudwatch-eu-west-1.json"}, {}, ""},
   };
   return all;
