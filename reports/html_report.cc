@@ -193,6 +193,60 @@ std::string conflicts_and_convergence(const model::RunResult& result) {
   return out;
 }
 
+// Multi-Region strong consistency (an MRSC table only): its topology, what
+// each region refused and why, the conflicts per pair and each loss of
+// quorum; the terminal summary's section (reports/strong_consistency_text.h)
+// as tables.
+std::string strong_consistency(const model::RunResult& result) {
+  const model::StrongConsistencyResult& s = result.strong_consistency;
+  if (!s.enabled) return "";
+  std::string out = "<h2>Multi-Region strong consistency (MRSC)</h2>\n";
+  out += fmt::format("<p class=\"note\">{}; conflict window {}. RPO 0: a write is acknowledged once a second "
+                     "participant holds it, so none is at risk at an outage and none is clobbered.</p>\n",
+                     s.witness.empty() ? std::string("Three replicas") : "Two replicas, witness in " + esc(s.witness),
+                     s.conflict_window_ns < 0 ? std::string("each write's quorum round trip")
+                                              : duration(s.conflict_window_ns));
+  out += "<table>\n" + row({"region", "write conflicts (retried)", "gave up on a conflict", "refused: no quorum",
+                             "refused: catching up", "without quorum", "catching up"},
+                            true);
+  std::vector<int64_t> without, catching;  // each time column in one unit
+  for (const model::StrongConsistencyRegion& r : s.regions) {
+    without.push_back(r.without_quorum_ns);
+    catching.push_back(r.catching_up_ns);
+  }
+  const TimeUnit without_unit = unit_for(without);
+  const TimeUnit catching_unit = unit_for(catching);
+  for (const model::StrongConsistencyRegion& r : s.regions) {
+    if (r.witness) {
+      out += row({esc(r.name) + " (witness)", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"});
+      continue;
+    }
+    out += row({esc(r.name), fmt::format("{}", r.write_conflicts), fmt::format("{}", r.conflict_errors),
+                fmt::format("{}", r.no_quorum_errors), fmt::format("{}", r.catching_up_errors),
+                in_unit(r.without_quorum_ns, without_unit), in_unit(r.catching_up_ns, catching_unit)});
+  }
+  out += "</table>\n";
+  std::string pairs;
+  for (const model::StrongConsistencyPair& p : s.pairs) {
+    if (p.write_conflicts > 0) pairs += row({esc(p.from), esc(p.to), fmt::format("{}", p.write_conflicts)});
+  }
+  if (!pairs.empty()) {
+    out += "<table>\n" + row({"writer", "region modifying the item", "write conflicts"}, true) + pairs + "</table>\n";
+  }
+  if (!s.episodes.empty()) {
+    out += "<table>\n" + row({"region", "reached no other participant", "again from", "caught up", "writes applied "
+                               "to catch up"},
+                              true);
+    for (const model::QuorumEpisode& e : s.episodes) {
+      out += row({esc(e.region), clock(e.lost_ns), e.regained_ns < 0 ? "the end" : clock(e.regained_ns),
+                  e.caught_up_ns < 0 ? "not within the run" : clock(e.caught_up_ns),
+                  fmt::format("{}", e.catch_up_writes)});
+    }
+    out += "</table>\n";
+  }
+  return out;
+}
+
 std::string outages(const model::RunResult& result) {
   std::string out;
   if (!result.outages.empty()) {
@@ -267,7 +321,7 @@ std::string capacity_events(const model::RunResult& result) {
 
 std::string summary(const model::RunResult& result, const std::vector<FigureNote>& notes) {
   return regions_and_lag(result) + notes_html(notes, NoteSection::kLag) + client_latency(result) +
-         conflicts_and_convergence(result) +
+         conflicts_and_convergence(result) + strong_consistency(result) +
          outages(result) + reads(result) + notes_html(notes, NoteSection::kReads) + capacity_events(result) +
          administration(result);
 }

@@ -1,8 +1,8 @@
 // The HTML report of a run (`gtsim run --html FILE`): one self-contained
 // file that opens offline (no script, font, style sheet or image from
 // elsewhere). At the top the scenario, seed and timeline; then the summary
-// tables (regions, replication lag, conflicts, capacity events,
-// convergence) and SVG charts (reports/svg_chart.h): replication latency per
+// tables (regions, replication lag, conflicts, multi-Region strong
+// consistency, capacity events, convergence) and SVG charts (reports/svg_chart.h): replication latency per
 // pair per minute, the replication backlog, and consumed vs provisioned
 // capacity and throttles per region, each with the timeline drawn on it.
 //

@@ -1,7 +1,7 @@
 // The reports of an MRSC table (reports/strong_consistency_text.h, the JSON
 // report's strong_consistency section, its metric paths): a hand-built
-// result read back figure by figure, validated against the schema, and the
-// terminal section's lines; an MREC result has none of it.
+// result read back figure by figure, validated against the schema, the
+// terminal section's lines and the HTML report's tables; an MREC result has none of it.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/html_report.h"
 #include "reports/json_report.h"
 #include "reports/json_value.h"
 #include "reports/metric_paths.h"
@@ -134,4 +135,24 @@ TEST_CASE("MRSC report: the terminal section says RPO 0, refusals by cause, conf
                   "(900 writes applied)\n") != std::string::npos);
   CHECK(text.find("  eu-west-1 reached no other participant from 40.000 s to the end\n") != std::string::npos);
   CHECK(reports::text_report(gtsim_test::admin_result()).find("strong consistency") == std::string::npos);
+}
+
+TEST_CASE("MRSC report: the HTML page has the section's tables, the pairs and losses only where they have rows") {
+  const std::string html = reports::html_report(strong_result(), {});
+  const auto has = [&](const std::string& part) { return html.find(part) != std::string::npos; };
+  CHECK(has("<h2>Multi-Region strong consistency (MRSC)</h2>\n<p class=\"note\">Two replicas, witness in "
+            "ap-southeast-2; conflict window each write's quorum round trip. RPO 0:"));
+  CHECK(has("<tr><td>us-east-1</td><td>7</td><td>1</td><td>120</td><td>4</td><td>10.000 s</td><td>500.00 ms</td></tr>"));
+  CHECK(has("<tr><td>ap-southeast-2 (witness)</td><td>n/a</td>"));
+  CHECK(has("<tr><td>us-east-1</td><td>eu-west-1</td><td>7</td></tr>\n<tr><td>eu-west-1</td><td>us-east-1</td><td>3</td></tr>"));
+  CHECK(has("<tr><td>us-east-1</td><td>0:10</td><td>0:20</td><td>0:20.500</td><td>900</td></tr>"));
+  CHECK(has("<tr><td>eu-west-1</td><td>0:40</td><td>the end</td><td>not within the run</td><td>0</td></tr>"));
+  model::RunResult quiet = strong_result();
+  for (model::StrongConsistencyPair& p : quiet.strong_consistency.pairs) p.write_conflicts = 0;
+  quiet.strong_consistency.episodes.clear();
+  const std::string calm = reports::html_report(quiet, {});
+  CHECK(calm.find("region modifying the item") == std::string::npos);
+  CHECK(calm.find("reached no other participant") == std::string::npos);
+  CHECK(reports::html_report(gtsim_test::admin_result(), {}).find("Multi-Region strong consistency") ==
+        std::string::npos);
 }
