@@ -257,45 +257,59 @@ CfnValue CfnTemplate::sub(const NodePtr& args, const Node& at, int depth) const 
   return CfnValue{scalar_at(at, out), joined_via(shown, {via}), false, ""};
 }
 
+CfnTemplate::ListArgs CfnTemplate::list_args(const NodePtr& args, const std::string& shown, std::string_view usage,
+                                             std::string_view list_use, int depth) const {
+  ListArgs out;
+  if (!args->is_sequence() || args->items.size() != 2) {
+    out.problem = fmt::format("{} expects {}", shown, usage);
+    return out;
+  }
+  std::string why;
+  const std::optional<std::string> first = text(args->items[0], depth, &why, &out.first_via);
+  if (!first) {
+    out.problem = shown + ": " + why;
+    return out;
+  }
+  out.first = *first;
+  out.list = evaluate(args->items[1], depth);
+  if (!out.list.problem.empty()) {
+    out.problem = shown + ": " + out.list.problem;
+  } else if (out.list.node == nullptr || !out.list.node->is_sequence()) {
+    out.problem = fmt::format("{} expects {}", shown, list_use);
+  }
+  return out;
+}
+
 CfnValue CfnTemplate::join(const NodePtr& args, const Node& at, int depth) const {
   const std::string shown = display(at, "Fn::Join");
-  if (!args->is_sequence() || args->items.size() != 2) return problem(shown + " expects [delimiter, [values]]");
+  const ListArgs a = list_args(args, shown, "[delimiter, [values]]", "a list of values to join", depth);
+  if (!a.problem.empty()) return problem(a.problem);
   std::string why;
-  std::string via;
-  const std::optional<std::string> delimiter = text(args->items[0], depth, &why, &via);
-  if (!delimiter) return problem(shown + ": " + why);
-  const CfnValue list = evaluate(args->items[1], depth);
-  if (!list.problem.empty()) return problem(shown + ": " + list.problem);
-  if (list.node == nullptr || !list.node->is_sequence()) return problem(shown + " expects a list of values to join");
+  std::string via = a.first_via;
   std::string out;
-  for (size_t i = 0; i < list.node->items.size(); ++i) {
-    const std::optional<std::string> part = text(list.node->items[i], depth, &why, &via);
+  for (size_t i = 0; i < a.list.node->items.size(); ++i) {
+    const std::optional<std::string> part = text(a.list.node->items[i], depth, &why, &via);
     if (!part) return problem(shown + ": " + why);
-    out += (i == 0 ? "" : *delimiter) + *part;
+    out += (i == 0 ? "" : a.first) + *part;
   }
-  return CfnValue{scalar_at(at, out), joined_via(shown, {list.via, via}), false, ""};
+  return CfnValue{scalar_at(at, out), joined_via(shown, {a.list.via, via}), false, ""};
 }
 
 CfnValue CfnTemplate::select(const NodePtr& args, const Node& at, int depth) const {
   const std::string shown = display(at, "Fn::Select");
-  if (!args->is_sequence() || args->items.size() != 2) return problem(shown + " expects [index, [values]]");
-  std::string why;
-  std::string via;
-  const std::optional<std::string> index_text = text(args->items[0], depth, &why, &via);
-  if (!index_text) return problem(shown + ": " + why);
+  const ListArgs a = list_args(args, shown, "[index, [values]]", "a list to select from", depth);
+  if (!a.problem.empty()) return problem(a.problem);
   size_t index = 0;
-  const auto [end, ec] = std::from_chars(index_text->data(), index_text->data() + index_text->size(), index);
-  if (ec != std::errc() || end != index_text->data() + index_text->size()) {
-    return problem(shown + ": the index must be a number, found '" + *index_text + "'");
+  const auto [end, ec] = std::from_chars(a.first.data(), a.first.data() + a.first.size(), index);
+  if (ec != std::errc() || end != a.first.data() + a.first.size()) {
+    return problem(shown + ": the index must be a number, found '" + a.first + "'");
   }
-  const CfnValue list = evaluate(args->items[1], depth);
-  if (!list.problem.empty()) return problem(shown + ": " + list.problem);
-  if (list.node == nullptr || !list.node->is_sequence()) return problem(shown + " expects a list to select from");
+  const CfnValue& list = a.list;
   if (index >= list.node->items.size()) {
     return problem(fmt::format("{}: index {} is past the list's {} values", shown, index, list.node->items.size()));
   }
   CfnValue chosen = evaluate(list.node->items[index], depth);
-  chosen.via = joined_via(shown, {list.via, via, chosen.via});
+  chosen.via = joined_via(shown, {list.via, a.first_via, chosen.via});
   return chosen;
 }
 

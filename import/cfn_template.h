@@ -22,6 +22,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -55,6 +56,17 @@ class CfnTemplate {
   CfnValue call(const std::string& function, const load::NodePtr& args, const Node& at, int depth) const;
   CfnValue ref(const std::string& name, const Node& at) const;
   CfnValue sub(const load::NodePtr& args, const Node& at, int depth) const;
+  // Fn::Join's and Fn::Select's arguments, [first, [values]]: the first as
+  // text, the second evaluated to a list; problem set (naming the function)
+  // when they are not.
+  struct ListArgs {
+    std::string first;
+    std::string first_via;
+    CfnValue list;
+    std::string problem;
+  };
+  ListArgs list_args(const load::NodePtr& args, const std::string& shown, std::string_view usage,
+                     std::string_view list_use, int depth) const;
   CfnValue join(const load::NodePtr& args, const Node& at, int depth) const;
   CfnValue select(const load::NodePtr& args, const Node& at, int depth) const;
   CfnValue split(const load::NodePtr& args, const Node& at, int depth) const;

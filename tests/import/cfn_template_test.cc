@@ -38,6 +38,11 @@ Values:
   region: !Ref AWS::Region
   b64: !Base64 x
   badsub: !Sub "${Env"
+  badjoin: !Join [","]
+  joinnolist: !Join [",", x]
+  badindex: !Select [one, [a, b]]
+  pastend: !Select [5, [a, b]]
+  selectnolist: {"Fn::Select": [0, x]}
 )";
 
 using Params = std::vector<std::pair<std::string, std::string>>;
@@ -115,6 +120,15 @@ TEST_CASE("CfnTemplate: what only a deployed stack knows is a problem the caller
   CHECK(f.value("badsub").problem == "!Sub: '${' without its '}'");
   const Fixture given(Params{{"AWS::Region", "eu-west-1"}});
   CHECK(given.text("region") == "eu-west-1");
+}
+
+TEST_CASE("CfnTemplate: Join's and Select's wrong arguments are problems naming the function", "[import]") {
+  const Fixture f;
+  CHECK(f.value("badjoin").problem == "!Join expects [delimiter, [values]]");
+  CHECK(f.value("joinnolist").problem == "!Join expects a list of values to join");
+  CHECK(f.value("badindex").problem == "!Select: the index must be a number, found 'one'");
+  CHECK(f.value("pastend").problem == "!Select: index 5 is past the list's 2 values");
+  CHECK(f.value("selectnolist").problem == "Fn::Select expects a list to select from");
 }
 
 TEST_CASE("CfnTemplate: --param names a declared parameter and one of its AllowedValues", "[import]") {
