@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "import/artefact_hint.h"
 #include "import/artefact_reader.h"
 #include "import/artefact_words.h"
 #include "import/cfn_template.h"
@@ -448,16 +449,6 @@ const std::pair<std::string, NodePtr>* choose(const Candidates& c, const Node& r
   return nullptr;
 }
 
-std::string other_artefact_hint(const Node& root) {
-  if (ArtefactReader::get(root, "Table") != nullptr || ArtefactReader::get(root, "GlobalTableDescription") != nullptr) {
-    return " (this looks like describe-table output: gtsim import describe-table reads it)";
-  }
-  if (ArtefactReader::get(root, "format_version") != nullptr) {
-    return " (this looks like the output of terraform show -json: gtsim import terraform reads it)";
-  }
-  return "";
-}
-
 }  // namespace
 
 ImportOutcome import_cloudformation(const ImportRequest& request) {
@@ -469,7 +460,8 @@ ImportOutcome import_cloudformation(const ImportRequest& request) {
   const Node* resources = root.is_map() ? r.get(root, "Resources") : nullptr;
   if (resources == nullptr || !resources->is_map()) {
     r.error(resources != nullptr ? *resources : root,
-            "not a CloudFormation template: expected a map with a Resources map" + other_artefact_hint(root));
+            "not a CloudFormation template: expected a map with a Resources map" +
+                other_artefact_hint(root, "cloudformation"));
     return outcome;
   }
   r.map(*resources, "Resources");

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "import/artefact_hint.h"
 #include "import/artefact_reader.h"
 #include "import/artefact_words.h"
 #include "import/import_document.h"
@@ -39,16 +40,6 @@ struct Found {
   ArtefactReader* reader = nullptr;
 };
 
-std::string other_artefact_hint(const Node& root) {
-  if (ArtefactReader::get(root, "AWSTemplateFormatVersion") != nullptr || ArtefactReader::get(root, "Resources")) {
-    return " (this looks like a CloudFormation template: gtsim import cloudformation reads it)";
-  }
-  if (ArtefactReader::get(root, "format_version") != nullptr) {
-    return " (this looks like the output of terraform show -json: gtsim import terraform reads it)";
-  }
-  return "";
-}
-
 // Files each top-level key of one document under found[], or reports it.
 void classify(const ImportDocument& doc, ArtefactReader* r, std::array<Found, kOutputs.size()>* found,
               TableDraft* d) {
@@ -76,7 +67,7 @@ void classify(const ImportDocument& doc, ArtefactReader* r, std::array<Found, kO
     (*found)[k] = Found{body, r};
     read_as += (read_as.empty() ? "" : ", ") + std::string(kOutputs[k].command);
   }
-  if (!any) r->error(root, std::string(kExpected) + other_artefact_hint(root));
+  if (!any) r->error(root, std::string(kExpected) + other_artefact_hint(root, "describe-table"));
   if (read_as.empty()) return;
   d->files.push_back(doc.file);
   d->inputs.push_back(doc.file + " (" + read_as + ")");

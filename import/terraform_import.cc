@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "import/artefact_hint.h"
 #include "import/artefact_reader.h"
 #include "import/artefact_words.h"
 #include "import/import_document.h"
@@ -403,14 +404,11 @@ const Node* root_module(ArtefactReader* r, const Node& root) {
       if (module != nullptr && module->is_map()) return module;
     }
   }
-  std::string hint;
-  if (root.is_map() && r->get(root, "resources") != nullptr && r->get(root, "version") != nullptr) {
-    hint = " (this is a raw state file, terraform.tfstate: give the output of terraform show -json instead)";
-  } else if (root.is_map() && (r->get(root, "Resources") != nullptr || r->get(root, "AWSTemplateFormatVersion") != nullptr)) {
-    hint = " (this looks like a CloudFormation template: gtsim import cloudformation reads it)";
-  } else if (root.is_map() && r->get(root, "Table") != nullptr) {
-    hint = " (this looks like describe-table output: gtsim import describe-table reads it)";
-  }
+  // A raw state file has its own hint: the right kind, the wrong file.
+  const bool raw_state = root.is_map() && r->get(root, "resources") != nullptr && r->get(root, "version") != nullptr;
+  const std::string hint =
+      raw_state ? " (this is a raw state file, terraform.tfstate: give the output of terraform show -json instead)"
+                : other_artefact_hint(root, "terraform");
   r->error(root, "not the output of terraform show -json: expected planned_values.root_module (a plan) or "
                  "values.root_module (a state)" + hint);
   return nullptr;

@@ -225,3 +225,23 @@ TEST_CASE("gtsim import cloudwatch: a series must name its region and metric, it
               "c.json:1:24: error: series 'us-east-1 ConsumedReadCapacityUnits': its points are 120 s apart; expected "
               "a period of 60 or 300 s"});
 }
+
+TEST_CASE("gtsim import: another kind's file is refused with a hint naming the kind that reads it", "[import]") {
+  const std::string cfn = " (this looks like a CloudFormation template: gtsim import cloudformation reads it)";
+  const std::string describe = " (this looks like describe-table output: gtsim import describe-table reads it)";
+  const std::string terraform = " (this looks like the output of terraform show -json: gtsim import terraform reads it)";
+  const std::string not_terraform =
+      "t.json:1:1: error: not the output of terraform show -json: expected planned_values.root_module (a plan) or "
+      "values.root_module (a state)";
+  const std::string not_cfn = "t.json:1:1: error: not a CloudFormation template: expected a map with a Resources map";
+  CHECK(refused("describe-table", "t.json", "{\"format_version\": \"1.2\"}") ==
+        Lines{"t.json:1:1: error: " + std::string(kNoOutput) + terraform});
+  CHECK(refused("cloudformation", "t.json", "{\"GlobalTableDescription\": {}}") == Lines{not_cfn + describe});
+  CHECK(refused("cloudformation", "t.json", "{\"format_version\": \"1.2\"}") == Lines{not_cfn + terraform});
+  CHECK(refused("terraform", "t.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\"}") == Lines{not_terraform + cfn});
+  CHECK(refused("terraform", "t.json", "{\"Table\": {}}") == Lines{not_terraform + describe});
+  CHECK(refused("terraform", "t.json", "{\"version\": 4, \"resources\": []}") ==
+        Lines{not_terraform + " (this is a raw state file, terraform.tfstate: give the output of terraform show -json "
+                              "instead)"});
+  CHECK(refused("terraform", "t.json", "{\"other\": 1}") == Lines{not_terraform});
+}
