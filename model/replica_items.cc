@@ -66,8 +66,7 @@ void ReplicaItems::add_item(uint64_t key) {
   ++items_;
 }
 
-std::byte* ReplicaItems::item(uint64_t key) {
-  if (key == cached_key_) return cached_item_;
+std::byte* ReplicaItems::look_up(uint64_t key) {
   const uint32_t index = index_.insert(key);
   if (index == items_) add_item(key);
   cached_key_ = key;
@@ -75,8 +74,7 @@ std::byte* ReplicaItems::item(uint64_t key) {
   return cached_item_;
 }
 
-const std::byte* ReplicaItems::item(uint64_t key) const {
-  if (key == cached_key_) return cached_item_;
+const std::byte* ReplicaItems::look_up(uint64_t key) const {
   const uint32_t index = index_.find(key);
   if (index == KeyIndex::kAbsent) return initial_.get();
   cached_key_ = key;

@@ -106,7 +106,7 @@ class ReplicaItems {
       for (uint64_t key = 0; key < key_count_; ++key) f(key);
       return;
     }
-    for (uint32_t i = 0; i < index_.size(); ++i) f(key_of(i));
+    for (uint32_t i = 0; i < index_.size(); ++i) f(remember(i));
   }
   // f(key) for every touched key in key order.
   template <class F>
@@ -160,10 +160,20 @@ class ReplicaItems {
   }
   // Dense: the item's newest write, in its last 4 bytes.
   std::byte* dense_newest(uint64_t key) const { return storage_.get() + (key + 1) * item_bytes_ - 4; }
-  // Sparse: the item's bytes, allocated on first touch.
-  [[gnu::noinline]] std::byte* item(uint64_t key);
+  // Sparse: the item's bytes, allocated on first touch (the last item
+  // looked up is found without a lookup).
+  std::byte* item(uint64_t key) { return key == cached_key_ ? cached_item_ : look_up(key); }
+  [[gnu::noinline]] std::byte* look_up(uint64_t key);
   // Sparse: the item's bytes, or the initial state's if it was never touched.
-  [[gnu::noinline]] const std::byte* item(uint64_t key) const;
+  const std::byte* item(uint64_t key) const { return key == cached_key_ ? cached_item_ : look_up(key); }
+  [[gnu::noinline]] const std::byte* look_up(uint64_t key) const;
+  // Sparse: makes the item of first-touch index `index` the last looked up
+  // (a walk over the touched items then finds each without a lookup); its key.
+  uint64_t remember(uint32_t index) const {
+    cached_item_ = item_at(index);
+    cached_key_ = key_of(index);
+    return cached_key_;
+  }
   void sparse_prefetch(uint64_t key) const;
   std::byte* item_at(uint32_t index) const {
     return chunks_[index / chunk_items_].get() + (index % chunk_items_) * item_bytes_;
