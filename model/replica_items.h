@@ -23,8 +23,9 @@
 //   - sparse (a large one): an item's blocks (all regions, with its newest
 //     write and its key) are allocated when a mutating accessor first touches
 //     it, numbered by a KeyIndex and kept in 2 MiB chunks (in huge pages
-//     where the system grants them); memory follows the items touched, not
-//     the key space.
+//     where the system grants them, model/zeroed_memory.h); memory follows
+//     the items touched, not the key space. The index starts large enough for
+//     the items the run expects to touch (model/run_estimate.h, plan_items).
 // An untouched item reads as the initial state (no winner, nothing seen,
 // never committed): the const accessors never allocate. Reports must not
 // depend on the layout: callers that sum over items use for_each_touched()
@@ -41,6 +42,7 @@
 #include "model/key_index.h"
 #include "model/scenario.h"
 #include "model/write_table.h"
+#include "model/zeroed_memory.h"
 
 namespace model {
 
@@ -49,7 +51,10 @@ class ReplicaItems {
   // kAuto chooses dense while the dense blocks take at most this many bytes.
   static constexpr size_t kDenseBytesMax = size_t{32} << 20;
 
-  ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout = ItemLayout::kAuto);
+  // `expected_items`: how many items a sparse store expects to touch (its
+  // index is made for them; more are still fine).
+  ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout = ItemLayout::kAuto,
+               uint64_t expected_items = 0);
 
   // The bytes a dense store of this shape takes (its blocks and newest writes).
   static double dense_bytes(size_t region_count, uint64_t key_count) {
@@ -176,7 +181,7 @@ class ReplicaItems {
   }
   void sparse_prefetch(uint64_t key) const;
   std::byte* item_at(uint32_t index) const {
-    return chunks_[index / chunk_items_].get() + (index % chunk_items_) * item_bytes_;
+    return chunks_[index / chunk_items_].data() + (index % chunk_items_) * item_bytes_;
   }
   uint64_t key_of(uint32_t index) const { return *std::launder(reinterpret_cast<const uint64_t*>(item_at(index))); }
   void add_item(uint64_t key);
@@ -193,11 +198,8 @@ class ReplicaItems {
   // Sparse.
   KeyIndex index_;
   uint32_t items_ = 0;
-  struct Free {
-    void operator()(std::byte* p) const { std::free(p); }
-  };
   uint32_t chunk_items_ = 1;  // items per chunk
-  std::vector<std::unique_ptr<std::byte[], Free>> chunks_;
+  std::vector<ZeroedMemory> chunks_;
   std::unique_ptr<std::byte[]> initial_;  // an item in its initial state
   mutable uint64_t cached_key_ = kNoKey;  // the last item looked up
   mutable std::byte* cached_item_ = nullptr;

@@ -15,6 +15,12 @@ std::vector<std::string> region_names(const Scenario& scenario) {
   return names;
 }
 
+// The item store the run plans (model/run_estimate.h).
+ReplicaItems planned_items(const Scenario& scenario) {
+  const ItemPlan plan = plan_items(scenario);
+  return ReplicaItems(scenario.region_count(), scenario.table.key_count, plan.layout, plan.expected_items);
+}
+
 std::vector<uint16_t> name_ranks(const std::vector<std::string>& names) {
   std::vector<uint16_t> order(names.size());
   std::iota(order.begin(), order.end(), uint16_t{0});
@@ -34,7 +40,7 @@ World::World(const Scenario& scenario)
       region_names_(region_names(scenario)),
       lww_(name_ranks(region_names_)),
       writes_(region_count_),
-      items_(region_count_, key_count_, planned_item_layout(scenario)),
+      items_(planned_items(scenario)),
       clients_(scenario_, region_names_, stop_),
       capacity_(scenario_),
       replication_(scenario_, region_names_),
