@@ -72,6 +72,10 @@ const std::byte* ReplicaItems::look_up(uint64_t key) const {
   return cached_item_;
 }
 
+// Sparse: the item's index slot, which a lookup would wait for (finding the
+// item here would wait for it now; a recently touched item is usually still
+// in cache).
+void ReplicaItems::sparse_prefetch(uint64_t key) const { index_.prefetch(key); }
 
 uint64_t ReplicaItems::next_touched(Cursor& cursor, uint64_t from) const {
   if (dense_) return from;

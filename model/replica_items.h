@@ -99,7 +99,7 @@ class ReplicaItems {
     if (__builtin_expect(dense_, 1)) {
       __builtin_prefetch(block(region, key), 1);
     } else {
-      index_.prefetch(key);  // the item's index slot, which a lookup would wait for
+      sparse_prefetch(key);
     }
   }
 
@@ -179,6 +179,7 @@ class ReplicaItems {
     cached_key_ = key_of(index);
     return cached_key_;
   }
+  void sparse_prefetch(uint64_t key) const;
   std::byte* item_at(uint32_t index) const {
     return chunks_[index / chunk_items_].data() + (index % chunk_items_) * item_bytes_;
   }
