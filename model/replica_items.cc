@@ -1,23 +1,21 @@
 #include "model/replica_items.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <functional>
 
 #include "sim/assert.h"
 
 namespace model {
 
-ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout)
+ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout, uint64_t expected_items)
     : region_count_(region_count),
       key_count_(key_count),
       dense_(layout == ItemLayout::kDense ||
              (layout == ItemLayout::kAuto &&
               dense_bytes(region_count, key_count) <= static_cast<double>(kDenseBytesMax))),
       stride_(block_stride(region_count)),
-      item_bytes_(dense_ ? dense_item_bytes(region_count) : sparse_item_bytes(region_count)) {
+      item_bytes_(dense_ ? dense_item_bytes(region_count) : sparse_item_bytes(region_count)),
+      index_(dense_ ? 0 : std::min(expected_items, key_count)) {
   if (!dense_) {
     chunk_items_ = static_cast<uint32_t>(std::max<size_t>(1, kChunkBytes / item_bytes_));
     initial_ = std::make_unique<std::byte[]>(item_bytes_);
@@ -51,23 +49,14 @@ size_t ReplicaItems::bytes() const {
 // chunk when the last one is full.
 void ReplicaItems::add_item(uint64_t key) {
   GTSIM_ASSERT(!dense_ && key < key_count_);
-  if (items_ / chunk_items_ == chunks_.size()) {
-    const size_t bytes = chunk_bytes();
-    void* chunk = std::aligned_alloc(kChunkBytes, bytes);
-    if (chunk == nullptr) throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-    madvise(chunk, bytes, MADV_HUGEPAGE);  // a hint: without it, small pages
-#endif
-    chunks_.emplace_back(static_cast<std::byte*>(chunk));
-  }
+  if (items_ / chunk_items_ == chunks_.size()) chunks_.emplace_back(chunk_bytes());
   std::byte* at = item_at(items_);
   std::copy(initial_.get(), initial_.get() + item_bytes_, at);
   new (at) uint64_t{key};
   ++items_;
 }
 
-std::byte* ReplicaItems::item(uint64_t key) {
-  if (key == cached_key_) return cached_item_;
+std::byte* ReplicaItems::look_up(uint64_t key) {
   const uint32_t index = index_.insert(key);
   if (index == items_) add_item(key);
   cached_key_ = key;
@@ -75,8 +64,7 @@ std::byte* ReplicaItems::item(uint64_t key) {
   return cached_item_;
 }
 
-const std::byte* ReplicaItems::item(uint64_t key) const {
-  if (key == cached_key_) return cached_item_;
+const std::byte* ReplicaItems::look_up(uint64_t key) const {
   const uint32_t index = index_.find(key);
   if (index == KeyIndex::kAbsent) return initial_.get();
   cached_key_ = key;

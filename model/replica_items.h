@@ -23,8 +23,9 @@
 //   - sparse (a large one): an item's blocks (all regions, with its newest
 //     write and its key) are allocated when a mutating accessor first touches
 //     it, numbered by a KeyIndex and kept in 2 MiB chunks (in huge pages
-//     where the system grants them); memory follows the items touched, not
-//     the key space.
+//     where the system grants them, model/zeroed_memory.h); memory follows
+//     the items touched, not the key space. The index starts large enough for
+//     the items the run expects to touch (model/run_estimate.h, plan_items).
 // An untouched item reads as the initial state (no winner, nothing seen,
 // never committed): the const accessors never allocate. Reports must not
 // depend on the layout: callers that sum over items use for_each_touched()
@@ -41,6 +42,7 @@
 #include "model/key_index.h"
 #include "model/scenario.h"
 #include "model/write_table.h"
+#include "model/zeroed_memory.h"
 
 namespace model {
 
@@ -49,7 +51,10 @@ class ReplicaItems {
   // kAuto chooses dense while the dense blocks take at most this many bytes.
   static constexpr size_t kDenseBytesMax = size_t{32} << 20;
 
-  ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout = ItemLayout::kAuto);
+  // `expected_items`: how many items a sparse store expects to touch (its
+  // index is made for them; more are still fine).
+  ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout = ItemLayout::kAuto,
+               uint64_t expected_items = 0);
 
   // The bytes a dense store of this shape takes (its blocks and newest writes).
   static double dense_bytes(size_t region_count, uint64_t key_count) {
@@ -106,7 +111,7 @@ class ReplicaItems {
       for (uint64_t key = 0; key < key_count_; ++key) f(key);
       return;
     }
-    for (uint32_t i = 0; i < index_.size(); ++i) f(key_of(i));
+    for (uint32_t i = 0; i < index_.size(); ++i) f(remember(i));
   }
   // f(key) for every touched key in key order.
   template <class F>
@@ -160,13 +165,23 @@ class ReplicaItems {
   }
   // Dense: the item's newest write, in its last 4 bytes.
   std::byte* dense_newest(uint64_t key) const { return storage_.get() + (key + 1) * item_bytes_ - 4; }
-  // Sparse: the item's bytes, allocated on first touch.
-  [[gnu::noinline]] std::byte* item(uint64_t key);
+  // Sparse: the item's bytes, allocated on first touch (the last item
+  // looked up is found without a lookup).
+  std::byte* item(uint64_t key) { return key == cached_key_ ? cached_item_ : look_up(key); }
+  [[gnu::noinline]] std::byte* look_up(uint64_t key);
   // Sparse: the item's bytes, or the initial state's if it was never touched.
-  [[gnu::noinline]] const std::byte* item(uint64_t key) const;
+  const std::byte* item(uint64_t key) const { return key == cached_key_ ? cached_item_ : look_up(key); }
+  [[gnu::noinline]] const std::byte* look_up(uint64_t key) const;
+  // Sparse: makes the item of first-touch index `index` the last looked up
+  // (a walk over the touched items then finds each without a lookup); its key.
+  uint64_t remember(uint32_t index) const {
+    cached_item_ = item_at(index);
+    cached_key_ = key_of(index);
+    return cached_key_;
+  }
   void sparse_prefetch(uint64_t key) const;
   std::byte* item_at(uint32_t index) const {
-    return chunks_[index / chunk_items_].get() + (index % chunk_items_) * item_bytes_;
+    return chunks_[index / chunk_items_].data() + (index % chunk_items_) * item_bytes_;
   }
   uint64_t key_of(uint32_t index) const { return *std::launder(reinterpret_cast<const uint64_t*>(item_at(index))); }
   void add_item(uint64_t key);
@@ -183,11 +198,8 @@ class ReplicaItems {
   // Sparse.
   KeyIndex index_;
   uint32_t items_ = 0;
-  struct Free {
-    void operator()(std::byte* p) const { std::free(p); }
-  };
   uint32_t chunk_items_ = 1;  // items per chunk
-  std::vector<std::unique_ptr<std::byte[], Free>> chunks_;
+  std::vector<ZeroedMemory> chunks_;
   std::unique_ptr<std::byte[]> initial_;  // an item in its initial state
   mutable uint64_t cached_key_ = kNoKey;  // the last item looked up
   mutable std::byte* cached_item_ = nullptr;

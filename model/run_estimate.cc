@@ -202,8 +202,17 @@ RunEstimate estimate_run(const Scenario& scenario) {
   return estimate;
 }
 
-ItemLayout planned_item_layout(const Scenario& scenario) {
-  return item_layout_for(scenario, estimate_run(scenario).writes, ttl_regions(scenario));
+ItemPlan plan_items(const Scenario& scenario) {
+  const double writes = estimate_run(scenario).writes;
+  const double ttl = ttl_regions(scenario);
+  const double keys = static_cast<double>(scenario.table.key_count);
+  double expected = 0;
+  if (scenario.table.prepopulated && ttl > 0) {
+    expected = keys;
+  } else if (keys > 0 && scenario.table.key_distribution.kind == KeyDistributionKind::kUniform) {
+    expected = -keys * std::expm1(-writes / keys);
+  }
+  return ItemPlan{item_layout_for(scenario, writes, ttl), static_cast<uint64_t>(std::ceil(expected))};
 }
 
 std::optional<std::string> refuse_run(const RunEstimate& estimate, bool bounded) {

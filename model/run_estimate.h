@@ -70,12 +70,21 @@ inline constexpr double kSimulatedNsCeiling = static_cast<double>(sim::Duration:
 
 RunEstimate estimate_run(const Scenario& scenario);
 
-// The item store's layout for a run (model/replica_items.h): as the scenario
-// forces it, else dense while its blocks take at most
+// The item store a run plans (model/replica_items.h). Its layout: as the
+// scenario forces it, else dense while its blocks take at most
 // ReplicaItems::kDenseBytesMax or while the run can touch at least a quarter
 // of the keys (dense then holds at most four times the bytes a sparse store
-// would, and finds an item without a lookup), sparse otherwise.
-ItemLayout planned_item_layout(const Scenario& scenario);
+// would, and finds an item without a lookup), sparse otherwise. The items it
+// expects to touch (a sparse store makes its key index for them, so the
+// index never rehashes while they arrive): every item with TTL on a
+// prepopulated table; else, on uniform keys, the expected number of distinct
+// keys among the writes, keys x (1 - e^(-writes / keys)); else none (the
+// keys of a skewed distribution repeat, and the index grows as they come).
+struct ItemPlan {
+  ItemLayout layout = ItemLayout::kAuto;
+  uint64_t expected_items = 0;
+};
+ItemPlan plan_items(const Scenario& scenario);
 
 // A message explaining why a run must be refused, or nullopt if it may go
 // ahead. `bounded` is true when --max-events or --max-wall bounds the run;

@@ -15,6 +15,12 @@ std::vector<std::string> region_names(const Scenario& scenario) {
   return names;
 }
 
+// The item store the run plans (model/run_estimate.h).
+ReplicaItems planned_items(const Scenario& scenario) {
+  const ItemPlan plan = plan_items(scenario);
+  return ReplicaItems(scenario.region_count(), scenario.table.key_count, plan.layout, plan.expected_items);
+}
+
 std::vector<uint16_t> name_ranks(const std::vector<std::string>& names) {
   std::vector<uint16_t> order(names.size());
   std::iota(order.begin(), order.end(), uint16_t{0});
@@ -34,7 +40,7 @@ World::World(const Scenario& scenario)
       region_names_(region_names(scenario)),
       lww_(name_ranks(region_names_)),
       writes_(region_count_),
-      items_(region_count_, key_count_, planned_item_layout(scenario)),
+      items_(planned_items(scenario)),
       clients_(scenario_, region_names_, stop_),
       capacity_(scenario_),
       replication_(scenario_, region_names_),
@@ -186,13 +192,14 @@ RunResult World::finish(sim::Instant now, uint64_t events) {
   GTSIM_ASSERT(replication_.held_empty() || recorder_.stop_reason() != StopReason::kCompleted);
   RunResult result = recorder_.finish(now, events);
   result.peak_live_writes = writes_.peak();
+  const std::vector<uint64_t> stored = stored_bytes();
   for (size_t r = 0; r < region_count_; ++r) {
     if (outages_.down(r) && outages_.latest(r) != kNoRecord) {
       result.outages[outages_.latest(r)].unreplicated_at_end_writes = unreplicated_writes(r);
     }
     RegionResult& region = result.region_results[r];
     capacity_.report(r, region);
-    region.billing.stored_bytes = stored_bytes(r);
+    region.billing.stored_bytes = stored[r];
     if (scenario_.table.ttl.items_expire && admin_.member(r)) region.expired_items = count_expired(r, now);
     if (admin_.backfilling(r)) {
       result.replica_changes[admin_.backfill(r).record].parked_writes = parked_writes(r);
@@ -235,13 +242,22 @@ void World::check_convergence(RunResult& result) const {
   }
 }
 
-// The item bytes `region`'s replica holds (deleted items weigh nothing; a
-// never-written item of a prepopulated table, the median size); 0 without one.
-uint64_t World::stored_bytes(size_t region) const {
-  const ReplicaState state = admin_.state(region);
-  if (state == ReplicaState::kAbsent || state == ReplicaState::kRemoved) return 0;
-  uint64_t bytes = items_.untouched() * prepopulated_item_bytes_;  // what stored_size() says of each
-  items_.for_each_touched([&](uint64_t key) { bytes += stored_size(region, key); });
+// The item bytes each region's replica holds (deleted items weigh nothing; a
+// never-written item of a prepopulated table, the median size); 0 for a
+// region without one. One walk over the items serves every region.
+std::vector<uint64_t> World::stored_bytes() const {
+  std::vector<uint64_t> bytes(region_count_, 0);
+  std::vector<size_t> holders;
+  for (size_t r = 0; r < region_count_; ++r) {
+    const ReplicaState state = admin_.state(r);
+    if (state == ReplicaState::kAbsent || state == ReplicaState::kRemoved) continue;
+    holders.push_back(r);
+    bytes[r] = items_.untouched() * prepopulated_item_bytes_;  // what stored_size() says of each
+  }
+  if (holders.empty()) return bytes;
+  items_.for_each_touched([&](uint64_t key) {
+    for (const size_t r : holders) bytes[r] += stored_size(r, key);
+  });
   return bytes;
 }
 

@@ -108,7 +108,7 @@ class World {
   void check_convergence(RunResult& result) const;
   uint64_t count_expired(size_t region, sim::Instant now) const;
   uint64_t unreplicated_writes(size_t region) const;
-  uint64_t stored_bytes(size_t region) const;
+  std::vector<uint64_t> stored_bytes() const;
   // Client requests (world_clients.cc).
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;

@@ -40,6 +40,19 @@ TEST_CASE("KeyIndex: numbers 64-bit keys in order of first insertion, through gr
   CHECK(index.bytes() == 8192 * 16);
 }
 
+TEST_CASE("KeyIndex: a table made for the keys a run expects holds them without growing") {
+  KeyIndex index(180'000);  // B3's writes: 2^18 slots keep 180,000 keys under 70 % full
+  CHECK(index.bytes() == (size_t{1} << 18) * 16);
+  for (uint64_t i = 0; i < 180'000; ++i) REQUIRE(index.insert(i * 55'555 + 1) == i);
+  CHECK(index.bytes() == (size_t{1} << 18) * 16);
+  CHECK(index.find(uint64_t{179'999} * 55'555 + 1) == 179'999);
+  for (uint64_t i = 180'000; i < 190'000; ++i) index.insert(i * 55'555 + 1);  // past them, it grows
+  CHECK(index.bytes() == (size_t{1} << 19) * 16);
+  CHECK(index.find(uint64_t{189'999} * 55'555 + 1) == 189'999);
+  CHECK(index.find(17 * 55'555 + 1) == 17);
+  CHECK(KeyIndex(0).bytes() == 1024 * 16);
+}
+
 TEST_CASE("KeyValues: dense over a small key space, sparse over 10^10 keys, same values") {
   KeyValues<int64_t> dense(1000, -1);
   KeyValues<int64_t> sparse(kTenBillion, -1);
@@ -215,15 +228,20 @@ TEST_CASE("Item layout: dense for a small key space or one the run writes a quar
     REQUIRE(loaded.ok());
     return *loaded.scenario;
   };
-  CHECK(model::planned_item_layout(bench("b1")) == model::ItemLayout::kDense);  // 100,000 keys: 19 MB dense
+  CHECK(model::plan_items(bench("b1")).layout == model::ItemLayout::kDense);  // 100,000 keys: 19 MB dense
   // 1,000,000 keys in two regions (64 MB dense) and about 6.6 M writes.
-  CHECK(model::planned_item_layout(bench("b2")) == model::ItemLayout::kDense);
+  CHECK(model::plan_items(bench("b2")).layout == model::ItemLayout::kDense);
   model::Scenario b3 = bench("b3");  // 100,000,000 keys, 180,000 writes
-  CHECK(model::planned_item_layout(b3) == model::ItemLayout::kSparse);
+  CHECK(model::plan_items(b3).layout == model::ItemLayout::kSparse);
+  // The distinct keys 180,000 uniform writes are expected to touch: 10^8 x (1 - e^-0.0018).
+  CHECK(model::plan_items(b3).expected_items == 179'839);
+  model::Scenario skewed = b3;
+  skewed.table.key_distribution.kind = model::KeyDistributionKind::kZipf;  // keys repeat: no estimate
+  CHECK(model::plan_items(skewed).expected_items == 0);
   b3.duration = sim::Duration::hours(2);  // 21.6 M writes: under a quarter of the keys
-  CHECK(model::planned_item_layout(b3) == model::ItemLayout::kSparse);
+  CHECK(model::plan_items(b3).layout == model::ItemLayout::kSparse);
   b3.duration = sim::Duration::hours(5);  // 54 M writes: more than a quarter
-  CHECK(model::planned_item_layout(b3) == model::ItemLayout::kDense);
+  CHECK(model::plan_items(b3).layout == model::ItemLayout::kDense);
   b3.table.item_layout = model::ItemLayout::kSparse;  // a forced layout is kept
-  CHECK(model::planned_item_layout(b3) == model::ItemLayout::kSparse);
+  CHECK(model::plan_items(b3).layout == model::ItemLayout::kSparse);
 }
