@@ -264,7 +264,7 @@ void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
   }
   // The link was cut while it was on the way: resent after the restore.
   if (replication_.park_if_cut(record.origin, replica, write)) return;
-  const uint32_t admitted = items_.admitted(replica, record.key)[record.origin];
+  uint32_t& admitted = items_.admitted(replica, record.key)[record.origin];
   if (record.sequence <= admitted) {  // sent before it joined: its backfill copies it
     drop_arrived(replica, write, now);
     return;
@@ -278,10 +278,15 @@ void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
       return;
     }
   }
-  admit_in_order(replica, write, now);
+  // Admitted in order; the held successors it unblocks follow (usually none).
+  admitted = record.sequence;
+  const uint64_t key = record.key;
+  const size_t origin = record.origin;
+  admit(replica, write, now);
+  if (!replication_.held_empty()) admit_in_order(replica, take_held_successor(replica, key, origin), now);
 }
 
-// Admits `write`, then the held successors it unblocks, in order.
+// Admits `write` (kNoWrite: none), then the held successors it unblocks, in order.
 void World::admit_in_order(size_t replica, WriteSlot write, sim::Instant now) {
   for (WriteSlot next = write; next != kNoWrite;) {
     const uint64_t key = writes_[next].key;
