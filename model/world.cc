@@ -24,6 +24,13 @@ std::vector<uint16_t> name_ranks(const std::vector<std::string>& names) {
   return rank;
 }
 
+// What a never-written item of the table weighs: the median item size if
+// prepopulated, else 0 (absent).
+uint32_t prepopulated_bytes(const Scenario& scenario) {
+  if (!scenario.table.prepopulated) return 0;
+  return static_cast<uint32_t>(std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
+}
+
 }  // namespace
 
 World::World(const Scenario& scenario)
@@ -34,7 +41,7 @@ World::World(const Scenario& scenario)
       region_names_(region_names(scenario)),
       lww_(name_ranks(region_names_)),
       writes_(region_count_),
-      items_(region_count_, key_count_, planned_item_layout(scenario)),
+      items_(region_count_, key_count_, planned_item_layout(scenario), prepopulated_bytes(scenario)),
       clients_(scenario_, region_names_, stop_),
       capacity_(scenario_),
       replication_(scenario_, region_names_),
@@ -46,10 +53,7 @@ World::World(const Scenario& scenario)
       lanes_(clients_.group_count()) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
   for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
-  if (scenario.table.prepopulated) {
-    prepopulated_item_bytes_ = static_cast<uint32_t>(
-        std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
-  }
+  prepopulated_item_bytes_ = prepopulated_bytes(scenario);
   for (size_t r = 0; r < region_count_; ++r) note_settings(r, sim::Instant::zero());
   if (strong_.enabled()) refresh_quorums(sim::Instant::zero(), true);
 }

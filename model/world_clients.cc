@@ -40,10 +40,7 @@ void World::prefetch(const Event& next) const {
 // What the item weighs in a replica: 0 if absent; a never-written item of a
 // prepopulated table weighs the median item size.
 uint32_t World::stored_size(size_t region, uint64_t key) const {
-  const WriteSlot slot = items_.stored(region, key);
-  if (slot == kNoWrite) return prepopulated_item_bytes_;
-  if (writes_[slot].is_tombstone()) return 0;
-  return writes_[slot].size_bytes;
+  return items_.stored_size_bytes(region, key);  // the block's copy: the write's record stays unloaded
 }
 
 int64_t World::request_milli_units(size_t region, Operation op, uint64_t key,

@@ -53,6 +53,8 @@ struct WriteRecord {
   static constexpr uint8_t kCoalesced = 64;   // replaced in its stream by a newer write to its item
 
   bool is_tombstone() const { return op == Operation::kDelete; }
+  // What the item weighs in a replica storing this write: 0 for a tombstone.
+  uint32_t stored_size_bytes() const { return is_tombstone() ? 0 : size_bytes; }
 };
 
 static_assert(std::is_trivially_copyable_v<WriteRecord>, "slots are moved with memcpy");
