@@ -29,7 +29,7 @@ ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout l
     return;
   }
   const size_t bytes = key_count * item_bytes_;
-  storage_.reset(static_cast<std::byte*>(::operator new[](bytes, std::align_val_t{64})));
+  if (bytes > 0) storage_.grow(bytes, 0);
   for (uint64_t key = 0; key < key_count; ++key) {
     for (size_t region = 0; region < region_count; ++region) {
       init_block(block(region, key), region_count, absent_size_bytes);

@@ -46,6 +46,7 @@
 #include "model/scenario.h"
 #include "model/write_table.h"
 #include "sim/assert.h"
+#include "sim/slab.h"
 
 namespace model {
 
@@ -149,9 +150,6 @@ class ReplicaItems {
   uint64_t next_touched(Cursor& cursor, uint64_t from) const;
 
  private:
-  struct AlignedDelete {
-    void operator()(std::byte* p) const { ::operator delete[](p, std::align_val_t{64}); }
-  };
   // A sparse item: its key, its newest write, 4 spare bytes, then one block per region.
   static constexpr size_t kHeaderBytes = 16;
   static constexpr size_t kChunkBytes = size_t{2} << 20;  // a huge page
@@ -178,15 +176,15 @@ class ReplicaItems {
   // The dense layout inline, the sparse one out of line (the hot loop of a
   // small key space stays as small as it was).
   std::byte* block(size_t region, uint64_t key) {
-    if (__builtin_expect(dense_, 1)) return storage_.get() + key * item_bytes_ + region * stride_;
+    if (__builtin_expect(dense_, 1)) return storage_.data() + key * item_bytes_ + region * stride_;
     return item(key) + kHeaderBytes + region * stride_;
   }
   const std::byte* block(size_t region, uint64_t key) const {
-    if (__builtin_expect(dense_, 1)) return storage_.get() + key * item_bytes_ + region * stride_;
+    if (__builtin_expect(dense_, 1)) return storage_.data() + key * item_bytes_ + region * stride_;
     return item(key) + kHeaderBytes + region * stride_;
   }
   // Dense: the item's newest write, in its last 4 bytes.
-  std::byte* dense_newest(uint64_t key) const { return storage_.get() + (key + 1) * item_bytes_ - 4; }
+  std::byte* dense_newest(uint64_t key) const { return storage_.data() + (key + 1) * item_bytes_ - 4; }
   // Sparse: the item's bytes, allocated on first touch.
   [[gnu::noinline]] std::byte* item(uint64_t key);
   // Sparse: the item's bytes, or the initial state's if it was never touched.
@@ -206,7 +204,7 @@ class ReplicaItems {
   size_t stride_;      // bytes per block
   size_t item_bytes_;  // bytes per item
   // Dense.
-  std::unique_ptr<std::byte[], AlignedDelete> storage_;
+  sim::Slab storage_;  // huge pages where the system grants them
   // Sparse.
   KeyIndex index_;
   uint32_t items_ = 0;
