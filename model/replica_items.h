@@ -96,7 +96,7 @@ class ReplicaItems {
   const uint32_t* seen(size_t region, uint64_t key) const {
     return std::launder(reinterpret_cast<const uint32_t*>(block(region, key) + 16));
   }
-  // admitted[origin] for an origin other than region.
+  // admitted[origin] for an origin other than region (not checked: the hot path's).
   uint32_t& admitted(size_t region, uint64_t key, size_t origin) {
     return seen(region, key)[region_count_ + other_index(region, origin)];
   }
@@ -165,10 +165,7 @@ class ReplicaItems {
     return (bytes + 63) / 64 * 64;
   }
   // admitted[]'s index of origin in region's block: the other regions in order.
-  static size_t other_index(size_t region, size_t origin) {
-    GTSIM_ASSERT(origin != region);
-    return origin - (origin > region ? 1 : 0);
-  }
+  static size_t other_index(size_t region, size_t origin) { return origin - (origin > region ? 1 : 0); }
   static WriteSlot* slot_at(std::byte* at) { return std::launder(reinterpret_cast<WriteSlot*>(at)); }
   static const WriteSlot* slot_at(const std::byte* at) { return std::launder(reinterpret_cast<const WriteSlot*>(at)); }
   static void init_block(std::byte* at, size_t region_count, uint32_t absent_size_bytes);
