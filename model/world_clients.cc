@@ -14,10 +14,17 @@ void World::schedule_request(size_t group, sim::Instant at) {
   lanes_.schedule(static_cast<uint32_t>(group), at, request, queue_.pushed());
 }
 
-// The next event's state starts loading while this one runs.
+// The next event's state starts loading while this one runs. A request's
+// item block started when it was drawn; a write also compares itself with
+// the item's newest write, whose slot the block holds (dense only: a sparse
+// store would look the item up in its index for it).
 void World::prefetch_next() const {
   if (lane_first()) {
-    prefetch(lane_event(lanes_.earliest()));
+    const Request& next = lanes_.earliest().request;
+    if (!is_read(next.op) && items_.dense()) {
+      const WriteSlot newest = items_.newest(next.key);
+      if (newest != kNoWrite) writes_.prefetch(newest);
+    }
   } else if (!queue_.empty()) {
     prefetch(queue_.peek().event);
   }
