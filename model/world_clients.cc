@@ -48,12 +48,6 @@ void World::prefetch(const Event& next) const {
   }
 }
 
-// What the item weighs in a replica: 0 if absent; a never-written item of a
-// prepopulated table weighs the median item size.
-uint32_t World::stored_size(size_t region, uint64_t key) const {
-  return items_.stored_size_bytes(region, key);  // the block's copy: the write's record stays unloaded
-}
-
 int64_t World::request_milli_units(size_t region, Operation op, uint64_t key,
                                                uint32_t size_bytes, const ClientGroupConfig& group) const {
   switch (op) {
