@@ -185,8 +185,10 @@ void World::observe_read(size_t region, uint64_t key, sim::Instant now) {
     const int64_t last = items.last_commit_ns(from, key);
     if (last == INT64_MIN) continue;
     const int64_t age = now.ns() - last;
-    size_t bucket = 0;
-    while (bucket + 1 < kVisibilityBuckets && kVisibilityGridNs[bucket + 1] <= age) ++bucket;
+    // The last grid point at or below the age, found from the top: with many
+    // keys most items were last written long ago (one comparison).
+    size_t bucket = kVisibilityBuckets - 1;
+    while (bucket > 0 && kVisibilityGridNs[bucket] > age) --bucket;
     recorder_.visibility_read(from, region, bucket, seen[from] >= items.seen(from, key)[from]);
   }
 }
