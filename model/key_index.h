@@ -5,7 +5,7 @@
 // next, and so on, so per-key state can live in dense arrays of the touched
 // keys only. Memory follows the keys inserted (16 bytes a slot, the table
 // kept at most 70 % full), never the key space. A table of 2 MiB or more is
-// asked for in huge pages (model/zeroed_memory.h): its lookups land anywhere
+// asked for in huge pages (sim/slab.h): its lookups land anywhere
 // in it, and a page walk per lookup would cost more than the lookup. An
 // empty slot is all zero bytes (a slot holds its index plus one), so a new
 // table needs no clearing. Given the number of keys a run expects, the table
@@ -22,8 +22,8 @@
 #include <new>
 #include <vector>
 
-#include "model/zeroed_memory.h"
 #include "sim/assert.h"
+#include "sim/slab.h"
 
 namespace model {
 
@@ -34,7 +34,7 @@ class KeyIndex {
   // A table for `expected_keys` keys (at most 70 % full with them), or the
   // smallest one; either grows past them.
   explicit KeyIndex(uint64_t expected_keys = 0) : bits_(bits_for(expected_keys)) {
-    memory_ = ZeroedMemory(capacity() * sizeof(Slot));
+    memory_ = sim::Slab(capacity() * sizeof(Slot));
     slots_ = std::launder(reinterpret_cast<Slot*>(memory_.data()));
   }
 
@@ -66,7 +66,7 @@ class KeyIndex {
   void prefetch(uint64_t key) const { __builtin_prefetch(&slots_[home(key)]); }
 
   uint32_t size() const { return size_; }
-  size_t bytes() const { return memory_.bytes(); }
+  size_t bytes() const { return capacity() * sizeof(Slot); }
 
   // Every key inserted, in key order.
   std::vector<uint64_t> sorted_keys() const {
@@ -98,11 +98,11 @@ class KeyIndex {
 
   // Twice the slots; every key keeps its index.
   void grow() {
-    ZeroedMemory old = std::move(memory_);
+    sim::Slab old = std::move(memory_);
     const Slot* old_slots = slots_;
     const size_t old_capacity = capacity();
     ++bits_;
-    memory_ = ZeroedMemory(capacity() * sizeof(Slot));
+    memory_ = sim::Slab(capacity() * sizeof(Slot));
     slots_ = std::launder(reinterpret_cast<Slot*>(memory_.data()));
     for (size_t i = 0; i < old_capacity; ++i) {
       const Slot& slot = old_slots[i];
@@ -114,7 +114,7 @@ class KeyIndex {
   }
 
   unsigned bits_;
-  ZeroedMemory memory_;
+  sim::Slab memory_;
   Slot* slots_ = nullptr;
   uint32_t size_ = 0;
 };

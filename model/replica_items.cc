@@ -7,7 +7,8 @@
 
 namespace model {
 
-ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout, uint64_t expected_items)
+ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout layout, uint32_t absent_size_bytes,
+                           uint64_t expected_items)
     : region_count_(region_count),
       key_count_(key_count),
       dense_(layout == ItemLayout::kDense ||
@@ -22,22 +23,25 @@ ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout l
     new (initial_.get()) uint64_t{kNoKey};
     new (initial_.get() + 8) WriteSlot{kNoWrite};
     for (size_t region = 0; region < region_count; ++region) {
-      init_block(initial_.get() + kHeaderBytes + region * stride_, region_count);
+      init_block(initial_.get() + kHeaderBytes + region * stride_, region_count, absent_size_bytes);
     }
     return;
   }
   const size_t bytes = key_count * item_bytes_;
-  storage_.reset(static_cast<std::byte*>(::operator new[](bytes, std::align_val_t{64})));
+  if (bytes > 0) storage_.grow(bytes, 0);
   for (uint64_t key = 0; key < key_count; ++key) {
-    for (size_t region = 0; region < region_count; ++region) init_block(block(region, key), region_count);
+    for (size_t region = 0; region < region_count; ++region) {
+      init_block(block(region, key), region_count, absent_size_bytes);
+    }
     new (dense_newest(key)) WriteSlot{kNoWrite};
   }
 }
 
-void ReplicaItems::init_block(std::byte* at, size_t region_count) {
+void ReplicaItems::init_block(std::byte* at, size_t region_count, uint32_t absent_size_bytes) {
   new (at) int64_t{INT64_MIN};
   new (at + 8) WriteSlot{kNoWrite};
-  for (size_t r = 0; r < 2 * region_count; ++r) new (at + 12 + 4 * r) uint32_t{0};
+  new (at + 12) uint32_t{absent_size_bytes};
+  for (size_t r = 0; r + 1 < 2 * region_count; ++r) new (at + 16 + 4 * r) uint32_t{0};
 }
 
 size_t ReplicaItems::bytes() const {

@@ -15,10 +15,18 @@ std::vector<std::string> region_names(const Scenario& scenario) {
   return names;
 }
 
+// What a never-written item of the table weighs: the median item size if
+// prepopulated, else 0 (absent).
+uint32_t prepopulated_bytes(const Scenario& scenario) {
+  if (!scenario.table.prepopulated) return 0;
+  return static_cast<uint32_t>(std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
+}
+
 // The item store the run plans (model/run_estimate.h).
 ReplicaItems planned_items(const Scenario& scenario) {
   const ItemPlan plan = plan_items(scenario);
-  return ReplicaItems(scenario.region_count(), scenario.table.key_count, plan.layout, plan.expected_items);
+  return ReplicaItems(scenario.region_count(), scenario.table.key_count, plan.layout, prepopulated_bytes(scenario),
+                      plan.expected_items);
 }
 
 std::vector<uint16_t> name_ranks(const std::vector<std::string>& names) {
@@ -52,10 +60,7 @@ World::World(const Scenario& scenario)
       lanes_(clients_.group_count()) {
   GTSIM_ASSERT(region_count_ >= 1 && region_count_ < UINT16_MAX / 2);
   for (const RegionConfig& region : scenario.regions) clocks_.emplace_back(region.clock);
-  if (scenario.table.prepopulated) {
-    prepopulated_item_bytes_ = static_cast<uint32_t>(
-        std::clamp(std::llround(scenario.table.item_size_bytes.quantile(0.5)), 1LL, 400LL * 1024));
-  }
+  prepopulated_item_bytes_ = prepopulated_bytes(scenario);
   for (size_t r = 0; r < region_count_; ++r) note_settings(r, sim::Instant::zero());
   if (strong_.enabled()) refresh_quorums(sim::Instant::zero(), true);
 }

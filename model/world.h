@@ -116,7 +116,10 @@ class World {
   void client_attempt(const Event& event, sim::Instant now);
   int64_t request_milli_units(size_t region, Operation op, uint64_t key, uint32_t size_bytes,
                               const ClientGroupConfig& group) const;
-  uint32_t stored_size(size_t region, uint64_t key) const;
+  // What the item weighs in a replica: 0 if absent; a never-written item of
+  // a prepopulated table weighs the median item size. Its block's copy: the
+  // write's record stays unloaded.
+  uint32_t stored_size(size_t region, uint64_t key) const { return items_.stored_size_bytes(region, key); }
   void observe_read(size_t region, uint64_t key, sim::Instant now);
   void maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now);
   void session_read(uint32_t slot, size_t region, uint64_t key);

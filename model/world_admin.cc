@@ -353,8 +353,9 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
 // somewhere (sent to it now), as the service's replay of the streams does.
 void World::join_group(size_t region, const std::vector<size_t>& sources, sim::Instant now) {
   items_.for_each_touched([&](uint64_t key) {  // an untouched item's are all 0 already
-    uint32_t* admitted = items_.admitted(region, key);
-    for (size_t origin = 0; origin < region_count_; ++origin) admitted[origin] = items_.seen(origin, key)[origin];
+    for (size_t origin = 0; origin < region_count_; ++origin) {
+      if (origin != region) items_.admitted(region, key, origin) = items_.seen(origin, key)[origin];
+    }
   });
   for (size_t origin = 0; origin < region_count_; ++origin) {
     if (origin == region || admin_.left(origin) || admin_.state(origin) == ReplicaState::kAbsent ||
@@ -372,12 +373,12 @@ void World::join_group(size_t region, const std::vector<size_t>& sources, sim::I
       if (!std::binary_search(unshipped.begin(), unshipped.end(), slot)) on_their_way.push_back(slot);
     });
     for (const WriteSlot slot : unshipped) {
-      uint32_t& admitted = items_.admitted(region, writes_[slot].key)[origin];
+      uint32_t& admitted = items_.admitted(region, writes_[slot].key, origin);
       admitted = std::min(admitted, writes_[slot].sequence - 1);
     }
     for (const WriteSlot slot : on_their_way) {
       WriteRecord& write = writes_[slot];
-      uint32_t& admitted = items_.admitted(region, write.key)[origin];
+      uint32_t& admitted = items_.admitted(region, write.key, origin);
       admitted = std::min(admitted, write.sequence - 1);
       ++write.undelivered;
       replication_.resent(origin, region);
@@ -449,10 +450,10 @@ void World::backfill_step(size_t region, sim::Instant now) {
       const uint32_t* known = items_.seen(r, key);
       for (size_t origin = 0; origin < region_count_; ++origin) seen[origin] = std::max(seen[origin], known[origin]);
     }
-    WriteSlot& stored = items_.stored(region, key);
+    const WriteSlot stored = items_.stored(region, key);
     if (stored != best) {
       if (stored != kNoWrite) writes_.release(stored);
-      stored = best;
+      items_.store(region, key, best, best == kNoWrite ? prepopulated_item_bytes_ : writes_[best].stored_size_bytes());
       if (best != kNoWrite) writes_.retain(best);
     }
     if (best != kNoWrite || prepopulated_item_bytes_ > 0) {

@@ -6,14 +6,25 @@
 
 namespace model {
 
+// The request's item starts loading now, a few events before it runs (a
+// hint only: it changes no result).
 void World::schedule_request(size_t group, sim::Instant at) {
-  lanes_.schedule(static_cast<uint32_t>(group), at, clients_.next_request(group), queue_.pushed());
+  const Request request = clients_.next_request(group);
+  items_.prefetch(clients_.home(group), request.key);
+  lanes_.schedule(static_cast<uint32_t>(group), at, request, queue_.pushed());
 }
 
-// The next event's state starts loading while this one runs.
+// The next event's state starts loading while this one runs. A request's
+// item block started when it was drawn; a write also compares itself with
+// the item's newest write, whose slot the block holds (dense only: a sparse
+// store would look the item up in its index for it).
 void World::prefetch_next() const {
   if (lane_first()) {
-    prefetch(lane_event(lanes_.earliest()));
+    const Request& next = lanes_.earliest().request;
+    if (!is_read(next.op) && items_.dense()) {
+      const WriteSlot newest = items_.newest(next.key);
+      if (newest != kNoWrite) writes_.prefetch(newest);
+    }
   } else if (!queue_.empty()) {
     prefetch(queue_.peek().event);
   }
@@ -35,15 +46,6 @@ void World::prefetch(const Event& next) const {
     default:
       break;
   }
-}
-
-// What the item weighs in a replica: 0 if absent; a never-written item of a
-// prepopulated table weighs the median item size.
-uint32_t World::stored_size(size_t region, uint64_t key) const {
-  const WriteSlot slot = items_.stored(region, key);
-  if (slot == kNoWrite) return prepopulated_item_bytes_;
-  if (writes_[slot].is_tombstone()) return 0;
-  return writes_[slot].size_bytes;
 }
 
 int64_t World::request_milli_units(size_t region, Operation op, uint64_t key,
@@ -183,8 +185,10 @@ void World::observe_read(size_t region, uint64_t key, sim::Instant now) {
     const int64_t last = items.last_commit_ns(from, key);
     if (last == INT64_MIN) continue;
     const int64_t age = now.ns() - last;
-    size_t bucket = 0;
-    while (bucket + 1 < kVisibilityBuckets && kVisibilityGridNs[bucket + 1] <= age) ++bucket;
+    // The last grid point at or below the age, found from the top: with many
+    // keys most items were last written long ago (one comparison).
+    size_t bucket = kVisibilityBuckets - 1;
+    while (bucket > 0 && kVisibilityGridNs[bucket] > age) --bucket;
     recorder_.visibility_read(from, region, bucket, seen[from] >= items.seen(from, key)[from]);
   }
 }

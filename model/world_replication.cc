@@ -179,16 +179,17 @@ void World::resume_polls(size_t source, sim::Instant now) {
 // Last-writer-wins at one replica: keep the winner, tell the tracker.
 // Inlined into its two callers, commit() and deliver().
 [[gnu::always_inline]] inline void World::apply(size_t replica, WriteSlot incoming, sim::Instant now) {
-  WriteSlot& current = items_.stored(replica, writes_[incoming].key);
+  const WriteRecord& write = writes_[incoming];
+  const WriteSlot current = items_.stored(replica, write.key);
   if (current == kNoWrite) {
-    current = incoming;
+    items_.store(replica, write.key, incoming, write.stored_size_bytes());
     writes_.retain(incoming);
     return;
   }
-  if (lww_.supersedes(writes_[incoming], writes_[current])) {
+  if (lww_.supersedes(write, writes_[current])) {
     recorder_.decided(writes_, incoming, current, replica, now);
     writes_.release(current);
-    current = incoming;
+    items_.store(replica, write.key, incoming, write.stored_size_bytes());
     writes_.retain(incoming);
   } else {
     recorder_.decided(writes_, current, incoming, replica, now);
@@ -264,7 +265,7 @@ void World::arrive(size_t replica, WriteSlot write, sim::Instant now) {
   }
   // The link was cut while it was on the way: resent after the restore.
   if (replication_.park_if_cut(record.origin, replica, write)) return;
-  uint32_t& admitted = items_.admitted(replica, record.key)[record.origin];
+  uint32_t& admitted = items_.admitted(replica, record.key, record.origin);
   if (record.sequence <= admitted) {  // sent before it joined: its backfill copies it
     drop_arrived(replica, write, now);
     return;
@@ -291,7 +292,7 @@ void World::admit_in_order(size_t replica, WriteSlot write, sim::Instant now) {
   for (WriteSlot next = write; next != kNoWrite;) {
     const uint64_t key = writes_[next].key;
     const size_t origin = writes_[next].origin;
-    items_.admitted(replica, key)[origin] = writes_[next].sequence;
+    items_.admitted(replica, key, origin) = writes_[next].sequence;
     admit(replica, next, now);
     next = take_held_successor(replica, key, origin);
   }
@@ -299,7 +300,7 @@ void World::admit_in_order(size_t replica, WriteSlot write, sim::Instant now) {
 
 WriteSlot World::take_held_successor(size_t replica, uint64_t key, size_t origin) {
   if (replication_.held_empty()) return kNoWrite;
-  return replication_.take_held(replica, origin, key, items_.admitted(replica, key)[origin] + 1);
+  return replication_.take_held(replica, origin, key, items_.admitted(replica, key, origin) + 1);
 }
 
 // A replicated write consumes write capacity at its destination too

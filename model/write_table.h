@@ -13,17 +13,20 @@
 // against it; it is what defines concurrent writes (docs/design.md, "What the figures mean"). The record
 // and its knowledge share one slot of a 64-byte aligned slab, so reading a
 // write costs one cache miss, not two.
+//
+// The slab grows without copying (sim/slab.h): its pages are remapped, so
+// a run's peak memory is its live writes, not twice them while it grows.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <new>
 #include <type_traits>
 #include <vector>
 
 #include "model/operation.h"
+#include "sim/slab.h"
 #include "sim/assert.h"
 
 namespace model {
@@ -53,6 +56,8 @@ struct WriteRecord {
   static constexpr uint8_t kCoalesced = 64;   // replaced in its stream by a newer write to its item
 
   bool is_tombstone() const { return op == Operation::kDelete; }
+  // What the item weighs in a replica storing this write: 0 for a tombstone.
+  uint32_t stored_size_bytes() const { return is_tombstone() ? 0 : size_bytes; }
 };
 
 static_assert(std::is_trivially_copyable_v<WriteRecord>, "slots are moved with memcpy");
@@ -129,32 +134,25 @@ class WriteTable {
   size_t bytes() const { return capacity_ * stride_; }
 
  private:
-  struct AlignedDelete {
-    void operator()(std::byte* p) const { ::operator delete[](p, std::align_val_t{64}); }
-  };
-
   static size_t slot_bytes(size_t region_count) {
     const size_t bytes = sizeof(WriteRecord) + 4 * region_count;
     return bytes <= 64 ? 64 : (bytes + 63) / 64 * 64;
   }
 
-  std::byte* address(WriteSlot slot) const { return slab_.get() + size_t{slot} * stride_; }
+  std::byte* address(WriteSlot slot) const { return slab_.data() + size_t{slot} * stride_; }
   WriteRecord* record(WriteSlot slot) const {
     return std::launder(reinterpret_cast<WriteRecord*>(address(slot)));
   }
 
   void grow() {
     const size_t capacity = capacity_ == 0 ? 1024 : capacity_ * 2;
-    std::unique_ptr<std::byte[], AlignedDelete> bigger(
-        static_cast<std::byte*>(::operator new[](capacity * stride_, std::align_val_t{64})));
-    if (used_ > 0) std::memcpy(bigger.get(), slab_.get(), used_ * stride_);
-    slab_ = std::move(bigger);
+    slab_.grow(capacity * stride_, used_ * stride_);
     capacity_ = capacity;
   }
 
   size_t region_count_;
   size_t stride_;
-  std::unique_ptr<std::byte[], AlignedDelete> slab_;
+  sim::Slab slab_;
   size_t capacity_ = 0;
   size_t used_ = 0;
   std::vector<WriteSlot> free_;

@@ -66,6 +66,26 @@ TEST_CASE("KeyValues: dense over a small key space, sparse over 10^10 keys, same
   CHECK(sparse.get(999) == -1);
 }
 
+TEST_CASE("ReplicaItems: a block keeps what its stored winner weighs, the absent size before any write") {
+  for (const ItemLayout layout : {ItemLayout::kDense, ItemLayout::kSparse}) {
+    ReplicaItems items(2, 1000, layout, 1'024);
+    const ReplicaItems& view = items;
+    CHECK(view.stored_size_bytes(1, 999) == 1'024);  // a prepopulated item never written
+    items.store(1, 999, 5, 3'000);
+    items.admitted(1, 999, 0) = 9;
+    items.seen(1, 999)[1] = 2;
+    items.newest(999) = 5;
+    CHECK(view.stored(1, 999) == 5);
+    CHECK(view.stored_size_bytes(1, 999) == 3'000);
+    CHECK(view.stored_size_bytes(0, 999) == 1'024);  // the other region's block
+    CHECK(view.admitted(1, 999, 0) == 9);
+    CHECK(view.seen(1, 999)[0] == 0);
+    CHECK(view.seen(1, 999)[1] == 2);
+    CHECK(view.newest(999) == 5);
+    CHECK(view.stored_size_bytes(0, 998) == 1'024);  // the item before is untouched
+  }
+}
+
 TEST_CASE("ReplicaItems: a sparse store reads untouched items as the initial state and allocates none for reads") {
   ReplicaItems items(3, kTenBillion);
   const ReplicaItems& view = items;
@@ -74,13 +94,14 @@ TEST_CASE("ReplicaItems: a sparse store reads untouched items as the initial sta
   CHECK(view.newest(5) == kNoWrite);
   CHECK(view.last_commit_ns(0, 5) == INT64_MIN);
   CHECK(view.seen(1, 5)[2] == 0);
-  CHECK(view.admitted(1, 5)[0] == 0);
+  CHECK(view.admitted(1, 5, 0) == 0);
   items.prefetch(0, 77);
   CHECK(items.touched() == 0);
   CHECK(items.untouched() == kTenBillion);
 
   items.seen(1, 9'999'999'000)[2] = 4;
-  items.stored(0, 9'999'999'000) = 12;
+  items.store(0, 9'999'999'000, 12, 1'500);
+  items.admitted(0, 9'999'999'000, 1) = 7;
   items.newest(42) = 3;
   CHECK(items.touched() == 2);
   CHECK(view.seen(1, 9'999'999'000)[2] == 4);
@@ -89,14 +110,20 @@ TEST_CASE("ReplicaItems: a sparse store reads untouched items as the initial sta
   CHECK(view.stored(1, 9'999'999'000) == kNoWrite);
   CHECK(view.newest(42) == 3);
   CHECK(view.stored(0, 42) == kNoWrite);
-  CHECK(view.admitted(1, 9'999'999'000)[2] == 0);  // admitted is apart from seen
+  CHECK(view.admitted(1, 9'999'999'000, 2) == 0);  // admitted is apart from seen
+  // The winner's size, seen[] and admitted[] of the other regions share no bytes.
+  CHECK(view.stored_size_bytes(0, 9'999'999'000) == 1'500);
+  CHECK(view.admitted(0, 9'999'999'000, 1) == 7);
+  CHECK(view.admitted(0, 9'999'999'000, 2) == 0);
+  CHECK(view.seen(0, 9'999'999'000)[1] == 0);
+  CHECK(view.stored_size_bytes(1, 9'999'999'000) == 0);
 }
 
 TEST_CASE("ReplicaItems: the footprint follows the items touched, at most 64 bytes per item and region") {
   ReplicaItems items(3, kTenBillion);
   const size_t empty = items.bytes();
   constexpr uint64_t kTouched = 180'000;  // B3's writes in one simulated minute
-  for (uint64_t i = 0; i < kTouched; ++i) items.stored(i % 3, i * 55'555 + 1) = static_cast<WriteSlot>(i);
+  for (uint64_t i = 0; i < kTouched; ++i) items.store(i % 3, i * 55'555 + 1, static_cast<WriteSlot>(i), 1'024);
   CHECK(items.touched() == kTouched);
   // Each item: 16 bytes of key and newest write, 3 blocks of 40; its key
   // index slot; chunks of 1,024 items: 136 + 16 / 0.69 bytes here.
@@ -109,12 +136,12 @@ TEST_CASE("ReplicaItems: the footprint follows the items touched, at most 64 byt
 
 TEST_CASE("ReplicaItems: a cursor walks the touched keys in key order and meets keys touched ahead of it") {
   ReplicaItems items(2, kTenBillion);
-  for (const uint64_t key : {900u, 100u, 500u}) items.stored(0, key) = 1;
+  for (const uint64_t key : {900u, 100u, 500u}) items.store(0, key, 1, 1'024);
   ReplicaItems::Cursor cursor;
   CHECK(items.next_touched(cursor, 0) == 100);
   CHECK(items.next_touched(cursor, 101) == 500);
-  items.stored(1, 50) = 1;   // behind the walk: not met
-  items.stored(1, 700) = 1;  // ahead of it: met
+  items.store(1, 50, 1, 1'024);  // behind the walk: not met
+  items.store(1, 700, 1, 1'024); // ahead of it: met
   CHECK(items.next_touched(cursor, 501) == 700);
   CHECK(items.next_touched(cursor, 701) == 900);
   CHECK(items.next_touched(cursor, 901) == kTenBillion);

@@ -1,0 +1,57 @@
+// Slab: one contiguous block of zeroed memory, 64-byte aligned, that grows
+// without copying its contents; the large arrays of the item store, its key
+// index and the write table live in slabs.
+//
+// On Linux its pages come from the system (mmap) and growing remaps them
+// (mremap): the kernel moves the page tables, not the bytes, so a slab that
+// grows to N bytes never holds 2N at once. Pages are zero until written and
+// each is faulted in when first touched, so nothing is written to clear a
+// slab and its resident memory follows the bytes touched. From 2 MiB on a
+// new slab starts at a 2 MiB boundary and asks for huge pages (a hint:
+// without it, small pages): a walk over hundreds of megabytes misses the
+// TLB less, and a block costs one fault per 2 MiB touched instead of one
+// per 4 KiB. Elsewhere it falls back to a new zeroed block and a copy.
+//
+// Invariants: bytes() >= the bytes asked for (rounded up to pages, or to
+// 2 MiB from 2 MiB on); a byte never written reads as zero. Contents are
+// all a caller sees: addresses never reach a result.
+#pragma once
+
+#include <cstddef>
+
+namespace sim {
+
+class Slab {
+ public:
+  static constexpr size_t kHugePageBytes = size_t{2} << 20;
+
+  Slab() = default;
+  // A slab of `bytes` zeroed bytes (none for 0).
+  explicit Slab(size_t bytes) {
+    if (bytes > 0) grow(bytes, 0);
+  }
+  Slab(const Slab&) = delete;
+  Slab& operator=(const Slab&) = delete;
+  Slab(Slab&& other) noexcept : data_(other.data_), bytes_(other.bytes_) {
+    other.data_ = nullptr;
+    other.bytes_ = 0;
+  }
+  Slab& operator=(Slab&& other) noexcept;
+  ~Slab() { release(); }
+
+  std::byte* data() const { return data_; }
+  size_t bytes() const { return bytes_; }
+
+  // Grows to at least `bytes` (more than now), keeping the first `used`
+  // bytes; the bytes past the old size are zero; the data may move. Throws
+  // std::bad_alloc if the system refuses.
+  void grow(size_t bytes, size_t used);
+
+ private:
+  void release();
+
+  std::byte* data_ = nullptr;
+  size_t bytes_ = 0;
+};
+
+}  // namespace sim
