@@ -48,6 +48,7 @@ ClientGroup::ClientGroup(uint64_t seed, const std::string& region_name,
   get_below_ = mix.query_percent > 0.0
                    ? fraction_of_2_64(mix.put_percent + mix.update_percent + mix.delete_percent + mix.get_percent)
                    : static_cast<sim::UInt128>(1) << 64;
+  for (Request& r : ahead_) r = draw_request();
 }
 
 std::optional<sim::Instant> ClientGroup::before_stop(sim::Instant at) const {
@@ -99,6 +100,13 @@ std::optional<sim::Instant> ClientGroup::next_arrival(sim::Instant now) {
 }
 
 Request ClientGroup::next_request() {
+  const Request request = ahead_[next_];
+  ahead_[next_] = draw_request();
+  next_ = (next_ + 1) % kLookahead;
+  return request;
+}
+
+Request ClientGroup::draw_request() {
   const uint64_t u = ops_rng_.next_u64();
   Operation op = Operation::kQuery;
   if (u < put_below_) {

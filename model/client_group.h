@@ -7,6 +7,8 @@
 // accumulating rounding). Traffic runs over [0, stop).
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,9 +38,15 @@ class ClientGroup {
   std::optional<sim::Instant> first_arrival();
   // The arrival after `now`, or nullopt if it falls at or after stop.
   std::optional<sim::Instant> next_arrival(sim::Instant now);
-  // What the next request does (drawn when it is scheduled, so the item it
-  // touches can be loaded ahead).
+  // Requests are drawn this many ahead of their use, in the group's order
+  // and from its own streams (ops and keys), so the sequence is the same as
+  // drawing each at its use; the item the newest one touches can start
+  // loading several arrivals before it runs.
+  static constexpr size_t kLookahead = 4;
+  // What the next request does.
   Request next_request();
+  // The request next_request() returns kLookahead - 1 calls from now.
+  const Request& newest_drawn() const { return ahead_[(next_ + kLookahead - 1) % kLookahead]; }
   // The size of the item a put or update writes, in bytes (at least 1).
   uint32_t next_item_size();
 
@@ -46,6 +54,7 @@ class ClientGroup {
   std::optional<sim::Instant> before_stop(sim::Instant at) const;
   // The next arrival on the group's curve; `first` draws the constant phase.
   std::optional<sim::Instant> curve_arrival(bool first);
+  Request draw_request();
 
   ClientGroupConfig config_;
   const KeySampler* keys_;
@@ -61,6 +70,9 @@ class ClientGroup {
   int64_t curve_last_ns_ = 0;
   // Operation mix as cumulative thresholds out of 2^64 (integer ratios).
   sim::UInt128 put_below_, update_below_, delete_below_, get_below_;
+  // The next kLookahead requests, a ring: ahead_[next_] is the next one.
+  std::array<Request, kLookahead> ahead_{};
+  size_t next_ = 0;
 };
 
 }  // namespace model

@@ -88,6 +88,8 @@ class Clients {
     return groups_[group].next_arrival(now);
   }
   Request next_request(size_t group) { return groups_[group].next_request(); }
+  // The request the group's next_request() returns kLookahead - 1 calls from now.
+  const Request& newest_drawn(size_t group) const { return groups_[group].newest_drawn(); }
   uint32_t next_item_size(size_t group) { return groups_[group].next_item_size(); }
 
   // Which region a request of `group` goes to: its own, or, after a traffic

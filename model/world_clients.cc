@@ -6,11 +6,12 @@
 
 namespace model {
 
-// The request's item starts loading now, a few events before it runs (a
-// hint only: it changes no result).
+// The item of the group's request kLookahead - 1 arrivals from now starts
+// loading, so it is in cache when that request runs (a hint only: it
+// changes no result).
 void World::schedule_request(size_t group, sim::Instant at) {
   const Request request = clients_.next_request(group);
-  items_.prefetch(clients_.home(group), request.key);
+  items_.prefetch(clients_.home(group), clients_.newest_drawn(group).key);
   lanes_.schedule(static_cast<uint32_t>(group), at, request, queue_.pushed());
 }
 

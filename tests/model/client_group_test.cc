@@ -9,6 +9,7 @@
 // exponential gaps with mean m it is m / sqrt(n). The seeds are fixed, so a
 // failure means the behaviour changed, not bad luck.
 #include "model/client_group.h"
+#include "model/random_streams.h"
 #include "model/rate_shapes.h"
 
 #include <catch2/catch.hpp>
@@ -104,6 +105,23 @@ TEST_CASE("ClientGroup: operation mix frequencies match percentages (50/20/10/20
     const double observed = static_cast<double>(seen[op]) / n;
     INFO(operation_name(static_cast<Operation>(op)) << ": observed " << observed << ", expected " << p[op]);
     CHECK(std::fabs(observed - p[op]) <= 4.0 * std::sqrt(p[op] * (1.0 - p[op]) / n));
+  }
+}
+
+TEST_CASE("ClientGroup: requests drawn ahead keep the key stream's order; newest_drawn() is kLookahead - 1 ahead",
+          "[model][client_group]") {
+  TestGroup test(config(1000, Arrivals::kPoisson, OperationMix{50, 0, 0, 50}));
+  sim::Rng keys_rng = sim::Rng::stream(1, workload_stream("us-east-1", "g", WorkloadDraw::kKeys));
+  constexpr size_t kAhead = ClientGroup::kLookahead - 1;
+  std::vector<Request> predicted;
+  for (size_t i = 0; i < 10'000; ++i) {
+    predicted.push_back(test.group.newest_drawn());
+    const Request r = test.group.next_request();
+    REQUIRE(r.key == test.keys.sample(keys_rng));  // as if drawn at its use
+    if (i >= kAhead) {
+      REQUIRE(r.key == predicted[i - kAhead].key);
+      REQUIRE(r.op == predicted[i - kAhead].op);
+    }
   }
 }
 
