@@ -244,9 +244,7 @@ void Writer::network() {
   std::vector<std::string> unknown;
   std::vector<std::pair<std::string, std::string>> pairs;
   std::string unmeasured;  // pairs of catalogue regions without a measurement
-  std::vector<std::string> regions;  // the replicas' and the witness's: a witness is in the quorum
-  for (const ReplicaDraft& r : d_.replicas) regions.push_back(r.region);
-  if (d_.witness) regions.push_back(d_.witness->region);
+  const std::vector<std::string> regions = d_.regions();  // with the witness: it is in the quorum
   for (size_t i = 0; i < regions.size(); ++i) {
     const std::string& a = regions[i];
     if (!known(a)) unknown.push_back(a);

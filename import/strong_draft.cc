@@ -13,13 +13,6 @@ namespace {
 
 constexpr const char* kStrong = "multi_region_consistency: strong";
 
-std::vector<std::string> strong_regions(const TableDraft& d) {
-  std::vector<std::string> regions;
-  for (const ReplicaDraft& r : d.replicas) regions.push_back(r.region);
-  if (d.witness) regions.push_back(d.witness->region);
-  return regions;
-}
-
 }  // namespace
 
 std::string strong_problem(const TableDraft& d) {
@@ -29,7 +22,7 @@ std::string strong_problem(const TableDraft& d) {
   if (d.witness && is_replica(d.witness->region)) {
     return fmt::format("the witness {} is also a replica: a witness holds no replica", d.witness->region);
   }
-  const std::vector<std::string> regions = strong_regions(d);
+  const std::vector<std::string> regions = d.regions();
   if (regions.size() != 3) {
     return fmt::format("a table with {} has exactly three regions (three replicas, or two replicas and a witness), "
                        "found {}",

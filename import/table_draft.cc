@@ -21,6 +21,13 @@ ReplicaDraft* TableDraft::replica(const std::string& region) {
   return found == replicas.end() ? nullptr : &*found;
 }
 
+std::vector<std::string> TableDraft::regions() const {
+  std::vector<std::string> names;
+  for (const ReplicaDraft& r : replicas) names.push_back(r.region);
+  if (witness) names.push_back(witness->region);
+  return names;
+}
+
 void TableDraft::add_witness(const std::string& region, const Source& source) {
   if (witness) {
     skip(source, fmt::format("a table has one witness; imported the first ({})", witness->source.path));

@@ -125,6 +125,8 @@ struct TableDraft {
   // Returns the replica (the first one of that region).
   ReplicaDraft& add_replica(const std::string& region, const Source& source);
   ReplicaDraft* replica(const std::string& region);
+  // The replicas' regions, then the witness's: every region of the scenario.
+  std::vector<std::string> regions() const;
   // Sets the witness, or files a second one as not imported (a table has one).
   void add_witness(const std::string& region, const Source& source);
 };

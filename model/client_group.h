@@ -45,7 +45,8 @@ class ClientGroup {
   static constexpr size_t kLookahead = 4;
   // What the next request does.
   Request next_request();
-  // The request next_request() returns kLookahead - 1 calls from now.
+  // The newest request drawn: the kLookahead-th call of next_request() from
+  // now returns it.
   const Request& newest_drawn() const { return ahead_[(next_ + kLookahead - 1) % kLookahead]; }
   // The size of the item a put or update writes, in bytes (at least 1).
   uint32_t next_item_size();

@@ -88,7 +88,7 @@ class Clients {
     return groups_[group].next_arrival(now);
   }
   Request next_request(size_t group) { return groups_[group].next_request(); }
-  // The request the group's next_request() returns kLookahead - 1 calls from now.
+  // The group's newest request drawn (ClientGroup::newest_drawn).
   const Request& newest_drawn(size_t group) const { return groups_[group].newest_drawn(); }
   uint32_t next_item_size(size_t group) { return groups_[group].next_item_size(); }
 

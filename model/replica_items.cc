@@ -16,7 +16,7 @@ ReplicaItems::ReplicaItems(size_t region_count, uint64_t key_count, ItemLayout l
               dense_bytes(region_count, key_count) <= static_cast<double>(kDenseBytesMax))),
       stride_(block_stride(region_count)),
       item_bytes_(dense_ ? dense_item_bytes(region_count) : sparse_item_bytes(region_count)),
-      index_(dense_ ? 0 : std::min(expected_items, key_count)) {
+      index_(dense_ ? 0 : std::min({expected_items, key_count, uint64_t{KeyIndex::kAbsent} - 1})) {
   if (!dense_) {
     chunk_items_ = static_cast<uint32_t>(std::max<size_t>(1, kChunkBytes / item_bytes_));
     initial_ = std::make_unique<std::byte[]>(item_bytes_);

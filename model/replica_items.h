@@ -4,7 +4,7 @@
 // A block holds what the hot loop needs about one item in one region side by
 // side, so a commit or an arriving write costs one cache miss rather than
 // one per array (with 100,000 keys the state is far larger than the caches):
-//   - the LWW winner the replica stores (a WriteSlot, or kNoWrite), and what
+//   - the LWW winner the replica stores (a WriteSlot, or kNoWrite), and
 //     what the item weighs there (0 for a tombstone; before any write, the
 //     size given at construction), so a get or a delete finds its capacity
 //     units without loading the write's record;
@@ -99,7 +99,8 @@ class ReplicaItems {
   const uint32_t* seen(size_t region, uint64_t key) const {
     return std::launder(reinterpret_cast<const uint32_t*>(block(region, key) + 16));
   }
-  // admitted[origin] for an origin other than region (not checked: the hot path's).
+  // admitted[origin] for an origin other than region (checked in builds
+  // without NDEBUG, as the sanitizer suite's; not on Release's hot path).
   uint32_t& admitted(size_t region, uint64_t key, size_t origin) {
     return seen(region, key)[region_count_ + other_index(region, origin)];
   }
@@ -168,7 +169,12 @@ class ReplicaItems {
     return (bytes + 63) / 64 * 64;
   }
   // admitted[]'s index of origin in region's block: the other regions in order.
-  static size_t other_index(size_t region, size_t origin) { return origin - (origin > region ? 1 : 0); }
+  static size_t other_index(size_t region, size_t origin) {
+#ifndef NDEBUG
+    GTSIM_ASSERT(origin != region);
+#endif
+    return origin - (origin > region ? 1 : 0);
+  }
   static WriteSlot* slot_at(std::byte* at) { return std::launder(reinterpret_cast<WriteSlot*>(at)); }
   static const WriteSlot* slot_at(const std::byte* at) { return std::launder(reinterpret_cast<const WriteSlot*>(at)); }
   static void init_block(std::byte* at, size_t region_count, uint32_t absent_size_bytes);

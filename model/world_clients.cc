@@ -6,9 +6,9 @@
 
 namespace model {
 
-// The item of the group's request kLookahead - 1 arrivals from now starts
-// loading, so it is in cache when that request runs (a hint only: it
-// changes no result).
+// The request scheduled here runs at the group's next arrival; the newest
+// one drawn, kLookahead arrivals after that, starts loading its item now,
+// so it is in cache when it runs (a hint only: it changes no result).
 void World::schedule_request(size_t group, sim::Instant at) {
   const Request request = clients_.next_request(group);
   items_.prefetch(clients_.home(group), clients_.newest_drawn(group).key);

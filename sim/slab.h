@@ -10,7 +10,10 @@
 // new slab starts at a 2 MiB boundary and asks for huge pages (a hint:
 // without it, small pages): a walk over hundreds of megabytes misses the
 // TLB less, and a block costs one fault per 2 MiB touched instead of one
-// per 4 KiB. Elsewhere it falls back to a new zeroed block and a copy.
+// per 4 KiB. A slab that grows goes wherever the kernel remaps it: it keeps
+// asking for huge pages, which the kernel gives its 2 MiB-aligned parts,
+// but no longer starts on a boundary, and a move may split the huge pages
+// it had. Elsewhere it falls back to a new zeroed block and a copy.
 //
 // Invariants: bytes() >= the bytes asked for (rounded up to pages, or to
 // 2 MiB from 2 MiB on); a byte never written reads as zero. Contents are
