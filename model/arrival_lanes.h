@@ -1,8 +1,8 @@
 // ArrivalLanes: each client group's next request, held beside the event
 // queue instead of in it.
 //
-// A group has at most one request scheduled at a time (the next is drawn
-// when the last one runs), so a request needs no heap event of its own: the
+// A group has at most one request scheduled at a time (the next is
+// scheduled when the last one runs), so a request needs no heap event of its own: the
 // run takes whichever comes first, the queue's earliest event or the
 // earliest lane. That keeps the queue small (its events are replication's,
 // retries and ticks) and spares every request a push and a pop.
