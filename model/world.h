@@ -113,6 +113,13 @@ class World {
   void schedule_request(size_t group, sim::Instant at);
   void prefetch(const Event& next) const;
   void prefetch_next() const;
+  // A write compares itself with its item's newest write: that record
+  // starts loading (dense only: a sparse store would look the item up).
+  void prefetch_newest(const Request& request) const {
+    if (is_read(request.op) || !items_.dense()) return;
+    const WriteSlot newest = items_.newest(request.key);
+    if (newest != kNoWrite) writes_.prefetch(newest);
+  }
   void client_attempt(const Event& event, sim::Instant now);
   int64_t request_milli_units(size_t region, Operation op, uint64_t key, uint32_t size_bytes,
                               const ClientGroupConfig& group) const;

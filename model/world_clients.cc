@@ -12,6 +12,7 @@ namespace model {
 void World::schedule_request(size_t group, sim::Instant at) {
   const Request request = clients_.next_request(group);
   items_.prefetch(clients_.home(group), clients_.newest_drawn(group).key);
+  prefetch_newest(request);
   lanes_.schedule(static_cast<uint32_t>(group), at, request, queue_.pushed());
 }
 
@@ -21,11 +22,7 @@ void World::schedule_request(size_t group, sim::Instant at) {
 // store would look the item up in its index for it).
 void World::prefetch_next() const {
   if (lane_first()) {
-    const Request& next = lanes_.earliest().request;
-    if (!is_read(next.op) && items_.dense()) {
-      const WriteSlot newest = items_.newest(next.key);
-      if (newest != kNoWrite) writes_.prefetch(newest);
-    }
+    prefetch_newest(lanes_.earliest().request);
   } else if (!queue_.empty()) {
     prefetch(queue_.peek().event);
   }
