@@ -127,6 +127,12 @@ Distribution Distribution::empirical(std::vector<std::pair<double, double>> poin
   GTSIM_ASSERT(std::isfinite(points.back().second));
   Distribution d(Kind::kEmpirical);
   d.points_ = std::move(points);
+  d.scan_from_.resize(101);
+  size_t above = 1;
+  for (size_t i = 0; i <= 100; ++i) {
+    while (above < d.points_.size() && d.points_[above].first <= static_cast<double>(i)) ++above;
+    d.scan_from_[i] = static_cast<uint32_t>(above);
+  }
   return d;
 }
 
@@ -172,11 +178,11 @@ double Distribution::normal_truncated_quantile(double p) const {
   return std::max(0.0, a_ + b_ * z);
 }
 
-// A scan from the first point, not a binary search: tables are short, the
-// scan is cheaper on a request's path, and it finds the same point.
+// A scan, not a binary search: tables are short, and the scan starts at the
+// first point above the percentile's whole part (usually the one it needs).
 double Distribution::empirical_at(double percentile) const {
   // The first point strictly above percentile; below 100 keeps it inside the table.
-  size_t above = 1;
+  size_t above = percentile >= 0.0 ? scan_from_[static_cast<size_t>(std::min(percentile, 100.0))] : 1;
   const size_t n = points_.size();
   while (above < n && points_[above].first <= percentile) ++above;
   if (above == n) return points_.back().second;

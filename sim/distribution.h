@@ -101,6 +101,11 @@ class Distribution {
   double b_ = 0;
   double kept_mass_ = 1;
   std::vector<std::pair<double, double>> points_;  // empirical only
+  // Empirical only: scan_from_[i] is the first point strictly above
+  // percentile i (i = 0..100). A percentile in [i, i + 1) lies below every
+  // point from there on but no earlier one, so its scan may start there and
+  // finds the point a scan from the first would.
+  std::vector<uint32_t> scan_from_;
 };
 
 class LatencyModel {

@@ -202,6 +202,33 @@ TEST_CASE("Distribution: empirical table (p0 0, p50 10, p90 30, p99 100, p100 20
   check_samples_match(d, second_moment - mean * mean, "empirical");
 }
 
+// The scan of an empirical table starts at the first point above the
+// percentile's whole part: the value must be the one a scan from the first
+// point gives, bit for bit, with several points inside one whole percentile,
+// points on whole percentiles and percentiles just below and on them.
+TEST_CASE("Distribution: empirical table scanned from its guide (bit-identical)", "[sim][distribution]") {
+  const std::vector<std::pair<double, double>> points = {
+      {0, 1}, {0.5, 2}, {12.25, 3}, {12.75, 7}, {13, 8}, {50, 10}, {99.9, 400}, {99.99, 900}, {100, 2000}};
+  const Distribution d = Distribution::empirical(points);
+  const auto from_first = [&](double percentile) {
+    size_t above = 1;
+    while (above < points.size() && points[above].first <= percentile) ++above;
+    if (above == points.size()) return points.back().second;
+    const auto& hi = points[above];
+    const auto& lo = points[above - 1];
+    const double t = (percentile - lo.first) / (hi.first - lo.first);
+    return lo.second + (hi.second - lo.second) * t;
+  };
+  std::vector<double> percentiles = {0, 0.25, 0.5, 1, 12, 12.25, 12.5, 12.75, 12.9, 13, 49.999, 50, 99, 99.9,
+                                     99.95, 99.99, 99.999, 100};
+  for (int i = 0; i <= 10000; ++i) percentiles.push_back(i / 100.0);
+  for (const double percentile : percentiles) {
+    const double p = percentile / 100.0;
+    INFO("percentile " << percentile);
+    CHECK(d.quantile(p) == from_first(p * 100.0));  // quantile(p) reads the table at p x 100
+  }
+}
+
 TEST_CASE("LatencyModel: fixed base draws nothing (base 7ms)", "[sim][distribution]") {
   const LatencyModel model = LatencyModel::fixed(Duration::milliseconds(7));
   CHECK(model.is_constant());
