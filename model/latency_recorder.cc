@@ -20,6 +20,15 @@ void merge_into(sim::Histogram& current, sim::Histogram& minute, sim::Histogram&
   current.clear();
 }
 
+// One minute's point of a region's or a client group's client-latency series.
+template <class Series>
+void push_latency_minute(const sim::Histogram& minute, Series& series) {
+  series.latency_p50_ns.push_back(quantile_or_none(minute, 0.50));
+  series.latency_p90_ns.push_back(quantile_or_none(minute, 0.90));
+  series.latency_p99_ns.push_back(quantile_or_none(minute, 0.99));
+  series.latency_max_ns.push_back(minute.count() == 0 ? kNoValue : minute.max());
+}
+
 }  // namespace
 
 LatencySummary summarize(const sim::Histogram& latency) {
@@ -56,10 +65,7 @@ void LatencyRecorder::end_minute() {
   for (size_t i = 0; i < regions_.size(); ++i) {
     Region& r = regions_[i];
     RegionSeries& s = region_series_[i];
-    s.latency_p50_ns.push_back(quantile_or_none(r.minute, 0.50));
-    s.latency_p90_ns.push_back(quantile_or_none(r.minute, 0.90));
-    s.latency_p99_ns.push_back(quantile_or_none(r.minute, 0.99));
-    s.latency_max_ns.push_back(r.minute.count() == 0 ? kNoValue : r.minute.max());
+    push_latency_minute(r.minute, s);
     // CloudWatch's Average, truncated to the nanosecond as ReplicationLatency's is.
     const bool served = r.service_minute.count() > 0;
     s.successful_request_latency_mean_ns.push_back(served ? static_cast<int64_t>(r.service_minute.mean()) : kNoValue);
@@ -69,11 +75,7 @@ void LatencyRecorder::end_minute() {
   }
   for (size_t i = 0; i < groups_.size(); ++i) {
     Group& g = groups_[i];
-    ClientGroupSeries& s = group_series_[i];
-    s.latency_p50_ns.push_back(quantile_or_none(g.minute, 0.50));
-    s.latency_p90_ns.push_back(quantile_or_none(g.minute, 0.90));
-    s.latency_p99_ns.push_back(quantile_or_none(g.minute, 0.99));
-    s.latency_max_ns.push_back(g.minute.count() == 0 ? kNoValue : g.minute.max());
+    push_latency_minute(g.minute, group_series_[i]);
     g.minute.clear();
   }
 }
