@@ -53,10 +53,7 @@ class TokenBucket {
       updated_ = now;
       return true;
     }
-    refill(now);
-    if (lacks_ > full_ - scaled(admission_threshold(milli))) return false;
-    set_lacks(lacks_ + scaled(milli));
-    return true;
+    return try_take_wide(now, milli);
   }
   // Gives back what try_take(now, milli) just took: the bucket is as if it
   // had refused the request (for a request a second bucket then refuses).
@@ -114,6 +111,13 @@ class TokenBucket {
   static Int128 scaled(int64_t milli) { return static_cast<Int128>(milli) * Duration::kNanosecondsPerSecond; }
   int64_t admission_threshold(int64_t milli) const { return milli < capacity_ ? milli : capacity_; }
 
+  // try_take in 128 bits; out of line, so the 64-bit path needs fewer registers.
+  [[gnu::noinline]] bool try_take_wide(Instant now, int64_t milli) {
+    refill(now);
+    if (lacks_ > full_ - scaled(admission_threshold(milli))) return false;
+    set_lacks(lacks_ + scaled(milli));
+    return true;
+  }
   void set_lacks(Int128 lacks) {
     lacks_ = lacks;
     narrow_max_milli_ = full_ <= kNarrowMax && lacks_ <= kNarrowMax ? kNarrowMaxMilli : -1;
