@@ -130,11 +130,14 @@ bool ReplicaCapacity::try_consume_replicated(sim::Instant now, uint64_t key, int
 }
 
 // A request from the table's bucket and the item's partition.
-bool ReplicaCapacity::take(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli) {
+[[gnu::always_inline]] inline bool ReplicaCapacity::take(sim::Instant now, Dimension dimension, uint64_t key, int64_t milli) {
   PerDimension& d = at(dimension);
   sim::TokenBucket& partition = d.partitions[partition_of(key)];
-  if (!d.table.can_take(now, milli) || !partition.try_take(now, milli)) return false;
-  d.table.take(now, milli);
+  if (!d.table.try_take(now, milli)) return false;
+  if (!partition.try_take(now, milli)) {
+    d.table.give_back(now, milli);
+    return false;
+  }
   d.consumed_this_second += milli;
   return true;
 }

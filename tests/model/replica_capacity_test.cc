@@ -97,6 +97,24 @@ TEST_CASE("Capacity: a single hot key throttles at 1,000 WCU/s while the table h
   CHECK(other_partitions > 0);
 }
 
+TEST_CASE("Capacity: a write its partition refuses takes nothing from the table") {
+  ReplicaCapacity capacity(CapacityConfig{}, 0, sim::Instant::zero());
+  REQUIRE(capacity.capacity_units(Dimension::kWrite) == 4000);
+  // 4,000 one-unit writes to one key at once: its partition admits its 1,000
+  // units and refuses the other 3,000, which leave the table's units alone.
+  int64_t hot = 0;
+  for (int i = 0; i < 4000; ++i) hot += capacity.try_consume(sim::Instant::zero(), Dimension::kWrite, 42, 1000) ? 1 : 0;
+  CHECK(hot == 1000);
+  // So keys on the other seven partitions (7,000 units) still get the
+  // table's remaining 3,000 units at that instant, and not one more.
+  int64_t others = 0;
+  for (uint64_t key = 1000; key < 6000; ++key) {
+    if (capacity.partition_of(key) == capacity.partition_of(42)) continue;
+    others += capacity.try_consume(sim::Instant::zero(), Dimension::kWrite, key, 1000) ? 1 : 0;
+  }
+  CHECK(others == 3000);
+}
+
 TEST_CASE("Capacity: partitions follow throughput and size, and never merge") {
   ReplicaCapacity capacity(provisioned(2500, 6000, 300), 25ull * 1024 * 1024 * 1024, sim::Instant::zero());
   CHECK(capacity.partition_count() == 5);  // ceil(2500/1000 + 6000/3000) = 5 > ceil(25 GB / 10 GB) = 3
