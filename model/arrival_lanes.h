@@ -15,15 +15,20 @@
 // a smaller number (scheduled before it). Two lanes of the same time run in
 // the order they were scheduled.
 //
-// Storage: a binary heap (std::push_heap) of at most one lane per client group, reserved
-// up front: scheduling never allocates once built.
+// Storage: a tournament over the groups: one slot per group (an empty one
+// holds no request and loses every match), and above them a complete
+// binary tree of the winners of each pair, then of each pair of pairs, up
+// to the earliest lane at the root. Scheduling or taking a group's lane
+// replays its matches to the root: log2(groups) comparisons, none for the
+// loop's question "which lane is first", whose time and `queued_before` are
+// kept beside the root. Sized once: scheduling never allocates.
 // Determinism: no randomness and no clock; the order above depends only on
 // the sequence of schedule() calls and queue pushes.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "model/client_group.h"
@@ -42,44 +47,91 @@ class ArrivalLanes {
     uint32_t group;
   };
 
-  explicit ArrivalLanes(size_t groups) { heap_.reserve(groups); }
+  explicit ArrivalLanes(size_t groups) : width_(tree_width(groups)), slots_(width_, empty_slot()), winners_(width_, 0) {
+    GTSIM_ASSERT(groups < kNoLane);
+    for (size_t slot = 0; slot < width_; ++slot) slots_[slot].group = static_cast<uint32_t>(slot);
+    for (size_t node = width_ - 1; node >= 1; --node) winners_[node] = match(node);
+    note_earliest();
+  }
 
   // `group`'s next request, at `at`; REQUIRES: it has none scheduled.
   void schedule(uint32_t group, sim::Instant at, const Request& request, uint64_t queued_before) {
-    GTSIM_ASSERT(heap_.size() < heap_.capacity());
-    heap_.push_back(Lane{at, queued_before, scheduled_++, request, group});
-    std::push_heap(heap_.begin(), heap_.end(), later);
+    GTSIM_ASSERT(group < width_ && slots_[group].order == kNoLane);
+    slots_[group] = Lane{at, queued_before, scheduled_++, request, group};
+    ++size_;
+    replay(group);
   }
 
-  bool empty() const { return heap_.empty(); }
-  size_t size() const { return heap_.size(); }
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
 
   // True if the earliest lane runs before the queued event (at, sequence).
   // REQUIRES: !empty().
   bool before(sim::Instant at, uint64_t sequence) const {
-    const Lane& lane = heap_.front();
-    if (lane.at != at) return lane.at < at;
-    return lane.queued_before <= sequence;
+    if (earliest_at_ != at.ns()) return earliest_at_ < at.ns();
+    return earliest_queued_before_ <= sequence;
   }
 
   // The earliest lane. REQUIRES: !empty().
-  const Lane& earliest() const { return heap_.front(); }
+  const Lane& earliest() const {
+    GTSIM_ASSERT(size_ > 0);
+    return slots_[winners_[1]];
+  }
   // Removes and returns the earliest lane. REQUIRES: !empty().
   Lane take() {
-    GTSIM_ASSERT(!heap_.empty());
-    std::pop_heap(heap_.begin(), heap_.end(), later);
-    const Lane top = heap_.back();
-    heap_.pop_back();
+    GTSIM_ASSERT(size_ > 0);
+    const uint32_t group = winners_[1];
+    const Lane top = slots_[group];
+    slots_[group].at = sim::Instant::max();  // empty: loses every match
+    slots_[group].order = kNoLane;
+    --size_;
+    replay(group);
     return top;
   }
 
  private:
-  // The heap's order, reversed for std::push_heap's max-heap: (at, order)
-  // is unique, so the order of lanes never depends on the algorithm.
-  static bool later(const Lane& a, const Lane& b) { return a.at != b.at ? a.at > b.at : a.order > b.order; }
+  static constexpr uint64_t kNoLane = std::numeric_limits<uint64_t>::max();  // an empty slot's order
 
-  std::vector<Lane> heap_;
+  // Leaves for every group, a power of two and at least 2 (the root is node 1).
+  static size_t tree_width(size_t groups) {
+    size_t width = 2;
+    while (width < groups) width *= 2;
+    return width;
+  }
+  // Runs after every lane: no scheduled lane has order kNoLane.
+  static Lane empty_slot() { return Lane{sim::Instant::max(), kNoLane, kNoLane, Request{}, 0}; }
+
+  // The heap's rule: (at, order) is unique among scheduled lanes, so the
+  // winner never depends on the tree's shape.
+  static bool earlier(const Lane& a, const Lane& b) {
+    if (a.at != b.at) return a.at < b.at;
+    return a.order < b.order;
+  }
+  // The winner of node `node` (1 .. width_ - 1) from its two children's.
+  uint32_t match(size_t node) const {
+    const size_t left = node * 2;
+    const uint32_t a = left >= width_ ? static_cast<uint32_t>(left - width_) : winners_[left];
+    const uint32_t b = left >= width_ ? static_cast<uint32_t>(left + 1 - width_) : winners_[left + 1];
+    return earlier(slots_[b], slots_[a]) ? b : a;
+  }
+  // Replays the matches from `group`'s slot up to the root.
+  void replay(uint32_t group) {
+    for (size_t node = (group + width_) / 2; node >= 1; node /= 2) winners_[node] = match(node);
+    note_earliest();
+  }
+  void note_earliest() {
+    const Lane& first = slots_[winners_[1]];
+    earliest_at_ = first.at.ns();
+    earliest_queued_before_ = first.queued_before;
+  }
+
+  const size_t width_;
+  std::vector<Lane> slots_;         // by group; empty: order kNoLane
+  std::vector<uint32_t> winners_;   // winners_[node] for nodes 1 .. width_ - 1 (0 unused)
+  size_t size_ = 0;
   uint64_t scheduled_ = 0;
+  int64_t earliest_at_ = 0;             // the root's lane: its time and queued_before,
+  uint64_t earliest_queued_before_ = 0; // what the loop compares with the queue
 };
 
 }  // namespace model
