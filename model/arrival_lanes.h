@@ -18,10 +18,12 @@
 // Storage: a tournament over the groups: one slot per group (an empty one
 // holds no request and loses every match), and above them a complete
 // binary tree of the winners of each pair, then of each pair of pairs, up
-// to the earliest lane at the root. Scheduling or taking a group's lane
-// replays its matches to the root: log2(groups) comparisons, none for the
-// loop's question "which lane is first", whose time and `queued_before` are
-// kept beside the root. Sized once: scheduling never allocates.
+// to the earliest lane at the root. Taking the earliest lane replays its
+// matches to the root, one comparison a level (log2(groups)); scheduling
+// one plays its matches up to the first it loses (usually the first: a new
+// request is rarely the next); the loop's question "which lane is first"
+// compares nothing here: the root's time and `queued_before` are kept
+// beside it. Sized once: scheduling never allocates.
 // Determinism: no randomness and no clock; the order above depends only on
 // the sequence of schedule() calls and queue pushes.
 #pragma once
@@ -55,11 +57,19 @@ class ArrivalLanes {
   }
 
   // `group`'s next request, at `at`; REQUIRES: it has none scheduled.
+  // Its empty slot lost every match it played; the new lane wins them up to
+  // the first it loses, above which nothing changes.
   void schedule(uint32_t group, sim::Instant at, const Request& request, uint64_t queued_before) {
     GTSIM_ASSERT(group < width_ && slots_[group].order == kNoLane);
-    slots_[group] = Lane{at, queued_before, scheduled_++, request, group};
+    const Lane& lane = slots_[group] = Lane{at, queued_before, scheduled_++, request, group};
     ++size_;
-    replay(group);
+    for (size_t node = (group + width_) / 2; node >= 1; node /= 2) {
+      const uint32_t holder = winners_[node];
+      if (holder == group) continue;  // its empty slot won here (the other side was empty too)
+      if (!earlier(lane, slots_[holder])) return;
+      winners_[node] = group;
+    }
+    note_earliest();
   }
 
   bool empty() const { return size_ == 0; }
@@ -78,6 +88,8 @@ class ArrivalLanes {
     return slots_[winners_[1]];
   }
   // Removes and returns the earliest lane. REQUIRES: !empty().
+  // It had won every match on its way to the root: each is played again,
+  // its emptied slot against the other side's winner.
   Lane take() {
     GTSIM_ASSERT(size_ > 0);
     const uint32_t group = winners_[1];
@@ -85,7 +97,14 @@ class ArrivalLanes {
     slots_[group].at = sim::Instant::max();  // empty: loses every match
     slots_[group].order = kNoLane;
     --size_;
-    replay(group);
+    uint32_t winner = group;
+    for (size_t child = group + width_; child > 1; child /= 2) {
+      const size_t other_side = child ^ 1;
+      const uint32_t other = other_side >= width_ ? static_cast<uint32_t>(other_side - width_) : winners_[other_side];
+      if (earlier(slots_[other], slots_[winner])) winner = other;
+      winners_[child / 2] = winner;
+    }
+    note_earliest();
     return top;
   }
 
@@ -113,11 +132,6 @@ class ArrivalLanes {
     const uint32_t a = left >= width_ ? static_cast<uint32_t>(left - width_) : winners_[left];
     const uint32_t b = left >= width_ ? static_cast<uint32_t>(left + 1 - width_) : winners_[left + 1];
     return earlier(slots_[b], slots_[a]) ? b : a;
-  }
-  // Replays the matches from `group`'s slot up to the root.
-  void replay(uint32_t group) {
-    for (size_t node = (group + width_) / 2; node >= 1; node /= 2) winners_[node] = match(node);
-    note_earliest();
   }
   void note_earliest() {
     const Lane& first = slots_[winners_[1]];
