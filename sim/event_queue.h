@@ -136,33 +136,34 @@ class EventQueue {
   // Out of line: inlined into a simulation's loop it spills the loop's
   // registers around the walk (B1: 2.3 M instructions more a million events).
   [[gnu::noinline]] void place_from_root(const Entry moving, size_t size) {
+    constexpr size_t kEntry = sizeof(Entry);
+    const size_t end = size * kEntry;
     size_t hole = 0;
     if (size > kArity) {
-      const size_t last_full = (size - kArity - 1) / kArity * sizeof(Entry);  // the last entry with four children
+      const size_t last_full = (size - kArity - 1) / kArity * kEntry;  // the last entry with four children
       while (hole <= last_full) {
-        const Entry* best = smallest_of_four(entry_at(hole * kArity + sizeof(Entry)));
+        const Entry* best = smallest_of_four(entry_at(hole * kArity + kEntry));
         *entry_at(hole) = *best;
         hole = offset_of(best);
       }
     }
-    Entry* const heap = heap_.data();
-    size_t index = hole / sizeof(Entry);
-    const size_t first_child = index * kArity + 1;
-    if (first_child < size) {  // a last family of one to three children
-      size_t best = first_child;
-      for (size_t child = first_child + 1; child < size; ++child) {
-        if (earlier(heap[child], heap[best])) best = child;
+    size_t child = hole * kArity + kEntry;
+    if (child < end) {  // a last family of one to three children
+      const Entry* best = entry_at(child);
+      for (child += kEntry; child < end; child += kEntry) {
+        if (earlier(*entry_at(child), *best)) best = entry_at(child);
       }
-      heap[index] = heap[best];
-      index = best;
+      *entry_at(hole) = *best;
+      hole = offset_of(best);
     }
-    while (index > 0) {
-      const size_t parent = (index - 1) / kArity;
-      if (!earlier(moving, heap[parent])) break;
-      heap[index] = heap[parent];
-      index = parent;
+    while (hole > 0) {  // `moving` rises while it runs before its parent
+      const size_t parent = (hole - kEntry) / (kArity * kEntry) * kEntry;
+      const Entry& above = *entry_at(parent);
+      if (earlier(above, moving)) break;
+      *entry_at(hole) = above;
+      hole = parent;
     }
-    heap[index] = moving;
+    *entry_at(hole) = moving;
   }
 
   std::vector<Entry> heap_;
