@@ -45,17 +45,17 @@ class EventQueue {
   void push(Instant at, const Event& event) {
     const Entry moving{at, pushed_++, event};
     heap_.push_back(moving);
-    Entry* const heap = heap_.data();
-    size_t index = heap_.size() - 1;
-    while (index > 0) {  // up to its place, shifting parents down into the hole
-      const size_t parent = (index - 1) / kArity;
+    size_t hole = (heap_.size() - 1) * sizeof(Entry);  // a byte offset, as in the pop
+    while (hole > 0) {  // up to its place, shifting parents down into the hole
+      const size_t parent = parent_of(hole);
+      const Entry& above = *entry_at(parent);
       // Every entry was pushed before this one: a parent of the same time
       // runs first, so the time alone decides.
-      if (heap[parent].at.ns() <= at.ns()) break;
-      heap[index] = heap[parent];
-      index = parent;
+      if (above.at.ns() <= at.ns()) break;
+      *entry_at(hole) = above;
+      hole = parent;
     }
-    heap[index] = moving;
+    *entry_at(hole) = moving;
   }
 
   bool empty() const { return heap_.empty(); }
@@ -123,6 +123,7 @@ class EventQueue {
   // the first child of the entry at x is at 4 x + sizeof(Entry), one
   // address computation where an index takes three.
   Entry* entry_at(size_t offset) { return reinterpret_cast<Entry*>(reinterpret_cast<char*>(heap_.data()) + offset); }
+  static size_t parent_of(size_t offset) { return (offset - sizeof(Entry)) / (kArity * sizeof(Entry)) * sizeof(Entry); }
   size_t offset_of(const Entry* entry) {
     return static_cast<size_t>(reinterpret_cast<const char*>(entry) - reinterpret_cast<const char*>(heap_.data()));
   }
@@ -157,7 +158,7 @@ class EventQueue {
       hole = offset_of(best);
     }
     while (hole > 0) {  // `moving` rises while it runs before its parent
-      const size_t parent = (hole - kEntry) / (kArity * kEntry) * kEntry;
+      const size_t parent = parent_of(hole);
       const Entry& above = *entry_at(parent);
       if (earlier(above, moving)) break;
       *entry_at(hole) = above;
