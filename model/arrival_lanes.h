@@ -55,6 +55,11 @@ class ArrivalLanes {
     for (size_t node = width_ - 1; node >= 1; --node) winners_[node] = match(node);
     note_earliest();
   }
+  // earliest_ points into slots_: a copy would point into the original's
+  // (a move keeps the vector's storage, and so the pointer).
+  ArrivalLanes(const ArrivalLanes&) = delete;
+  ArrivalLanes& operator=(const ArrivalLanes&) = delete;
+  ArrivalLanes(ArrivalLanes&&) = default;
 
   // `group`'s next request, at `at`; REQUIRES: it has none scheduled.
   // Its empty slot lost every match it played; the new lane wins them up to
@@ -85,7 +90,7 @@ class ArrivalLanes {
   // The earliest lane. REQUIRES: !empty().
   const Lane& earliest() const {
     GTSIM_ASSERT(size_ > 0);
-    return slots_[winners_[1]];
+    return *earliest_;
   }
   // Removes and returns the earliest lane. REQUIRES: !empty().
   // It had won every match on its way to the root: each is played again,
@@ -134,9 +139,9 @@ class ArrivalLanes {
     return earlier(slots_[b], slots_[a]) ? b : a;
   }
   void note_earliest() {
-    const Lane& first = slots_[winners_[1]];
-    earliest_at_ = first.at.ns();
-    earliest_queued_before_ = first.queued_before;
+    earliest_ = &slots_[winners_[1]];
+    earliest_at_ = earliest_->at.ns();
+    earliest_queued_before_ = earliest_->queued_before;
   }
 
   const size_t width_;
@@ -144,8 +149,9 @@ class ArrivalLanes {
   std::vector<uint32_t> winners_;   // winners_[node] for nodes 1 .. width_ - 1 (0 unused)
   size_t size_ = 0;
   uint64_t scheduled_ = 0;
-  int64_t earliest_at_ = 0;             // the root's lane: its time and queued_before,
-  uint64_t earliest_queued_before_ = 0; // what the loop compares with the queue
+  const Lane* earliest_ = nullptr;      // the root's lane (slots_ never reallocates), its time
+  int64_t earliest_at_ = 0;             // and queued_before: what the loop compares with
+  uint64_t earliest_queued_before_ = 0; // the queue
 };
 
 }  // namespace model
