@@ -93,12 +93,17 @@ class ArrivalLanes {
     return *earliest_;
   }
   // Removes and returns the earliest lane. REQUIRES: !empty().
-  // It had won every match on its way to the root: each is played again,
-  // its emptied slot against the other side's winner.
   Lane take() {
+    const Lane top = earliest();
+    remove_earliest();
+    return top;
+  }
+  // Removes the earliest lane (read it first with earliest()): it had won
+  // every match on its way to the root; each is played again, its emptied
+  // slot against the other side's winner. REQUIRES: !empty().
+  void remove_earliest() {
     GTSIM_ASSERT(size_ > 0);
     const uint32_t group = winners_[1];
-    const Lane top = slots_[group];
     slots_[group].at = sim::Instant::max();  // empty: loses every match
     slots_[group].order = kNoLane;
     --size_;
@@ -110,7 +115,6 @@ class ArrivalLanes {
       winners_[child / 2] = winner;
     }
     note_earliest();
-    return top;
   }
 
  private:

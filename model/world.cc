@@ -84,10 +84,12 @@ RunResult World::run(const RunLimits& limits) {
     }
     ++events;
     if (lane_first()) {  // a client group's next request
-      const ArrivalLanes::Lane lane = lanes_.take();
+      const ArrivalLanes::Lane& lane = lanes_.earliest();
       now = lane.at;
+      const Event request = lane_event(lane);
+      lanes_.remove_earliest();
       prefetch_next();
-      client_attempt(lane_event(lane), now);
+      client_attempt(request, now);
     } else {
       const auto entry = queue_.pop();
       now = entry.at;
