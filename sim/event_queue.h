@@ -44,16 +44,17 @@ class EventQueue {
   // Schedules event at time at; it gets the next sequence number.
   void push(Instant at, const Event& event) {
     const Entry moving{at, pushed_++, event};
-    heap_.push_back(moving);
-    size_t hole = (heap_.size() - 1) * sizeof(Entry);  // a byte offset, as in the pop
-    while (hole > 0) {  // up to its place, shifting parents down into the hole
+    size_t hole = heap_.size() * sizeof(Entry);  // a byte offset, as in the pop
+    heap_.push_back(moving);                      // its place unless it rises
+    // Every entry was pushed before this one: a parent of the same time
+    // runs first, so the time alone decides.
+    const auto runs_first = [&](size_t offset) { return entry_at(offset)->at.ns() <= at.ns(); };
+    if (hole == 0 || runs_first(parent_of(hole))) return;
+    for (;;) {  // up to its place, shifting parents down into the hole
       const size_t parent = parent_of(hole);
-      const Entry& above = *entry_at(parent);
-      // Every entry was pushed before this one: a parent of the same time
-      // runs first, so the time alone decides.
-      if (above.at.ns() <= at.ns()) break;
-      *entry_at(hole) = above;
+      *entry_at(hole) = *entry_at(parent);
       hole = parent;
+      if (hole == 0 || runs_first(parent_of(hole))) break;
     }
     *entry_at(hole) = moving;
   }
