@@ -162,7 +162,8 @@ class EventQueue {
     while (hole > 0) {  // `moving` rises while it runs before its parent
       const size_t parent = parent_of(hole);
       const Entry& above = *entry_at(parent);
-      if (earlier(above, moving)) break;
+      if (above.at.ns() < moving.at.ns()) break;  // the usual case first: one comparison
+      if (above.at.ns() == moving.at.ns() && above.sequence < moving.sequence) break;
       *entry_at(hole) = above;
       hole = parent;
     }
