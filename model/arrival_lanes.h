@@ -66,7 +66,11 @@ class ArrivalLanes {
   // the first it loses, above which nothing changes.
   void schedule(uint32_t group, sim::Instant at, const Request& request, uint64_t queued_before) {
     GTSIM_ASSERT(group < width_ && slots_[group].order == kNoLane);
-    const Lane& lane = slots_[group] = Lane{at, queued_before, scheduled_++, request, group};
+    Lane& lane = slots_[group];  // its `group` is set once, at construction
+    lane.at = at;
+    lane.queued_before = queued_before;
+    lane.order = scheduled_++;
+    lane.request = request;
     ++size_;
     for (size_t node = (group + width_) / 2; node >= 1; node /= 2) {
       const uint32_t holder = winners_[node];
