@@ -49,14 +49,15 @@ class ArrivalLanes {
     uint32_t group;
   };
 
-  explicit ArrivalLanes(size_t groups) : width_(tree_width(groups)), slots_(width_, empty_slot()), winners_(width_, 0) {
+  explicit ArrivalLanes(size_t groups)
+      : width_(tree_width(groups)), slots_(width_, empty_slot()), winners_(width_, nullptr) {
     GTSIM_ASSERT(groups < kNoLane);
     for (size_t slot = 0; slot < width_; ++slot) slots_[slot].group = static_cast<uint32_t>(slot);
     for (size_t node = width_ - 1; node >= 1; --node) winners_[node] = match(node);
     note_earliest();
   }
-  // earliest_ points into slots_: a copy would point into the original's
-  // (a move keeps the vector's storage, and so the pointer).
+  // winners_ and earliest_ point into slots_: a copy would point into the
+  // original's (a move keeps the vector's storage, and so the pointers).
   ArrivalLanes(const ArrivalLanes&) = delete;
   ArrivalLanes& operator=(const ArrivalLanes&) = delete;
   ArrivalLanes(ArrivalLanes&&) = default;
@@ -73,10 +74,10 @@ class ArrivalLanes {
     lane.request = request;
     ++size_;
     for (size_t node = (group + width_) / 2; node >= 1; node /= 2) {
-      const uint32_t holder = winners_[node];
-      if (holder == group) continue;  // its empty slot won here (the other side was empty too)
-      if (!earlier(lane, slots_[holder])) return;
-      winners_[node] = group;
+      const Lane* holder = winners_[node];
+      if (holder == &lane) continue;  // its empty slot won here (the other side was empty too)
+      if (!earlier(lane, *holder)) return;
+      winners_[node] = &lane;
     }
     note_earliest();
   }
@@ -107,15 +108,15 @@ class ArrivalLanes {
   // slot against the other side's winner. REQUIRES: !empty().
   void remove_earliest() {
     GTSIM_ASSERT(size_ > 0);
-    const uint32_t group = winners_[1];
-    slots_[group].at = sim::Instant::max();  // empty: loses every match
-    slots_[group].order = kNoLane;
+    Lane* const top = winners_[1];
+    top->at = sim::Instant::max();  // empty: loses every match
+    top->order = kNoLane;
     --size_;
-    uint32_t winner = group;
-    for (size_t child = group + width_; child > 1; child /= 2) {
+    Lane* winner = top;
+    for (size_t child = top->group + width_; child > 1; child /= 2) {
       const size_t other_side = child ^ 1;
-      const uint32_t other = other_side >= width_ ? static_cast<uint32_t>(other_side - width_) : winners_[other_side];
-      if (earlier(slots_[other], slots_[winner])) winner = other;
+      Lane* const other = other_side >= width_ ? &slots_[other_side - width_] : winners_[other_side];
+      if (earlier(*other, *winner)) winner = other;
       winners_[child / 2] = winner;
     }
     note_earliest();
@@ -140,21 +141,21 @@ class ArrivalLanes {
     return a.order < b.order;
   }
   // The winner of node `node` (1 .. width_ - 1) from its two children's.
-  uint32_t match(size_t node) const {
+  Lane* match(size_t node) {
     const size_t left = node * 2;
-    const uint32_t a = left >= width_ ? static_cast<uint32_t>(left - width_) : winners_[left];
-    const uint32_t b = left >= width_ ? static_cast<uint32_t>(left + 1 - width_) : winners_[left + 1];
-    return earlier(slots_[b], slots_[a]) ? b : a;
+    Lane* const a = left >= width_ ? &slots_[left - width_] : winners_[left];
+    Lane* const b = left >= width_ ? &slots_[left + 1 - width_] : winners_[left + 1];
+    return earlier(*b, *a) ? b : a;
   }
   void note_earliest() {
-    earliest_ = &slots_[winners_[1]];
+    earliest_ = winners_[1];
     earliest_at_ = earliest_->at.ns();
     earliest_queued_before_ = earliest_->queued_before;
   }
 
   const size_t width_;
   std::vector<Lane> slots_;         // by group; empty: order kNoLane
-  std::vector<uint32_t> winners_;   // winners_[node] for nodes 1 .. width_ - 1 (0 unused)
+  std::vector<Lane*> winners_;      // winners_[node] for nodes 1 .. width_ - 1 (0 unused): a slot
   size_t size_ = 0;
   uint64_t scheduled_ = 0;
   const Lane* earliest_ = nullptr;      // the root's lane (slots_ never reallocates), its time
