@@ -113,11 +113,14 @@ class ArrivalLanes {
     top->order = kNoLane;
     --size_;
     Lane* winner = top;
-    for (size_t child = top->group + width_; child > 1; child /= 2) {
-      const size_t other_side = child ^ 1;
-      Lane* const other = other_side >= width_ ? &slots_[other_side - width_] : winners_[other_side];
+    Lane* const neighbour = &slots_[top->group ^ 1U];  // the other slot of its pair
+    if (earlier(*neighbour, *winner)) winner = neighbour;
+    size_t node = (top->group + width_) / 2;
+    winners_[node] = winner;
+    for (; node > 1; node /= 2) {  // each level above: against the other side's winner
+      Lane* const other = winners_[node ^ 1];
       if (earlier(*other, *winner)) winner = other;
-      winners_[child / 2] = winner;
+      winners_[node / 2] = winner;
     }
     note_earliest();
   }
