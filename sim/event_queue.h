@@ -10,8 +10,9 @@
 // to the peak number of pending events, so push and pop do not allocate once
 // warmed up. A push compares times only (the new entry has the largest
 // sequence number); a pop is bottom-up and compares times only unless two
-// tie (place_from_root). Event should be a small trivially copyable record (a tag and a
-// few ids); payloads too large for that belong in the caller's tables.
+// tie (place_from_root). Event should be a small trivially copyable record
+// (a tag and a few ids); payloads too large for that belong in the
+// caller's tables.
 //
 // Determinism: the queue holds no randomness and never reads the wall clock.
 // Not thread-safe: one queue belongs to one simulation run.
