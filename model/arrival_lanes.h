@@ -15,15 +15,22 @@
 // a smaller number (scheduled before it). Two lanes of the same time run in
 // the order they were scheduled.
 //
-// Storage: a binary heap (std::push_heap) of at most one lane per client group, reserved
-// up front: scheduling never allocates once built.
+// Storage: a tournament over the groups: one slot per group (an empty one
+// holds no request and loses every match), and above them a complete
+// binary tree of the winners of each pair, then of each pair of pairs, up
+// to the earliest lane at the root. Taking the earliest lane replays its
+// matches to the root, one comparison a level (log2(groups)); scheduling
+// one plays its matches up to the first it loses (usually the first: a new
+// request is rarely the next); the loop's question "which lane is first"
+// compares nothing here: the root's time and `queued_before` are kept
+// beside it. Sized once: scheduling never allocates.
 // Determinism: no randomness and no clock; the order above depends only on
 // the sequence of schedule() calls and queue pushes.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "model/client_group.h"
@@ -42,44 +49,121 @@ class ArrivalLanes {
     uint32_t group;
   };
 
-  explicit ArrivalLanes(size_t groups) { heap_.reserve(groups); }
+  explicit ArrivalLanes(size_t groups)
+      : width_(tree_width(groups)), slots_(width_, empty_slot()), winners_(width_, nullptr) {
+    GTSIM_ASSERT(groups < kNoLane);
+    for (size_t slot = 0; slot < width_; ++slot) slots_[slot].group = static_cast<uint32_t>(slot);
+    for (size_t node = width_ - 1; node >= 1; --node) winners_[node] = match(node);
+    note_earliest();
+  }
+  // winners_ and earliest_ point into slots_: a copy would point into the
+  // original's (a move keeps the vector's storage, and so the pointers).
+  ArrivalLanes(const ArrivalLanes&) = delete;
+  ArrivalLanes& operator=(const ArrivalLanes&) = delete;
+  ArrivalLanes(ArrivalLanes&&) = default;
 
   // `group`'s next request, at `at`; REQUIRES: it has none scheduled.
+  // Its empty slot lost every match it played; the new lane wins them up to
+  // the first it loses, above which nothing changes.
   void schedule(uint32_t group, sim::Instant at, const Request& request, uint64_t queued_before) {
-    GTSIM_ASSERT(heap_.size() < heap_.capacity());
-    heap_.push_back(Lane{at, queued_before, scheduled_++, request, group});
-    std::push_heap(heap_.begin(), heap_.end(), later);
+    GTSIM_ASSERT(group < width_ && slots_[group].order == kNoLane);
+    Lane& lane = slots_[group];  // its `group` is set once, at construction
+    lane.at = at;
+    lane.queued_before = queued_before;
+    lane.order = scheduled_++;
+    lane.request = request;
+    ++size_;
+    for (size_t node = (group + width_) / 2; node >= 1; node /= 2) {
+      const Lane* holder = winners_[node];
+      if (holder == &lane) continue;  // its empty slot won here (the other side was empty too)
+      if (!earlier(lane, *holder)) return;
+      winners_[node] = &lane;
+    }
+    note_earliest();
   }
 
-  bool empty() const { return heap_.empty(); }
-  size_t size() const { return heap_.size(); }
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
 
   // True if the earliest lane runs before the queued event (at, sequence).
   // REQUIRES: !empty().
   bool before(sim::Instant at, uint64_t sequence) const {
-    const Lane& lane = heap_.front();
-    if (lane.at != at) return lane.at < at;
-    return lane.queued_before <= sequence;
+    if (earliest_at_ != at.ns()) return earliest_at_ < at.ns();
+    return earliest_queued_before_ <= sequence;
   }
 
   // The earliest lane. REQUIRES: !empty().
-  const Lane& earliest() const { return heap_.front(); }
+  const Lane& earliest() const {
+    GTSIM_ASSERT(size_ > 0);
+    return *earliest_;
+  }
   // Removes and returns the earliest lane. REQUIRES: !empty().
   Lane take() {
-    GTSIM_ASSERT(!heap_.empty());
-    std::pop_heap(heap_.begin(), heap_.end(), later);
-    const Lane top = heap_.back();
-    heap_.pop_back();
+    const Lane top = earliest();
+    remove_earliest();
     return top;
+  }
+  // Removes the earliest lane (read it first with earliest()): it had won
+  // every match on its way to the root; each is played again, its emptied
+  // slot against the other side's winner. REQUIRES: !empty().
+  void remove_earliest() {
+    GTSIM_ASSERT(size_ > 0);
+    Lane* const top = winners_[1];
+    top->at = sim::Instant::max();  // empty: loses every match
+    top->order = kNoLane;
+    --size_;
+    Lane* winner = top;
+    Lane* const neighbour = &slots_[top->group ^ 1U];  // the other slot of its pair
+    if (earlier(*neighbour, *winner)) winner = neighbour;
+    size_t node = (top->group + width_) / 2;
+    winners_[node] = winner;
+    for (; node > 1; node /= 2) {  // each level above: against the other side's winner
+      Lane* const other = winners_[node ^ 1];
+      if (earlier(*other, *winner)) winner = other;
+      winners_[node / 2] = winner;
+    }
+    note_earliest();
   }
 
  private:
-  // The heap's order, reversed for std::push_heap's max-heap: (at, order)
-  // is unique, so the order of lanes never depends on the algorithm.
-  static bool later(const Lane& a, const Lane& b) { return a.at != b.at ? a.at > b.at : a.order > b.order; }
+  static constexpr uint64_t kNoLane = std::numeric_limits<uint64_t>::max();  // an empty slot's order
 
-  std::vector<Lane> heap_;
+  // Leaves for every group, a power of two and at least 2 (the root is node 1).
+  static size_t tree_width(size_t groups) {
+    size_t width = 2;
+    while (width < groups) width *= 2;
+    return width;
+  }
+  // Runs after every lane: no scheduled lane has order kNoLane.
+  static Lane empty_slot() { return Lane{sim::Instant::max(), kNoLane, kNoLane, Request{}, 0}; }
+
+  // The heap's rule: (at, order) is unique among scheduled lanes, so the
+  // winner never depends on the tree's shape.
+  static bool earlier(const Lane& a, const Lane& b) {
+    if (a.at != b.at) return a.at < b.at;
+    return a.order < b.order;
+  }
+  // The winner of node `node` (1 .. width_ - 1) from its two children's.
+  Lane* match(size_t node) {
+    const size_t left = node * 2;
+    Lane* const a = left >= width_ ? &slots_[left - width_] : winners_[left];
+    Lane* const b = left >= width_ ? &slots_[left + 1 - width_] : winners_[left + 1];
+    return earlier(*b, *a) ? b : a;
+  }
+  void note_earliest() {
+    earliest_ = winners_[1];
+    earliest_at_ = earliest_->at.ns();
+    earliest_queued_before_ = earliest_->queued_before;
+  }
+
+  const size_t width_;
+  std::vector<Lane> slots_;         // by group; empty: order kNoLane
+  std::vector<Lane*> winners_;      // winners_[node] for nodes 1 .. width_ - 1 (0 unused): a slot
+  size_t size_ = 0;
   uint64_t scheduled_ = 0;
+  const Lane* earliest_ = nullptr;      // the root's lane (slots_ never reallocates), its time
+  int64_t earliest_at_ = 0;             // and queued_before: what the loop compares with
+  uint64_t earliest_queued_before_ = 0; // the queue
 };
 
 }  // namespace model

@@ -93,6 +93,7 @@ class World {
  private:
   // The run (world.cc).
   void schedule_start();
+  bool stop_check(const RunLimits& limits, uint64_t events, sim::Instant now);
   void dispatch(const Event& event, sim::Instant now);
   bool lane_first() const {
     if (lanes_.empty()) return false;

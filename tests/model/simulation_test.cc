@@ -137,3 +137,40 @@ TEST_CASE("Named streams: adding a region's workload leaves every other region's
   REQUIRE(log_alone.commits.size() > 1500);
   CHECK(log_alone.commits == log_both.commits);
 }
+
+// The run loop checks its limits at one event count at a time (the next of
+// max_events and the next multiple of kStopPollEvents): a run stops at
+// exactly max_events, the callbacks run at every multiple and only there,
+// and where both fall on one event, max_events comes first.
+TEST_CASE("RunLimits: max_events stops at exactly that event; the guards are polled every kStopPollEvents") {
+  model::Scenario world = make_world({"a", "b", "c"}, sim::LatencyModel::fixed(ms(37)), 1000,
+                                     sim::Duration::seconds(60));
+  for (auto& groups : world.workload) groups.push_back(writers(1000));
+  constexpr uint64_t kPoll = model::RunLimits::kStopPollEvents;
+  for (const uint64_t max_events : {uint64_t{0}, uint64_t{1}, kPoll - 1, kPoll, kPoll + 1, 2 * kPoll + 1}) {
+    CAPTURE(max_events);
+    model::RunLimits limits;
+    limits.max_events = max_events;
+    const model::RunResult result = model::Simulation(world).run(limits);
+    CHECK(result.events == max_events);
+    CHECK(result.stop.reason == model::StopReason::kMaxEvents);
+  }
+  std::vector<int64_t> progress;
+  int polls = 0;
+  model::RunLimits limits;
+  limits.on_progress = [&](sim::Instant now) { progress.push_back(now.ns()); };
+  limits.should_stop = [&] { return ++polls == 3; };
+  const model::RunResult stopped = model::Simulation(world).run(limits);
+  CHECK(stopped.events == 3 * kPoll);
+  CHECK(stopped.stop.reason == model::StopReason::kStopped);
+  CHECK(progress.size() == 3);
+  polls = 0;
+  limits.max_events = 2 * kPoll;
+  const model::RunResult both = model::Simulation(world).run(limits);
+  CHECK(both.events == 2 * kPoll);
+  CHECK(both.stop.reason == model::StopReason::kMaxEvents);
+  CHECK(polls == 1);
+  const model::RunResult whole = model::Simulation(world).run();
+  CHECK(whole.stop.reason == model::StopReason::kCompleted);
+  CHECK(whole.events > 4 * kPoll);
+}

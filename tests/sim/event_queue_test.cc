@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -92,6 +94,43 @@ TEST_CASE("EventQueue: interleaved push and pop keep (time, sequence) order (100
   }
   CHECK(actual == expected);
   CHECK(queue.pushed() == sequence);
+}
+
+TEST_CASE("EventQueue: pushes anywhere in time, one to thousands pending, pop in (time, sequence) order",
+          "[sim][event_queue]") {
+  // Against a sorted model, at every size from 1 up: times spread wide (no
+  // ties: the pop's comparisons by time alone), narrow (ties everywhere: the
+  // full rule) and mixed, pushed before and after what was popped last.
+  for (const int64_t spread : {int64_t{1'000'000'000}, int64_t{3}, int64_t{40}}) {
+    EventQueue<TestEvent> queue(4);
+    std::set<std::tuple<int64_t, uint64_t, int>> model;  // (time, sequence, payload)
+    Rng rng(static_cast<uint64_t>(spread));
+    uint64_t sequence = 0;
+    const auto push = [&](int payload) {
+      const int64_t at = static_cast<int64_t>(rng.below(static_cast<uint64_t>(spread)));
+      queue.push(Instant::from_ns(at), {payload});
+      model.emplace(at, sequence++, payload);
+    };
+    const auto pop_one = [&] {
+      const auto entry = queue.pop();
+      const auto [at, seq, payload] = *model.begin();
+      model.erase(model.begin());
+      REQUIRE(entry.at.ns() == at);
+      REQUIRE(entry.sequence == seq);
+      REQUIRE(entry.event.payload == payload);
+    };
+    int payload = 0;
+    for (size_t target : {size_t{1}, size_t{2}, size_t{5}, size_t{6}, size_t{21}, size_t{86}, size_t{3000}}) {
+      while (model.size() < target) push(payload++);
+      for (int round = 0; round < 2000; ++round) {  // hold the size: a pop, then a push
+        pop_one();
+        push(payload++);
+        REQUIRE(queue.size() == model.size());
+      }
+    }
+    while (!model.empty()) pop_one();
+    CHECK(queue.empty());
+  }
 }
 
 }  // namespace
