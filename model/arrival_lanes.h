@@ -51,7 +51,7 @@ class ArrivalLanes {
 
   explicit ArrivalLanes(size_t groups)
       : width_(tree_width(groups)), slots_(width_, empty_slot()), winners_(width_, nullptr) {
-    GTSIM_ASSERT(groups < kNoLane);
+    GTSIM_ASSERT(groups <= UINT32_MAX);  // a lane names its group in 32 bits
     for (size_t slot = 0; slot < width_; ++slot) slots_[slot].group = static_cast<uint32_t>(slot);
     for (size_t node = width_ - 1; node >= 1; --node) winners_[node] = match(node);
     note_earliest();
@@ -161,9 +161,11 @@ class ArrivalLanes {
   std::vector<Lane*> winners_;      // winners_[node] for nodes 1 .. width_ - 1 (0 unused): a slot
   size_t size_ = 0;
   uint64_t scheduled_ = 0;
-  const Lane* earliest_ = nullptr;      // the root's lane (slots_ never reallocates), its time
-  int64_t earliest_at_ = 0;             // and queued_before: what the loop compares with
-  uint64_t earliest_queued_before_ = 0; // the queue
+  // The root's lane (slots_ never reallocates), and its time and
+  // queued_before, which the loop compares with the queue's earliest event.
+  const Lane* earliest_ = nullptr;
+  int64_t earliest_at_ = 0;
+  uint64_t earliest_queued_before_ = 0;
 };
 
 }  // namespace model

@@ -8,7 +8,9 @@ namespace model {
 
 // The request scheduled here runs at the group's next arrival; the newest
 // one drawn, kLookahead arrivals after that, starts loading its item now,
-// so it is in cache when it runs (a hint only: it changes no result).
+// so it is in cache when it runs. The request scheduled, if a write, starts
+// loading its item's newest write (prefetch_newest reads the slot from the
+// item's block, loaded since its draw). Hints only: they change no result.
 void World::schedule_request(size_t group, sim::Instant at) {
   const Request request = clients_.next_request(group);
   items_.prefetch(clients_.home(group), clients_.newest_drawn(group).key);

@@ -44,6 +44,7 @@ class TokenBucket {
 
   // Takes `milli` (>= 0) tokens if they are there; otherwise takes none.
   bool try_take(Instant now, int64_t milli) {
+    GTSIM_ASSERT(milli >= 0);
     if (milli <= narrow_max_milli_) [[likely]] {
       const int64_t lacks = narrow_lacks(now);
       const auto full = static_cast<int64_t>(full_);
@@ -58,7 +59,7 @@ class TokenBucket {
   // Gives back what try_take(now, milli) just took: the bucket is as if it
   // had refused the request (for a request a second bucket then refuses).
   void give_back(Instant now, int64_t milli) {
-    GTSIM_ASSERT(now == updated_);
+    GTSIM_ASSERT(now == updated_ && lacks_ >= scaled(milli));
     set_lacks(lacks_ - scaled(milli));
   }
 

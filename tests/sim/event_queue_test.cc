@@ -98,9 +98,12 @@ TEST_CASE("EventQueue: interleaved push and pop keep (time, sequence) order (100
 
 TEST_CASE("EventQueue: pushes anywhere in time, one to thousands pending, pop in (time, sequence) order",
           "[sim][event_queue]") {
-  // Against a sorted model, at every size from 1 up: times spread wide (no
-  // ties: the pop's comparisons by time alone), narrow (ties everywhere: the
-  // full rule) and mixed, pushed before and after what was popped last.
+  // Against a sorted model, held at sizes around the heap's shapes (1 entry,
+  // a root with 1 or 4 children, a partial last family, 21 = full levels,
+  // one past 85 = full levels, thousands) and through every size on
+  // the final drain: times spread wide (no ties: the pop's comparisons by
+  // time alone), narrow (ties everywhere: the full rule) and mixed, pushed
+  // before and after what was popped last.
   for (const int64_t spread : {int64_t{1'000'000'000}, int64_t{3}, int64_t{40}}) {
     EventQueue<TestEvent> queue(4);
     std::set<std::tuple<int64_t, uint64_t, int>> model;  // (time, sequence, payload)
