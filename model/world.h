@@ -128,6 +128,11 @@ class World {
   // a prepopulated table weighs the median item size. Its block's copy: the
   // write's record stays unloaded.
   uint32_t stored_size(size_t region, uint64_t key) const { return items_.stored_size_bytes(region, key); }
+  // What an item weighs when `version` is the write it holds: kNoWrite (never
+  // written) weighs what stored_size() says of an untouched item.
+  uint32_t version_size(WriteSlot version) const {
+    return version == kNoWrite ? prepopulated_item_bytes_ : writes_[version].stored_size_bytes();
+  }
   void observe_read(size_t region, uint64_t key, sim::Instant now);
   void maybe_redirect_session(size_t group, size_t home, uint64_t key, uint32_t sequence, sim::Instant now);
   void session_read(uint32_t slot, size_t region, uint64_t key);

@@ -323,9 +323,7 @@ void World::add_replica(size_t region, const ReplicaAddConfig& config, sim::Inst
   };
   count(prepopulated_item_bytes_, items_.untouched());
   items_.for_each_touched([&](uint64_t key) {
-    const WriteSlot best = newest_among(holders, key);
-    count(best == kNoWrite ? prepopulated_item_bytes_ : (writes_[best].is_tombstone() ? 0 : writes_[best].size_bytes),
-          1);
+    count(version_size(newest_among(holders, key)), 1);
   });
   if (config.migration.enabled) estimate_migration(contents, config.migration, change);
   if (scenario_.version == GlobalTablesVersion::k2017_11_29 && contents.items > 0) {
@@ -453,7 +451,7 @@ void World::backfill_step(size_t region, sim::Instant now) {
     const WriteSlot stored = items_.stored(region, key);
     if (stored != best) {
       if (stored != kNoWrite) writes_.release(stored);
-      items_.store(region, key, best, best == kNoWrite ? prepopulated_item_bytes_ : writes_[best].stored_size_bytes());
+      items_.store(region, key, best, version_size(best));
       if (best != kNoWrite) writes_.retain(best);
     }
     if (best != kNoWrite || prepopulated_item_bytes_ > 0) {

@@ -19,15 +19,11 @@ void World::schedule_request(size_t group, sim::Instant at) {
 }
 
 // The next event's state starts loading while this one runs. A request's
-// item block started when it was drawn; a write also compares itself with
-// the item's newest write, whose slot the block holds (dense only: a sparse
-// store would look the item up in its index for it).
+// needs nothing more: its item started loading when it was drawn, a write's
+// newest write when it was scheduled (schedule_request).
 void World::prefetch_next() const {
-  if (lane_first()) {
-    prefetch_newest(lanes_.earliest().request);
-  } else if (!queue_.empty()) {
-    prefetch(queue_.peek().event);
-  }
+  if (lane_first() || queue_.empty()) return;
+  prefetch(queue_.peek().event);
 }
 
 // Memory, not arithmetic, bounds this loop: with many keys an event's item

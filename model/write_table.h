@@ -20,14 +20,13 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <new>
 #include <type_traits>
 #include <vector>
 
 #include "model/operation.h"
-#include "sim/slab.h"
 #include "sim/assert.h"
+#include "sim/slab.h"
 
 namespace model {
 
