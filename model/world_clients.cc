@@ -18,9 +18,9 @@ void World::schedule_request(size_t group, sim::Instant at) {
   lanes_.schedule(static_cast<uint32_t>(group), at, request, queue_.pushed());
 }
 
-// The next event's state starts loading while this one runs. A request's
-// needs nothing more: its item started loading when it was drawn, a write's
-// newest write when it was scheduled (schedule_request).
+// The next event's state starts loading while this one runs. A request
+// needs nothing loaded here: its item started loading when it was drawn, a
+// write's newest write when it was scheduled (schedule_request).
 void World::prefetch_next() const {
   if (lane_first() || queue_.empty()) return;
   prefetch(queue_.peek().event);
