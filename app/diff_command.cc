@@ -5,13 +5,12 @@
 #include <optional>
 #include <sstream>
 
+#include "app/exit_codes.h"
 #include "app/terminal.h"
 #include "reports/report_diff.h"
 
 namespace app {
 namespace {
-
-constexpr int kExitEqual = 0, kExitDiffer = 1, kExitBadInput = 2;
 
 std::optional<reports::JsonValue> read_report(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -57,7 +56,7 @@ int diff_command(const DiffOptions& options) {
   if (!a || !b) return kExitBadInput;
   const reports::ReportDiff diff = reports::diff_reports(*a, *b, tolerances);
   print_out(reports::format_report_diff(diff, options.a, options.b));
-  return diff.equal() ? kExitEqual : kExitDiffer;
+  return diff.equal() ? kExitOk : kExitExpectationFailed;  // 1: the reports differ
 }
 
 }  // namespace app

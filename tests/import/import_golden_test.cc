@@ -9,15 +9,16 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "tests/import/import_test_files.h"
+#include "tests/read_file.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using gtsim_test::read_file;
 using gtsim_test::run_import;
 
 struct Case {
@@ -50,13 +51,6 @@ const std::vector<Case>& cases() {
       {"cloudwatch-two-regions", "cloudwatch", {"cloudwatch-us-east-1.json", "cloudwatch-eu-west-1.json"}, {}, ""},
   };
   return all;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 }  // namespace

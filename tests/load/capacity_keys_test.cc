@@ -6,28 +6,12 @@
 #include <vector>
 
 #include "load/scenario_loader.h"
+#include "tests/load/load_errors.h"
 
-namespace {
-
-using Lines = std::vector<std::string>;
-const char* const kMinimal = "duration: 10m\nregions: [us-east-1, eu-west-1]\n";
-
-Lines errors(const std::string& yaml) {
-  const load::LoadResult result = load::load_scenario_text(yaml, "s.yaml", {});
-  CHECK_FALSE(result.ok());
-  Lines out;
-  for (const model::Diagnostic& d : result.diagnostics) out.push_back(d.to_string());
-  return out;
-}
-
-model::Scenario load_ok(const std::string& yaml) {
-  load::LoadResult result = load::load_scenario_text(yaml, "s.yaml", {});
-  for (const model::Diagnostic& d : result.diagnostics) UNSCOPED_INFO(d.to_string());
-  REQUIRE(result.ok());
-  return std::move(*result.scenario);
-}
-
-}  // namespace
+using gtsim_test::kMinimal;
+using gtsim_test::Lines;
+using gtsim_test::load_ok;
+using gtsim_test::load_refused;
 
 TEST_CASE("scenario_loader: replication.applier_share and applier_retry, defaults 50 % and 100ms") {
   const model::Scenario defaults = load_ok(kMinimal);
@@ -41,13 +25,13 @@ TEST_CASE("scenario_loader: replication.applier_share and applier_retry, default
 }
 
 TEST_CASE("scenario_loader: replication.applier_share is a percentage, applier_retry at most 1s") {
-  CHECK(errors(std::string(kMinimal) + "replication: {applier_share: 120%}\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "replication: {applier_share: 120%}\n") ==
         Lines{"s.yaml:3:30: error: replication.applier_share: percentage must be between 0 and 100, found 120%"});
-  CHECK(errors(std::string(kMinimal) + "replication: {applier_retry: 2s}\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "replication: {applier_retry: 2s}\n") ==
         Lines{"s.yaml:3:30: error: replication.applier_retry: must be at most 1s, found '2s'"});
-  CHECK(errors(std::string(kMinimal) + "replication: {applier_retry: 0s}\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "replication: {applier_retry: 0s}\n") ==
         Lines{"s.yaml:3:30: error: replication.applier_retry: must be positive, found '0s'"});
-  CHECK(errors(std::string(kMinimal) + "replication: {applier_shares: 20%}\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "replication: {applier_shares: 20%}\n") ==
         Lines{"s.yaml:3:15: error: unknown key 'applier_shares' in replication; did you mean 'applier_share'?"});
 }
 
@@ -60,8 +44,8 @@ TEST_CASE("scenario_loader: a client group's instances, by default one per 100 r
   CHECK(s.workload[0][1].instances == 1);
   CHECK(s.workload[0][2].instances == 9);
   CHECK(s.workload[0][3].instances == 3);
-  CHECK(errors(std::string(kMinimal) + "workload:\n  us-east-1: [{rate: 5, instances: 0}]\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "workload:\n  us-east-1: [{rate: 5, instances: 0}]\n") ==
         Lines{"s.yaml:4:36: error: workload.us-east-1[0].instances: expected a positive integer, found '0'"});
-  CHECK(errors(std::string(kMinimal) + "workload:\n  us-east-1: [{rate: 5, instances: 100001}]\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "workload:\n  us-east-1: [{rate: 5, instances: 100001}]\n") ==
         Lines{"s.yaml:4:36: error: workload.us-east-1[0].instances: must be at most 100000, found 100001"});
 }

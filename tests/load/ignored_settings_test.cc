@@ -9,11 +9,13 @@
 #include <vector>
 
 #include "load/scenario_loader.h"
+#include "tests/load/load_errors.h"
 
 namespace load {
 namespace {
 
-using Lines = std::vector<std::string>;
+using gtsim_test::kTwoRegions;
+using gtsim_test::Lines;
 
 Lines warnings(const std::string& yaml) {
   const LoadResult result = load_scenario_text(yaml, "s.yaml");
@@ -23,8 +25,6 @@ Lines warnings(const std::string& yaml) {
   for (const model::Diagnostic& d : result.warnings) out.push_back(d.to_string());
   return out;
 }
-
-const char* const kTwoRegions = "duration: 1m\nregions: [us-east-1, eu-west-1]\n";
 
 TEST_CASE("ignored settings: burst on demand, on-demand settings on provisioned capacity") {
   CHECK(warnings(std::string(kTwoRegions) + "table:\n  capacity: {mode: on_demand, burst_seconds: 60}\n") ==

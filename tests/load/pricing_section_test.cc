@@ -14,18 +14,11 @@
 
 namespace {
 
+using gtsim_test::kTwoRegions;
 using gtsim_test::Lines;
 using gtsim_test::load_errors;
+using gtsim_test::load_ok;
 using model::PriceBasis;
-
-model::Scenario loaded(const std::string& yaml) {
-  load::LoadResult result = load::load_scenario_text(yaml, "s.yaml");
-  for (const model::Diagnostic& d : result.diagnostics) UNSCOPED_INFO(d.to_string());
-  REQUIRE(result.ok());
-  return *result.scenario;
-}
-
-constexpr const char* kTwoRegions = "duration: 1m\nregions: [us-east-1, eu-west-1]\n";
 
 // A file in the build's temporary directory with `text`; removed at scope end.
 class TempFile {
@@ -81,7 +74,7 @@ TEST_CASE("Price table: every catalogue region has a row, us-east-1's is AWS's N
 }
 
 TEST_CASE("Pricing: a scenario gets the table's row per region, us-east-1's for a region the table lacks") {
-  const model::Scenario s = loaded(R"(
+  const model::Scenario s = load_ok(R"(
 duration: 1m
 regions: [us-east-1, eu-west-1, lab-1]
 network:
@@ -100,7 +93,7 @@ network:
 }
 
 TEST_CASE("Pricing: `all` sets every region first, a region's own map after it; source and capacity billing") {
-  const model::Scenario s = loaded(std::string(kTwoRegions) + R"(
+  const model::Scenario s = load_ok(std::string(kTwoRegions) + R"(
 pricing:
   source: "negotiated rates, 2027"
   capacity_billing: hourly_peak
@@ -147,7 +140,7 @@ TEST_CASE("Pricing: refusals name the key path, what was expected and the neares
 }
 
 TEST_CASE("Pricing: --pricing FILE overlays the scenario's prices, or refuses with file:line:column and changes none") {
-  model::Scenario s = loaded(std::string(kTwoRegions) + "pricing:\n  us-east-1: {write_requests: 3}\n");
+  model::Scenario s = load_ok(std::string(kTwoRegions) + "pricing:\n  us-east-1: {write_requests: 3}\n");
   const TempFile good("gtsim-pricing-good.yaml", "us-east-1: {read_requests: 0.5}\nall: {transfer_gb: 0.05}\n");
   CHECK(load::apply_pricing_file(good.path(), &s).empty());
   CHECK(s.pricing.regions[0].prices.write_requests_nano == 3'000'000'000);  // the section's, kept

@@ -14,34 +14,29 @@
 
 namespace {
 
-using Lines = std::vector<std::string>;
+using gtsim_test::Lines;
+using gtsim_test::load_errors;
+using gtsim_test::load_ok;
 using model::TimelineKind;
 using sim::Duration;
 
-const std::string kWorld = "duration: 20m\nregions: [us-east-1, eu-west-1, ap-northeast-1]\n";
+// Three catalogue regions for 20 minutes.
+const std::string kThreeRegions = "duration: 20m\nregions: [us-east-1, eu-west-1, ap-northeast-1]\n";
 // eu-west-1 has no replica at the start.
 const std::string kLate = "duration: 20m\nregions: [us-east-1, {name: eu-west-1, replica: false}]\n";
 // Neither eu-west-1 nor ap-northeast-1 has one at the start.
 const std::string kTwoLate =
     "duration: 20m\nregions: [us-east-1, {name: eu-west-1, replica: false}, {name: ap-northeast-1, replica: false}]\n";
 
-Lines errors(const std::string& yaml) { return gtsim_test::load_errors(yaml); }
-
-model::Scenario load_ok(const std::string& yaml) {
-  load::LoadResult result = load::load_scenario_text(yaml, "s.yaml");
-  for (const model::Diagnostic& d : result.diagnostics) UNSCOPED_INFO(d.to_string());
-  REQUIRE(result.ok());
-  return std::move(*result.scenario);
-}
-
-Lines timeline_errors(const std::string& table, const std::string& event) {
-  return errors(kWorld + table + "timeline:\n  - " + event + "\n");
+// Every diagnostic of kThreeRegions with a table section and one timeline event.
+Lines three_region_timeline_errors(const std::string& table, const std::string& event) {
+  return load_errors(kThreeRegions + table + "timeline:\n  - " + event + "\n");
 }
 
 }  // namespace
 
 TEST_CASE("Administration: defaults when none of the new keys is given") {
-  const model::Scenario s = load_ok(kWorld);
+  const model::Scenario s = load_ok(kThreeRegions);
   CHECK_FALSE(s.settings_sync.enabled);
   CHECK(s.settings_sync.delay == Duration());
   CHECK(s.version == model::GlobalTablesVersion::k2019_11_21);
@@ -125,7 +120,7 @@ TEST_CASE("Administration: the default backfill rate uses the mean item size, ca
 
 TEST_CASE("Administration: under 2017.11.29 settings_sync copies each change to every other region at at + delay") {
   const model::Scenario s = load_ok(
-      kWorld +
+      kThreeRegions +
       "version: \"2017.11.29\"\n"
       "settings_sync: {enabled: true, delay: 10s}\n"
       "table:\n"
@@ -172,21 +167,22 @@ TEST_CASE("Administration: under 2017.11.29 settings_sync copies each change to 
 }
 
 TEST_CASE("Administration: top-level, table and region keys get their exact messages") {
-  CHECK(errors(kWorld + "version: 2019.11.12\nsettings_sync: {delay: -1s}\n") ==
+  CHECK(load_errors(kThreeRegions + "version: 2019.11.12\nsettings_sync: {delay: -1s}\n") ==
         Lines{"s.yaml:3:10: error: version: expected '2019.11.21' or '2017.11.29', found '2019.11.12'; did you mean "
               "'2019.11.21'?",
               "s.yaml:4:16: error: missing required key 'enabled' in settings_sync",
               "s.yaml:4:24: error: settings_sync.delay: must not be negative, found '-1s'"});
-  CHECK(errors(kWorld + "table:\n  indexes: [by_user, ab, by_user, by.day]\n") ==
+  CHECK(load_errors(kThreeRegions + "table:\n  indexes: [by_user, ab, by_user, by.day]\n") ==
         Lines{"s.yaml:4:22: error: table.indexes[1]: expected an index name (3 to 255 letters, digits, '_' and "
               "'-'), found 'ab'",
               "s.yaml:4:26: error: table.indexes[2]: duplicate index 'by_user' (first at table.indexes[0])",
               "s.yaml:4:35: error: table.indexes[3]: expected an index name (3 to 255 letters, digits, '_' and "
               "'-'), found 'by.day'"});
-  CHECK(errors(kWorld + "table:\n  ttl: {enabled: yes, deleted_within: 0s}\n") ==
+  CHECK(load_errors(kThreeRegions + "table:\n  ttl: {enabled: yes, deleted_within: 0s}\n") ==
         Lines{"s.yaml:4:8: error: missing required key 'item_lifetime' in table.ttl",
               "s.yaml:4:18: error: table.ttl.enabled: expected true or false, found 'yes'"});
-  CHECK(errors("duration: 1m\nregions: [{name: us-east-1, replica: false}, {name: eu-west-1, replica: false}]\n") ==
+  CHECK(load_errors("duration: 1m\n"
+                    "regions: [{name: us-east-1, replica: false}, {name: eu-west-1, replica: false}]\n") ==
         Lines{"s.yaml:2:10: error: regions: expected at least one region with a replica at the start, found "
               "'replica: false' in all"});
 }
@@ -195,45 +191,47 @@ TEST_CASE("Administration: 64 index names at most, table.indexes and create_inde
   std::string names;
   for (int i = 0; i < 63; ++i) names += (i == 0 ? "" : ", ") + std::string("ix") + std::to_string(100 + i);
   const std::string table = "table:\n  indexes: [" + names + "]\n";
-  CHECK(load_ok(kWorld + table + "timeline:\n  - {at: 1m, create_index: {region: us-east-1, name: last}}\n")
+  CHECK(load_ok(kThreeRegions + table + "timeline:\n  - {at: 1m, create_index: {region: us-east-1, name: last}}\n")
             .index_names.size() == 64);
-  CHECK(errors(kWorld + table + "timeline:\n  - {at: 1m, create_index: {region: us-east-1, name: last}}\n" +
-               "  - {at: 2m, create_index: {region: us-east-1, name: one_more}}\n") ==
+  CHECK(load_errors(kThreeRegions + table + "timeline:\n  - {at: 1m, create_index: {region: us-east-1, name: last}}\n" +
+                           "  - {at: 2m, create_index: {region: us-east-1, name: one_more}}\n") ==
         Lines{"s.yaml:7:54: error: timeline[1].create_index.name: at most 64 index names in a scenario "
               "(table.indexes and create_index together); 'one_more' would be one more"});
 }
 
 TEST_CASE("Administration: a group's queries need an index the table has or a timeline creates") {
   const std::string table = "table: {indexes: [by_user]}\n";
-  CHECK(errors(kWorld + table + "workload:\n  us-east-1: [{rate: 1, mix: {put: 50, query: 50}}]\n") ==
+  CHECK(load_errors(kThreeRegions + table + "workload:\n  us-east-1: [{rate: 1, mix: {put: 50, query: 50}}]\n") ==
         Lines{"s.yaml:5:15: error: missing required key 'index' in workload.us-east-1[0]: its mix has 50% queries, "
               "which read a global secondary index"});
-  CHECK(errors(kWorld + table + "workload:\n  us-east-1: [{rate: 1, mix: {query: 100}, index: by_usr}]\n") ==
+  CHECK(load_errors(kThreeRegions + table +
+                    "workload:\n  us-east-1: [{rate: 1, mix: {query: 100}, index: by_usr}]\n") ==
         Lines{"s.yaml:5:51: error: workload.us-east-1[0].index: index 'by_usr' is not in table.indexes or created "
               "by a create_index; did you mean 'by_user'?"});
   // The timeline may come after the workload and create the index later.
-  const model::Scenario s = load_ok(kWorld + "workload:\n  us-east-1: [{rate: 1, mix: {query: 100}, index: later}]\n" +
+  const model::Scenario s = load_ok(kThreeRegions +
+                                    "workload:\n  us-east-1: [{rate: 1, mix: {query: 100}, index: later}]\n" +
                                     "timeline:\n  - {at: 1m, create_index: {region: eu-west-1, name: later}}\n");
   CHECK(s.workload[0][0].index == 0);
-  CHECK(errors(kWorld + "workload:\n  us-east-1: [{rate: 1, mix: {put: 80, get: 10, query: 5}}]\n") ==
+  CHECK(load_errors(kThreeRegions + "workload:\n  us-east-1: [{rate: 1, mix: {put: 80, get: 10, query: 5}}]\n") ==
         Lines{"s.yaml:4:30: error: workload.us-east-1[0].mix: the percentages of put, update, delete, get and query "
               "must sum to 100, found 95"});
 }
 
 TEST_CASE("Administration: index and TTL events get their exact messages") {
-  CHECK(timeline_errors("table: {indexes: [by_user]}\n",
-                        "{at: 1m, delete_index: {region: us-east-1, name: by_usr}}") ==
+  CHECK(three_region_timeline_errors("table: {indexes: [by_user]}\n",
+                                     "{at: 1m, delete_index: {region: us-east-1, name: by_usr}}") ==
         Lines{"s.yaml:5:54: error: timeline[0].delete_index.name: index 'by_usr' is not in table.indexes or "
               "created by a create_index; did you mean 'by_user'?"});
-  CHECK(timeline_errors("", "{at: 1m, create_index: {region: us-east-1}}") ==
+  CHECK(three_region_timeline_errors("", "{at: 1m, create_index: {region: us-east-1}}") ==
         Lines{"s.yaml:4:28: error: missing required key 'name' in timeline[0].create_index"});
-  CHECK(timeline_errors("", "{at: 1m, create_index: {region: us-east-1, name: x}}") ==
+  CHECK(three_region_timeline_errors("", "{at: 1m, create_index: {region: us-east-1, name: x}}") ==
         Lines{"s.yaml:4:54: error: timeline[0].create_index.name: expected an index name (3 to 255 letters, "
               "digits, '_' and '-'), found 'x'"});
-  CHECK(timeline_errors("", "{at: 1m, enable_ttl: us-east-1}") ==
+  CHECK(three_region_timeline_errors("", "{at: 1m, enable_ttl: us-east-1}") ==
         Lines{"s.yaml:4:26: error: timeline[0].enable_ttl: items carry no expiry (the table has no 'ttl'), so TTL "
               "would delete nothing; set table.ttl.item_lifetime"});
-  const model::Scenario s = load_ok(kWorld + "table: {ttl: {item_lifetime: 1h}}\ntimeline:\n"
+  const model::Scenario s = load_ok(kThreeRegions + "table: {ttl: {item_lifetime: 1h}}\ntimeline:\n"
                                              "  - {at: 1m, enable_ttl: eu-west-1}\n"
                                              "  - {at: 2m, disable_ttl: eu-west-1}\n");
   REQUIRE(s.timeline.size() == 2);
@@ -243,30 +241,30 @@ TEST_CASE("Administration: index and TTL events get their exact messages") {
 }
 
 TEST_CASE("Administration: replica lifecycle is checked in time order") {
-  CHECK(timeline_errors("", "{at: 10m, add_replica: {region: us-east-1}}") ==
+  CHECK(three_region_timeline_errors("", "{at: 10m, add_replica: {region: us-east-1}}") ==
         Lines{"s.yaml:4:37: error: timeline[0].add_replica: us-east-1 already has a replica at 10m"});
-  CHECK(errors(kLate + "timeline:\n  - {at: 1m, remove_replica: eu-west-1}\n") ==
+  CHECK(load_errors(kLate + "timeline:\n  - {at: 1m, remove_replica: eu-west-1}\n") ==
         Lines{"s.yaml:4:30: error: timeline[0].remove_replica: eu-west-1 has no replica at 1m"});
   // Read in time order, not file order: every event but the last in time is fine.
-  CHECK(errors(kTwoLate +
-               "timeline:\n"
-               "  - {at: 5m, remove_replica: ap-northeast-1}\n"
-               "  - {at: 2m, remove_replica: us-east-1}\n"
-               "  - {at: 1m, add_replica: {region: eu-west-1}}\n"
-               "  - {at: 4m, remove_replica: eu-west-1}\n"
-               "  - {at: 3m, add_replica: {region: ap-northeast-1}}\n") ==
+  CHECK(load_errors(kTwoLate +
+                    "timeline:\n"
+                    "  - {at: 5m, remove_replica: ap-northeast-1}\n"
+                    "  - {at: 2m, remove_replica: us-east-1}\n"
+                    "  - {at: 1m, add_replica: {region: eu-west-1}}\n"
+                    "  - {at: 4m, remove_replica: eu-west-1}\n"
+                    "  - {at: 3m, add_replica: {region: ap-northeast-1}}\n") ==
         Lines{"s.yaml:4:30: error: timeline[0].remove_replica: ap-northeast-1 has the only replica at 5m; a global "
               "table keeps at least one"});
   // A region gets a replica at most once.
-  CHECK(errors(kTwoLate +
-               "timeline:\n"
-               "  - {at: 1m, add_replica: {region: eu-west-1}}\n"
-               "  - {at: 2m, remove_replica: eu-west-1}\n"
-               "  - {at: 3m, add_replica: {region: eu-west-1}}\n") ==
+  CHECK(load_errors(kTwoLate +
+                    "timeline:\n"
+                    "  - {at: 1m, add_replica: {region: eu-west-1}}\n"
+                    "  - {at: 2m, remove_replica: eu-west-1}\n"
+                    "  - {at: 3m, add_replica: {region: eu-west-1}}\n") ==
         Lines{"s.yaml:6:36: error: timeline[2].add_replica: eu-west-1 had a replica before 3m; a region gets a "
               "replica at most once in a run (start it with 'replica: false' and add it once)"});
-  CHECK(timeline_errors("",
-                        "{at: 1m, add_replica: {region: us-east-1, backfill_rate: 0, migration: {read_units: 0}}}") ==
+  CHECK(three_region_timeline_errors(
+            "", "{at: 1m, add_replica: {region: us-east-1, backfill_rate: 0, migration: {read_units: 0}}}") ==
         Lines{"s.yaml:4:36: error: timeline[0].add_replica: us-east-1 already has a replica at 1m",
               "s.yaml:4:62: error: timeline[0].add_replica.backfill_rate: must be at least 0.000001 items per second, "
               "found 0",
@@ -274,16 +272,16 @@ TEST_CASE("Administration: replica lifecycle is checked in time order") {
 }
 
 TEST_CASE("Administration: an operator's change needs a replica in its region; a synced copy that does not fit says so") {
-  CHECK(errors(kLate + "table: {ttl: {item_lifetime: 1h}}\ntimeline:\n"
+  CHECK(load_errors(kLate + "table: {ttl: {item_lifetime: 1h}}\ntimeline:\n"
                        "  - {at: 1m, create_index: {region: eu-west-1, name: by_status}}\n"
                        "  - {at: 1m, enable_ttl: eu-west-1}\n") ==
         Lines{"s.yaml:5:28: error: timeline[0].create_index: eu-west-1 has no replica at 1m",
               "s.yaml:6:26: error: timeline[1].enable_ttl: eu-west-1 has no replica at 1m"});
   // Under 2017.11.29, where each replica has its own write auto scaling.
-  CHECK(errors("duration: 5m\nversion: \"2017.11.29\"\nsettings_sync: {enabled: true, delay: 1m}\nregions:\n"
-               "  - {name: us-east-1, capacity: {mode: provisioned, auto_scaling: {write: {min: 5}}}}\n"
-               "  - {name: eu-west-1, capacity: {mode: provisioned, auto_scaling: {write: {min: 50}}}}\n"
-               "timeline:\n  - {at: 1m, set_capacity: {region: us-east-1, auto_scaling: {write: {max: 10}}}}\n") ==
+  CHECK(load_errors("duration: 5m\nversion: \"2017.11.29\"\nsettings_sync: {enabled: true, delay: 1m}\nregions:\n"
+                    "  - {name: us-east-1, capacity: {mode: provisioned, auto_scaling: {write: {min: 5}}}}\n"
+                    "  - {name: eu-west-1, capacity: {mode: provisioned, auto_scaling: {write: {min: 50}}}}\n"
+                    "timeline:\n  - {at: 1m, set_capacity: {region: us-east-1, auto_scaling: {write: {max: 10}}}}\n") ==
         Lines{"s.yaml:8:70: error: timeline[0].set_capacity (copied by settings_sync to eu-west-1 at 2m)"
               ".auto_scaling.write: max must not be below min, found min 50 and max 10"});
 }

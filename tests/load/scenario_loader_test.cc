@@ -5,9 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "tests/load/load_errors.h"
+
 namespace load {
 namespace {
 
+using gtsim_test::kMinimal;
+using gtsim_test::Lines;
+using gtsim_test::load_ok;
+using gtsim_test::load_refused;
 using model::Arrivals;
 using model::ClientGroupConfig;
 using model::Diagnostic;
@@ -15,26 +21,6 @@ using model::KeyDistributionKind;
 using model::Scenario;
 using sim::Distribution;
 using sim::Duration;
-
-const char* const kMinimal = "duration: 10m\nregions: [us-east-1, eu-west-1]\n";
-
-// Every diagnostic of a load, printed.
-std::vector<std::string> errors(const std::string& yaml, const std::vector<Override>& overrides = {}) {
-  const LoadResult result = load_scenario_text(yaml, "s.yaml", overrides);
-  CHECK_FALSE(result.ok());
-  std::vector<std::string> out;
-  for (const Diagnostic& d : result.diagnostics) out.push_back(d.to_string());
-  return out;
-}
-
-Scenario load_ok(const std::string& yaml, const std::vector<Override>& overrides = {}) {
-  LoadResult result = load_scenario_text(yaml, "dir/s.yaml", overrides);
-  for (const Diagnostic& d : result.diagnostics) UNSCOPED_INFO(d.to_string());
-  REQUIRE(result.ok());
-  return std::move(*result.scenario);
-}
-
-using Lines = std::vector<std::string>;
 
 TEST_CASE("Diagnostic: prints file:line:column, or the file alone at line 0") {
   CHECK(Diagnostic{"s.yaml", 3, 7, "oops"}.to_string() == "s.yaml:3:7: error: oops");
@@ -44,7 +30,7 @@ TEST_CASE("Diagnostic: prints file:line:column, or the file alone at line 0") {
 // ---- Good inputs ----
 
 TEST_CASE("scenario_loader: minimal scenario takes every default (two catalogue regions)") {
-  const Scenario s = load_ok(kMinimal);
+  const Scenario s = load_ok(kMinimal, {}, "dir/s.yaml");
   CHECK(s.file == "dir/s.yaml");
   CHECK(s.name == "s");
   CHECK(s.description.empty());
@@ -243,10 +229,10 @@ TEST_CASE("scenario_loader: overrides name client groups and regions by name as 
                                   {{"regions.eu-west-1.clock.drift_ppm", "20"}});
   CHECK(mapped.regions[1].clock.drift_ppm == 20.0);
   // A name that is not there gets the nearest one.
-  CHECK(errors(yaml, {{"workload.us-east-1.writer.rate", "500"}}) ==
+  CHECK(load_refused(yaml, {{"workload.us-east-1.writer.rate", "500"}}) ==
         Lines{"--set workload.us-east-1.writer.rate=500: error: cannot set 'workload.us-east-1.writer.rate': "
               "'workload.us-east-1' has no item named 'writer'; did you mean 'writers'?"});
-  CHECK(errors(yaml, {{"regions.eu-west-2.clock.offset", "1ms"}}) ==
+  CHECK(load_refused(yaml, {{"regions.eu-west-2.clock.offset", "1ms"}}) ==
         Lines{"--set regions.eu-west-2.clock.offset=1ms: error: cannot set 'regions.eu-west-2.clock.offset': "
               "'regions' has no item named 'eu-west-2'; did you mean 'eu-west-1'?"});
 }
@@ -287,39 +273,41 @@ TEST_CASE("scenario_loader: parse_override splits at the first '='") {
 // ---- Bad inputs: each asserts the exact diagnostics ----
 
 TEST_CASE("scenario_loader: empty file") {
-  CHECK(errors("") == Lines{"s.yaml:1:1: error: empty scenario: expected a map with at least 'duration' and 'regions'"});
-  CHECK(errors("# only a comment\n") ==
+  CHECK(load_refused("") ==
+        Lines{"s.yaml:1:1: error: empty scenario: expected a map with at least 'duration' and 'regions'"});
+  CHECK(load_refused("# only a comment\n") ==
         Lines{"s.yaml:1:1: error: empty scenario: expected a map with at least 'duration' and 'regions'"});
 }
 
 TEST_CASE("scenario_loader: broken YAML reports yaml-cpp's mark and message") {
-  CHECK(errors("regions: [us-east-1\n") == Lines{"s.yaml:2:1: error: invalid YAML: end of sequence flow not found"});
-  CHECK(errors("a: b: c\n") == Lines{"s.yaml:1:5: error: invalid YAML: illegal map value"});
+  CHECK(load_refused("regions: [us-east-1\n") ==
+        Lines{"s.yaml:2:1: error: invalid YAML: end of sequence flow not found"});
+  CHECK(load_refused("a: b: c\n") == Lines{"s.yaml:1:5: error: invalid YAML: illegal map value"});
 }
 
 TEST_CASE("scenario_loader: tabs in indentation") {
-  CHECK(errors("duration: 1m\nregions:\n\t- us-east-1\n  \t- eu-west-1\n") ==
+  CHECK(load_refused("duration: 1m\nregions:\n\t- us-east-1\n  \t- eu-west-1\n") ==
         Lines{"s.yaml:3:1: error: tab character in indentation; indent YAML with spaces",
               "s.yaml:4:3: error: tab character in indentation; indent YAML with spaces"});
 }
 
 TEST_CASE("scenario_loader: two documents") {
-  CHECK(errors(std::string(kMinimal) + "---\nseed: 2\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "---\nseed: 2\n") ==
         Lines{"s.yaml:3:1: error: expected one YAML document, found a second one"});
 }
 
 TEST_CASE("scenario_loader: top level is not a map") {
-  CHECK(errors("- us-east-1\n") ==
+  CHECK(load_refused("- us-east-1\n") ==
         Lines{"s.yaml:1:1: error: expected a map of scenario keys (at least 'duration' and 'regions'), found a sequence"});
 }
 
 TEST_CASE("scenario_loader: missing required keys") {
-  CHECK(errors("seed: 3\n") == Lines{"s.yaml:1:1: error: missing required key 'duration' at the top level",
-                                     "s.yaml:1:1: error: missing required key 'regions' at the top level"});
+  CHECK(load_refused("seed: 3\n") == Lines{"s.yaml:1:1: error: missing required key 'duration' at the top level",
+                                           "s.yaml:1:1: error: missing required key 'regions' at the top level"});
 }
 
 TEST_CASE("scenario_loader: all problems of a file, sorted by position") {
-  CHECK(errors("duration: 150\nregions: {a: 1}\nseed: -5\nseed: 3\ndurtion: 1m\n") ==
+  CHECK(load_refused("duration: 150\nregions: {a: 1}\nseed: -5\nseed: 3\ndurtion: 1m\n") ==
         Lines{"s.yaml:1:11: error: duration: expected a duration with a unit (ns, us, ms, s, m, h), e.g. '150ms'; found '150'",
               "s.yaml:2:10: error: regions: expected a sequence, found a map",
               "s.yaml:3:7: error: seed: expected a non-negative integer, found '-5'",
@@ -328,35 +316,35 @@ TEST_CASE("scenario_loader: all problems of a file, sorted by position") {
 }
 
 TEST_CASE("scenario_loader: unknown key without a near word lists the valid ones") {
-  CHECK(errors(std::string(kMinimal) + "table: {colour: red}\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "table: {colour: red}\n") ==
         Lines{"s.yaml:3:9: error: unknown key 'colour' in table; expected one of 'keys', 'key_distribution', "
               "'item_size', 'prepopulated', 'capacity', 'indexes', 'ttl', 'service_latency', "
               "'multi_region_consistency', 'witness', 'write_conflict_window'"});
 }
 
 TEST_CASE("scenario_loader: durations must be positive, bounded and whole") {
-  CHECK(errors("duration: 0s\nregions: [us-east-1, eu-west-1]\n") ==
+  CHECK(load_refused("duration: 0s\nregions: [us-east-1, eu-west-1]\n") ==
         Lines{"s.yaml:1:11: error: duration: must be positive, found '0s'"});
-  CHECK(errors("duration: 1001h\nregions: [us-east-1, eu-west-1]\n") ==
+  CHECK(load_refused("duration: 1001h\nregions: [us-east-1, eu-west-1]\n") ==
         Lines{"s.yaml:1:11: error: duration: must be at most 1000h, found '1001h'"});
-  CHECK(errors("duration: 99999999999999h\nregions: [us-east-1, eu-west-1]\n") ==
+  CHECK(load_refused("duration: 99999999999999h\nregions: [us-east-1, eu-west-1]\n") ==
         Lines{"s.yaml:1:11: error: duration: must be at most 1000h, found '99999999999999h'"});
-  CHECK(errors("duration: 10sec\nregions: [us-east-1, eu-west-1]\n") ==
+  CHECK(load_refused("duration: 10sec\nregions: [us-east-1, eu-west-1]\n") ==
         Lines{"s.yaml:1:11: error: duration: expected a duration with a unit (ns, us, ms, s, m, h), e.g. '150ms'; "
               "found '10sec' (unknown unit 'sec')"});
-  CHECK(errors("duration:\nregions: [us-east-1, eu-west-1]\n") ==
+  CHECK(load_refused("duration:\nregions: [us-east-1, eu-west-1]\n") ==
         Lines{"s.yaml:1:1: error: duration: expected a duration with a unit (ns, us, ms, s, m, h), e.g. '150ms'; "
               "found an empty value"});
 }
 
 TEST_CASE("scenario_loader: unknown region without a latency suggests a catalogue name") {
-  CHECK(errors("duration: 1m\nregions: [us-esat-1, eu-west-1]\n") ==
+  CHECK(load_refused("duration: 1m\nregions: [us-esat-1, eu-west-1]\n") ==
         Lines{"s.yaml:2:11: error: unknown region 'us-esat-1': not an AWS region gtsim knows, and no latency given "
               "for 'us-esat-1' <-> 'eu-west-1'; did you mean 'us-east-1'?"});
 }
 
 TEST_CASE("scenario_loader: a real AWS region outside the catalogue is named as such, never misspelt") {
-  CHECK(errors("duration: 1m\nregions: [us-east-1, af-south-1, me-south-1]\n") ==
+  CHECK(load_refused("duration: 1m\nregions: [us-east-1, af-south-1, me-south-1]\n") ==
         Lines{"s.yaml:2:22: error: 'af-south-1' is an AWS region with no built-in latencies; give them under "
               "network.links (none given for 'af-south-1' <-> 'us-east-1')",
               "s.yaml:2:34: error: 'me-south-1' is an AWS region with no built-in latencies; give them under "
@@ -375,16 +363,16 @@ TEST_CASE("scenario_loader: regions the issue found missing are in the catalogue
 }
 
 TEST_CASE("scenario_loader: a one-way link leaves the other direction missing") {
-  CHECK(errors("duration: 1m\nregions: [a, b]\nnetwork:\n  links:\n    - {from: a, to: b, latency: 5ms}\n") ==
+  CHECK(load_refused("duration: 1m\nregions: [a, b]\nnetwork:\n  links:\n    - {from: a, to: b, latency: 5ms}\n") ==
         Lines{"s.yaml:2:11: error: unknown region 'a': not an AWS region gtsim knows, and no latency given for 'b' -> 'a'",
               "s.yaml:2:14: error: unknown region 'b': not an AWS region gtsim knows, and no latency given for 'b' -> 'a'"});
 }
 
 TEST_CASE("scenario_loader: regions: count, names, duplicates, clocks") {
-  CHECK(errors("duration: 1m\nregions: [us-east-1]\n") ==
+  CHECK(load_refused("duration: 1m\nregions: [us-east-1]\n") ==
         Lines{"s.yaml:2:10: error: regions: expected at least 2 regions, found 1"});
-  CHECK(errors("duration: 1m\nregions:\n  - us-east-1\n  - us-east-1\n  - {name: 'eu west'}\n  - [x]\n"
-               "  - {name: eu-west-1, clock: {offset: 5, drift_ppm: 2e6, skew: 1}}\n") ==
+  CHECK(load_refused("duration: 1m\nregions:\n  - us-east-1\n  - us-east-1\n  - {name: 'eu west'}\n  - [x]\n"
+                     "  - {name: eu-west-1, clock: {offset: 5, drift_ppm: 2e6, skew: 1}}\n") ==
         Lines{"s.yaml:4:5: error: regions[1]: duplicate region 'us-east-1' (first at regions[0])",
               "s.yaml:5:12: error: regions[2].name: expected a region name (letters, digits, '-' and '_'), found 'eu west'",
               "s.yaml:6:5: error: regions[3]: expected a region name or a map with 'name', found a sequence",
@@ -395,14 +383,14 @@ TEST_CASE("scenario_loader: regions: count, names, duplicates, clocks") {
 }
 
 TEST_CASE("scenario_loader: links: misspelt key, unknown region, shape errors") {
-  CHECK(errors(std::string(kMinimal) +
-               "network:\n  links:\n"
-               "    - between: [us-east-1, eu-west-1]\n      latnecy: 35ms\n"
-               "    - {from: us-east-1, to: eu-wset-1, latency: 1ms}\n"
-               "    - {between: [us-east-1], latency: 1ms}\n"
-               "    - {latency: 1ms}\n"
-               "    - {between: [us-east-1, eu-west-1], from: us-east-1, latency: 1ms}\n"
-               "    - {between: [eu-west-1, eu-west-1], latency: 1ms}\n") ==
+  CHECK(load_refused(std::string(kMinimal) +
+                     "network:\n  links:\n"
+                     "    - between: [us-east-1, eu-west-1]\n      latnecy: 35ms\n"
+                     "    - {from: us-east-1, to: eu-wset-1, latency: 1ms}\n"
+                     "    - {between: [us-east-1], latency: 1ms}\n"
+                     "    - {latency: 1ms}\n"
+                     "    - {between: [us-east-1, eu-west-1], from: us-east-1, latency: 1ms}\n"
+                     "    - {between: [eu-west-1, eu-west-1], latency: 1ms}\n") ==
         Lines{"s.yaml:5:7: error: missing required key 'latency' in network.links[0]",
               "s.yaml:6:7: error: unknown key 'latnecy' in network.links[0]; did you mean 'latency'?",
               "s.yaml:7:29: error: network.links[1].to: region 'eu-wset-1' is not in regions; did you mean 'eu-west-1'?",
@@ -413,23 +401,23 @@ TEST_CASE("scenario_loader: links: misspelt key, unknown region, shape errors") 
 }
 
 TEST_CASE("scenario_loader: a pair given twice") {
-  CHECK(errors(std::string(kMinimal) +
-               "network:\n  links:\n"
-               "    - {between: [us-east-1, eu-west-1], latency: 1ms}\n"
-               "    - {from: eu-west-1, to: us-east-1, latency: 2ms}\n") ==
+  CHECK(load_refused(std::string(kMinimal) +
+                     "network:\n  links:\n"
+                     "    - {between: [us-east-1, eu-west-1], latency: 1ms}\n"
+                     "    - {from: eu-west-1, to: us-east-1, latency: 2ms}\n") ==
         Lines{"s.yaml:6:7: error: network.links[1]: latency for 'eu-west-1' -> 'us-east-1' already given by "
               "network.links[0]"});
 }
 
 TEST_CASE("scenario_loader: distribution parameters") {
-  CHECK(errors(std::string(kMinimal) +
-               "network:\n  links:\n"
-               "    - {from: us-east-1, to: eu-west-1, latency: {uniform: {min: 50ms, max: 40ms}}}\n"
-               "    - {from: eu-west-1, to: us-east-1, latency: {lognormal: {median: 40ms}, normal: {mean: 1ms, stddev: 1ms}}}\n"
-               "replication:\n"
-               "  apply_time: {base: -1ms, jiter: 5ms}\n"
-               "table:\n"
-               "  item_size: {exponential: {mean: 0B}}\n") ==
+  CHECK(load_refused(std::string(kMinimal) +
+                     "network:\n  links:\n"
+                     "    - {from: us-east-1, to: eu-west-1, latency: {uniform: {min: 50ms, max: 40ms}}}\n"
+                     "    - {from: eu-west-1, to: us-east-1, latency: {lognormal: {median: 40ms}, normal: {mean: 1ms, stddev: 1ms}}}\n"
+                     "replication:\n"
+                     "  apply_time: {base: -1ms, jiter: 5ms}\n"
+                     "table:\n"
+                     "  item_size: {exponential: {mean: 0B}}\n") ==
         Lines{"s.yaml:5:59: error: network.links[0].latency.uniform: min must not exceed max, found min '50ms' and max '40ms'",
               "s.yaml:6:77: error: network.links[1].latency: expected exactly one distribution, found 'lognormal' and 'normal'",
               "s.yaml:8:22: error: replication.apply_time.base: must not be negative, found '-1ms'",
@@ -438,9 +426,9 @@ TEST_CASE("scenario_loader: distribution parameters") {
 }
 
 TEST_CASE("scenario_loader: empirical tables") {
-  CHECK(errors(std::string(kMinimal) +
-               "replication:\n  apply_time: {empirical: {0: 30ms, 90: 40ms, 50: 45ms, 100: 20ms}}\n"
-               "table:\n  item_size: {empirical: {10: 1KB, 100: 2KB}}\n") ==
+  CHECK(load_refused(std::string(kMinimal) +
+                     "replication:\n  apply_time: {empirical: {0: 30ms, 90: 40ms, 50: 45ms, 100: 20ms}}\n"
+                     "table:\n  item_size: {empirical: {10: 1KB, 100: 2KB}}\n") ==
         Lines{"s.yaml:4:47: error: replication.apply_time.empirical: percentiles must be strictly increasing, found 50 after 90",
               "s.yaml:4:62: error: replication.apply_time.empirical: values must not decrease, found '20ms' at 100 after "
               "'45ms' at 50",
@@ -448,19 +436,20 @@ TEST_CASE("scenario_loader: empirical tables") {
 }
 
 TEST_CASE("scenario_loader: table values") {
-  CHECK(errors(std::string(kMinimal) + "table:\n  keys: -5\n  key_distribution: zipff\n  item_size: 1024\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "table:\n  keys: -5\n  key_distribution: zipff\n  item_size: 1024\n") ==
         Lines{"s.yaml:4:9: error: table.keys: expected a positive integer, found '-5'",
               "s.yaml:5:21: error: table.key_distribution: expected 'uniform', {zipf: {exponent: E}} or "
               "{hotspot: {traffic: T, keys: K}}, found 'zipff'; did you mean 'zipf'?",
               "s.yaml:6:14: error: table.item_size: expected a size with a unit (B, KB, MB), e.g. '1KB'; found '1024'"});
-  CHECK(errors(std::string(kMinimal) + "table: {keys: 10000000001, key_distribution: {hotspot: {traffic: 90%, keys: 0}}}\n") ==
+  CHECK(load_refused(std::string(kMinimal) +
+                     "table: {keys: 10000000001, key_distribution: {hotspot: {traffic: 90%, keys: 0}}}\n") ==
         Lines{"s.yaml:3:15: error: table.keys: must be at most 10000000000, found 10000000001",
               "s.yaml:3:77: error: table.key_distribution.hotspot.keys: percentage must be greater than 0 and less than "
               "100, found 0"});
 }
 
 TEST_CASE("scenario_loader: numbers must be finite and in range") {
-  CHECK(errors(std::string(kMinimal) + "seed: 18446744073709551616\nworkload:\n  us-east-1:\n"
+  CHECK(load_refused(std::string(kMinimal) + "seed: 18446744073709551616\nworkload:\n  us-east-1:\n"
                                        "    - {rate: .nan}\n    - {rate: 0}\n    - {rate: 2e7}\n    - {rate: 1e999}\n") ==
         Lines{"s.yaml:3:7: error: seed: must be at most 18446744073709551615, found 18446744073709551616",
               "s.yaml:6:14: error: workload.us-east-1[0].rate: expected a finite number, found '.nan'",
@@ -470,15 +459,15 @@ TEST_CASE("scenario_loader: numbers must be finite and in range") {
 }
 
 TEST_CASE("scenario_loader: workload regions, arrivals and mix") {
-  CHECK(errors(std::string(kMinimal) +
-               "workload:\n"
-               "  us-esat-1: []\n"
-               "  us-east-1:\n"
-               "    - rate: 10\n      arrivals: poison\n"
-               "    - rate: 10\n      mix: {put: 120, get: 5}\n"
-               "    - rate: 10\n      mix: {put: 80, get: 10}\n"
-               "    - {name: w, rate: 1}\n    - {name: w, rate: 1}\n"
-               "  eu-west-1: {rate: 5}\n") ==
+  CHECK(load_refused(std::string(kMinimal) +
+                     "workload:\n"
+                     "  us-esat-1: []\n"
+                     "  us-east-1:\n"
+                     "    - rate: 10\n      arrivals: poison\n"
+                     "    - rate: 10\n      mix: {put: 120, get: 5}\n"
+                     "    - rate: 10\n      mix: {put: 80, get: 10}\n"
+                     "    - {name: w, rate: 1}\n    - {name: w, rate: 1}\n"
+                     "  eu-west-1: {rate: 5}\n") ==
         Lines{"s.yaml:4:3: error: workload: region 'us-esat-1' is not in regions; did you mean 'us-east-1'?",
               "s.yaml:7:17: error: workload.us-east-1[0].arrivals: expected 'poisson' or 'constant', found 'poison'; "
               "did you mean 'poisson'?",
@@ -490,7 +479,7 @@ TEST_CASE("scenario_loader: workload regions, arrivals and mix") {
 }
 
 TEST_CASE("scenario_loader: alias and non-scalar keys do not crash") {
-  CHECK(errors("x: &a [1, 2]\ny: &b [*a, *a, *a]\n? [k]\n: 1\n") ==
+  CHECK(load_refused("x: &a [1, 2]\ny: &b [*a, *a, *a]\n? [k]\n: 1\n") ==
         Lines{"s.yaml:1:1: error: unknown key 'x' at the top level; expected one of 'name', 'description', 'seed', "
               "'duration', 'regions', 'network', 'replication', 'table', 'retry', 'workload', 'timeline', 'expect', "
               "'settings_sync', 'version', 'pricing'",
@@ -503,12 +492,12 @@ TEST_CASE("scenario_loader: alias and non-scalar keys do not crash") {
 }
 
 TEST_CASE("scenario_loader: diagnostics about overridden nodes name the --set") {
-  CHECK(errors(kMinimal, {{"table.kyes", "5"}}) ==
+  CHECK(load_refused(kMinimal, {{"table.kyes", "5"}}) ==
         Lines{"--set table.kyes=5: error: unknown key 'kyes' in table; did you mean 'keys'?"});
-  CHECK(errors(kMinimal, {{"table.keys", "0"}, {"duration", "[1m"}}) ==
+  CHECK(load_refused(kMinimal, {{"table.keys", "0"}, {"duration", "[1m"}}) ==
         Lines{"--set duration=[1m: error: invalid YAML: end of sequence flow not found",
               "--set table.keys=0: error: table.keys: expected a positive integer, found '0'"});
-  CHECK(errors(kMinimal, {{"regions.5", "x"}, {"regions.x", "x"}, {"duration.x", "1"}}) ==
+  CHECK(load_refused(kMinimal, {{"regions.5", "x"}, {"regions.x", "x"}, {"duration.x", "1"}}) ==
         Lines{"--set regions.5=x: error: cannot set 'regions.5': 'regions' has 2 items, found index 5",
               "--set regions.x=x: error: cannot set 'regions.x': 'regions' has no item named 'x' (an item is named by "
               "its index or its name)",

@@ -9,17 +9,10 @@
 #include "load/scenario_loader.h"
 #include "tests/load/load_errors.h"
 
-namespace {
-
-using Lines = std::vector<std::string>;
-
-const std::string kWorld = "duration: 20m\nregions: [us-east-1, eu-west-1]\n";
-
-Lines errors(const std::string& yaml) { return gtsim_test::load_errors(yaml); }
-
-Lines timeline_errors(const std::string& event) { return errors(kWorld + "timeline:\n  - " + event + "\n"); }
-
-}  // namespace
+using gtsim_test::kWorld;
+using gtsim_test::Lines;
+using gtsim_test::load_errors;
+using gtsim_test::timeline_errors;
 
 TEST_CASE("Timeline: every missing or wrong piece gets its exact message") {
   CHECK(timeline_errors("{outage: us-east-1}") == Lines{"s.yaml:4:5: error: missing required key 'at' in timeline[0]"});
@@ -65,11 +58,11 @@ TEST_CASE("Timeline: compound actions expand into primitive events in time order
 }
 
 TEST_CASE("Sessions and capacity: required keys and ranges") {
-  CHECK(errors(kWorld + "workload:\n  us-east-1: [{rate: 1, sessions: {redirect: 10%}}]\n") ==
+  CHECK(load_errors(kWorld + "workload:\n  us-east-1: [{rate: 1, sessions: {redirect: 10%}}]\n") ==
         Lines{"s.yaml:4:35: error: missing required key 'read_region' in workload.us-east-1[0].sessions",
               "s.yaml:4:35: error: missing required key 'delays' in workload.us-east-1[0].sessions"});
-  CHECK(errors(kWorld + "table:\n  capacity: {mode: provisioned, auto_scaling: {write: {target: 95%}}}\n") ==
+  CHECK(load_errors(kWorld + "table:\n  capacity: {mode: provisioned, auto_scaling: {write: {target: 95%}}}\n") ==
         Lines{"s.yaml:4:64: error: table.capacity.auto_scaling.write.target: target utilization must be between 20% and 90%, found 95%"});
-  CHECK(errors(kWorld + "retry: {mode: legasy}\n") ==
+  CHECK(load_errors(kWorld + "retry: {mode: legasy}\n") ==
         Lines{"s.yaml:3:15: error: retry.mode: expected 'standard' or 'legacy', found 'legasy'; did you mean 'legacy'?"});
 }

@@ -13,16 +13,13 @@
 
 namespace {
 
-using Lines = std::vector<std::string>;
+using gtsim_test::kWorld;
+using gtsim_test::Lines;
+using gtsim_test::load_errors;
+using gtsim_test::timeline_errors;
 using model::OutageCause;
 using model::OutageScope;
 using model::TimelineKind;
-
-const std::string kWorld = "duration: 20m\nregions: [us-east-1, eu-west-1]\n";
-
-Lines errors(const std::string& yaml) { return gtsim_test::load_errors(yaml); }
-
-Lines timeline_errors(const std::string& event) { return errors(kWorld + "timeline:\n  - " + event + "\n"); }
 
 std::vector<model::TimelineEvent> timeline(const std::string& events) {
   const load::LoadResult loaded = load::load_scenario_text(kWorld + "timeline:\n" + events, "s.yaml");
@@ -100,16 +97,16 @@ TEST_CASE("Timeline: traffic cannot fail over or shift to the region it leaves")
 }
 
 TEST_CASE("Capacity: on-demand mode with provisioned units or auto scaling is refused in the service's words") {
-  CHECK(errors(kWorld + "table:\n  capacity: {mode: on_demand, write_units: 100}\n") ==
+  CHECK(load_errors(kWorld + "table:\n  capacity: {mode: on_demand, write_units: 100}\n") ==
         Lines{"s.yaml:4:44: error: table.capacity.write_units: One or more parameter values were invalid: Neither "
               "ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST (the "
               "mode here is on_demand; set mode: provisioned or remove write_units)"});
   // The default mode is on demand too.
-  CHECK(errors(kWorld + "table:\n  capacity: {read_units: 100}\n") ==
+  CHECK(load_errors(kWorld + "table:\n  capacity: {read_units: 100}\n") ==
         Lines{"s.yaml:4:26: error: table.capacity.read_units: One or more parameter values were invalid: Neither "
               "ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST (the "
               "mode here is on_demand; set mode: provisioned or remove read_units)"});
-  CHECK(errors(kWorld + "table:\n  capacity: {mode: on_demand, auto_scaling: {read: {min: 5}}}\n") ==
+  CHECK(load_errors(kWorld + "table:\n  capacity: {mode: on_demand, auto_scaling: {read: {min: 5}}}\n") ==
         Lines{"s.yaml:4:45: error: table.capacity.auto_scaling: auto scaling adjusts provisioned capacity only (the "
               "mode here is on_demand; set mode: provisioned or remove auto_scaling)"});
   CHECK(timeline_errors("{at: 1m, set_capacity: {region: us-east-1, write_units: 10}}") ==

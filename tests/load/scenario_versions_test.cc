@@ -13,13 +13,11 @@
 
 namespace {
 
-using Lines = std::vector<std::string>;
+using gtsim_test::Lines;
+using gtsim_test::load_errors;
+using gtsim_test::load_ok;
 using model::CapacityMode;
 using model::TimelineKind;
-
-Lines errors(const std::string& yaml) { return gtsim_test::load_errors(yaml); }
-
-using gtsim_test::load_ok;
 
 // The article's world: us-east-1 provisioned at fixed units, eu-west-1 at
 // the default 5 with write auto scaling.
@@ -34,19 +32,20 @@ regions:
 }  // namespace
 
 TEST_CASE("2019.11.21: a provisioned replica without write auto scaling is refused in the service's words") {
-  CHECK(errors(kArticle) ==
+  CHECK(load_errors(kArticle) ==
         Lines{"s.yaml:4:15: error: regions[0].capacity: Table write capacity should either be Pay-Per-Request or "
               "AutoScaled (version 2019.11.21 refuses a provisioned global table without write auto scaling: add "
               "auto_scaling.write, use mode: on_demand, or set version: \"2017.11.29\")"});
   // table.capacity is every replica's: reported once, there.
-  CHECK(errors("duration: 10m\nregions: [us-east-1, eu-west-1, ap-northeast-1]\n"
-               "table:\n  capacity: {mode: provisioned, write_units: 100}\n") ==
+  CHECK(load_errors("duration: 10m\nregions: [us-east-1, eu-west-1, ap-northeast-1]\n"
+                    "table:\n  capacity: {mode: provisioned, write_units: 100}\n") ==
         Lines{"s.yaml:4:13: error: table.capacity: Table write capacity should either be Pay-Per-Request or "
               "AutoScaled (version 2019.11.21 refuses a provisioned global table without write auto scaling: add "
               "auto_scaling.write, use mode: on_demand, or set version: \"2017.11.29\")"});
   // A set_capacity that would make it so.
-  CHECK(errors("duration: 10m\nregions: [us-east-1, eu-west-1]\n"
-               "timeline:\n  - {at: 1m, set_capacity: {region: us-east-1, mode: provisioned, write_units: 10}}\n") ==
+  CHECK(load_errors("duration: 10m\nregions: [us-east-1, eu-west-1]\n"
+                    "timeline:\n"
+                    "  - {at: 1m, set_capacity: {region: us-east-1, mode: provisioned, write_units: 10}}\n") ==
         Lines{"s.yaml:4:28: error: timeline[0].set_capacity: Table write capacity should either be Pay-Per-Request "
               "or AutoScaled (version 2019.11.21 refuses a provisioned global table without write auto scaling: "
               "add auto_scaling.write, use mode: on_demand, or set version: \"2017.11.29\")"});
@@ -61,18 +60,19 @@ TEST_CASE("2017.11.29: the article's world loads, each replica with its own capa
 }
 
 TEST_CASE("2019.11.21: replicas that differ in capacity mode or write settings are refused; read settings may") {
-  CHECK(errors("duration: 10m\nregions:\n  - us-east-1\n  - {name: eu-west-1, capacity: {mode: provisioned, "
-               "auto_scaling: {write: {min: 5}}}}\n") ==
+  CHECK(load_errors("duration: 10m\nregions:\n  - us-east-1\n  - {name: eu-west-1, capacity: {mode: provisioned, "
+                    "auto_scaling: {write: {min: 5}}}}\n") ==
         Lines{"s.yaml:4:33: error: regions[1].capacity: version 2019.11.21 keeps the capacity mode and write "
               "settings the same in every replica: mode is provisioned here and on_demand in us-east-1; set them "
               "once in table.capacity (read settings may differ per replica), or set version: \"2017.11.29\""});
   const std::string scaled =
       "duration: 10m\ntable:\n  capacity: {mode: provisioned, write_units: 100, auto_scaling: {write: {min: 100}}}\n";
-  CHECK(errors(scaled + "regions:\n  - us-east-1\n  - {name: eu-west-1, capacity: {write_units: 5}}\n") ==
+  CHECK(load_errors(scaled + "regions:\n  - us-east-1\n  - {name: eu-west-1, capacity: {write_units: 5}}\n") ==
         Lines{"s.yaml:6:33: error: regions[1].capacity: version 2019.11.21 keeps the capacity mode and write "
               "settings the same in every replica: write_units is 5 here and 100 in us-east-1; set them once in "
               "table.capacity (read settings may differ per replica), or set version: \"2017.11.29\""});
-  CHECK(errors("duration: 10m\nregions:\n  - us-east-1\n  - {name: eu-west-1, capacity: {max_write_units: 100}}\n") ==
+  CHECK(load_errors("duration: 10m\nregions:\n  - us-east-1\n"
+                    "  - {name: eu-west-1, capacity: {max_write_units: 100}}\n") ==
         Lines{"s.yaml:4:33: error: regions[1].capacity: version 2019.11.21 keeps the capacity mode and write "
               "settings the same in every replica: max_write_units is 100 here and 40000 in us-east-1; set them "
               "once in table.capacity (read settings may differ per replica), or set version: \"2017.11.29\""});

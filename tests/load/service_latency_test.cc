@@ -6,23 +6,13 @@
 #include <vector>
 
 #include "load/scenario_loader.h"
+#include "tests/load/load_errors.h"
 
-namespace {
-
-const char* const kRegions = "duration: 10m\nregions: [us-east-1, eu-west-1]\n";
-
-std::vector<std::string> load_errors(const std::string& yaml) {
-  const load::LoadResult result = load::load_scenario_text(yaml, "s.yaml", {});
-  CHECK_FALSE(result.ok());
-  std::vector<std::string> out;
-  for (const model::Diagnostic& d : result.diagnostics) out.push_back(d.to_string());
-  return out;
-}
-
-}  // namespace
+using gtsim_test::kMinimal;
+using gtsim_test::load_refused;
 
 TEST_CASE("service_latency: defaults are single-digit ms, reads median 2 ms / p99 5 ms, writes 4 ms / 9 ms") {
-  const load::LoadResult loaded = load::load_scenario_text(kRegions, "s.yaml", {});
+  const load::LoadResult loaded = load::load_scenario_text(kMinimal, "s.yaml", {});
   REQUIRE(loaded.ok());
   const model::ServiceLatencyConfig& s = loaded.scenario->table.service_latency;
   for (const model::Operation op : {model::Operation::kGet, model::Operation::kQuery}) {
@@ -39,7 +29,8 @@ TEST_CASE("service_latency: defaults are single-digit ms, reads median 2 ms / p9
 
 TEST_CASE("service_latency: each operation takes a latency; the ones not given keep their default") {
   const load::LoadResult loaded = load::load_scenario_text(
-      std::string(kRegions) + "table:\n  service_latency: {get: 1ms, put: {base: 2ms, jitter: {exponential: {mean: 1ms}}}}\n",
+      std::string(kMinimal) +
+          "table:\n  service_latency: {get: 1ms, put: {base: 2ms, jitter: {exponential: {mean: 1ms}}}}\n",
       "s.yaml", {});
   REQUIRE(loaded.ok());
   const model::ServiceLatencyConfig& s = loaded.scenario->table.service_latency;
@@ -52,17 +43,17 @@ TEST_CASE("service_latency: each operation takes a latency; the ones not given k
 }
 
 TEST_CASE("service_latency: an unknown operation or a bad latency is refused with its position") {
-  CHECK(load_errors(std::string(kRegions) + "table:\n  service_latency: {gett: 2ms, put: -3ms}\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "table:\n  service_latency: {gett: 2ms, put: -3ms}\n") ==
         std::vector<std::string>{
             "s.yaml:4:21: error: unknown key 'gett' in table.service_latency; did you mean 'get'?",
             "s.yaml:4:37: error: table.service_latency.put: must not be negative, found '-3ms'"});
-  CHECK(load_errors(std::string(kRegions) + "table:\n  service_latency: 2ms\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "table:\n  service_latency: 2ms\n") ==
         std::vector<std::string>{"s.yaml:4:20: error: table.service_latency: expected a map of operation to latency, "
                                  "e.g. {get: 2ms, put: 4ms}; found '2ms'"});
 }
 
 TEST_CASE("Client group names: a '.' is refused, since the name is a segment of report paths") {
-  CHECK(load_errors(std::string(kRegions) + "workload:\n  us-east-1:\n    - {name: web.v2, rate: 100}\n") ==
+  CHECK(load_refused(std::string(kMinimal) + "workload:\n  us-east-1:\n    - {name: web.v2, rate: 100}\n") ==
         std::vector<std::string>{"s.yaml:5:14: error: workload.us-east-1[0].name: must not contain '.' (it names the "
                                  "group in report paths), found 'web.v2'"});
 }

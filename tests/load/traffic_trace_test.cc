@@ -41,19 +41,22 @@ struct TraceDir {
   fs::path path;
 };
 
-// A scenario of `duration` whose one client group in us-east-1 has `rate`.
-std::string with_rate(const std::string& rate, const std::string& duration = "10m") {
+// A scenario of `duration` (ten minutes unless given) whose one client
+// group in us-east-1 has the rate (a trace) `rate`.
+std::string trace_scenario(const std::string& rate, const std::string& duration = "10m") {
   return "duration: " + duration + "\nregions: [us-east-1, eu-west-1]\nworkload:\n  us-east-1:\n    - rate: " + rate +
          "\n";
 }
 
-Lines errors(const TraceDir& dir, const std::string& yaml) {
+// Every diagnostic of a scenario named in `dir`.
+Lines trace_errors(const TraceDir& dir, const std::string& yaml) {
   Lines out;
   for (const model::Diagnostic& d : load_scenario_text(yaml, dir.scenario()).diagnostics) out.push_back(d.to_string());
   return out;
 }
 
-model::ClientGroupConfig group_of(const TraceDir& dir, const std::string& yaml) {
+// The one client group of a scenario named in `dir` that must load.
+model::ClientGroupConfig traced_group(const TraceDir& dir, const std::string& yaml) {
   LoadResult result = load_scenario_text(yaml, dir.scenario());
   for (const model::Diagnostic& d : result.diagnostics) UNSCOPED_INFO(d.to_string());
   REQUIRE(result.ok());
@@ -105,13 +108,13 @@ const char* const kMetricData = R"({
 TEST_CASE("Trace files: a CSV's totals per minute become rates at each minute's middle", "[load][traffic_trace]") {
   const TraceDir dir("csv");
   dir.write("cw.csv", csv_minutes());
-  const model::ClientGroupConfig g = group_of(dir, with_rate("{trace: {file: cw.csv}}"));
+  const model::ClientGroupConfig g = traced_group(dir, trace_scenario("{trace: {file: cw.csv}}"));
   CHECK(g.rate_curve.rate_at(at_s(30)) == Approx(10));   // 600 in the first minute
   CHECK(g.rate_curve.rate_at(at_s(60)) == Approx(15));
   CHECK(g.rate_curve.rate_at(at_s(570)) == Approx(100));
   CHECK(g.rate_per_second == Approx(g.rate_curve.integral(at_s(0), at_s(600)) / 600));
   const model::ClientGroupConfig scaled =
-      group_of(dir, with_rate("{trace: {file: cw.csv, metric: ConsumedWriteCapacityUnits, scale: 0.5}}"));
+      traced_group(dir, trace_scenario("{trace: {file: cw.csv, metric: ConsumedWriteCapacityUnits, scale: 0.5}}"));
   CHECK(scaled.rate_curve.rate_at(at_s(90)) == Approx(10));
 }
 
@@ -120,16 +123,17 @@ TEST_CASE("Trace files: get-metric-data JSON, newest first, one series chosen by
   const TraceDir dir("json");
   dir.write("cw.json", kMetricData);
   const model::ClientGroupConfig writes =
-      group_of(dir, with_rate("{trace: {file: cw.json, metric: ConsumedWriteCapacityUnits, period: 5m}}", "15m"));
+      traced_group(dir,
+                   trace_scenario("{trace: {file: cw.json, metric: ConsumedWriteCapacityUnits, period: 5m}}", "15m"));
   CHECK(writes.rate_curve.rate_at(at_s(150)) == Approx(10));   // 3000 in the first 5 minutes, at 2m30s
   CHECK(writes.rate_curve.rate_at(at_s(450)) == Approx(20));
   CHECK(writes.rate_curve.rate_at(at_s(800)) == Approx(30));
   const model::ClientGroupConfig reads =
-      group_of(dir, with_rate("{trace: {file: cw.json, metric: reads, period: 5m}}", "10m"));
+      traced_group(dir, trace_scenario("{trace: {file: cw.json, metric: reads, period: 5m}}", "10m"));
   CHECK(reads.rate_curve.rate_at(at_s(150)) == Approx(1));
   // A skipped period had no traffic.
   dir.write("gap.csv", "2024-01-15T10:00:00Z,600\n2024-01-15T10:01:00Z,600\n2024-01-15T10:04:00Z,600\n");
-  const model::ClientGroupConfig gap = group_of(dir, with_rate("{trace: {file: gap.csv}}", "5m"));
+  const model::ClientGroupConfig gap = traced_group(dir, trace_scenario("{trace: {file: gap.csv}}", "5m"));
   CHECK(gap.rate_curve.rate_at(at_s(90)) == Approx(10));
   CHECK(gap.rate_curve.rate_at(at_s(150)) == Approx(0));
   CHECK(gap.rate_curve.rate_at(at_s(210)) == Approx(0));
@@ -143,7 +147,7 @@ TEST_CASE("Trace files: a CSV refused line by line, with its line and column", "
             "2024-13-15T00:03:00Z,5\n2024-01-15T00:03:00Z\n\"2024-01-15T00:05:30Z\",7\n# a comment\n\n"
             "2024-01-15T00:05:00Z, nan\n");
   const std::string f = dir.at("bad.csv");
-  CHECK(errors(dir, with_rate("{trace: {file: bad.csv}}")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: bad.csv}}")) ==
         Lines{f + ":3:22: error: value -5 is negative: a period's total is at least 0",
               f + ":4:22: error: expected a number, found '6x'",
               f + ":5:1: error: timestamp '2024-13-15T00:03:00Z': month 13 is not 1 to 12",
@@ -152,15 +156,15 @@ TEST_CASE("Trace files: a CSV refused line by line, with its line and column", "
                   "of periods of 1m",
               f + ":10:23: error: expected a finite number, found 'nan'"});
   dir.write("order.csv", "1705312800,60\n1705312860,60\n1705312800,60\n");
-  CHECK(errors(dir, with_rate("{trace: {file: order.csv}}", "1m")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: order.csv}}", "1m")) ==
         Lines{dir.at("order.csv") + ":3:1: error: timestamp 2024-01-15T10:00:00Z is not after the one before it "
                                     "(2024-01-15T10:01:00Z, line 2): a trace's timestamps must ascend"});
   dir.write("header.csv", "timestamp\n2024-01-15T00:00:00Z\n");
-  CHECK(errors(dir, with_rate("{trace: {file: header.csv}}")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: header.csv}}")) ==
         Lines{dir.at("header.csv") + ":1:1: error: the header line names no value column; expected e.g. "
                                      "timestamp,ConsumedWriteCapacityUnits"});
   dir.write("binary.csv", std::string("2024-01-15T00:00:00Z,6\0", 23));
-  CHECK(errors(dir, with_rate("{trace: {file: binary.csv}}")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: binary.csv}}")) ==
         Lines{dir.at("binary.csv") + ":1:23: error: not a text file: found a NUL byte; expected CSV text"});
 }
 
@@ -172,7 +176,7 @@ TEST_CASE("Trace files: get-metric-data JSON refused, at the member's line and c
             "      \"Values\": [60, \"3\", 4],\n      \"StatusCode\": \"Complet\",\n      \"Lable\": \"W\"\n    },\n"
             "    {\"Id\": \"m2\", \"Timestamps\": [], \"Values\": [1]}\n  ],\n  \"NextToken\": \"abc\"\n}\n");
   const std::string f = dir.at("bad.json");
-  CHECK(errors(dir, with_rate("{trace: {file: bad.json}}")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: bad.json}}")) ==
         Lines{f + ":5:51: error: MetricDataResults[0].Timestamps[1]: expected a timestamp, e.g. "
                   "'2024-01-15T10:00:00+00:00' or Unix seconds; found a string ('yesterday')",
               f + ":5:64: error: MetricDataResults[0].Timestamps[2]: expected a timestamp, e.g. "
@@ -186,10 +190,10 @@ TEST_CASE("Trace files: get-metric-data JSON refused, at the member's line and c
               f + ":12:16: error: NextToken: this output is one page of several; run the CLI without --max-items "
                   "and --no-paginate, so that it fetches every page"});
   dir.write("nan.json", R"({"MetricDataResults": [{"Id": "m1", "Timestamps": ["2024-01-15T00:00:00Z"], "Values": [NaN]}]})");
-  CHECK(errors(dir, with_rate("{trace: {file: nan.json}}")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: nan.json}}")) ==
         Lines{dir.at("nan.json") + ":1:88: error: invalid JSON: expected a value"});
   dir.write("array.json", "[1]");
-  CHECK(errors(dir, with_rate("{trace: {file: array.json}}")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: array.json}}")) ==
         Lines{dir.at("array.json") + ":1:1: error: expected the output of aws cloudwatch get-metric-data, an object "
                                      "with MetricDataResults; found an array"});
   dir.write("status.json",
@@ -197,10 +201,10 @@ TEST_CASE("Trace files: get-metric-data JSON refused, at the member's line and c
             "{\"Id\": \"w\", \"Timestamps\": [\"2024-01-15T00:01:00Z\"], \"Values\": [1], \"StatusCode\": \"PartialData\"},\n"
             "{\"Id\": \"w\", \"Timestamps\": [\"2024-01-15T00:00:00Z\"], \"Values\": [2], \"StatusCode\": \"PartialData\"},\n"
             "{\"Id\": \"r\", \"Timestamps\": [], \"Values\": [], \"StatusCode\": \"Forbidden\"}]}\n");
-  CHECK(errors(dir, with_rate("{trace: {file: status.json, metric: w}}", "2m")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: status.json, metric: w}}", "2m")) ==
         Lines{dir.at("status.json") + ":3:82: error: StatusCode 'PartialData' on the last page of 'w': data points "
                                       "are missing; fetch the remaining pages"});
-  CHECK(errors(dir, with_rate("{trace: {file: status.json, metric: r}}", "2m")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: status.json, metric: r}}", "2m")) ==
         Lines{dir.at("status.json") + ":4:59: error: StatusCode 'Forbidden': CloudWatch did not return the data of "
                                       "'r'"});
 }
@@ -225,7 +229,7 @@ TEST_CASE("Trace files: refused at the scenario: the file, the metric, the perio
       "    - rate: {trace: {file: huge.csv}}\n"
       "    - rate: {trace: {file: .}}\n";
   const std::string s = dir.scenario();
-  CHECK(errors(dir, yaml) ==
+  CHECK(trace_errors(dir, yaml) ==
         Lines{s + ":5:28: error: workload.us-east-1[0].rate.trace.file: cannot read '" + dir.at("missing.json") +
                   "': No such file or directory",
               s + ":5:50: error: workload.us-east-1[0].rate.trace.period: expected 1m or 5m (CloudWatch's periods of "
@@ -255,14 +259,14 @@ TEST_CASE("Trace files: a trace shorter than the run is refused; at most 20 prob
           "[load][traffic_trace]") {
   const TraceDir dir("limits");
   dir.write("cw.csv", csv_minutes());
-  CHECK(errors(dir, with_rate("{trace: {file: cw.csv}}", "12m")) ==
+  CHECK(trace_errors(dir, trace_scenario("{trace: {file: cw.csv}}", "12m")) ==
         Lines{dir.scenario() + ":5:21: error: workload.us-east-1[0].rate.trace: '" + dir.at("cw.csv") +
               "' covers 11m (11 periods of 1m), less than the run's duration 12m: give a longer trace or a shorter "
               "duration"});
   std::string many;
   for (int i = 0; i < 30; ++i) many += "2024-01-15T10:00:00Z,x\n";
   dir.write("many.csv", many);
-  const Lines lines = errors(dir, with_rate("{trace: {file: many.csv}}"));
+  const Lines lines = trace_errors(dir, trace_scenario("{trace: {file: many.csv}}"));
   REQUIRE(lines.size() == 21);
   CHECK(lines[0] == dir.at("many.csv") + ":1:22: error: expected a number, found 'x'");
   CHECK(lines[19] == dir.at("many.csv") + ":20:22: error: expected a number, found 'x'");

@@ -9,6 +9,7 @@
 #include "model/simulation.h"
 #include "tests/model/test_worlds.h"
 
+using gtsim_test::episode_of;
 using gtsim_test::make_world;
 using gtsim_test::run_yaml;
 using gtsim_test::ms;
@@ -48,13 +49,6 @@ model::Scenario gsi_world() {
   for (size_t r = 0; r < 3; ++r) world.workload[r].push_back(queriers(20, 0));
   world.timeline = {admin(TimelineKind::kCreateIndex, sim::Duration::seconds(10), 1)};
   return world;
-}
-
-const model::DriftEpisode* episode_of(const model::RunResult& result, const std::string& setting) {
-  for (const model::DriftEpisode& e : result.drift.episodes) {
-    if (e.setting == setting) return &e;
-  }
-  return nullptr;
 }
 
 }  // namespace

@@ -8,9 +8,8 @@
 
 namespace {
 
+using gtsim_test::kSecondNs;
 using gtsim_test::run_yaml;
-
-constexpr int64_t kSecondNs = 1'000'000'000;
 
 uint64_t served(const model::RegionResult& region, model::Operation op) {
   return region.operations[static_cast<int>(op)];

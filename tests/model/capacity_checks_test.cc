@@ -13,19 +13,10 @@
 
 using gtsim_test::make_world;
 using gtsim_test::ms;
+using gtsim_test::provisioned;
 using gtsim_test::writers;
-using model::CapacityMode;
 
 namespace {
-
-model::CapacityConfig provisioned(int64_t write_units, int64_t burst_seconds) {
-  model::CapacityConfig c;
-  c.mode = CapacityMode::kProvisioned;
-  c.write_units = write_units;
-  c.read_units = write_units;
-  c.burst_seconds = burst_seconds;
-  return c;
-}
 
 // Region a provisioned at `write_units`, b on demand; a's clients put 1 KB
 // items at `rate` (Poisson unless `constant`), each request tried once.

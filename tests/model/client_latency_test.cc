@@ -9,9 +9,9 @@
 #include "model/simulation.h"
 #include "tests/model/test_worlds.h"
 
-namespace {
+using gtsim_test::kMsNs;
 
-constexpr int64_t kMs = 1'000'000;
+namespace {
 
 // us-east-1 clients write and read at 100/s with constant service times
 // (gets 2 ms, writes 3 ms); at 1m all of them move to eu-west-1, whose
@@ -41,37 +41,37 @@ TEST_CASE("Client latency: a shifted client pays service time + the catalogue RT
   CHECK(web.name == "web");
   CHECK(web.served == 12'000);
   CHECK(web.moved == 6'000);
-  CHECK(web.latency_ns.min() == 3 * kMs);
-  CHECK(web.latency_ns.max() == 73 * kMs);  // 3 ms of service + 70 ms between us-east-1 and eu-west-1
+  CHECK(web.latency_ns.min() == 3 * kMsNs);
+  CHECK(web.latency_ns.max() == 73 * kMsNs);  // 3 ms of service + 70 ms between us-east-1 and eu-west-1
 
   REQUIRE(result.timeline.size() == 1);
   const model::TimelineResult& shift = result.timeline[0];
-  CHECK(shift.at_ns == 60'000 * kMs);
+  CHECK(shift.at_ns == 60'000 * kMsNs);
   CHECK(shift.kind == model::TimelineKind::kShiftTraffic);
   CHECK(shift.region == "us-east-1");
   CHECK(shift.before.start_ns == 0);
-  CHECK(shift.before.end_ns == 60'000 * kMs);
-  CHECK(shift.after.start_ns == 60'000 * kMs);
+  CHECK(shift.before.end_ns == 60'000 * kMsNs);
+  CHECK(shift.after.start_ns == 60'000 * kMsNs);
   const model::LatencySummary& before = shift.before.groups[0];
   const model::LatencySummary& after = shift.after.groups[0];
   CHECK(before.requests == 6'000);
-  CHECK(before.p50_ns == 3 * kMs);
-  CHECK(before.p99_ns == 3 * kMs);
-  CHECK(before.max_ns == 3 * kMs);
+  CHECK(before.p50_ns == 3 * kMsNs);
+  CHECK(before.p99_ns == 3 * kMsNs);
+  CHECK(before.max_ns == 3 * kMsNs);
   CHECK(after.requests == 6'000);
-  CHECK(after.p50_ns == 73 * kMs);
-  CHECK(after.p90_ns == 73 * kMs);
-  CHECK(after.max_ns == 73 * kMs);
+  CHECK(after.p50_ns == 73 * kMsNs);
+  CHECK(after.p90_ns == 73 * kMsNs);
+  CHECK(after.max_ns == 73 * kMsNs);
   // By serving region: us-east-1 served nothing after the shift, eu-west-1 everything.
   CHECK(shift.after.regions[0].requests == 0);
   CHECK(shift.after.regions[0].p50_ns == 0);
   CHECK(shift.after.regions[1].requests == 6'000);
-  CHECK(shift.after.regions[1].p50_ns == 73 * kMs);
+  CHECK(shift.after.regions[1].p50_ns == 73 * kMsNs);
 
   // The service measures its own 3 ms wherever it serves (SuccessfulRequestLatency).
-  CHECK(result.region_results[1].service_latency_ns.min() == 3 * kMs);
-  CHECK(result.region_results[1].service_latency_ns.max() == 3 * kMs);
-  CHECK(result.region_results[1].client_latency_ns.max() == 73 * kMs);
+  CHECK(result.region_results[1].service_latency_ns.min() == 3 * kMsNs);
+  CHECK(result.region_results[1].service_latency_ns.max() == 3 * kMsNs);
+  CHECK(result.region_results[1].client_latency_ns.max() == 73 * kMsNs);
 }
 
 TEST_CASE("Client latency: per minute, a region that served nothing has no value, never 0") {
@@ -79,17 +79,17 @@ TEST_CASE("Client latency: per minute, a region that served nothing has no value
   const model::RegionSeries& east = result.region_series[0];
   const model::RegionSeries& west = result.region_series[1];
   REQUIRE(east.latency_p50_ns.size() >= 2);
-  CHECK(east.latency_p50_ns[0] == 3 * kMs);
+  CHECK(east.latency_p50_ns[0] == 3 * kMsNs);
   CHECK(east.latency_p50_ns[1] == model::kNoValue);
   CHECK(east.latency_max_ns[1] == model::kNoValue);
   CHECK(east.successful_request_latency_mean_ns[1] == model::kNoValue);
   CHECK(west.latency_p50_ns[0] == model::kNoValue);
-  CHECK(west.latency_p99_ns[1] == 73 * kMs);
-  CHECK(west.successful_request_latency_mean_ns[1] == 3 * kMs);
-  CHECK(west.successful_request_latency_max_ns[1] == 3 * kMs);
+  CHECK(west.latency_p99_ns[1] == 73 * kMsNs);
+  CHECK(west.successful_request_latency_mean_ns[1] == 3 * kMsNs);
+  CHECK(west.successful_request_latency_max_ns[1] == 3 * kMsNs);
   REQUIRE(result.client_group_series.size() == 1);
-  CHECK(result.client_group_series[0].latency_p50_ns[0] == 3 * kMs);
-  CHECK(result.client_group_series[0].latency_p50_ns[1] == 73 * kMs);
+  CHECK(result.client_group_series[0].latency_p50_ns[0] == 3 * kMsNs);
+  CHECK(result.client_group_series[0].latency_p50_ns[1] == 73 * kMsNs);
 }
 
 TEST_CASE("Client latency: a half shift moves half the requests; the others stay at their home's service time") {
@@ -101,9 +101,9 @@ TEST_CASE("Client latency: a half shift moves half the requests; the others stay
   CHECK(result.client_groups[0].moved == result.timeline[0].after.regions[1].requests);
   CHECK(result.client_groups[0].moved > 2'700);
   CHECK(result.client_groups[0].moved < 3'300);
-  CHECK(after.p50_ns >= 3 * kMs);
-  CHECK(after.max_ns == 73 * kMs);
-  CHECK(result.timeline[0].after.regions[0].max_ns == 3 * kMs);
+  CHECK(after.p50_ns >= 3 * kMsNs);
+  CHECK(after.max_ns == 73 * kMsNs);
+  CHECK(result.timeline[0].after.regions[0].max_ns == 3 * kMsNs);
 }
 
 TEST_CASE("Client latency: default service times are single-digit milliseconds (reads median 2 ms, writes 4 ms)") {
@@ -119,12 +119,12 @@ workload:
   const sim::Histogram& reads = result.region_results[0].service_latency_ns;
   const sim::Histogram& writes = result.region_results[1].service_latency_ns;
   // Medians 2 ms and 4 ms, p99 5 ms and 9 ms; ~120,000 draws each.
-  CHECK(reads.quantile(0.5) == Approx(2 * kMs).epsilon(0.02));
-  CHECK(reads.quantile(0.99) == Approx(5 * kMs).epsilon(0.03));
-  CHECK(writes.quantile(0.5) == Approx(4 * kMs).epsilon(0.02));
-  CHECK(writes.quantile(0.99) == Approx(9 * kMs).epsilon(0.03));
-  CHECK(reads.max() <= 9 * kMs);
-  CHECK(writes.max() <= 15 * kMs);
+  CHECK(reads.quantile(0.5) == Approx(2 * kMsNs).epsilon(0.02));
+  CHECK(reads.quantile(0.99) == Approx(5 * kMsNs).epsilon(0.03));
+  CHECK(writes.quantile(0.5) == Approx(4 * kMsNs).epsilon(0.02));
+  CHECK(writes.quantile(0.99) == Approx(9 * kMsNs).epsilon(0.03));
+  CHECK(reads.max() <= 9 * kMsNs);
+  CHECK(writes.max() <= 15 * kMsNs);
   // In its own region a client waits exactly the service time.
   CHECK(result.region_results[0].client_latency_ns == reads);
 }
@@ -160,13 +160,13 @@ timeline:
   const model::LatencySummary& during = result.timeline[0].after.groups[0];
   const model::LatencySummary& after = result.timeline[1].after.groups[0];
   CHECK(before.requests == 6'000);
-  CHECK(before.max_ns == 3 * kMs);
+  CHECK(before.max_ns == 3 * kMsNs);
   CHECK(during.requests == 3'000);
-  CHECK(during.p50_ns == 12 * kMs);
-  CHECK(during.max_ns == 12 * kMs);
+  CHECK(during.p50_ns == 12 * kMsNs);
+  CHECK(during.max_ns == 12 * kMsNs);
   CHECK(after.requests == 3'000);
-  CHECK(after.max_ns == 3 * kMs);
+  CHECK(after.max_ns == 3 * kMsNs);
   // CloudWatch's SuccessfulRequestLatency sees the slowed service time too.
-  CHECK(result.region_results[0].service_latency_ns.min() == 3 * kMs);
-  CHECK(result.region_results[0].service_latency_ns.max() == 12 * kMs);
+  CHECK(result.region_results[0].service_latency_ns.min() == 3 * kMsNs);
+  CHECK(result.region_results[0].service_latency_ns.max() == 12 * kMsNs);
 }

@@ -10,38 +10,13 @@
 using gtsim_test::at_ms;
 using gtsim_test::make_world;
 using gtsim_test::ms;
+using gtsim_test::outage;
+using gtsim_test::provisioned;
+using gtsim_test::recovery;
 using gtsim_test::writers;
-using model::CapacityMode;
 using model::Operation;
 using model::TimelineEvent;
 using model::TimelineKind;
-
-namespace {
-
-TimelineEvent outage(size_t region, sim::Duration at) {
-  TimelineEvent e;
-  e.kind = TimelineKind::kOutage;
-  e.region = region;
-  e.at = at;
-  return e;
-}
-
-TimelineEvent recovery(size_t region, sim::Duration at) {
-  TimelineEvent e = outage(region, at);
-  e.kind = TimelineKind::kRecover;
-  return e;
-}
-
-model::CapacityConfig provisioned(int64_t write_units, int64_t burst_seconds) {
-  model::CapacityConfig c;
-  c.mode = CapacityMode::kProvisioned;
-  c.write_units = write_units;
-  c.read_units = write_units;
-  c.burst_seconds = burst_seconds;
-  return c;
-}
-
-}  // namespace
 
 // b is down for the first 60 s while a writes r = 300/s to it: a backlog of
 // B = 18,000 writes. At recovery b's bucket holds one second, C = 500 units,

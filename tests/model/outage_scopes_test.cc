@@ -14,31 +14,14 @@
 using gtsim_test::at_ms;
 using gtsim_test::make_world;
 using gtsim_test::ms;
+using gtsim_test::outage;
+using gtsim_test::recovery;
 using gtsim_test::run_yaml;
 using gtsim_test::writers;
 using model::OutageCause;
 using model::OutageScope;
-using model::TimelineEvent;
-using model::TimelineKind;
 
 namespace {
-
-TimelineEvent outage(size_t region, sim::Duration at, OutageScope scope = OutageScope::kFull,
-                     OutageCause cause = OutageCause::kOutage) {
-  TimelineEvent e;
-  e.kind = TimelineKind::kOutage;
-  e.region = region;
-  e.at = at;
-  e.outage.scope = scope;
-  e.outage.cause = cause;
-  return e;
-}
-
-TimelineEvent recovery(size_t region, sim::Duration at) {
-  TimelineEvent e = outage(region, at);
-  e.kind = TimelineKind::kRecover;
-  return e;
-}
 
 // a and b at 40 ms, constant 100 writes/s in each, 60 s of traffic; b out
 // from 10 s to 40 s with the given scope.

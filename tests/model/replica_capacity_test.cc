@@ -2,24 +2,16 @@
 #include <catch2/catch.hpp>
 
 #include "model/replica_capacity.h"
+#include "tests/model/test_worlds.h"
+#include "tests/sim/test_time.h"
 
+using gtsim_test::at_ms;
+using gtsim_test::provisioned;
 using model::CapacityConfig;
-using model::CapacityMode;
 using model::Dimension;
 using model::ReplicaCapacity;
 
 namespace {
-sim::Instant at_ms(int64_t ms) { return sim::Instant::from_ns(ms * 1'000'000); }
-
-CapacityConfig provisioned(int64_t write_units, int64_t read_units, int64_t burst_seconds) {
-  CapacityConfig config;
-  config.mode = CapacityMode::kProvisioned;
-  config.write_units = write_units;
-  config.read_units = read_units;
-  config.burst_seconds = burst_seconds;
-  return config;
-}
-
 // Offers `rate` one-unit writes per second to `key` for `seconds`; returns how many were admitted.
 int64_t offer(ReplicaCapacity& capacity, uint64_t key, int rate, int seconds, int64_t start_ms = 0) {
   int64_t admitted = 0;

@@ -10,12 +10,11 @@
 #include "model/simulation.h"
 #include "tests/model/test_worlds.h"
 
+using gtsim_test::kMsNs;
+using gtsim_test::kSecondNs;
 using gtsim_test::ms;
 
 namespace {
-
-constexpr int64_t kSecondNs = 1'000'000'000;
-constexpr int64_t kMsNs = 1'000'000;
 
 // Keys of `key_count` that fall in partition `partition` of a replica with
 // `config`'s capacity (the mapping the streams follow).

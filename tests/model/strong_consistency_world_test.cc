@@ -15,10 +15,9 @@
 
 namespace {
 
+using gtsim_test::kMsNs;
 using gtsim_test::run_yaml;
 using model::RunResult;
-
-const int64_t kMs = 1'000'000;
 
 const model::RegionResult& region(const RunResult& r, const std::string& name) {
   for (const model::RegionResult& region : r.region_results) {
@@ -46,8 +45,8 @@ uint64_t gets(const model::RegionResult& r) { return r.operations[static_cast<in
 
 // Three US regions at the catalogue's constant round trips: us-east-1 <->
 // us-east-2 14 ms, us-east-2 <-> us-west-2 52 ms, us-east-1 <-> us-west-2 64 ms.
-std::string us_table(const std::string& table_extra, const std::string& workload, const std::string& timeline = "",
-                     const std::string& duration = "30s") {
+std::string us_table_yaml(const std::string& table_extra, const std::string& workload, const std::string& timeline = "",
+                          const std::string& duration = "30s") {
   return "duration: " + duration + "\nregions: [us-east-1, us-east-2, us-west-2]\n"
          "table:\n  keys: 100000\n  multi_region_consistency: strong\n" + table_extra + "workload:\n" + workload +
          (timeline.empty() ? "" : "timeline:\n" + timeline);
@@ -61,43 +60,43 @@ TEST_CASE("MRSC: a write's latency is service time + the round trip to the neare
   const std::string service = "  service_latency: {put: 4ms, get: 2ms}\n";
   const std::string east = "  us-east-1: [{rate: 20, arrivals: constant}]\n";
   const std::string west = "  us-west-2: [{rate: 20, arrivals: constant}]\n";
-  const RunResult replicas = run_yaml(us_table(service, east));
+  const RunResult replicas = run_yaml(us_table_yaml(service, east));
   const model::RegionResult& us_east_1 = region(replicas, "us-east-1");
   CHECK(us_east_1.client_latency_ns.count() == 600);
-  CHECK(us_east_1.client_latency_ns.min() == (4 + 14) * kMs);  // us-east-2 is nearest
-  CHECK(us_east_1.client_latency_ns.max() == (4 + 14) * kMs);
+  CHECK(us_east_1.client_latency_ns.min() == (4 + 14) * kMsNs);  // us-east-2 is nearest
+  CHECK(us_east_1.client_latency_ns.max() == (4 + 14) * kMsNs);
   // CloudWatch's SuccessfulRequestLatency is the service's side: the quorum round trip is in it.
-  CHECK(us_east_1.service_latency_ns.max() == (4 + 14) * kMs);
-  const RunResult far = run_yaml(us_table(service, west));
-  CHECK(region(far, "us-west-2").client_latency_ns.min() == (4 + 52) * kMs);  // us-east-2 before us-east-1 (64 ms)
-  CHECK(region(far, "us-west-2").client_latency_ns.max() == (4 + 52) * kMs);
+  CHECK(us_east_1.service_latency_ns.max() == (4 + 14) * kMsNs);
+  const RunResult far = run_yaml(us_table_yaml(service, west));
+  CHECK(region(far, "us-west-2").client_latency_ns.min() == (4 + 52) * kMsNs);  // us-east-2 before us-east-1 (64 ms)
+  CHECK(region(far, "us-west-2").client_latency_ns.max() == (4 + 52) * kMsNs);
   // us-east-2 as the witness is still the nearest participant of both replicas.
-  const RunResult witness = run_yaml(us_table(service + "  witness: us-east-2\n", east + west));
-  CHECK(region(witness, "us-east-1").client_latency_ns.max() == (4 + 14) * kMs);
-  CHECK(region(witness, "us-west-2").client_latency_ns.max() == (4 + 52) * kMs);
+  const RunResult witness = run_yaml(us_table_yaml(service + "  witness: us-east-2\n", east + west));
+  CHECK(region(witness, "us-east-1").client_latency_ns.max() == (4 + 14) * kMsNs);
+  CHECK(region(witness, "us-west-2").client_latency_ns.max() == (4 + 52) * kMsNs);
   CHECK(witness.strong_consistency.witness == "us-east-2");
   // The witness holds nothing and consumes nothing.
   CHECK(region(witness, "us-east-2").writes() == 0);
   CHECK(region(witness, "us-east-2").bytes_written == 0);
   CHECK(witness.convergence.divergent_items == 0);
   // Cut from it, us-east-1 falls back to us-west-2: 64 ms from then on.
-  const RunResult cut = run_yaml(us_table(service + "  witness: us-east-2\n", east,
-                                          "  - {at: 15s, partition: {between: [us-east-1, us-east-2]}}\n"));
-  CHECK(region(cut, "us-east-1").client_latency_ns.min() == (4 + 14) * kMs);
-  CHECK(region(cut, "us-east-1").client_latency_ns.max() == (4 + 64) * kMs);
+  const RunResult cut = run_yaml(us_table_yaml(service + "  witness: us-east-2\n", east,
+                                               "  - {at: 15s, partition: {between: [us-east-1, us-east-2]}}\n"));
+  CHECK(region(cut, "us-east-1").client_latency_ns.min() == (4 + 14) * kMsNs);
+  CHECK(region(cut, "us-east-1").client_latency_ns.max() == (4 + 64) * kMsNs);
   // 300 of the 600 after 15 s (quantiles of mixed values are within the histogram's 0.2 %).
-  CHECK(region(cut, "us-east-1").client_latency_ns.quantile(0.75) == Approx((4 + 64) * kMs).epsilon(0.002));
-  CHECK(region(cut, "us-east-1").client_latency_ns.quantile(0.25) == Approx((4 + 14) * kMs).epsilon(0.002));
+  CHECK(region(cut, "us-east-1").client_latency_ns.quantile(0.75) == Approx((4 + 64) * kMsNs).epsilon(0.002));
+  CHECK(region(cut, "us-east-1").client_latency_ns.quantile(0.25) == Approx((4 + 14) * kMsNs).epsilon(0.002));
   // A strong read pays the round trip too; an eventually consistent one does not.
-  const RunResult reads = run_yaml(us_table(
+  const RunResult reads = run_yaml(us_table_yaml(
       service, "  us-east-1: [{name: strong, rate: 20, arrivals: constant, mix: {get: 100}, consistency: strong}]\n"
                "  us-west-2: [{name: eventual, rate: 20, arrivals: constant, mix: {get: 100}}]\n"));
-  CHECK(region(reads, "us-east-1").client_latency_ns.max() == (2 + 14) * kMs);
-  CHECK(region(reads, "us-west-2").client_latency_ns.max() == 2 * kMs);
+  CHECK(region(reads, "us-east-1").client_latency_ns.max() == (2 + 14) * kMsNs);
+  CHECK(region(reads, "us-west-2").client_latency_ns.max() == 2 * kMsNs);
   // Its MREC twin acknowledges after the service time alone.
-  const RunResult mrec = run_yaml(us_table(service, east), {{"table.multi_region_consistency", "eventual"}});
-  CHECK(region(mrec, "us-east-1").client_latency_ns.min() == 4 * kMs);
-  CHECK(region(mrec, "us-east-1").client_latency_ns.max() == 4 * kMs);
+  const RunResult mrec = run_yaml(us_table_yaml(service, east), {{"table.multi_region_consistency", "eventual"}});
+  CHECK(region(mrec, "us-east-1").client_latency_ns.min() == 4 * kMsNs);
+  CHECK(region(mrec, "us-east-1").client_latency_ns.max() == 4 * kMsNs);
   // Both bill the same transfer out of us-east-1: every write applied in the two others.
   CHECK(region(replicas, "us-east-1").billing.replicated_out_bytes == 600 * 2 * 1024);
   CHECK(region(mrec, "us-east-1").billing.replicated_out_bytes == 600 * 2 * 1024);
@@ -135,7 +134,7 @@ TEST_CASE("MRSC: two regions writing one item within the window: one conflict, n
     const auto stored = mrsc_sim->stored(r, 0);
     REQUIRE(stored);
     CHECK(stored->region == "us-west-2");  // the write at 200 ms, everywhere
-    CHECK(stored->issued_ns == 200 * kMs);
+    CHECK(stored->issued_ns == 200 * kMsNs);
   }
   // MREC: the write at 110 ms is made too, and last-writer-wins drops the one at 100 ms.
   const RunResult mrec = simulation(false)->run();
@@ -146,7 +145,7 @@ TEST_CASE("MRSC: two regions writing one item within the window: one conflict, n
 
 TEST_CASE("MRSC: client writes racing on one item: conflicts are retried by the SDK, nothing is clobbered") {
   const std::string workload = "  us-east-1: [{rate: 20}]\n  us-west-2: [{rate: 20}]\n";
-  const std::string yaml = us_table("", workload, "", "20s");
+  const std::string yaml = us_table_yaml("", workload, "", "20s");
   const RunResult mrsc = run_yaml(yaml, {{"table.keys", "1"}});
   const uint64_t refused = conflicts(mrsc);
   CHECK(refused > 0);
@@ -168,7 +167,7 @@ TEST_CASE("MRSC: an isolated region serves only eventually consistent reads; hea
   const std::string writers = "  us-east-1: [{rate: 10, arrivals: constant}]\n"
                               "  us-east-2: [{rate: 10, arrivals: constant}]\n";
   const std::string isolation = "  - {at: 10s, isolate: us-west-2}\n  - {at: 20s, heal: us-west-2}\n";
-  const RunResult eventual_reads = run_yaml(us_table(
+  const RunResult eventual_reads = run_yaml(us_table_yaml(
       "", writers + "  us-west-2: [{name: w, rate: 10, arrivals: constant}, {name: r, rate: 10, arrivals: constant, "
                     "mix: {get: 100}}]\n",
       isolation));
@@ -180,21 +179,21 @@ TEST_CASE("MRSC: an isolated region serves only eventually consistent reads; hea
   REQUIRE(eventual_reads.strong_consistency.episodes.size() == 1);
   const model::QuorumEpisode& episode = eventual_reads.strong_consistency.episodes[0];
   CHECK(episode.region == "us-west-2");
-  CHECK(episode.lost_ns == 10'000 * kMs);
-  CHECK(episode.regained_ns == 20'000 * kMs);
+  CHECK(episode.lost_ns == 10'000 * kMsNs);
+  CHECK(episode.regained_ns == 20'000 * kMsNs);
   // The writes it missed, parked at the cut links, cross at the heal: the
   // last from us-east-1 (32 ms away) ends its catch-up.
-  CHECK(episode.caught_up_ns == 20'032 * kMs);
+  CHECK(episode.caught_up_ns == 20'032 * kMsNs);
   CHECK(episode.catch_up_writes > 150);
-  CHECK(west.without_quorum_ns == 10'000 * kMs);
-  CHECK(west.catching_up_ns == 32 * kMs);
+  CHECK(west.without_quorum_ns == 10'000 * kMsNs);
+  CHECK(west.catching_up_ns == 32 * kMsNs);
   CHECK(eventual_reads.convergence.divergent_items == 0);
   // The other two kept their quorum and served everything.
   CHECK(strong(eventual_reads, "us-east-1").no_quorum_errors == 0);
   CHECK(region(eventual_reads, "us-east-1").writes() == 300);
 
   // Strongly consistent reads fail there as writes do.
-  const RunResult strong_reads = run_yaml(us_table(
+  const RunResult strong_reads = run_yaml(us_table_yaml(
       "", writers + "  us-west-2: [{rate: 10, arrivals: constant, mix: {get: 100}, consistency: strong}]\n", isolation));
   const model::StrongConsistencyRegion& reader = strong(strong_reads, "us-west-2");
   CHECK(reader.no_quorum_errors == 100);
@@ -202,15 +201,15 @@ TEST_CASE("MRSC: an isolated region serves only eventually consistent reads; hea
   CHECK(region(strong_reads, "us-west-2").stale_reads == 0);  // the latest version, wherever it is read
 
   // An FIS pause of its replication does the same.
-  const RunResult paused = run_yaml(us_table(
+  const RunResult paused = run_yaml(us_table_yaml(
       "", writers + "  us-west-2: [{rate: 10, arrivals: constant}]\n",
       "  - {at: 10s, pause_replication: {region: us-west-2, duration: 10s}}\n"));
   CHECK(strong(paused, "us-west-2").no_quorum_errors == 100);
 }
 
 TEST_CASE("MRSC: at an outage no write is at risk, where its MREC twin has some; after it the region catches up") {
-  const std::string yaml = us_table("", "  us-east-1: [{rate: 200}]\n  us-east-2: [{rate: 200}]\n",
-                                    "  - {at: 10s, outage: us-east-1}\n  - {at: 20s, recover: us-east-1}\n");
+  const std::string yaml = us_table_yaml("", "  us-east-1: [{rate: 200}]\n  us-east-2: [{rate: 200}]\n",
+                                         "  - {at: 10s, outage: us-east-1}\n  - {at: 20s, recover: us-east-1}\n");
   const RunResult mrsc = run_yaml(yaml);
   REQUIRE(mrsc.outages.size() == 1);
   CHECK(mrsc.outages[0].at_risk_writes == 0);

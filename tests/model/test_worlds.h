@@ -1,4 +1,7 @@
-// Small worlds built directly as Scenario structs, without YAML, for model tests.
+// Small worlds built directly as Scenario structs, without YAML, for model
+// tests, and the pieces several of them share (timeline events, capacity, a
+// drift episode): once, here, because the test files compile together in
+// unity batches.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -9,6 +12,7 @@
 #include "load/scenario_loader.h"
 #include "model/scenario.h"
 #include "model/simulation.h"
+#include "tests/sim/test_time.h"
 
 namespace gtsim_test {
 
@@ -29,6 +33,27 @@ inline model::Scenario make_world(const std::vector<std::string>& names, sim::La
   return scenario;
 }
 
+// A timeline event: region `region` goes out at `at`, fully and as an
+// ordinary outage unless `scope` and `cause` say otherwise.
+inline model::TimelineEvent outage(size_t region, sim::Duration at,
+                                   model::OutageScope scope = model::OutageScope::kFull,
+                                   model::OutageCause cause = model::OutageCause::kOutage) {
+  model::TimelineEvent e;
+  e.kind = model::TimelineKind::kOutage;
+  e.region = region;
+  e.at = at;
+  e.outage.scope = scope;
+  e.outage.cause = cause;
+  return e;
+}
+
+// A timeline event: region `region` recovers at `at`.
+inline model::TimelineEvent recovery(size_t region, sim::Duration at) {
+  model::TimelineEvent e = outage(region, at);
+  e.kind = model::TimelineKind::kRecover;
+  return e;
+}
+
 inline void set_latency(model::Scenario& scenario, size_t from, size_t to, sim::LatencyModel latency) {
   scenario.one_way_latency[from * scenario.regions.size() + to] = latency;
 }
@@ -40,8 +65,21 @@ inline model::ClientGroupConfig writers(double rate_per_second, std::string name
   return group;
 }
 
-inline sim::Duration ms(int64_t n) { return sim::Duration::milliseconds(n); }
-inline sim::Instant at_ms(int64_t n) { return sim::Instant::from_ns(n * 1'000'000); }
+// Provisioned capacity of `write_units` and `read_units` per second with
+// `burst_seconds` of burst.
+inline model::CapacityConfig provisioned(int64_t write_units, int64_t read_units, int64_t burst_seconds) {
+  model::CapacityConfig config;
+  config.mode = model::CapacityMode::kProvisioned;
+  config.write_units = write_units;
+  config.read_units = read_units;
+  config.burst_seconds = burst_seconds;
+  return config;
+}
+
+// The same with as many read units as write units.
+inline model::CapacityConfig provisioned(int64_t write_units, int64_t burst_seconds) {
+  return provisioned(write_units, write_units, burst_seconds);
+}
 
 // Loads YAML text (which must be valid) and runs it.
 inline model::RunResult run_yaml(const std::string& yaml, const std::vector<load::Override>& overrides = {}) {
@@ -60,6 +98,14 @@ inline uint64_t items_differing(const model::Simulation& simulation, size_t a, s
     differing += in_a.has_value() != in_b.has_value() || (in_a && in_a->id != in_b->id) ? 1 : 0;
   }
   return differing;
+}
+
+// The drift episode of `setting`, or null if it never drifted.
+inline const model::DriftEpisode* episode_of(const model::RunResult& result, const std::string& setting) {
+  for (const model::DriftEpisode& e : result.drift.episodes) {
+    if (e.setting == setting) return &e;
+  }
+  return nullptr;
 }
 
 }  // namespace gtsim_test

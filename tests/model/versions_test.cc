@@ -11,6 +11,7 @@
 #include "model/simulation.h"
 #include "tests/model/test_worlds.h"
 
+using gtsim_test::episode_of;
 using gtsim_test::make_world;
 using gtsim_test::ms;
 using gtsim_test::run_yaml;
@@ -32,13 +33,6 @@ table:
 timeline:
   - {at: 1m, set_capacity: {region: us-east-1, write_units: 200, read_units: 300, auto_scaling: {write: {min: 200}}}}
 )";
-
-const model::DriftEpisode* episode_of(const model::RunResult& result, const std::string& setting) {
-  for (const model::DriftEpisode& e : result.drift.episodes) {
-    if (e.setting == setting) return &e;
-  }
-  return nullptr;
-}
 
 }  // namespace
 

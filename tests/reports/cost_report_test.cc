@@ -14,19 +14,13 @@
 #include "reports/metric_paths.h"
 #include "reports/report_diff.h"
 #include "tests/model/test_worlds.h"
+#include "tests/reports/report_text.h"
 
 namespace {
 
+using gtsim_test::figure;
 using gtsim_test::run_yaml;
 using reports::CostComponent;
-
-int64_t figure(const model::RunResult& result, const std::string& path) {
-  for (const reports::Figure& f : reports::flatten(result)) {
-    if (f.path == path) return f.value;
-  }
-  FAIL("no figure " << path);
-  return 0;
-}
 
 // A hand-computed amount in dollars, to the cent, as the report prints it.
 std::string cents(double dollars) { return model::format_usd_cents(static_cast<int64_t>(std::llround(dollars * 1e6))); }

@@ -9,7 +9,8 @@
 
 namespace {
 
-model::RunResult small_run() {
+// Ninety seconds of traffic in two regions: rows of more than one interval.
+model::RunResult ninety_second_run() {
   const load::LoadResult loaded = load::load_scenario_text(
       "duration: 90s\nregions: [us-east-1, eu-west-1]\ntable: {keys: 100}\n"
       "workload:\n  us-east-1: [{rate: 100}]\n  eu-west-1: [{rate: 50}]\n",
@@ -31,7 +32,7 @@ size_t lines(const std::string& text) { return static_cast<size_t>(std::count(te
 }  // namespace
 
 TEST_CASE("CSV report: CloudWatch-named files, a column per region or pair, a row per interval") {
-  const model::RunResult result = small_run();
+  const model::RunResult result = ninety_second_run();
   const std::vector<reports::CsvFile> files = reports::csv_report(result);
   std::vector<std::string> names;
   for (const reports::CsvFile& f : files) names.push_back(f.name);

@@ -9,16 +9,9 @@
 #include "model/simulation.h"
 #include "reports/html_report.h"
 #include "tests/reports/admin_result.h"
+#include "tests/reports/report_text.h"
 
-namespace {
-
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
-}  // namespace
+using gtsim_test::count;
 
 TEST_CASE("HTML report: seed, scenario and timeline on top, a chart per figure family, nothing external") {
   const load::LoadResult loaded = load::load_scenario_text(

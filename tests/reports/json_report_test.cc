@@ -5,15 +5,9 @@
 
 #include "reports/json_report.h"
 #include "tests/reports/admin_result.h"
+#include "tests/reports/report_text.h"
 
-namespace {
-
-bool has(const std::string& text, const std::string& fragment) {
-  INFO(fragment);
-  return text.find(fragment) != std::string::npos;
-}
-
-}  // namespace
+using gtsim_test::has;
 
 TEST_CASE("JSON report: a region's queries follow its gets, the refusal and TTL figures its reads") {
   const std::string json = reports::json_report(gtsim_test::admin_result());

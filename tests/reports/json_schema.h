@@ -11,8 +11,17 @@
 // lines of C++ and keeps the test inside the Catch2 suite with no new
 // dependency. It also checks what JSON Schema cannot say: that an object's
 // keys come in the order of `properties` (the report's stable key order).
+//
+// Also the reading of a JSON file and of the report's schema, shared by the
+// report tests (which compile together in unity batches).
 #pragma once
 
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -133,5 +142,22 @@ class SchemaValidator {
   const JsonValue& root_;
   std::vector<std::string> errors_;
 };
+
+// The JSON a file holds; fails the test (with the parser's error) if it holds none.
+inline JsonValue parse_json_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string error;
+  std::optional<JsonValue> value = reports::parse_json(text.str(), &error);
+  INFO(path.string() << ": " << error);
+  REQUIRE(value);
+  return *value;
+}
+
+// docs/report.schema.json, the schema of the JSON report.
+inline JsonValue report_schema() {
+  return parse_json_file(std::filesystem::path(GTSIM_SOURCE_DIR) / "docs" / "report.schema.json");
+}
 
 }  // namespace gtsim_test

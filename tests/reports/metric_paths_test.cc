@@ -12,7 +12,8 @@
 
 namespace {
 
-model::RunResult small_run() {
+// Two seconds of traffic in two regions: the figures of a run, quickly.
+model::RunResult two_second_run() {
   const load::LoadResult loaded = load::load_scenario_text(
       "duration: 2s\nregions: [us-east-1, eu-west-1]\ntable: {keys: 100}\n"
       "workload:\n  us-east-1: [{rate: 100}]\n  eu-west-1: [{rate: 50}]\n",
@@ -31,7 +32,7 @@ const reports::Figure* find(const std::vector<reports::Figure>& figures, const s
 }  // namespace
 
 TEST_CASE("Metric paths: every figure of a run has its documented name and value") {
-  const model::RunResult result = small_run();
+  const model::RunResult result = two_second_run();
   const std::vector<reports::Figure> figures = reports::flatten(result);
   REQUIRE(find(figures, "conflicts.clobbered") != nullptr);
   CHECK(find(figures, "conflicts.clobbered")->value == static_cast<int64_t>(result.conflicts.clobbered));
@@ -76,7 +77,7 @@ TEST_CASE("Metric paths: '*' matches within one segment only") {
 }
 
 TEST_CASE("Metric paths: selection keeps pattern order, no figure twice, and names a miss") {
-  const std::vector<reports::Figure> figures = reports::flatten(small_run());
+  const std::vector<reports::Figure> figures = reports::flatten(two_second_run());
   std::string unmatched;
   const auto selected =
       reports::select_figures(figures, {"convergence.divergent_items", "lag.*.p99_ns", "lag.us-east-1->*.p99_ns"},
@@ -96,7 +97,7 @@ TEST_CASE("Metric paths: selection keeps pattern order, no figure twice, and nam
 TEST_CASE("Metric paths: the default patterns all match a two-region run") {
   std::string unmatched;
   const auto selected =
-      reports::select_figures(reports::flatten(small_run()), reports::default_metric_patterns(), &unmatched);
+      reports::select_figures(reports::flatten(two_second_run()), reports::default_metric_patterns(), &unmatched);
   REQUIRE(selected);
   CHECK(selected->size() == 5);
 }

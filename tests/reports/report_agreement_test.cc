@@ -26,7 +26,7 @@ namespace {
 
 // A region with too little capacity throttles, another fails and its
 // clients keep sending there for 30 s before they move.
-const char* const kWorld = R"(duration: 3m
+const char* const kThrottleAndFailover = R"(duration: 3m
 version: "2017.11.29"
 regions:
   - name: us-east-1
@@ -68,7 +68,7 @@ int64_t column_sum(const std::vector<reports::CsvFile>& files, const std::string
 }  // namespace
 
 TEST_CASE("Reports agree: terminal, CSV, HTML and JSON give the same count for every error cause") {
-  const load::LoadResult loaded = load::load_scenario_text(kWorld, "agree.yaml");
+  const load::LoadResult loaded = load::load_scenario_text(kThrottleAndFailover, "agree.yaml");
   REQUIRE(loaded.ok());
   const model::RunResult result = model::Simulation(*loaded.scenario).run();
   const std::string text = reports::text_report(result);

@@ -10,7 +10,7 @@
 
 namespace {
 
-model::RunResult run(const std::string& file, const std::vector<load::Override>& overrides) {
+model::RunResult run_file(const std::string& file, const std::vector<load::Override>& overrides) {
   const load::LoadResult loaded = load::load_scenario_file(std::string(GTSIM_SOURCE_DIR) + "/" + file, overrides);
   REQUIRE(loaded.ok());
   return model::Simulation(*loaded.scenario).run();
@@ -41,7 +41,7 @@ TEST_CASE("Report diff: figures read from the JSON report are flatten()'s, path 
            {"scenarios/quickstart.yaml", {{"duration", "10s"}}},
            {"scenarios/failover-throttle-2017.yaml", {{"duration", "11m"}, {"workload.us-east-1.0.rate", "100"}}}}) {
     CAPTURE(file);
-    const model::RunResult result = run(file, overrides);
+    const model::RunResult result = run_file(file, overrides);
     std::string error;
     const auto figures = reports::figures_from_report(parse(reports::json_report(result)), &error);
     REQUIRE(figures);
@@ -55,7 +55,7 @@ TEST_CASE("Report diff: figures read from the JSON report are flatten()'s, path 
 }
 
 TEST_CASE("Report diff: equal reports are equal; a changed figure is listed with both values") {
-  const std::string text = reports::json_report(run("scenarios/quickstart.yaml", {{"duration", "5s"}}));
+  const std::string text = reports::json_report(run_file("scenarios/quickstart.yaml", {{"duration", "5s"}}));
   const reports::JsonValue a = parse(text);
   CHECK(reports::diff_reports(a, a, {}).equal());
 
@@ -88,7 +88,7 @@ TEST_CASE("Report diff: tolerances in percent, duration or count, for all figure
   CHECK(!reports::parse_tolerance("$-1", &error));
   CHECK(!reports::parse_tolerance("=5%", &error));
 
-  const reports::JsonValue a = parse(reports::json_report(run("scenarios/quickstart.yaml", {{"duration", "5s"}})));
+  const reports::JsonValue a = parse(reports::json_report(run_file("scenarios/quickstart.yaml", {{"duration", "5s"}})));
   reports::JsonValue b = a;
   set_figure(b, "convergence", "items", "1");
   CHECK(!reports::diff_reports(a, b, {*reports::parse_tolerance("5%", &error)}).equal());
@@ -138,7 +138,7 @@ TEST_CASE("Report diff: a changed drift episode is a changed figure and a differ
 }
 
 TEST_CASE("Report diff: a report made before issue 4's figures diffs against a new one, those figures absent") {
-  const std::string text = reports::json_report(run("scenarios/quickstart.yaml", {{"duration", "5s"}}));
+  const std::string text = reports::json_report(run_file("scenarios/quickstart.yaml", {{"duration", "5s"}}));
   const reports::JsonValue now = parse(text);
   // What schema_version 1 reports held before: no queries, refusals, TTL or drift.
   reports::JsonValue before = now;

@@ -6,8 +6,6 @@
 
 #include <filesystem>
 #include <stdexcept>
-#include <fstream>
-#include <sstream>
 
 #include "load/scenario_loader.h"
 #include "model/simulation.h"
@@ -18,20 +16,10 @@
 
 namespace fs = std::filesystem;
 
+using gtsim_test::parse_json_file;
+using gtsim_test::report_schema;
+
 namespace {
-
-reports::JsonValue parse_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string error;
-  std::optional<reports::JsonValue> value = reports::parse_json(text.str(), &error);
-  INFO(path.string() << ": " << error);
-  REQUIRE(value);
-  return *value;
-}
-
-reports::JsonValue schema() { return parse_file(fs::path(GTSIM_SOURCE_DIR) / "docs" / "report.schema.json"); }
 
 std::vector<fs::path> goldens() {
   std::vector<fs::path> files;
@@ -52,22 +40,22 @@ reports::JsonValue& member(reports::JsonValue& v, const std::string& key) {
 }  // namespace
 
 TEST_CASE("Report schema: every golden report validates against docs/report.schema.json") {
-  const reports::JsonValue s = schema();
+  const reports::JsonValue s = report_schema();
   gtsim_test::SchemaValidator validator(s);
   const std::vector<fs::path> files = goldens();
   REQUIRE(files.size() >= 4);
   for (const fs::path& file : files) {
     CAPTURE(file.filename().string());
-    const std::vector<std::string> errors = validator.validate(parse_file(file));
+    const std::vector<std::string> errors = validator.validate(parse_json_file(file));
     for (const std::string& e : errors) UNSCOPED_INFO(e);
     CHECK(errors.empty());
   }
 }
 
 TEST_CASE("Report schema: a missing, extra, mistyped or reordered key is a violation") {
-  const reports::JsonValue s = schema();
+  const reports::JsonValue s = report_schema();
   gtsim_test::SchemaValidator validator(s);
-  const reports::JsonValue golden = parse_file(goldens().front());
+  const reports::JsonValue golden = parse_json_file(goldens().front());
 
   reports::JsonValue missing = golden;
   reports::JsonValue& conflicts = member(missing, "conflicts");
@@ -108,7 +96,7 @@ TEST_CASE("Report schema: a keyword the validator does not know is an error, not
 }
 
 TEST_CASE("Report schema: a report with queries, drift episodes and replica changes validates") {
-  const reports::JsonValue s = schema();
+  const reports::JsonValue s = report_schema();
   gtsim_test::SchemaValidator validator(s);
   std::string error;
   const std::optional<reports::JsonValue> report =
@@ -136,7 +124,7 @@ TEST_CASE("Report schema: a report the simulator writes now validates (goldens m
   const std::optional<reports::JsonValue> report =
       reports::parse_json(reports::json_report(model::Simulation(*loaded.scenario).run()), &error);
   REQUIRE(report);
-  const reports::JsonValue s = schema();
+  const reports::JsonValue s = report_schema();
   gtsim_test::SchemaValidator validator(s);
   const std::vector<std::string> errors = validator.validate(*report);
   for (const std::string& e : errors) UNSCOPED_INFO(e);

@@ -4,9 +4,6 @@
 // terminal section's lines and the HTML report's tables; an MREC result has none of it.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,8 +15,11 @@
 #include "reports/text_report.h"
 #include "tests/reports/admin_result.h"
 #include "tests/reports/json_schema.h"
+#include "tests/reports/report_text.h"
 
 namespace {
+
+using gtsim_test::figure;
 
 // admin_result()'s three regions as an MRSC table with a witness in the
 // third: us-east-1 lost its quorum at 10 s, regained it at 20 s and caught up
@@ -55,22 +55,6 @@ model::RunResult strong_result() {
   return r;
 }
 
-int64_t figure(const std::vector<reports::Figure>& figures, const std::string& path) {
-  for (const reports::Figure& f : figures) {
-    if (f.path == path) return f.value;
-  }
-  FAIL("no figure " << path);
-  return 0;
-}
-
-reports::JsonValue schema() {
-  std::ifstream in(std::filesystem::path(GTSIM_SOURCE_DIR) / "docs" / "report.schema.json", std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string error;
-  return *reports::parse_json(text.str(), &error);
-}
-
 }  // namespace
 
 TEST_CASE("MRSC report: its figures have paths, read back from the JSON as flatten() gives them") {
@@ -104,7 +88,7 @@ TEST_CASE("MRSC report: its figures have paths, read back from the JSON as flatt
 }
 
 TEST_CASE("MRSC report: the JSON section validates against the schema; a changed episode is a difference") {
-  const reports::JsonValue s = schema();
+  const reports::JsonValue s = gtsim_test::report_schema();
   gtsim_test::SchemaValidator validator(s);
   std::string error;
   const reports::JsonValue report = *reports::parse_json(reports::json_report(strong_result()), &error);

@@ -5,14 +5,12 @@
 
 #include <string>
 
+#include "tests/reports/report_text.h"
+
 namespace reports {
 namespace {
 
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using gtsim_test::count;
 
 Provenance provenance() {
   // Built from std::string values: gcc 12 at -O3 warns falsely (-Wrestrict)

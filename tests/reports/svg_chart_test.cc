@@ -6,14 +6,12 @@
 #include <cmath>
 #include <string>
 
+#include "tests/reports/report_text.h"
+
 namespace reports {
 namespace {
 
-size_t count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using gtsim_test::count;
 
 TEST_CASE("svg chart: NaN is a gap, never a 0; a point alone between gaps is a dot") {
   const double gap = std::nan("");

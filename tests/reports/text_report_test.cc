@@ -8,15 +8,9 @@
 #include "model/simulation.h"
 #include "reports/text_report.h"
 #include "tests/reports/admin_result.h"
+#include "tests/reports/report_text.h"
 
-namespace {
-
-bool has(const std::string& text, const std::string& fragment) {
-  INFO(fragment);
-  return text.find(fragment) != std::string::npos;
-}
-
-}  // namespace
+using gtsim_test::has;
 
 TEST_CASE("Text report: queries get a column and each region a line of its nonzero refusal and TTL figures") {
   const std::string text = reports::text_report(gtsim_test::admin_result());

@@ -21,17 +21,12 @@
 #include "load/scenario_loader.h"
 #include "model/simulation.h"
 #include "reports/json_report.h"
+#include "tests/read_file.h"
 
 namespace fs = std::filesystem;
+using gtsim_test::read_file;
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::vector<fs::path> library_scenarios() {
   std::vector<fs::path> files;

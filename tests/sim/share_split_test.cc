@@ -2,13 +2,14 @@
 
 #include "sim/share_split.h"
 #include "sim/token_bucket.h"
+#include "tests/sim/test_time.h"
 
+using gtsim_test::at_ms;
 using sim::Instant;
 using sim::ShareSplit;
 using Share = sim::ShareSplit::Share;
 
 namespace {
-Instant at_ms(int64_t ms) { return Instant::from_ns(ms * 1'000'000); }
 constexpr sim::Int128 kOneUnit = static_cast<sim::Int128>(1000) * 1'000'000'000;  // exact level of one unit
 }  // namespace
 

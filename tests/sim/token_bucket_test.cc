@@ -2,14 +2,12 @@
 
 #include "sim/random.h"
 #include "sim/token_bucket.h"
+#include "tests/sim/test_time.h"
 
+using gtsim_test::at_ms;
 using sim::Duration;
 using sim::Instant;
 using sim::TokenBucket;
-
-namespace {
-Instant at_ms(int64_t ms) { return Instant::from_ns(ms * 1'000'000); }
-}  // namespace
 
 TEST_CASE("TokenBucket: exact admissions for a handcrafted arrival sequence (10 units/s, 30 units of burst)") {
   TokenBucket bucket(Instant::zero(), 10'000, 30'000, true);

@@ -21,7 +21,8 @@
 
 namespace {
 
-constexpr const char* kWorld =
+// The scenario every point of these studies varies.
+constexpr const char* kStudyWorld =
     "duration: 3s\n"
     "regions: [us-east-1, eu-west-1]\n"
     "table: {keys: 300, key_distribution: {zipf: {exponent: 1.0}}}\n"
@@ -47,7 +48,7 @@ Study make_study(study::StudyKind kind, std::vector<std::vector<load::Override>>
         study.plan.parameters.push_back(o.path);
       }
     }
-    load::LoadResult loaded = load::load_scenario_text(kWorld, "world.yaml", point);
+    load::LoadResult loaded = load::load_scenario_text(kStudyWorld, "world.yaml", point);
     REQUIRE(loaded.ok());
     study.scenarios.push_back(*loaded.scenario);
   }
@@ -72,7 +73,8 @@ struct Seen {
   study::StudyRunStats stats;
 };
 
-std::unique_ptr<Seen> run(const Study& study, unsigned jobs, study::Shard shard = {}) {
+// Runs the study on `jobs` threads (its shard `shard`), seeing every row.
+std::unique_ptr<Seen> run_with_jobs(const Study& study, unsigned jobs, study::Shard shard = {}) {
   study::SweepPlan plan = study.plan;
   plan.shard = shard;
   study::RunnerOptions options;
@@ -98,8 +100,8 @@ std::vector<std::vector<load::Override>> poll_points() {
 TEST_CASE("Study runner: rows and tables are identical for 1 and 3 threads") {
   const Study study = make_study(study::StudyKind::kSweep, poll_points(), 1, 6, {"conflicts.*", "lag.*.p99_ns"});
   CHECK(study.plan.metrics.size() == 8);
-  const auto one = run(study, 1);
-  const auto three = run(study, 3);
+  const auto one = run_with_jobs(study, 1);
+  const auto three = run_with_jobs(study, 3);
   CHECK(one->stats.handed == 12);
   CHECK(one->jsonl == three->jsonl);
   CHECK(one->csv == three->csv);
@@ -110,10 +112,10 @@ TEST_CASE("Study runner: rows and tables are identical for 1 and 3 threads") {
 
 TEST_CASE("Study runner: shards make disjoint shares whose union is the whole study") {
   const Study study = make_study(study::StudyKind::kSweep, poll_points(), 5, 9, {"conflicts.clobbered"});
-  const auto whole = run(study, 2);
+  const auto whole = run_with_jobs(study, 2);
   std::map<size_t, std::string> joined;  // run -> its line
   for (uint64_t i = 0; i < 3; ++i) {
-    const auto part = run(study, 2, study::Shard{i, 3});
+    const auto part = run_with_jobs(study, 2, study::Shard{i, 3});
     for (const auto& [number, values] : part->values) {
       CHECK(number % 3 == i);
       study::RunRow row;
@@ -232,12 +234,12 @@ TEST_CASE("Study runner: common random numbers make the paired interval far tigh
   const std::vector<std::vector<load::Override>> variants = {{{"replication.poll_interval", "500ms"}},
                                                               {{"replication.poll_interval", "400ms"}}};
   const Study paired = make_study(study::StudyKind::kCompare, variants, 1, 20, {"conflicts.clobbered"});
-  const auto rows = run(paired, 2);
+  const auto rows = run_with_jobs(paired, 2);
   const study::Estimate difference = rows->tally.paired(0);
 
   // Two independent sweeps: b on other seeds, so nothing is shared.
   const Study independent = make_study(study::StudyKind::kSweep, variants, 1001, 1020, {"conflicts.clobbered"});
-  const auto other = run(independent, 2);
+  const auto other = run_with_jobs(independent, 2);
   const study::Estimate a = rows->tally.estimate(0, 0);
   const study::Estimate b = other->tally.estimate(1, 0);
   const double independent_half = std::sqrt(a.ci95_half * a.ci95_half + b.ci95_half * b.ci95_half);

@@ -9,7 +9,8 @@
 
 namespace {
 
-study::SweepPlan small_plan() {
+// A one-point plan as gtsim writes it: with the scenario's hash and gtsim's version.
+study::SweepPlan written_plan() {
   study::SweepPlan plan;
   plan.scenario_file = "world.yaml";
   plan.parameters = {"table.keys"};
@@ -21,8 +22,8 @@ study::SweepPlan small_plan() {
 }
 
 // The error for sweep.json with the first `from` replaced by `to`.
-std::string refused(const std::string& from, const std::string& to) {
-  std::string text = study::plan_json(small_plan());
+std::string refused_plan(const std::string& from, const std::string& to) {
+  std::string text = study::plan_json(written_plan());
   const size_t at = text.find(from);
   REQUIRE(at != std::string::npos);
   text.replace(at, from.size(), to);
@@ -35,48 +36,52 @@ std::string refused(const std::string& from, const std::string& to) {
 
 TEST_CASE("Sweep plan: a malformed sweep.json is refused and says what is wrong") {
   std::string error;
-  REQUIRE(study::parse_plan_json(study::plan_json(small_plan()), &error));
-  CHECK(refused("\"gtsim_study\": 2", "\"gtsim_study\": 3") == "not a gtsim study file (sweep.json of version 2)");
-  CHECK(refused("\"gtsim_study\": 2", "\"gtsim_study\": 1") ==
+  REQUIRE(study::parse_plan_json(study::plan_json(written_plan()), &error));
+  CHECK(refused_plan("\"gtsim_study\": 2", "\"gtsim_study\": 3") == "not a gtsim study file (sweep.json of version 2)");
+  CHECK(refused_plan("\"gtsim_study\": 2", "\"gtsim_study\": 1") ==
         "a study file of version 1, written before gtsim recorded the scenario's hash and its own version in it; "
         "run the study again");
-  CHECK(refused("{", "[").starts_with("not a valid study file: offset "));
-  CHECK(refused("\"sweep\"", "\"grid\"") == "unknown study kind 'grid'");
-  CHECK(refused("\"kind\": \"sweep\",", "") == "not a valid study file: 'kind' is missing");
-  CHECK(refused("\"first_seed\": 1", "\"first_seed\": -1") ==
+  CHECK(refused_plan("{", "[").starts_with("not a valid study file: offset "));
+  CHECK(refused_plan("\"sweep\"", "\"grid\"") == "unknown study kind 'grid'");
+  CHECK(refused_plan("\"kind\": \"sweep\",", "") == "not a valid study file: 'kind' is missing");
+  CHECK(refused_plan("\"first_seed\": 1", "\"first_seed\": -1") ==
         "not a valid study file: 'first_seed' is not an unsigned integer");
-  CHECK(refused("\"metrics\": [", "\"metrics\": [7, ") ==
+  CHECK(refused_plan("\"metrics\": [", "\"metrics\": [7, ") ==
         "not a valid study file: 'metrics' is not an array of strings");
-  CHECK(refused("\"300\"", "300") == "not a valid study file: a point is not a list of [path, value] pairs");
-  CHECK(refused("\"count\": 1", "\"count\": \"1\"") == "not a valid study file: 'count' is not an unsigned integer");
-  CHECK(refused("\"runs\": 1", "\"runs\": 2") == "inconsistent study file: 'runs' is 2, not points x seeds = 1");
+  CHECK(refused_plan("\"300\"", "300") == "not a valid study file: a point is not a list of [path, value] pairs");
+  CHECK(refused_plan("\"count\": 1", "\"count\": \"1\"") ==
+        "not a valid study file: 'count' is not an unsigned integer");
+  CHECK(refused_plan("\"runs\": 1", "\"runs\": 2") == "inconsistent study file: 'runs' is 2, not points x seeds = 1");
 }
 
 // Issue 14: merge trusted sweep.json. Huge seed ranges aborted with
 // bad_alloc, an inverted one "merged 0 runs", and every count went unchecked.
 TEST_CASE("Sweep plan: every number and count of sweep.json is checked") {
-  CHECK(refused("\"last_seed\": 1", "\"last_seed\": 99999999") ==
+  CHECK(refused_plan("\"last_seed\": 1", "\"last_seed\": 99999999") ==
         "inconsistent study file: seeds 1..99999999 (at most 1000000 seeds)");
-  CHECK(refused("\"last_seed\": 1", "\"last_seed\": 18446744073709551615") ==
+  CHECK(refused_plan("\"last_seed\": 1", "\"last_seed\": 18446744073709551615") ==
         "inconsistent study file: seeds 1..18446744073709551615 (at most 1000000 seeds)");
-  CHECK(refused("\"first_seed\": 1", "\"first_seed\": 9") == "inconsistent study file: first_seed 9 is above last_seed 1");
-  CHECK(refused("\"first_seed\": 1", "\"first_seed\": 18446744073709551616") ==
+  CHECK(refused_plan("\"first_seed\": 1", "\"first_seed\": 9") ==
+        "inconsistent study file: first_seed 9 is above last_seed 1");
+  CHECK(refused_plan("\"first_seed\": 1", "\"first_seed\": 18446744073709551616") ==
         "not a valid study file: 'first_seed' is not an unsigned integer");
-  CHECK(refused("\"count\": 1", "\"count\": 0") == "inconsistent study file: shard 0/0 (0 <= index < count <= 1000000)");
-  CHECK(refused("\"table.keys\"", "\"table.ttl\"") ==  // the first is the parameter's
+  CHECK(refused_plan("\"count\": 1", "\"count\": 0") ==
+        "inconsistent study file: shard 0/0 (0 <= index < count <= 1000000)");
+  CHECK(refused_plan("\"table.keys\"", "\"table.ttl\"") ==  // the first is the parameter's
         "inconsistent study file: a point sets 'table.keys', which is not among the parameters");
-  CHECK(refused("\"kind\": \"sweep\"", "\"kind\": \"compare\"") ==
+  CHECK(refused_plan("\"kind\": \"sweep\"", "\"kind\": \"compare\"") ==
         "inconsistent study file: a compare of 1 points (2: a and b)");
-  CHECK(refused("\"parameters\": [", "\"parameters\": [\"table.keys\", ") ==
+  CHECK(refused_plan("\"parameters\": [", "\"parameters\": [\"table.keys\", ") ==
         "inconsistent study file: parameter 'table.keys' twice");
-  CHECK(refused("fnv1a64:", "md5:") == "not a valid study file: 'scenario_hash' or 'gtsim_version' is malformed");
-  CHECK(refused("\"partial\": false", "\"partial\": 0") == "not a valid study file: 'partial' is not true or false");
+  CHECK(refused_plan("fnv1a64:", "md5:") == "not a valid study file: 'scenario_hash' or 'gtsim_version' is malformed");
+  CHECK(refused_plan("\"partial\": false", "\"partial\": 0") ==
+        "not a valid study file: 'partial' is not true or false");
 }
 
 TEST_CASE("Sweep plan: the content hash is FNV-1a 64; plans of one study differ only in partial") {
   CHECK(study::content_hash("") == "fnv1a64:cbf29ce484222325");
   CHECK(study::content_hash("a") == "fnv1a64:af63dc4c8601ec8c");
-  study::SweepPlan a = small_plan();
+  study::SweepPlan a = written_plan();
   study::SweepPlan b = a;
   b.partial = true;
   CHECK(study::same_study(a, b));
