@@ -18,9 +18,13 @@
 #include <vector>
 
 #include "import/table_draft.h"
+#include "load/capacity_section.h"
 #include "load/scenario_values.h"
 
 namespace importer {
+
+// The most capacity units an imported setting may have: the scenario's own limit.
+inline constexpr int64_t kUnitsMax = load::CapacityChecker::kUnitsMax;
 
 using load::Node;
 

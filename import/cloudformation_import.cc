@@ -19,7 +19,6 @@ using load::NodePtr;
 
 namespace {
 
-constexpr int64_t kUnitsMax = 1'000'000;
 constexpr std::string_view kGlobalTable = "AWS::DynamoDB::GlobalTable";
 
 // Reads a resource's properties, evaluating intrinsic functions on the way.

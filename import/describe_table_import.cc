@@ -20,7 +20,6 @@ using model::Diagnostic;
 
 namespace {
 
-constexpr int64_t kUnitsMax = 1'000'000;
 
 // The outputs a describe-table import reads, by their top-level key.
 struct Output {

@@ -15,7 +15,6 @@ using load::join;
 
 namespace {
 
-constexpr int64_t kUnitsMax = 1'000'000;  // the scenario's limit on capacity units
 constexpr int64_t kCountMax = std::numeric_limits<int64_t>::max();
 constexpr std::string_view kRead = "";
 

@@ -18,7 +18,6 @@ using load::join;
 
 namespace {
 
-constexpr int64_t kUnitsMax = 1'000'000;
 
 struct TfResource {
   std::string address;
@@ -254,7 +253,8 @@ void read_indexes_and_ttl(ArtefactReader* r, const TfResource& t, TableDraft* d)
   }
 }
 
-const std::vector<KeyRule>& table_rules() {
+// The keys an aws_dynamodb_table resource's values may hold.
+const std::vector<KeyRule>& resource_rules() {
   static const std::vector<KeyRule> rules = {
       {"name", ""}, {"billing_mode", ""}, {"read_capacity", ""}, {"write_capacity", ""}, {"replica", ""},
       {"global_secondary_index", ""}, {"ttl", ""}, {"on_demand_throughput", ""}, {"warm_throughput", ""},
@@ -446,7 +446,7 @@ ImportOutcome import_terraform(const ImportRequest& request) {
   read_replicas(&r, *t, &d);
   read_witnesses(&r, *t, &d);
   read_indexes_and_ttl(&r, *t, &d);
-  r.rest(*t->values, t->address, table_rules(), &d, true);
+  r.rest(*t->values, t->address, resource_rules(), &d, true);
   read_auto_scaling(&r, all, &d);
   if (outcome.diagnostics.empty()) {
     if (const std::string problem = region_count_problem(d); !problem.empty()) {

@@ -83,7 +83,6 @@ constexpr const char* kPalette[] = {"#2563eb", "#dc2626", "#059669", "#d97706", 
                                     "#db2777", "#65a30d", "#1e3a8a", "#9a3412", "#0f766e", "#a21caf",
                                     "#b45309", "#4338ca", "#be123c", "#15803d"};
 
-std::string esc(const std::string& text) { return html_escape(text); }
 
 std::string field(const char* name, const std::string& label, const std::string& value) {
   return fmt::format("<dt>{}</dt><dd data-field=\"{}\">{}</dd>\n", label, name, value);
@@ -94,26 +93,29 @@ std::string field(const char* name, const std::string& label, const std::string&
 std::string page_begin(const std::string& title) {
   return fmt::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n"
                      "<style>{}</style>\n</head>\n<body>\n",
-                     esc(title), kStyle);
+                     html_escape(title), kStyle);
 }
 
 std::string page_end() { return fmt::format("<script>{}</script>\n</body>\n</html>\n", kSelfCheck); }
 
 std::string provenance_html(const Provenance& p) {
   std::string out = "<section class=\"provenance\">\n<dl>\n";
-  out += field("version", "gtsim", esc(p.gtsim.empty() ? "gtsim (version not given)" : p.gtsim));
-  out += field("command", "command", "<code>" + esc(p.command_line) + "</code>");
-  out += field("scenario", "scenario", fmt::format("<b>{}</b> &middot; {}", esc(p.scenario_name), esc(p.scenario_file)));
-  if (!p.description.empty()) out += field("description", "description", esc(p.description));
-  out += field("hash", "content hash", "<code>" + esc(p.scenario_hash) + "</code>");
-  out += field("seed", "seed", esc(p.seeds));
-  out += field("duration", "traffic", esc(p.duration) + " &middot; version " + esc(p.version) + " &middot; " +
-                                          esc(p.replication));
-  for (const auto& [label, value] : p.study) out += field("study", esc(label), esc(value));
+  out += field("version", "gtsim", html_escape(p.gtsim.empty() ? "gtsim (version not given)" : p.gtsim));
+  out += field("command", "command", "<code>" + html_escape(p.command_line) + "</code>");
+  out += field("scenario", "scenario",
+               fmt::format("<b>{}</b> &middot; {}", html_escape(p.scenario_name), html_escape(p.scenario_file)));
+  if (!p.description.empty()) out += field("description", "description", html_escape(p.description));
+  out += field("hash", "content hash", "<code>" + html_escape(p.scenario_hash) + "</code>");
+  out += field("seed", "seed", html_escape(p.seeds));
+  out += field("duration", "traffic",
+               html_escape(p.duration) + " &middot; version " + html_escape(p.version) + " &middot; " +
+                   html_escape(p.replication));
+  for (const auto& [label, value] : p.study) out += field("study", html_escape(label), html_escape(value));
   out += "</dl>\n<table data-field=\"settings\">\n<thead><tr><th>region</th><th>capacity at the start</th>"
          "<th>clients</th></tr></thead>\n";
   for (const RegionSettings& r : p.regions) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(r.name), esc(r.capacity), esc(r.clients));
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(r.name), html_escape(r.capacity),
+                       html_escape(r.clients));
   }
   return out + "</table>\n</section>\n";
 }
@@ -130,13 +132,14 @@ std::string colour_key_html(const std::vector<std::string>& regions,
   std::string out = "<div class=\"key\">Colours, the same in every chart:<br>";
   for (size_t r = 0; r < regions.size(); ++r) {
     out += fmt::format("<span><i data-key=\"{}\" data-color=\"{}\" style=\"background:{}\"></i>{}</span>",
-                       esc(region_key(regions[r])), colours.region(r), colours.region(r), esc(regions[r]));
+                       html_escape(region_key(regions[r])), colours.region(r), colours.region(r),
+                       html_escape(regions[r]));
   }
   out += "<br>";
   for (size_t p = 0; p < pairs.size(); ++p) {
     out += fmt::format("<span><i data-key=\"{}\" data-color=\"{}\" style=\"background:{}\"></i>{} &rarr; {}</span>",
-                       esc(pair_key(pairs[p].first, pairs[p].second)), colours.pair(p), colours.pair(p),
-                       esc(pairs[p].first), esc(pairs[p].second));
+                       html_escape(pair_key(pairs[p].first, pairs[p].second)), colours.pair(p), colours.pair(p),
+                       html_escape(pairs[p].first), html_escape(pairs[p].second));
   }
   return out + "</div>\n";
 }
@@ -144,7 +147,7 @@ std::string colour_key_html(const std::vector<std::string>& regions,
 std::string figure_html(int number, const std::string& svg, const std::string& read) {
   return fmt::format("<figure class=\"chart\" id=\"figure-{0}\">\n{1}<p class=\"read\">Figure {0}, what to read: "
                      "{2}</p>\n</figure>",
-                     number, svg, esc(read));
+                     number, svg, html_escape(read));
 }
 
 }  // namespace reports

@@ -21,11 +21,10 @@
 namespace reports {
 namespace {
 
-std::string esc(const std::string& text) { return html_escape(text); }
 
 // A measured duration: "43.47 ms".
 std::string duration(int64_t ns) {
-  return esc(sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable));
+  return html_escape(readable(ns));
 }
 
 // A time in the run as a clock reading: "7:00", "1:05:30", "0:02.250".
@@ -54,7 +53,8 @@ std::string administration(const model::RunResult& result) {
                 "TTL write units replicated", "expired items at the end"},
                true);
     for (const model::RegionResult& r : result.region_results) {
-      out += row({esc(r.name), fmt::format("{}", r.operations[kQuery]), fmt::format("{}", r.missing_index_errors),
+      out += row({html_escape(r.name), fmt::format("{}", r.operations[kQuery]),
+                  fmt::format("{}", r.missing_index_errors),
                   fmt::format("{}", r.refused_requests), fmt::format("{}", r.ttl_deletes),
                   fmt::format("{}", r.ttl_replicated_write_units), fmt::format("{}", r.expired_items)});
     }
@@ -69,8 +69,10 @@ std::string administration(const model::RunResult& result) {
     out += "<table class=\"timeline wide\">\n" + row({"setting", "from", "to", "cost", "values"}, true);
     for (const model::DriftEpisode& e : drift.episodes) {
       std::string values;
-      for (const auto& [region, value] : e.values) values += (values.empty() ? "" : ", ") + esc(region + " " + value);
-      out += row({esc(e.setting), clock(e.since_ns), e.until_ns < 0 ? "still at the end" : clock(e.until_ns),
+      for (const auto& [region, value] : e.values) {
+        values += (values.empty() ? "" : ", ") + html_escape(region + " " + value);
+      }
+      out += row({html_escape(e.setting), clock(e.since_ns), e.until_ns < 0 ? "still at the end" : clock(e.until_ns),
                   fmt::format("{} {}", e.cost, drift_cost_unit_word(e.cost_unit)), values});
     }
     out += "</table>\n";
@@ -85,11 +87,11 @@ std::string administration(const model::RunResult& result) {
       const auto number = [&](uint64_t n) { return added ? fmt::format("{}", n) : std::string(); };
       std::string backfill;
       if (added) backfill = c.backfill_ns < 0 ? "never served" : duration(c.backfill_ns);
-      out += row({esc(c.region), std::string(replica_action_word(c.action)), clock(c.at_ns),
-                  std::string(replica_outcome_word(c.outcome)), added ? esc(c.source) : "", number(c.items),
+      out += row({html_escape(c.region), std::string(replica_action_word(c.action)), clock(c.at_ns),
+                  std::string(replica_outcome_word(c.outcome)), added ? html_escape(c.source) : "", number(c.items),
                   backfill, number(c.refused_requests), number(c.parked_writes),
                   c.migration ? fmt::format("{} items ({}) in {}: {} RCU, {} WCU", c.migration_items,
-                                            esc(display_bytes(c.migration_bytes)), duration(c.migration_ns),
+                                            html_escape(display_bytes(c.migration_bytes)), duration(c.migration_ns),
                                             c.migration_read_units, c.migration_write_units)
                               : ""});
     }
@@ -117,7 +119,7 @@ std::string client_latency(const model::RunResult& result) {
   std::string out = "<h2>Client groups</h2>\n<table>\n";
   out += row({"group", "served", "served elsewhere", "latency p50", "p90", "p99", "max"}, true);
   for (const model::ClientGroupResult& g : result.client_groups) {
-    out += row({esc(g.region + "/" + g.name), fmt::format("{}", g.served), fmt::format("{}", g.moved),
+    out += row({html_escape(g.region + "/" + g.name), fmt::format("{}", g.served), fmt::format("{}", g.moved),
                 duration(g.latency_ns.quantile(0.5)), duration(g.latency_ns.quantile(0.9)),
                 duration(g.latency_ns.quantile(0.99)), duration(g.latency_ns.max())});
   }
@@ -131,9 +133,9 @@ std::string client_latency(const model::RunResult& result) {
       const model::LatencySummary& before = e.before.groups[g];
       const model::LatencySummary& after = e.after.groups[g];
       if (before.requests == 0 && after.requests == 0) continue;
-      out += row({fmt::format("{}", i + 1), clock(e.at_ns), esc(std::string(timeline_kind_word(e.kind)) +
+      out += row({fmt::format("{}", i + 1), clock(e.at_ns), html_escape(std::string(timeline_kind_word(e.kind)) +
                                                                  (e.region.empty() ? "" : " " + e.region)),
-                  esc(result.client_groups[g].region + "/" + result.client_groups[g].name), p50_p99(before),
+                  html_escape(result.client_groups[g].region + "/" + result.client_groups[g].name), p50_p99(before),
                   p50_p99(after)});
     }
   }
@@ -147,7 +149,7 @@ std::string regions_and_lag(const model::RunResult& result) {
               "repl. throttled", "retries", "client errors", "unavailable", "latency p50", "latency p99"},
              true);
   for (const model::RegionResult& r : result.region_results) {
-    out += row({esc(r.name), fmt::format("{}", r.writes()), fmt::format("{}", r.operations[3]),
+    out += row({html_escape(r.name), fmt::format("{}", r.writes()), fmt::format("{}", r.operations[3]),
                 std::string(capacity_mode_word(r.capacity_mode)),
                 fmt::format("{}", r.write_units), fmt::format("{}", r.read_units), fmt::format("{}", r.throttle_events),
                 throttled_share(r), fmt::format("{}", r.replication_throttle_events), fmt::format("{}", r.retries),
@@ -161,7 +163,7 @@ std::string regions_and_lag(const model::RunResult& result) {
     // One unit per row; a pair that replicated nothing has no lag (n/a, not 0).
     const TimeUnit unit = unit_for(lag.max());
     const auto cell = [&](int64_t ns) { return p.replicated == 0 ? std::string("n/a") : in_unit(ns, unit); };
-    out += row({esc(p.from + " → " + p.to), fmt::format("{}", p.replicated), cell(std::llround(lag.mean())),
+    out += row({html_escape(p.from + " → " + p.to), fmt::format("{}", p.replicated), cell(std::llround(lag.mean())),
                 cell(lag.quantile(0.5)), cell(lag.quantile(0.9)), cell(lag.quantile(0.99)), cell(lag.quantile(0.999)),
                 cell(lag.max())});
   }
@@ -172,7 +174,7 @@ std::string regions_and_lag(const model::RunResult& result) {
 std::string notes_html(const std::vector<FigureNote>& notes, NoteSection section) {
   std::string out;
   for (const FigureNote& note : notes) {
-    if (note.section == section) out += "<p class=\"where\">where from: " + esc(note.text) + "</p>\n";
+    if (note.section == section) out += "<p class=\"where\">where from: " + html_escape(note.text) + "</p>\n";
   }
   return out;
 }
@@ -203,7 +205,8 @@ std::string strong_consistency(const model::RunResult& result) {
   std::string out = "<h2>Multi-Region strong consistency (MRSC)</h2>\n";
   out += fmt::format("<p class=\"note\">{}; conflict window {}. RPO 0: a write is acknowledged once a second "
                      "participant holds it, so none is at risk at an outage and none is clobbered.</p>\n",
-                     s.witness.empty() ? std::string("Three replicas") : "Two replicas, witness in " + esc(s.witness),
+                     s.witness.empty() ? std::string("Three replicas")
+                                       : "Two replicas, witness in " + html_escape(s.witness),
                      s.conflict_window_ns < 0 ? std::string("each write's quorum round trip")
                                               : duration(s.conflict_window_ns));
   out += "<table>\n" + row({"region", "write conflicts (retried)", "gave up on a conflict", "refused: no quorum",
@@ -218,17 +221,18 @@ std::string strong_consistency(const model::RunResult& result) {
   const TimeUnit catching_unit = unit_for(catching);
   for (const model::StrongConsistencyRegion& r : s.regions) {
     if (r.witness) {
-      out += row({esc(r.name) + " (witness)", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"});
+      out += row({html_escape(r.name) + " (witness)", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"});
       continue;
     }
-    out += row({esc(r.name), fmt::format("{}", r.write_conflicts), fmt::format("{}", r.conflict_errors),
+    out += row({html_escape(r.name), fmt::format("{}", r.write_conflicts), fmt::format("{}", r.conflict_errors),
                 fmt::format("{}", r.no_quorum_errors), fmt::format("{}", r.catching_up_errors),
                 in_unit(r.without_quorum_ns, without_unit), in_unit(r.catching_up_ns, catching_unit)});
   }
   out += "</table>\n";
   std::string pairs;
   for (const model::StrongConsistencyPair& p : s.pairs) {
-    if (p.write_conflicts > 0) pairs += row({esc(p.from), esc(p.to), fmt::format("{}", p.write_conflicts)});
+    if (p.write_conflicts == 0) continue;
+    pairs += row({html_escape(p.from), html_escape(p.to), fmt::format("{}", p.write_conflicts)});
   }
   if (!pairs.empty()) {
     out += "<table>\n" + row({"writer", "region modifying the item", "write conflicts"}, true) + pairs + "</table>\n";
@@ -238,7 +242,7 @@ std::string strong_consistency(const model::RunResult& result) {
                                "to catch up"},
                               true);
     for (const model::QuorumEpisode& e : s.episodes) {
-      out += row({esc(e.region), clock(e.lost_ns), e.regained_ns < 0 ? "the end" : clock(e.regained_ns),
+      out += row({html_escape(e.region), clock(e.lost_ns), e.regained_ns < 0 ? "the end" : clock(e.regained_ns),
                   e.caught_up_ns < 0 ? "not within the run" : clock(e.caught_up_ns),
                   fmt::format("{}", e.catch_up_writes)});
     }
@@ -255,7 +259,7 @@ std::string outages(const model::RunResult& result) {
                 "unreplicated at the end", "backlog drained after", "left the group", "divergent items"},
                true);
     for (const model::OutageResult& o : result.outages) {
-      out += row({esc(o.region), std::string(model::outage_scope_name(o.scope)),
+      out += row({html_escape(o.region), std::string(model::outage_scope_name(o.scope)),
                   std::string(model::outage_cause_name(o.cause)), clock(o.failed_ns),
                   o.recovered_ns < 0 ? "no" : clock(o.recovered_ns), fmt::format("{}", o.at_risk_writes),
                   duration(o.oldest_at_risk_age_ns), fmt::format("{}", o.lost_writes),
@@ -277,13 +281,13 @@ std::string reads(const model::RunResult& result) {
     // No stale read, no staleness to show (n/a, not 0).
     const TimeUnit unit = unit_for(r.staleness_ns.max());
     const auto cell = [&](int64_t ns) { return r.stale_reads == 0 ? std::string("n/a") : in_unit(ns, unit); };
-    out += row({esc(r.name), fmt::format("{}", r.operations[3]), fmt::format("{}", r.stale_reads),
+    out += row({html_escape(r.name), fmt::format("{}", r.operations[3]), fmt::format("{}", r.stale_reads),
                 cell(r.staleness_ns.quantile(0.5)), cell(r.staleness_ns.quantile(0.99)), cell(r.staleness_ns.max())});
   }
   out += "</table>\n";
   for (const model::SessionResult& session : result.sessions) {
     out += fmt::format("<p class=\"note\">Read-your-writes: sessions of {} writing in {} and reading in {}</p>\n",
-                       esc(session.group), esc(session.region), esc(session.read_region));
+                       html_escape(session.group), html_escape(session.region), html_escape(session.read_region));
     out += "<table>\n" + row({"read back after", "reads", "violations"}, true);
     for (size_t i = 0; i < session.delay_ns.size(); ++i) {
       out += row({duration(session.delay_ns[i]), fmt::format("{}", session.reads[i]),
@@ -302,7 +306,7 @@ std::string capacity_events(const model::RunResult& result) {
     out += row({"region", "from", "to", "client attempts throttled", "replicated writes throttled", "client errors"},
                true);
     for (const model::ThrottleWindow& w : result.throttle_windows) {
-      out += row({esc(w.region), clock(w.start_ns), clock(w.end_ns), fmt::format("{}", w.throttle_events),
+      out += row({html_escape(w.region), clock(w.start_ns), clock(w.end_ns), fmt::format("{}", w.throttle_events),
                   fmt::format("{}", w.replication_throttle_events), fmt::format("{}", w.client_errors)});
     }
     out += "</table>\n";
@@ -311,7 +315,8 @@ std::string capacity_events(const model::RunResult& result) {
     out += "<h2>Auto scaling</h2>\n<table>\n";
     out += row({"region", "dimension", "decided", "effective", "from", "to"}, true);
     for (const model::ScalingAction& a : result.scaling_actions) {
-      out += row({esc(a.region), std::string(dimension_word(a.dimension)), clock(a.decided_ns), clock(a.effective_ns),
+      out += row({html_escape(a.region), std::string(dimension_word(a.dimension)), clock(a.decided_ns),
+                  clock(a.effective_ns),
                   fmt::format("{}", a.from_units), fmt::format("{}", a.to_units)});
     }
     out += "</table>\n";
@@ -572,7 +577,7 @@ std::string timeline_table(const std::vector<TimelineMark>& timeline) {
   if (timeline.empty()) return "";
   std::string out = "<table class=\"timeline\">\n" + row({"#", "at", "timeline"}, true);
   for (size_t i = 0; i < timeline.size() && i < kTimelineRowsMax; ++i) {
-    out += row({fmt::format("{}", i + 1), clock(timeline[i].at_ns), esc(timeline[i].label)});
+    out += row({fmt::format("{}", i + 1), clock(timeline[i].at_ns), html_escape(timeline[i].label)});
   }
   out += "</table>\n";
   if (timeline.size() > kTimelineRowsMax) {
@@ -597,18 +602,18 @@ std::string html_report(const model::RunResult& result, const std::vector<Timeli
     ctx.marks.push_back({at_s, timeline[i].label, static_cast<int>(i + 1)});
   }
   std::string regions;
-  for (const std::string& r : result.regions) regions += (regions.empty() ? "" : ", ") + esc(r);
+  for (const std::string& r : result.regions) regions += (regions.empty() ? "" : ", ") + html_escape(r);
   std::string out = page_begin(fmt::format("gtsim: {} (seed {})", result.scenario_name, result.seed));
   out += fmt::format("<h1>gtsim: {}</h1>\n<div class=\"meta\">seed <b>{}</b> &middot; traffic <b>{}</b> &middot; "
                      "regions <b>{}</b> &middot; run {}</div>\n",
-                     esc(result.scenario_name), result.seed,
-                     esc(sim::format_duration(sim::Duration::nanoseconds(result.duration_ns))), regions,
+                     html_escape(result.scenario_name), result.seed,
+                     html_escape(sim::format_duration(sim::Duration::nanoseconds(result.duration_ns))), regions,
                      result.stop.reason == model::StopReason::kCompleted
                          ? std::string("completed")
                          : fmt::format("<span class=\"bad\">stopped ({}) at {}</span>",
                                        stop_word(result.stop.reason), duration(result.stop.at_ns)));
   if (!result.scenario_description.empty()) {
-    out += fmt::format("<p class=\"description\">{}</p>\n", esc(result.scenario_description));
+    out += fmt::format("<p class=\"description\">{}</p>\n", html_escape(result.scenario_description));
   }
   out += provenance_html(provenance);
   std::vector<std::pair<std::string, std::string>> pairs;

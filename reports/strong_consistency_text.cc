@@ -6,14 +6,9 @@
 #include <fmt/ranges.h>
 
 #include "reports/time_units.h"
-#include "sim/time.h"
 
 namespace reports {
 namespace {
-
-std::string readable(int64_t ns) {
-  return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable);
-}
 
 // One line per loss of quorum, its times in one unit.
 void append_episodes(std::string& out, const model::StrongConsistencyResult& strong) {

@@ -13,7 +13,6 @@
 namespace reports {
 namespace {
 
-std::string esc(const std::string& text) { return html_escape(text); }
 
 // How a figure's values are shown: durations in one unit chosen for the
 // figure's largest value, money (micro-dollars in the study) in dollars and
@@ -68,11 +67,11 @@ std::string cell(const StudyEstimate& e, const Display& figure) {
 std::string sweep_body(const StudyView& view, const std::string& footer) {
   std::string out = "<h2>Each figure at each point: mean &plusmn; 95 % CI across seeds</h2>\n<table>\n<thead><tr>"
                     "<th>figure</th>";
-  for (const std::string& point : view.points) out += "<th>" + esc(point) + "</th>";
+  for (const std::string& point : view.points) out += "<th>" + html_escape(point) + "</th>";
   out += "</tr></thead>\n";
   for (size_t m = 0; m < view.metrics.size(); ++m) {
     const Display d = display_of(view.metrics[m], view.estimates[m]);
-    out += "<tr><td>" + esc(view.metrics[m]) + "</td>";
+    out += "<tr><td>" + html_escape(view.metrics[m]) + "</td>";
     for (const StudyEstimate& e : view.estimates[m]) out += "<td>" + cell(e, d) + "</td>";
     out += "</tr>\n";
   }
@@ -100,7 +99,8 @@ std::string compare_body(const StudyView& view, const std::string& footer) {
     std::vector<StudyEstimate> all = view.estimates[m];
     all.push_back(view.paired[m]);
     const Display d = display_of(view.metrics[m], all);
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(view.metrics[m]),
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                       html_escape(view.metrics[m]),
                        cell(view.estimates[m][0], d), cell(view.estimates[m][1], d), cell(view.paired[m], d),
                        view.paired[m].n);
   }
@@ -130,17 +130,19 @@ std::string compare_body(const StudyView& view, const std::string& footer) {
 std::string study_html(const StudyView& view, const Provenance& provenance) {
   const char* kind = view.compare ? "compare" : "sweep";
   std::string out = page_begin(fmt::format("gtsim {}: {}", kind, provenance.scenario_name));
-  out += fmt::format("<h1>gtsim {}: {}</h1>\n<div class=\"meta\">{}{}</div>\n", kind, esc(provenance.scenario_name),
-                     esc(view.runs),
+  out += fmt::format("<h1>gtsim {}: {}</h1>\n<div class=\"meta\">{}{}</div>\n", kind,
+                     html_escape(provenance.scenario_name),
+                     html_escape(view.runs),
                      view.partial ? " &middot; <span class=\"bad\">partial: interrupted, the finished runs only</span>"
                                   : "");
   if (!provenance.description.empty()) {
-    out += fmt::format("<p class=\"description\">{}</p>\n", esc(provenance.description));
+    out += fmt::format("<p class=\"description\">{}</p>\n", html_escape(provenance.description));
   }
   out += provenance_html(provenance);
   out += "<table class=\"timeline\">\n<thead><tr><th>point</th><th>settings</th></tr></thead>\n";
   for (size_t p = 0; p < view.points.size(); ++p) {
-    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", esc(view.points[p]), esc(view.point_settings[p]));
+    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", html_escape(view.points[p]),
+                       html_escape(view.point_settings[p]));
   }
   out += "</table>\n";
   const std::string footer = provenance.short_line();

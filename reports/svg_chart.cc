@@ -8,8 +8,8 @@
 namespace reports {
 namespace {
 
-constexpr double kPlotHeight = 170;
-constexpr double kLeft = 52, kRight = 14, kTop = 34, kAxis = 30, kLegendRow = 16, kFooter = 14;
+// The line chart's margin left of the plot and the axis labels' band below it (px).
+constexpr double kLinesLeft = 52, kLinesAxis = 30;
 
 // The largest value of each stretch of `factor` values; NaN where a stretch
 // has no data at all.
@@ -41,7 +41,7 @@ std::vector<bool> reduce(const std::vector<bool>& on, size_t factor) {
 // Where a chart's parts go: the scales of the plot and the legend's rows.
 struct Frame {
   double width = 0, height = 0;
-  double plot_w = 0, plot_h = kPlotHeight;
+  double plot_w = 0, plot_h = kChartPlotHeight;
   size_t factor = 1;   // values per point drawn (long series are reduced)
   double step_s = 0;   // seconds per point drawn
   double x_span_s = 0;
@@ -50,17 +50,17 @@ struct Frame {
   std::vector<std::pair<double, double>> legend_at;  // (x, row) of each line's, then each band's, entry
   bool no_data = true;  // no line has a value, no band holds anywhere
 
-  double x(double s) const { return kLeft + plot_w * s / x_span_s; }
-  double y(double v) const { return kTop + plot_h * (1 - v / y_top); }
+  double x(double s) const { return kLinesLeft + plot_w * s / x_span_s; }
+  double y(double v) const { return kChartTop + plot_h * (1 - v / y_top); }
 };
 
 // Legend entries flow into rows under the axis: the lines', then the bands'.
 void place_legend(const Chart& chart, Frame* f) {
-  double lx = kLeft, rows = 1;
+  double lx = kLinesLeft, rows = 1;
   const auto place = [&](const std::string& label) {
     const double w = 28 + 6.2 * static_cast<double>(label.size());
-    if (lx + w > f->width - kRight && lx > kLeft) {
-      lx = kLeft;
+    if (lx + w > f->width - kChartRight && lx > kLinesLeft) {
+      lx = kLinesLeft;
       rows += 1;
     }
     f->legend_at.emplace_back(lx, rows);
@@ -68,8 +68,8 @@ void place_legend(const Chart& chart, Frame* f) {
   };
   for (const ChartLine& line : chart.lines) place(line.label);
   for (const ChartBand& band : chart.bands) place(band.label);
-  f->legend_bottom = kTop + kPlotHeight + kAxis + rows * kLegendRow;
-  f->height = f->legend_bottom + 4 + (chart.footer.empty() ? 0 : kFooter);
+  f->legend_bottom = kChartTop + kChartPlotHeight + kLinesAxis + rows * kChartLegendRow;
+  f->height = f->legend_bottom + 4 + (chart.footer.empty() ? 0 : kChartFooter);
 }
 
 Frame frame(const Chart& chart) {
@@ -93,7 +93,7 @@ Frame frame(const Chart& chart) {
   f.y_step = axis_step(y_max);
   f.y_top = std::max(f.y_step, std::ceil(y_max / f.y_step) * f.y_step);
   f.width = chart.width;
-  f.plot_w = f.width - kLeft - kRight;
+  f.plot_w = f.width - kLinesLeft - kChartRight;
   place_legend(chart, &f);
   return f;
 }
@@ -104,18 +104,19 @@ std::string axes(const Frame& f) {
   for (double v = 0; v <= f.y_top + f.y_step / 2; v += f.y_step) {
     svg += fmt::format("<line class=\"grid\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>"
                        "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                       kLeft, f.width - kRight, f.y(v), f.y(v), kLeft - 6, f.y(v) + 4, axis_number(v));
+                       kLinesLeft, f.width - kChartRight, f.y(v), f.y(v), kLinesLeft - 6, f.y(v) + 4, axis_number(v));
   }
   const double x_step_min = axis_step(f.x_span_s / 60.0 * 4 / 6);
   for (double m = 0; m * 60 <= f.x_span_s + 1e-9; m += x_step_min) {
     svg += fmt::format("<line class=\"axis\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"{1:.1f}\" y2=\"{2:.1f}\"/>"
                        "<text class=\"tick\" x=\"{0:.1f}\" y=\"{3:.1f}\" text-anchor=\"middle\">{4}</text>\n",
-                       f.x(m * 60), kTop + f.plot_h, kTop + f.plot_h + 4, kTop + f.plot_h + 16, axis_number(m));
+                       f.x(m * 60), kChartTop + f.plot_h, kChartTop + f.plot_h + 4, kChartTop + f.plot_h + 16,
+                       axis_number(m));
   }
-  svg += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">min</text>\n", kLeft - 6,
-                     kTop + f.plot_h + 16);
-  svg += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>\n", kLeft,
-                     f.width - kRight, kTop + f.plot_h);
+  svg += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">min</text>\n", kLinesLeft - 6,
+                     kChartTop + f.plot_h + 16);
+  svg += fmt::format("<line class=\"axis\" x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\"/>\n", kLinesLeft,
+                     f.width - kChartRight, kChartTop + f.plot_h);
   return svg;
 }
 
@@ -131,8 +132,8 @@ std::string marks(const Chart& chart, const Frame& f) {
     svg += fmt::format("<g class=\"mark\"><title>{}</title><line x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{}\" y2=\"{:.1f}\"/>"
                        "<circle cx=\"{:.1f}\" cy=\"{}\" r=\"7\"/><text x=\"{:.1f}\" y=\"{}\" "
                        "text-anchor=\"middle\">{}</text></g>\n",
-                       html_escape(mark.label), mx, mx, kTop, kTop + f.plot_h, bx, kTop - 8, bx, kTop - 4,
-                       mark.number);
+                       html_escape(mark.label), mx, mx, kChartTop, kChartTop + f.plot_h, bx, kChartTop - 8, bx,
+                       kChartTop - 4, mark.number);
   }
   return svg;
 }
@@ -150,7 +151,7 @@ std::string bands(const Chart& chart, const Frame& f) {
       while (end + 1 < on.size() && on[end + 1]) ++end;
       const double x0 = f.x(static_cast<double>(i) * f.step_s);
       const double x1 = f.x(static_cast<double>(end + 1) * f.step_s);
-      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>", x0, kTop,
+      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>", x0, kChartTop,
                          std::max(1.0, x1 - x0), f.plot_h);
       i = end;
     }
@@ -167,7 +168,8 @@ std::string bar_series(const ChartLine& line, const std::vector<double>& values,
   for (size_t i = 0; i < values.size(); ++i) {
     if (std::isnan(values[i]) || values[i] <= 0) continue;
     svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\"/>",
-                       f.x(static_cast<double>(i) * f.step_s), f.y(values[i]), w, kTop + f.plot_h - f.y(values[i]));
+                       f.x(static_cast<double>(i) * f.step_s), f.y(values[i]), w,
+                       kChartTop + f.plot_h - f.y(values[i]));
   }
   return svg + "</g>\n";
 }
@@ -220,7 +222,7 @@ std::string legend(const Chart& chart, const Frame& f) {
   size_t entry = 0;
   const auto position = [&]() {
     const auto [x0, row] = f.legend_at[entry++];
-    return std::pair(x0, kTop + f.plot_h + kAxis + row * kLegendRow - 4);
+    return std::pair(x0, kChartTop + f.plot_h + kLinesAxis + row * kChartLegendRow - 4);
   };
   const auto label = [](double x0, double ly, const std::string& text) {
     return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n", x0 + 18, ly, html_escape(text));
@@ -290,7 +292,7 @@ std::string svg_chart(const Chart& chart) {
       "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
       "xmlns=\"http://www.w3.org/2000/svg\">\n",
       f.width, f.height, f.width, f.height);
-  svg += fmt::format("<text class=\"title\" x=\"{}\" y=\"18\">{}<tspan class=\"unit\"> {}</tspan></text>\n", kLeft,
+  svg += fmt::format("<text class=\"title\" x=\"{}\" y=\"18\">{}<tspan class=\"unit\"> {}</tspan></text>\n", kLinesLeft,
                      html_escape(chart.title), html_escape(chart.unit));
   svg += axes(f);
   svg += bands(chart, f);  // under the marks and the data
@@ -299,12 +301,12 @@ std::string svg_chart(const Chart& chart) {
   if (f.no_data) {
     svg += fmt::format("<text class=\"nodata\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">no data in this run"
                        "</text>\n",
-                       kLeft + f.plot_w / 2, kTop + f.plot_h / 2);
+                       kLinesLeft + f.plot_w / 2, kChartTop + f.plot_h / 2);
   }
   svg += legend(chart, f);
   if (!chart.footer.empty()) {
     svg += fmt::format("<text class=\"footer\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                       f.width - kRight, f.legend_bottom + kFooter - 2, html_escape(chart.footer));
+                       f.width - kChartRight, f.legend_bottom + kChartFooter - 2, html_escape(chart.footer));
   }
   svg += "</svg>\n";
   return svg;

@@ -69,6 +69,11 @@ double axis_step(double max);
 // A tick label: "0", "12.5", "40k", "1.5M".
 std::string axis_number(double v);
 
+// The geometry both SVG charts share (px): the plot's height, the margins
+// right of it and above it, a legend row's height, the footer line's.
+inline constexpr double kChartPlotHeight = 170, kChartRight = 14, kChartTop = 34, kChartLegendRow = 16,
+                        kChartFooter = 14;
+
 // Escapes &, <, >, " for HTML text and attributes.
 std::string html_escape(const std::string& text);
 

@@ -10,16 +10,18 @@
 namespace reports {
 namespace {
 
-constexpr double kPlotHeight = 170;
-constexpr double kLeft = 60, kRight = 14, kTop = 34, kAxis = 40, kLegendRow = 16, kFooter = 14;
+// The error-bar chart's margin left of the plot and the category labels' band below it (px).
+constexpr double kBarsLeft = 60, kBarsAxis = 40;
 constexpr size_t kLabelsMax = 12;  // category labels drawn; beyond, every k-th
 
 struct Scale {
   double bottom = 0, top = 1, step = 1;
   double plot_w = 0;
   size_t categories = 1;
-  double y(double v) const { return kTop + kPlotHeight * (top - v) / (top - bottom); }
-  double x(size_t c) const { return kLeft + plot_w * (static_cast<double>(c) + 0.5) / static_cast<double>(categories); }
+  double y(double v) const { return kChartTop + kChartPlotHeight * (top - v) / (top - bottom); }
+  double x(size_t c) const {
+    return kBarsLeft + plot_w * (static_cast<double>(c) + 0.5) / static_cast<double>(categories);
+  }
 };
 
 Scale scale_of(const ErrorBarChart& chart) {
@@ -35,7 +37,7 @@ Scale scale_of(const ErrorBarChart& chart) {
   s.step = axis_step(hi - lo);
   s.bottom = std::floor(lo / s.step) * s.step;
   s.top = std::max(s.bottom + s.step, std::ceil(hi / s.step) * s.step);
-  s.plot_w = chart.width - kLeft - kRight;
+  s.plot_w = chart.width - kBarsLeft - kChartRight;
   s.categories = std::max<size_t>(1, chart.categories.size());
   return s;
 }
@@ -46,13 +48,13 @@ std::string axes(const ErrorBarChart& chart, const Scale& s) {
     const double y = s.y(std::fabs(v) < s.step * 1e-9 ? 0 : v);
     svg += fmt::format("<line class=\"{}\" x1=\"{:.1f}\" x2=\"{:.1f}\" y1=\"{:.1f}\" y2=\"{:.1f}\"/>"
                        "<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                       std::fabs(v) < s.step * 1e-9 ? "axis" : "grid", kLeft, chart.width - kRight, y, y, kLeft - 6,
-                       y + 4, axis_number(std::fabs(v) < s.step * 1e-9 ? 0 : v));
+                       std::fabs(v) < s.step * 1e-9 ? "axis" : "grid", kBarsLeft, chart.width - kChartRight, y, y,
+                       kBarsLeft - 6, y + 4, axis_number(std::fabs(v) < s.step * 1e-9 ? 0 : v));
   }
   const size_t every = (chart.categories.size() + kLabelsMax - 1) / kLabelsMax;
   for (size_t c = 0; c < chart.categories.size(); c += std::max<size_t>(1, every)) {
     svg += fmt::format("<text class=\"tick\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", s.x(c),
-                       kTop + kPlotHeight + 16, html_escape(chart.categories[c]));
+                       kChartTop + kChartPlotHeight + 16, html_escape(chart.categories[c]));
   }
   return svg;
 }
@@ -85,7 +87,7 @@ std::string series(const ErrorBarSeries& series, const Scale& s, size_t index, s
 
 std::string legend(const ErrorBarChart& chart, double y) {
   std::string svg = "<g class=\"legend\">";
-  double x = kLeft;
+  double x = kBarsLeft;
   for (const ErrorBarSeries& s : chart.series) {
     svg += fmt::format("<circle class=\"swatch\" data-key=\"{}\" data-color=\"{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" "
                        "r=\"4\" fill=\"{}\"/><text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>\n",
@@ -100,20 +102,20 @@ std::string legend(const ErrorBarChart& chart, double y) {
 
 std::string svg_error_bars(const ErrorBarChart& chart) {
   const Scale s = scale_of(chart);
-  const double legend_y = kTop + kPlotHeight + kAxis + kLegendRow - 4;
-  const double height = legend_y + 8 + (chart.footer.empty() ? 0 : kFooter);
+  const double legend_y = kChartTop + kChartPlotHeight + kBarsAxis + kChartLegendRow - 4;
+  const double height = legend_y + 8 + (chart.footer.empty() ? 0 : kChartFooter);
   std::string svg = fmt::format(
       "<svg class=\"chart\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\" "
       "xmlns=\"http://www.w3.org/2000/svg\">\n",
       chart.width, height, chart.width, height);
-  svg += fmt::format("<text class=\"title\" x=\"{}\" y=\"18\">{}<tspan class=\"unit\"> {}</tspan></text>\n", kLeft,
+  svg += fmt::format("<text class=\"title\" x=\"{}\" y=\"18\">{}<tspan class=\"unit\"> {}</tspan></text>\n", kBarsLeft,
                      html_escape(chart.title), html_escape(chart.unit));
   svg += axes(chart, s);
   for (size_t i = 0; i < chart.series.size(); ++i) svg += series(chart.series[i], s, i, chart.series.size());
   svg += legend(chart, legend_y);
   if (!chart.footer.empty()) {
     svg += fmt::format("<text class=\"footer\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n",
-                       chart.width - kRight, legend_y + 8 + kFooter - 2, html_escape(chart.footer));
+                       chart.width - kChartRight, legend_y + 8 + kChartFooter - 2, html_escape(chart.footer));
   }
   return svg + "</svg>\n";
 }

@@ -48,11 +48,6 @@ std::string wrapped(std::string_view text, size_t width) {
   return out.empty() ? out : out + "\n";
 }
 
-// A measured duration: "43.47 ms".
-std::string readable(int64_t ns) {
-  return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable);
-}
-
 // A share; "n/a" of nothing (no data is not 0%).
 std::string percent(uint64_t part, uint64_t whole) {
   if (whole == 0) return "n/a";

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/time.h"
+
 namespace reports {
 namespace {
 
@@ -46,6 +48,10 @@ TimeUnit unit_for(const std::vector<int64_t>& values_ns) {
 }
 
 TimeUnit unit_for(std::initializer_list<int64_t> values_ns) { return unit_for(std::vector<int64_t>(values_ns)); }
+
+std::string readable(int64_t ns) {
+  return sim::format_duration(sim::Duration::nanoseconds(ns), sim::DurationStyle::kReadable);
+}
 
 std::string in_unit(int64_t ns, TimeUnit unit) {
   const UnitInfo& u = info(unit);

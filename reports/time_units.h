@@ -26,6 +26,9 @@ TimeUnit unit_for(const std::vector<int64_t>& values_ns);
 
 // "0.503 s", "11.5 min", "812 ns", "0 s".
 std::string in_unit(int64_t ns, TimeUnit unit);
+// A measured duration alone, in the unit that suits it: "43.47 ms"
+// (sim::format_duration's kReadable style).
+std::string readable(int64_t ns);
 
 const char* unit_name(TimeUnit unit);  // "ns", "us", "ms", "s", "min", "h"
 double unit_ns(TimeUnit unit);         // nanoseconds in one unit: 1, 1e3, ..., 3.6e12
