@@ -27,7 +27,7 @@ Lines warnings(const std::string& yaml) {
 }
 
 TEST_CASE("ignored settings: burst on demand, on-demand settings on provisioned capacity") {
-  CHECK(warnings(std::string(kTwoRegions) + "table:\n  capacity: {mode: on_demand, burst_seconds: 60}\n") ==
+  CHECK(warnings(kTwoRegions + "table:\n  capacity: {mode: on_demand, burst_seconds: 60}\n") ==
         Lines{"s.yaml:4:46: warning: table.capacity.burst_seconds: ignored: on-demand capacity keeps no burst, and "
               "the capacity of us-east-1, eu-west-1 is on_demand for the whole run"});
   CHECK(warnings("duration: 1m\nversion: \"2017.11.29\"\nregions:\n  - us-east-1\n  - name: eu-west-1\n"
@@ -56,7 +56,7 @@ TEST_CASE("ignored settings: a setting some region or some moment reads is no wa
 }
 
 TEST_CASE("ignored settings: a client group's consistency, index and sessions without what they act on") {
-  CHECK(warnings(std::string(kTwoRegions) +
+  CHECK(warnings(kTwoRegions +
                  "table: {indexes: [by_status]}\n"
                  "workload:\n  us-east-1:\n"
                  "    - {name: writers, rate: 10, consistency: strong, index: by_status}\n"
@@ -68,17 +68,17 @@ TEST_CASE("ignored settings: a client group's consistency, index and sessions wi
               "group's mix has none",
               "s.yaml:8:18: warning: workload.us-east-1[1].sessions: ignored: a session reads back a write, and this "
               "group's mix has none"});
-  CHECK(warnings(std::string(kTwoRegions) +
+  CHECK(warnings(kTwoRegions +
                  "workload:\n  us-east-1:\n    - {rate: 10, mix: {put: 50, get: 50}, consistency: strong,\n"
                  "       sessions: {redirect: 10%, read_region: eu-west-1, delays: [1s]}}\n")
             .empty());
 }
 
 TEST_CASE("ignored settings: settings_sync.delay without settings_sync") {
-  CHECK(warnings(std::string(kTwoRegions) + "settings_sync: {enabled: false, delay: 5s}\n") ==
+  CHECK(warnings(kTwoRegions + "settings_sync: {enabled: false, delay: 5s}\n") ==
         Lines{"s.yaml:3:40: warning: settings_sync.delay: ignored: settings_sync is not enabled (enabled: true "
               "copies each change to every other region after the delay)"});
-  CHECK(warnings(std::string(kTwoRegions) + "settings_sync: {enabled: true, delay: 5s}\n").empty());
+  CHECK(warnings(kTwoRegions + "settings_sync: {enabled: true, delay: 5s}\n").empty());
 }
 
 TEST_CASE("ignored settings: the scenario library sets nothing its modes ignore") {

@@ -16,9 +16,9 @@ namespace gtsim_test {
 using Lines = std::vector<std::string>;
 
 // The smallest scenario that loads: two catalogue regions for 10 minutes.
-inline const char* const kMinimal = "duration: 10m\nregions: [us-east-1, eu-west-1]\n";
+inline const std::string kMinimal = "duration: 10m\nregions: [us-east-1, eu-west-1]\n";
 // The same two regions for a minute.
-inline const char* const kTwoRegions = "duration: 1m\nregions: [us-east-1, eu-west-1]\n";
+inline const std::string kTwoRegions = "duration: 1m\nregions: [us-east-1, eu-west-1]\n";
 // The same two regions for 20 minutes: room for a timeline's events.
 inline const std::string kWorld = "duration: 20m\nregions: [us-east-1, eu-west-1]\n";
 

@@ -93,7 +93,7 @@ network:
 }
 
 TEST_CASE("Pricing: `all` sets every region first, a region's own map after it; source and capacity billing") {
-  const model::Scenario s = load_ok(std::string(kTwoRegions) + R"(
+  const model::Scenario s = load_ok(kTwoRegions + R"(
 pricing:
   source: "negotiated rates, 2027"
   capacity_billing: hourly_peak
@@ -112,35 +112,35 @@ pricing:
 }
 
 TEST_CASE("Pricing: refusals name the key path, what was expected and the nearest word") {
-  CHECK(load_errors(std::string(kTwoRegions) + "pricing:\n  us-east-1: {write_requests: -1}\n") ==
+  CHECK(load_errors(kTwoRegions + "pricing:\n  us-east-1: {write_requests: -1}\n") ==
         Lines{"s.yaml:4:31: error: pricing.us-east-1.write_requests: expected a price in US dollars: a number >= 0 "
               "with at most 9 decimals, e.g. 0.625; found '-1'"});
-  CHECK(load_errors(std::string(kTwoRegions) + "pricing:\n  all: {storage_gb_month: 2.5e-1, transfer_gb: 0.0000000001}\n") ==
+  CHECK(load_errors(kTwoRegions + "pricing:\n  all: {storage_gb_month: 2.5e-1, transfer_gb: 0.0000000001}\n") ==
         Lines{"s.yaml:4:27: error: pricing.all.storage_gb_month: expected a price in US dollars: a number >= 0 with at "
               "most 9 decimals, e.g. 0.625; found '2.5e-1'",
               "s.yaml:4:48: error: pricing.all.transfer_gb: expected a price in US dollars: a number >= 0 with at most "
               "9 decimals, e.g. 0.625; found '0.0000000001'"});
-  CHECK(load_errors(std::string(kTwoRegions) + "pricing:\n  eu-west-1: {write_request: 1}\n") ==
+  CHECK(load_errors(kTwoRegions + "pricing:\n  eu-west-1: {write_request: 1}\n") ==
         Lines{"s.yaml:4:15: error: unknown key 'write_request' in pricing.eu-west-1; did you mean 'write_requests'?"});
-  CHECK(load_errors(std::string(kTwoRegions) + "pricing:\n  eu-wset-1: {write_requests: 1}\n") ==
+  CHECK(load_errors(kTwoRegions + "pricing:\n  eu-wset-1: {write_requests: 1}\n") ==
         Lines{"s.yaml:4:3: error: unknown key 'eu-wset-1' in pricing; did you mean 'eu-west-1'?"});
-  CHECK(load_errors(std::string(kTwoRegions) + "pricing:\n  capacity_billing: hourly_peek\n") ==
+  CHECK(load_errors(kTwoRegions + "pricing:\n  capacity_billing: hourly_peek\n") ==
         Lines{"s.yaml:4:21: error: pricing.capacity_billing: expected 'pro_rata' or 'hourly_peak', found 'hourly_peek'; "
               "did you mean 'hourly_peak'?"});
-  CHECK(load_errors(std::string(kTwoRegions) + "pricing: 0.625\n") ==
+  CHECK(load_errors(kTwoRegions + "pricing: 0.625\n") ==
         Lines{"s.yaml:3:10: error: pricing: expected a map of regions to prices, e.g. {us-east-1: {write_requests: "
               "0.625}}; found '0.625'"});
-  CHECK(load_errors(std::string(kTwoRegions) + "pricing:\n  us-east-1: 0.625\n") ==
+  CHECK(load_errors(kTwoRegions + "pricing:\n  us-east-1: 0.625\n") ==
         Lines{"s.yaml:4:14: error: pricing.us-east-1: expected a map of prices, e.g. {write_requests: 0.625, "
               "storage_gb_month: 0.25}; found '0.625'"});
   // A region of the price table the scenario does not use is checked too.
-  CHECK(load_errors(std::string(kTwoRegions) + "pricing:\n  sa-east-1: {read_requests: x}\n") ==
+  CHECK(load_errors(kTwoRegions + "pricing:\n  sa-east-1: {read_requests: x}\n") ==
         Lines{"s.yaml:4:30: error: pricing.sa-east-1.read_requests: expected a price in US dollars: a number >= 0 "
               "with at most 9 decimals, e.g. 0.625; found 'x'"});
 }
 
 TEST_CASE("Pricing: --pricing FILE overlays the scenario's prices, or refuses with file:line:column and changes none") {
-  model::Scenario s = load_ok(std::string(kTwoRegions) + "pricing:\n  us-east-1: {write_requests: 3}\n");
+  model::Scenario s = load_ok(kTwoRegions + "pricing:\n  us-east-1: {write_requests: 3}\n");
   const TempFile good("gtsim-pricing-good.yaml", "us-east-1: {read_requests: 0.5}\nall: {transfer_gb: 0.05}\n");
   CHECK(load::apply_pricing_file(good.path(), &s).empty());
   CHECK(s.pricing.regions[0].prices.write_requests_nano == 3'000'000'000);  // the section's, kept

@@ -141,7 +141,7 @@ workload:
 }
 
 TEST_CASE("scenario_loader: every distribution kind (latency in ns)") {
-  const Scenario s = load_ok(std::string(kMinimal) + R"(
+  const Scenario s = load_ok(kMinimal + R"(
 network:
   links:
     - {from: us-east-1, to: eu-west-1, latency: {normal: {mean: 30ms, stddev: 0s}}}
@@ -164,7 +164,7 @@ table:
 }
 
 TEST_CASE("scenario_loader: empirical latency and hotspot keys") {
-  const Scenario s = load_ok(std::string(kMinimal) + R"(
+  const Scenario s = load_ok(kMinimal + R"(
 network:
   links:
     - between: [us-east-1, eu-west-1]
@@ -194,7 +194,7 @@ TEST_CASE("scenario_loader: catalogue RTT/2 fills pairs without a link (three re
 }
 
 TEST_CASE("scenario_loader: overrides change, create and index (--set)") {
-  const Scenario s = load_ok(std::string(kMinimal) + "workload:\n  us-east-1:\n    - rate: 10\n",
+  const Scenario s = load_ok(kMinimal + "workload:\n  us-east-1:\n    - rate: 10\n",
                              {{"workload.us-east-1.0.rate", "500"},
                               {"table.keys", "5000"},
                               {"replication.poll_interval", "0s"},
@@ -209,7 +209,7 @@ TEST_CASE("scenario_loader: overrides change, create and index (--set)") {
 }
 
 TEST_CASE("scenario_loader: overrides name client groups and regions by name as well as by index (--set)") {
-  const std::string yaml = std::string(kMinimal) +
+  const std::string yaml = kMinimal +
                            "workload:\n  us-east-1:\n    - {name: readers, rate: 10, mix: {get: 100}}\n"
                            "    - {name: writers, rate: 20}\n";
   const Scenario s = load_ok(yaml, {{"workload.us-east-1.writers.rate", "500"},
@@ -251,7 +251,7 @@ TEST_CASE("scenario_loader: overrides complete an empty file") {
 }
 
 TEST_CASE("scenario_loader: overrides on a good file (--set)") {
-  const Scenario s = load_ok(std::string(kMinimal) + "workload:\n  us-east-1:\n    - rate: 10\n",
+  const Scenario s = load_ok(kMinimal + "workload:\n  us-east-1:\n    - rate: 10\n",
                              {{"workload.us-east-1.0.rate", "500"}, {"seed", "7"}, {"seed", "8"}});
   CHECK(s.workload[0][0].rate_per_second == 500.0);
   CHECK(s.seed == 8);  // the later override wins
@@ -292,7 +292,7 @@ TEST_CASE("scenario_loader: tabs in indentation") {
 }
 
 TEST_CASE("scenario_loader: two documents") {
-  CHECK(load_refused(std::string(kMinimal) + "---\nseed: 2\n") ==
+  CHECK(load_refused(kMinimal + "---\nseed: 2\n") ==
         Lines{"s.yaml:3:1: error: expected one YAML document, found a second one"});
 }
 
@@ -316,7 +316,7 @@ TEST_CASE("scenario_loader: all problems of a file, sorted by position") {
 }
 
 TEST_CASE("scenario_loader: unknown key without a near word lists the valid ones") {
-  CHECK(load_refused(std::string(kMinimal) + "table: {colour: red}\n") ==
+  CHECK(load_refused(kMinimal + "table: {colour: red}\n") ==
         Lines{"s.yaml:3:9: error: unknown key 'colour' in table; expected one of 'keys', 'key_distribution', "
               "'item_size', 'prepopulated', 'capacity', 'indexes', 'ttl', 'service_latency', "
               "'multi_region_consistency', 'witness', 'write_conflict_window'"});
@@ -383,7 +383,7 @@ TEST_CASE("scenario_loader: regions: count, names, duplicates, clocks") {
 }
 
 TEST_CASE("scenario_loader: links: misspelt key, unknown region, shape errors") {
-  CHECK(load_refused(std::string(kMinimal) +
+  CHECK(load_refused(kMinimal +
                      "network:\n  links:\n"
                      "    - between: [us-east-1, eu-west-1]\n      latnecy: 35ms\n"
                      "    - {from: us-east-1, to: eu-wset-1, latency: 1ms}\n"
@@ -401,7 +401,7 @@ TEST_CASE("scenario_loader: links: misspelt key, unknown region, shape errors") 
 }
 
 TEST_CASE("scenario_loader: a pair given twice") {
-  CHECK(load_refused(std::string(kMinimal) +
+  CHECK(load_refused(kMinimal +
                      "network:\n  links:\n"
                      "    - {between: [us-east-1, eu-west-1], latency: 1ms}\n"
                      "    - {from: eu-west-1, to: us-east-1, latency: 2ms}\n") ==
@@ -410,7 +410,7 @@ TEST_CASE("scenario_loader: a pair given twice") {
 }
 
 TEST_CASE("scenario_loader: distribution parameters") {
-  CHECK(load_refused(std::string(kMinimal) +
+  CHECK(load_refused(kMinimal +
                      "network:\n  links:\n"
                      "    - {from: us-east-1, to: eu-west-1, latency: {uniform: {min: 50ms, max: 40ms}}}\n"
                      "    - {from: eu-west-1, to: us-east-1, latency: {lognormal: {median: 40ms}, normal: {mean: 1ms, stddev: 1ms}}}\n"
@@ -426,7 +426,7 @@ TEST_CASE("scenario_loader: distribution parameters") {
 }
 
 TEST_CASE("scenario_loader: empirical tables") {
-  CHECK(load_refused(std::string(kMinimal) +
+  CHECK(load_refused(kMinimal +
                      "replication:\n  apply_time: {empirical: {0: 30ms, 90: 40ms, 50: 45ms, 100: 20ms}}\n"
                      "table:\n  item_size: {empirical: {10: 1KB, 100: 2KB}}\n") ==
         Lines{"s.yaml:4:47: error: replication.apply_time.empirical: percentiles must be strictly increasing, found 50 after 90",
@@ -436,12 +436,12 @@ TEST_CASE("scenario_loader: empirical tables") {
 }
 
 TEST_CASE("scenario_loader: table values") {
-  CHECK(load_refused(std::string(kMinimal) + "table:\n  keys: -5\n  key_distribution: zipff\n  item_size: 1024\n") ==
+  CHECK(load_refused(kMinimal + "table:\n  keys: -5\n  key_distribution: zipff\n  item_size: 1024\n") ==
         Lines{"s.yaml:4:9: error: table.keys: expected a positive integer, found '-5'",
               "s.yaml:5:21: error: table.key_distribution: expected 'uniform', {zipf: {exponent: E}} or "
               "{hotspot: {traffic: T, keys: K}}, found 'zipff'; did you mean 'zipf'?",
               "s.yaml:6:14: error: table.item_size: expected a size with a unit (B, KB, MB), e.g. '1KB'; found '1024'"});
-  CHECK(load_refused(std::string(kMinimal) +
+  CHECK(load_refused(kMinimal +
                      "table: {keys: 10000000001, key_distribution: {hotspot: {traffic: 90%, keys: 0}}}\n") ==
         Lines{"s.yaml:3:15: error: table.keys: must be at most 10000000000, found 10000000001",
               "s.yaml:3:77: error: table.key_distribution.hotspot.keys: percentage must be greater than 0 and less than "
@@ -449,7 +449,7 @@ TEST_CASE("scenario_loader: table values") {
 }
 
 TEST_CASE("scenario_loader: numbers must be finite and in range") {
-  CHECK(load_refused(std::string(kMinimal) + "seed: 18446744073709551616\nworkload:\n  us-east-1:\n"
+  CHECK(load_refused(kMinimal + "seed: 18446744073709551616\nworkload:\n  us-east-1:\n"
                                        "    - {rate: .nan}\n    - {rate: 0}\n    - {rate: 2e7}\n    - {rate: 1e999}\n") ==
         Lines{"s.yaml:3:7: error: seed: must be at most 18446744073709551615, found 18446744073709551616",
               "s.yaml:6:14: error: workload.us-east-1[0].rate: expected a finite number, found '.nan'",
@@ -459,7 +459,7 @@ TEST_CASE("scenario_loader: numbers must be finite and in range") {
 }
 
 TEST_CASE("scenario_loader: workload regions, arrivals and mix") {
-  CHECK(load_refused(std::string(kMinimal) +
+  CHECK(load_refused(kMinimal +
                      "workload:\n"
                      "  us-esat-1: []\n"
                      "  us-east-1:\n"

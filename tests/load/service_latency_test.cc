@@ -29,7 +29,7 @@ TEST_CASE("service_latency: defaults are single-digit ms, reads median 2 ms / p9
 
 TEST_CASE("service_latency: each operation takes a latency; the ones not given keep their default") {
   const load::LoadResult loaded = load::load_scenario_text(
-      std::string(kMinimal) +
+      kMinimal +
           "table:\n  service_latency: {get: 1ms, put: {base: 2ms, jitter: {exponential: {mean: 1ms}}}}\n",
       "s.yaml", {});
   REQUIRE(loaded.ok());
@@ -43,17 +43,17 @@ TEST_CASE("service_latency: each operation takes a latency; the ones not given k
 }
 
 TEST_CASE("service_latency: an unknown operation or a bad latency is refused with its position") {
-  CHECK(load_refused(std::string(kMinimal) + "table:\n  service_latency: {gett: 2ms, put: -3ms}\n") ==
+  CHECK(load_refused(kMinimal + "table:\n  service_latency: {gett: 2ms, put: -3ms}\n") ==
         std::vector<std::string>{
             "s.yaml:4:21: error: unknown key 'gett' in table.service_latency; did you mean 'get'?",
             "s.yaml:4:37: error: table.service_latency.put: must not be negative, found '-3ms'"});
-  CHECK(load_refused(std::string(kMinimal) + "table:\n  service_latency: 2ms\n") ==
+  CHECK(load_refused(kMinimal + "table:\n  service_latency: 2ms\n") ==
         std::vector<std::string>{"s.yaml:4:20: error: table.service_latency: expected a map of operation to latency, "
                                  "e.g. {get: 2ms, put: 4ms}; found '2ms'"});
 }
 
 TEST_CASE("Client group names: a '.' is refused, since the name is a segment of report paths") {
-  CHECK(load_refused(std::string(kMinimal) + "workload:\n  us-east-1:\n    - {name: web.v2, rate: 100}\n") ==
+  CHECK(load_refused(kMinimal + "workload:\n  us-east-1:\n    - {name: web.v2, rate: 100}\n") ==
         std::vector<std::string>{"s.yaml:5:14: error: workload.us-east-1[0].name: must not contain '.' (it names the "
                                  "group in report paths), found 'web.v2'"});
 }
