@@ -20,7 +20,6 @@ using model::Diagnostic;
 
 namespace {
 
-
 // The outputs a describe-table import reads, by their top-level key.
 struct Output {
   std::string_view key;

@@ -18,7 +18,6 @@ using load::join;
 
 namespace {
 
-
 struct TfResource {
   std::string address;
   std::string type;

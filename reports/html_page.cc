@@ -83,7 +83,6 @@ constexpr const char* kPalette[] = {"#2563eb", "#dc2626", "#059669", "#d97706", 
                                     "#db2777", "#65a30d", "#1e3a8a", "#9a3412", "#0f766e", "#a21caf",
                                     "#b45309", "#4338ca", "#be123c", "#15803d"};
 
-
 std::string field(const char* name, const std::string& label, const std::string& value) {
   return fmt::format("<dt>{}</dt><dd data-field=\"{}\">{}</dd>\n", label, name, value);
 }

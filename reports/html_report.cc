@@ -21,7 +21,6 @@
 namespace reports {
 namespace {
 
-
 // A measured duration: "43.47 ms".
 std::string duration(int64_t ns) {
   return html_escape(readable(ns));
@@ -134,7 +133,7 @@ std::string client_latency(const model::RunResult& result) {
       const model::LatencySummary& after = e.after.groups[g];
       if (before.requests == 0 && after.requests == 0) continue;
       out += row({fmt::format("{}", i + 1), clock(e.at_ns), html_escape(std::string(timeline_kind_word(e.kind)) +
-                                                                 (e.region.empty() ? "" : " " + e.region)),
+                                                                         (e.region.empty() ? "" : " " + e.region)),
                   html_escape(result.client_groups[g].region + "/" + result.client_groups[g].name), p50_p99(before),
                   p50_p99(after)});
     }

@@ -13,6 +13,7 @@
 #include "reports/cost_report.h"
 #include "reports/json_report.h"
 #include "reports/report_fields.h"
+#include "reports/time_units.h"
 #include "sim/time.h"
 
 namespace reports {
@@ -91,7 +92,7 @@ std::string show(const std::string& path, std::optional<int64_t> v) {
   if (!v) return "(absent)";
   if (model::is_money_path(path)) return model::format_usd_cents(*v);
   if (!is_duration_path(path)) return fmt::format("{}", *v);
-  return sim::format_duration(sim::Duration::nanoseconds(*v), sim::DurationStyle::kReadable);
+  return readable(*v);
 }
 
 // drift.SETTING.{episodes,cost,drifted_ns} from the report's drift section,

@@ -13,7 +13,6 @@
 namespace reports {
 namespace {
 
-
 // How a figure's values are shown: durations in one unit chosen for the
 // figure's largest value, money (micro-dollars in the study) in dollars and
 // cents, counts as they are.

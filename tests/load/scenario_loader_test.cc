@@ -413,7 +413,8 @@ TEST_CASE("scenario_loader: distribution parameters") {
   CHECK(load_refused(kMinimal +
                      "network:\n  links:\n"
                      "    - {from: us-east-1, to: eu-west-1, latency: {uniform: {min: 50ms, max: 40ms}}}\n"
-                     "    - {from: eu-west-1, to: us-east-1, latency: {lognormal: {median: 40ms}, normal: {mean: 1ms, stddev: 1ms}}}\n"
+                     "    - {from: eu-west-1, to: us-east-1, latency: {lognormal: {median: 40ms}, "
+                     "normal: {mean: 1ms, stddev: 1ms}}}\n"
                      "replication:\n"
                      "  apply_time: {base: -1ms, jiter: 5ms}\n"
                      "table:\n"

@@ -19,15 +19,14 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "reports/json_value.h"
+#include "tests/read_file.h"
 
 namespace gtsim_test {
 
@@ -145,11 +144,8 @@ class SchemaValidator {
 
 // The JSON a file holds; fails the test (with the parser's error) if it holds none.
 inline JsonValue parse_json_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
   std::string error;
-  std::optional<JsonValue> value = reports::parse_json(text.str(), &error);
+  std::optional<JsonValue> value = reports::parse_json(read_file(path), &error);
   INFO(path.string() << ": " << error);
   REQUIRE(value);
   return *value;

@@ -5,10 +5,9 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "reports/output_file.h"
+#include "tests/read_file.h"
 
 namespace {
 
@@ -20,13 +19,6 @@ fs::path fresh_dir(const std::string& name) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
-}
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 size_t entries(const fs::path& dir) {
@@ -43,8 +35,8 @@ TEST_CASE("output set: nothing is in place before commit, everything after", "[o
   CHECK(!fs::exists(dir / "a.json"));
   CHECK(entries(dir) == 2);  // the two private temporaries
   REQUIRE(set.commit());
-  CHECK(read(dir / "a.json") == "{}");
-  CHECK(read(dir / "b.csv") == "x\n");
+  CHECK(gtsim_test::read_file(dir / "a.json") == "{}");
+  CHECK(gtsim_test::read_file(dir / "b.csv") == "x\n");
   CHECK(entries(dir) == 2);
   fs::remove_all(dir);
 }
@@ -82,7 +74,7 @@ TEST_CASE("output set: a link at the target is written through and stays a link"
   std::string error;
   REQUIRE(reports::write_file_atomically((dir / "out").string(), "new", &error));
   CHECK(fs::is_symlink(dir / "out"));
-  CHECK(read(dir / "target") == "new");
+  CHECK(gtsim_test::read_file(dir / "target") == "new");
   CHECK(entries(dir) == 2);
   fs::remove_all(dir);
 }
