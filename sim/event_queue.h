@@ -284,7 +284,7 @@ class EventQueue {
   // Near is empty, other events are pending: the next occupied window (in
   // the wheel, else far's first) becomes current; any far event the wheel
   // now reaches moves to its bucket, then the current bucket moves in.
-  [[gnu::noinline]] void refill_near() {
+  void refill_near() {
     const int64_t next = next_occupied_window();
     current_ = next != kNone ? next : far_window_;
     if (far_window_ - current_ < static_cast<int64_t>(kBuckets)) [[unlikely]] reach_far();
@@ -293,10 +293,14 @@ class EventQueue {
     if (bucket.size() == 1) [[likely]] {
       near_.push_only(bucket.front());  // near is empty: its first and only entry
     } else {
-      for (const Entry& entry : bucket) near_.push(entry);
+      move_all(bucket);
     }
     bucket.clear();
     occupied_[slot / kWordBits] &= ~(uint64_t{1} << (slot % kWordBits));
+  }
+
+  [[gnu::noinline]] void move_all(const Bucket& bucket) {
+    for (const Entry& entry : bucket) near_.push(entry);
   }
 
   // Far's events within the wheel's reach move to their buckets.
