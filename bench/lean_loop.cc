@@ -143,6 +143,7 @@ class CopyPool {
     copies_[slot] = copy;
     return slot;
   }
+  const Copy& peek(uint32_t slot) const { return copies_[slot]; }
   // The copy in `slot`, whose slot is free from now on.
   Copy take(uint32_t slot) {
     free_.push_back(slot);
@@ -158,6 +159,7 @@ class CopyPool {
 class EventHeap {
  public:
   bool empty() const { return heap_.empty(); }
+  const Event& top() const { return heap_.front(); }
   void push(int64_t at_ns, uint32_t copy, uint32_t region) {
     const Event event{at_ns, pushed_++, copy, region};
     size_t index = heap_.size();
@@ -238,6 +240,7 @@ class DenseItems {
  public:
   DenseItems(uint32_t regions, uint64_t keys) : keys_(keys), versions_(regions * keys) {}
   Version& at(uint32_t region, uint64_t key) { return versions_[region * keys_ + key]; }
+  void prefetch(uint32_t region, uint64_t key) const { __builtin_prefetch(&versions_[region * keys_ + key], 1); }
   uint64_t bytes() const { return versions_.size() * sizeof(Version); }
 
  private:
@@ -257,6 +260,12 @@ class SparseItems {
       slot = (slot + 1) & (keys_.size() - 1);
     }
     return versions_[slot * regions_ + region];
+  }
+  // The key's first probe: where at() starts.
+  void prefetch(uint32_t region, uint64_t key) const {
+    const size_t slot = (key * 0x9E3779B97F4A7C15ULL) >> shift_;
+    __builtin_prefetch(&keys_[slot]);
+    __builtin_prefetch(&versions_[slot * regions_ + region], 1);
   }
   uint64_t bytes() const { return keys_.size() * (sizeof(uint64_t) + regions_ * sizeof(Version)); }
 
@@ -322,6 +331,7 @@ class LeanLoop {
       key_draws_.emplace_back(seed, n + r);
     }
     for (uint32_t link = 0; link < n * n; ++link) jitter_.emplace_back(seed, 2 * n + link);
+    next_key_.resize(n);
     totals_.lag.resize(n * n);
   }
 
@@ -330,6 +340,7 @@ class LeanLoop {
     while (!heap_.empty() && totals_.events < max_events) {
       const Event event = heap_.pop();
       ++totals_.events;
+      if (!heap_.empty()) prefetch(heap_.top());
       if (event.copy == kNoCopy) {
         commit(event.region, event.at_ns);
         schedule_write(event.region, event.at_ns);
@@ -342,13 +353,24 @@ class LeanLoop {
   uint64_t item_bytes() const { return items_.bytes(); }
 
  private:
+  // A region's next write draws its key when scheduled (the key stream is
+  // the region's own, so the keys are the same as drawn at the commit),
+  // and its item starts loading then.
   void schedule_write(uint32_t region, int64_t now_ns) {
     const int64_t at_ns = now_ns + arrivals_[region].exponential_ns(world_.mean_gap_ns[region]);
-    if (at_ns < world_.stop_ns) heap_.push(at_ns, kNoCopy, region);
+    if (at_ns >= world_.stop_ns) return;
+    next_key_[region] = key_draws_[region].below(world_.keys);
+    items_.prefetch(region, next_key_[region]);
+    heap_.push(at_ns, kNoCopy, region);
+  }
+
+  // The next event's item starts loading while this one runs, as gtsim's loop does.
+  void prefetch(const Event& next) const {
+    if (next.copy != kNoCopy) items_.prefetch(next.region, copies_.peek(next.copy).key);
   }
 
   void commit(uint32_t region, int64_t now_ns) {
-    const uint64_t key = key_draws_[region].below(world_.keys);
+    const uint64_t key = next_key_[region];
     const Version version{now_ns + world_.skew_ns[region], world_.name_rank[region] | totals_.writes++};
     Version& stored = items_.at(region, key);
     if (version.beats(stored)) stored = version;
@@ -378,6 +400,7 @@ class LeanLoop {
   std::vector<Rng> arrivals_;
   std::vector<Rng> key_draws_;
   std::vector<Rng> jitter_;
+  std::vector<uint64_t> next_key_;  // per region: the key of its scheduled write
   Totals totals_;
 };
 
