@@ -136,28 +136,27 @@ TEST_CASE("EventQueue: pushes anywhere in time, one to thousands pending, pop in
   }
 }
 
-TEST_CASE("EventQueue: the wheel, its reach and beyond keep (time, sequence) order (a simulation's pattern)",
-          "[sim][event_queue]") {
+TEST_CASE("EventQueue: a simulation's pattern of pushes keeps (time, sequence) order", "[sim][event_queue]") {
   // A simulation's pushes: each popped event schedules zero to two more,
-  // some in its own window or behind it, most a few windows to a few
-  // reaches ahead, some hours ahead; quiet stretches longer than the
-  // wheel's reach; bursts at one instant. Some 200 pending, so time goes
-  // round the wheel many times. Against a sorted model, pop by pop.
-  using Queue = EventQueue<TestEvent>;
-  constexpr int64_t kReach = Queue::kWindowNs * static_cast<int64_t>(Queue::kBuckets);
+  // some at its own time or just behind it, most from a nanosecond to a
+  // few network latencies ahead, some an hour ahead; bursts at one
+  // instant. Some 200 pending, over a run of many seconds. Against a sorted
+  // model, pop by pop.
+  constexpr int64_t kStep = 131'072;       // 2^17 ns
+  constexpr int64_t kLatency = 536'870'912;  // 2^29 ns, about half a second
   const std::vector<int64_t> delays = {0,
                                        1,
-                                       Queue::kWindowNs - 1,
-                                       Queue::kWindowNs,
-                                       3 * Queue::kWindowNs + 7,
-                                       kReach / 3,
-                                       kReach - Queue::kWindowNs,
-                                       kReach - 1,
-                                       kReach,
-                                       kReach + Queue::kWindowNs,
-                                       5 * kReach + 11,
+                                       kStep - 1,
+                                       kStep,
+                                       3 * kStep + 7,
+                                       kLatency / 3,
+                                       kLatency - kStep,
+                                       kLatency - 1,
+                                       kLatency,
+                                       kLatency + kStep,
+                                       5 * kLatency + 11,
                                        int64_t{3'600'000'000'000}};
-  Queue queue(4);
+  EventQueue<TestEvent> queue(4);
   std::set<std::tuple<int64_t, uint64_t, int>> model;  // (time, sequence, payload)
   Rng rng(2026);
   uint64_t sequence = 0;
@@ -166,7 +165,7 @@ TEST_CASE("EventQueue: the wheel, its reach and beyond keep (time, sequence) ord
     queue.push(Instant::from_ns(at), {payload});
     model.emplace(at, sequence++, payload++);
   };
-  for (int i = 0; i < 50; ++i) push(static_cast<int64_t>(rng.below(uint64_t{2} * kReach)));
+  for (int i = 0; i < 50; ++i) push(static_cast<int64_t>(rng.below(uint64_t{2} * kLatency)));
   int64_t popped = 0;
   for (int pops = 0; pops < 150'000 && !model.empty(); ++pops) {
     const auto entry = queue.pop();
@@ -179,7 +178,7 @@ TEST_CASE("EventQueue: the wheel, its reach and beyond keep (time, sequence) ord
     const uint64_t fanout = model.size() < 150 ? 2 : model.size() > 250 ? 0 : 1;
     for (uint64_t k = 0; k < fanout; ++k) {
       const int64_t delay = delays[rng.below(delays.size())];
-      const int64_t jitter = static_cast<int64_t>(rng.below(static_cast<uint64_t>(Queue::kWindowNs) * 40));
+      const int64_t jitter = static_cast<int64_t>(rng.below(uint64_t{40} * kStep));
       const uint64_t shape = rng.below(50);
       if (shape == 0) {
         push(popped - static_cast<int64_t>(rng.below(3)));  // behind what was popped last
@@ -191,7 +190,7 @@ TEST_CASE("EventQueue: the wheel, its reach and beyond keep (time, sequence) ord
     }
     REQUIRE(queue.size() == model.size());
   }
-  CHECK(popped > 100 * kReach);  // round the wheel, and far's events reached, many times
+  CHECK(popped > 100 * kLatency);  // a run of many simulated seconds
   while (!model.empty()) {
     const auto entry = queue.pop();
     REQUIRE(entry.sequence == std::get<1>(*model.begin()));
@@ -199,26 +198,6 @@ TEST_CASE("EventQueue: the wheel, its reach and beyond keep (time, sequence) ord
   }
   CHECK(queue.empty());
   CHECK(queue.pushed() == sequence);
-}
-
-TEST_CASE("EventQueue: an event beyond the wheel's reach runs before a later one the wheel took", "[sim][event_queue]") {
-  // Windows 0, 3 and kBuckets + 1 (beyond the reach, so far); after the
-  // first pop the current window is 3 and the far event within reach; a
-  // push at window kBuckets + 2 then goes into the wheel. The far event
-  // must have moved into the wheel by then, or it would run after it.
-  using Queue = EventQueue<TestEvent>;
-  const auto window = [](int64_t w) { return Instant::from_ns(w * Queue::kWindowNs); };
-  const auto buckets = static_cast<int64_t>(Queue::kBuckets);
-  Queue queue;
-  queue.push(window(0), {0});
-  queue.push(window(3), {1});
-  queue.push(window(buckets + 1), {2});
-  CHECK(queue.pop().event.payload == 0);
-  queue.push(window(buckets + 2), {3});
-  CHECK(queue.pop().event.payload == 1);
-  CHECK(queue.pop().event.payload == 2);
-  CHECK(queue.pop().event.payload == 3);
-  CHECK(queue.empty());
 }
 
 TEST_CASE("EventQueue: emptied and refilled far from where it stopped", "[sim][event_queue]") {
