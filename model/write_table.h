@@ -151,7 +151,7 @@ class WriteTable {
 
   size_t region_count_;
   size_t stride_;
-  sim::Slab slab_;
+  sim::Slab slab_{sim::Slab::Pages::kSmall};  // it fills as it grows (sim/slab.h)
   size_t capacity_ = 0;
   size_t used_ = 0;
   std::vector<WriteSlot> free_;

@@ -24,6 +24,7 @@ Slab& Slab::operator=(Slab&& other) noexcept {
     release();
     data_ = other.data_;
     bytes_ = other.bytes_;
+    pages_ = other.pages_;
     other.data_ = nullptr;
     other.bytes_ = 0;
   }
@@ -59,7 +60,7 @@ void Slab::grow(size_t bytes, size_t used) {
   void* at = data_ == nullptr ? map_pages(bytes) : mremap(data_, bytes_, bytes, MREMAP_MAYMOVE);
   if (at == MAP_FAILED) throw std::bad_alloc();
 #ifdef MADV_HUGEPAGE
-  if (bytes >= kHugePageBytes) madvise(at, bytes, MADV_HUGEPAGE);  // a hint: without it, small pages
+  if (pages_ == Pages::kHuge && bytes >= kHugePageBytes) madvise(at, bytes, MADV_HUGEPAGE);  // a hint
 #endif
   data_ = static_cast<std::byte*>(at);
   bytes_ = bytes;

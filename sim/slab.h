@@ -7,10 +7,13 @@
 // grows to N bytes never holds 2N at once. Pages are zero until written and
 // each is faulted in when first touched, so nothing is written to clear a
 // slab and its resident memory follows the bytes touched. From 2 MiB on a
-// new slab starts at a 2 MiB boundary and asks for huge pages (a hint:
-// without it, small pages): a walk over hundreds of megabytes misses the
-// TLB less, and a block costs one fault per 2 MiB touched instead of one
-// per 4 KiB. A slab that grows goes wherever the kernel remaps it: it keeps
+// new slab starts at a 2 MiB boundary and, unless made with Pages::kSmall,
+// asks for huge pages (a hint: without it, small pages): an array touched
+// at random (the item store, its key index) costs one fault per 2 MiB
+// instead of one per 4 KiB. One that fills as it grows (the write table)
+// takes small pages: on a VM a fresh huge page costs far more than the
+// small pages it stands for (B2: 1.07 s of system time against 0.22 s,
+// docs/performance.md). A slab that grows goes wherever the kernel remaps it: it keeps
 // asking for huge pages, which the kernel gives its 2 MiB-aligned parts,
 // but no longer starts on a boundary, and a move may split the huge pages
 // it had. Elsewhere it falls back to a new zeroed block and a copy.
@@ -27,15 +30,17 @@ namespace sim {
 class Slab {
  public:
   static constexpr size_t kHugePageBytes = size_t{2} << 20;
+  enum class Pages { kHuge, kSmall };  // asked for from 2 MiB on
 
   Slab() = default;
+  explicit Slab(Pages pages) : pages_(pages) {}
   // A slab of `bytes` zeroed bytes (none for 0).
-  explicit Slab(size_t bytes) {
+  explicit Slab(size_t bytes, Pages pages = Pages::kHuge) : pages_(pages) {
     if (bytes > 0) grow(bytes, 0);
   }
   Slab(const Slab&) = delete;
   Slab& operator=(const Slab&) = delete;
-  Slab(Slab&& other) noexcept : data_(other.data_), bytes_(other.bytes_) {
+  Slab(Slab&& other) noexcept : data_(other.data_), bytes_(other.bytes_), pages_(other.pages_) {
     other.data_ = nullptr;
     other.bytes_ = 0;
   }
@@ -55,6 +60,7 @@ class Slab {
 
   std::byte* data_ = nullptr;
   size_t bytes_ = 0;
+  Pages pages_ = Pages::kHuge;
 };
 
 }  // namespace sim

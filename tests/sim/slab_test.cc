@@ -8,7 +8,8 @@
 #include "sim/slab.h"
 
 TEST_CASE("Slab: grows from 64 KiB to 16 MiB keeping what was written; aligned to 64 bytes; moves") {
-  sim::Slab slab;
+  // Either kind of pages: huge (the item store's) or small (the write table's).
+  sim::Slab slab(GENERATE(sim::Slab::Pages::kHuge, sim::Slab::Pages::kSmall));
   CHECK(slab.data() == nullptr);
   size_t bytes = size_t{64} << 10;
   slab.grow(bytes, 0);
