@@ -33,6 +33,28 @@ Trace drain(EventQueue<TestEvent>& queue) {
   return trace;
 }
 
+// The queue's order as a sorted set of (time, sequence, payload): what
+// each pop must return.
+struct SortedModel {
+  std::set<std::tuple<int64_t, uint64_t, int>> pending;
+  uint64_t sequence = 0;
+
+  void push(EventQueue<TestEvent>& queue, int64_t at, int payload) {
+    queue.push(Instant::from_ns(at), {payload});
+    pending.emplace(at, sequence++, payload);
+  }
+  // Pops one entry from each and requires the same; returns its time.
+  int64_t pop_and_check(EventQueue<TestEvent>& queue) {
+    const auto entry = queue.pop();
+    const auto [at, seq, payload] = *pending.begin();
+    pending.erase(pending.begin());
+    REQUIRE(entry.at.ns() == at);
+    REQUIRE(entry.sequence == seq);
+    REQUIRE(entry.event.payload == payload);
+    return at;
+  }
+};
+
 TEST_CASE("EventQueue: pops by time, ties in insertion order (trace)", "[sim][event_queue]") {
   EventQueue<TestEvent> queue(4);  // small reserve: growth must not reorder
   const Trace pushes = {{30, 0}, {10, 1}, {20, 2}, {10, 3}, {30, 4}, {0, 5},  {10, 6},
@@ -106,22 +128,13 @@ TEST_CASE("EventQueue: pushes anywhere in time, one to thousands pending, pop in
   // before and after what was popped last.
   for (const int64_t spread : {int64_t{1'000'000'000}, int64_t{3}, int64_t{40}}) {
     EventQueue<TestEvent> queue(4);
-    std::set<std::tuple<int64_t, uint64_t, int>> model;  // (time, sequence, payload)
+    SortedModel sorted;
+    const auto& model = sorted.pending;
     Rng rng(static_cast<uint64_t>(spread));
-    uint64_t sequence = 0;
     const auto push = [&](int payload) {
-      const int64_t at = static_cast<int64_t>(rng.below(static_cast<uint64_t>(spread)));
-      queue.push(Instant::from_ns(at), {payload});
-      model.emplace(at, sequence++, payload);
+      sorted.push(queue, static_cast<int64_t>(rng.below(static_cast<uint64_t>(spread))), payload);
     };
-    const auto pop_one = [&] {
-      const auto entry = queue.pop();
-      const auto [at, seq, payload] = *model.begin();
-      model.erase(model.begin());
-      REQUIRE(entry.at.ns() == at);
-      REQUIRE(entry.sequence == seq);
-      REQUIRE(entry.event.payload == payload);
-    };
+    const auto pop_one = [&] { sorted.pop_and_check(queue); };
     int payload = 0;
     for (size_t target : {size_t{1}, size_t{2}, size_t{5}, size_t{6}, size_t{21}, size_t{86}, size_t{3000}}) {
       while (model.size() < target) push(payload++);
@@ -157,24 +170,15 @@ TEST_CASE("EventQueue: a simulation's pattern of pushes keeps (time, sequence) o
                                        5 * kLatency + 11,
                                        int64_t{3'600'000'000'000}};
   EventQueue<TestEvent> queue(4);
-  std::set<std::tuple<int64_t, uint64_t, int>> model;  // (time, sequence, payload)
+  SortedModel sorted;
+  const auto& model = sorted.pending;
   Rng rng(2026);
-  uint64_t sequence = 0;
   int payload = 0;
-  const auto push = [&](int64_t at) {
-    queue.push(Instant::from_ns(at), {payload});
-    model.emplace(at, sequence++, payload++);
-  };
+  const auto push = [&](int64_t at) { sorted.push(queue, at, payload++); };
   for (int i = 0; i < 50; ++i) push(static_cast<int64_t>(rng.below(uint64_t{2} * kLatency)));
   int64_t popped = 0;
   for (int pops = 0; pops < 150'000 && !model.empty(); ++pops) {
-    const auto entry = queue.pop();
-    const auto [at, seq, expected_payload] = *model.begin();
-    model.erase(model.begin());
-    REQUIRE(entry.at.ns() == at);
-    REQUIRE(entry.sequence == seq);
-    REQUIRE(entry.event.payload == expected_payload);
-    popped = at;
+    popped = sorted.pop_and_check(queue);
     const uint64_t fanout = model.size() < 150 ? 2 : model.size() > 250 ? 0 : 1;
     for (uint64_t k = 0; k < fanout; ++k) {
       const int64_t delay = delays[rng.below(delays.size())];
@@ -191,13 +195,9 @@ TEST_CASE("EventQueue: a simulation's pattern of pushes keeps (time, sequence) o
     REQUIRE(queue.size() == model.size());
   }
   CHECK(popped > 100 * kLatency);  // a run of many simulated seconds
-  while (!model.empty()) {
-    const auto entry = queue.pop();
-    REQUIRE(entry.sequence == std::get<1>(*model.begin()));
-    model.erase(model.begin());
-  }
+  while (!model.empty()) sorted.pop_and_check(queue);
   CHECK(queue.empty());
-  CHECK(queue.pushed() == sequence);
+  CHECK(queue.pushed() == sorted.sequence);
 }
 
 TEST_CASE("EventQueue: emptied and refilled far from where it stopped", "[sim][event_queue]") {
