@@ -254,7 +254,7 @@ class SparseItems {
  public:
   SparseItems(uint32_t regions, uint64_t /*keys*/) : regions_(regions) { rehash(1 << 16); }
   Version& at(uint32_t region, uint64_t key) {
-    size_t slot = (key * 0x9E3779B97F4A7C15ULL) >> shift_;
+    size_t slot = home_slot(key);
     while (keys_[slot] != key) {
       if (keys_[slot] == kEmpty) return insert(slot, key)[region];
       slot = (slot + 1) & (keys_.size() - 1);
@@ -263,7 +263,7 @@ class SparseItems {
   }
   // The key's first probe: where at() starts.
   void prefetch(uint32_t region, uint64_t key) const {
-    const size_t slot = (key * 0x9E3779B97F4A7C15ULL) >> shift_;
+    const size_t slot = home_slot(key);
     __builtin_prefetch(&keys_[slot]);
     __builtin_prefetch(&versions_[slot * regions_ + region], 1);
   }
@@ -271,6 +271,7 @@ class SparseItems {
 
  private:
   static constexpr uint64_t kEmpty = UINT64_MAX;
+  size_t home_slot(uint64_t key) const { return (key * 0x9E3779B97F4A7C15ULL) >> shift_; }
   Version* insert(size_t slot, uint64_t key) {
     if (2 * (used_ + 1) > keys_.size()) {
       rehash(2 * keys_.size());

@@ -12,11 +12,12 @@
 // at random (the item store, its key index) costs one fault per 2 MiB
 // instead of one per 4 KiB. One that fills as it grows (the write table)
 // takes small pages: on a VM a fresh huge page costs far more than the
-// small pages it stands for (B2: 1.07 s of system time against 0.22 s,
-// docs/performance.md). A slab that grows goes wherever the kernel remaps it: it keeps
-// asking for huge pages, which the kernel gives its 2 MiB-aligned parts,
-// but no longer starts on a boundary, and a move may split the huge pages
-// it had. Elsewhere it falls back to a new zeroed block and a copy.
+// small pages it stands for (B2: 0.94 s of system time against 0.21 s,
+// docs/performance.md). A slab that grows goes wherever the kernel remaps
+// it: it keeps asking for the pages it was made with (the kernel gives huge
+// ones to its 2 MiB-aligned parts), but no longer starts on a boundary, and
+// a move may split the huge pages it had. Elsewhere it falls back to a new
+// zeroed block and a copy.
 //
 // Invariants: bytes() >= the bytes asked for (rounded up to pages, or to
 // 2 MiB from 2 MiB on); a byte never written reads as zero. Contents are
@@ -35,7 +36,7 @@ class Slab {
   Slab() = default;
   explicit Slab(Pages pages) : pages_(pages) {}
   // A slab of `bytes` zeroed bytes (none for 0).
-  explicit Slab(size_t bytes, Pages pages = Pages::kHuge) : pages_(pages) {
+  explicit Slab(size_t bytes) {
     if (bytes > 0) grow(bytes, 0);
   }
   Slab(const Slab&) = delete;
